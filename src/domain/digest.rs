@@ -1,0 +1,97 @@
+//! The digest (校验码) of `format.md`: SHA-256 over the canonical form of the document without `meta`.
+//!
+//! The canonical form is written here by hand rather than left to `serde_json::to_string`: a dependency that
+//! switches on serde_json's `preserve_order` would silently change key order and so every digest.
+
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// `"sha256:" + hex` of a document given as a JSON value (its `meta` member is left out).
+pub fn digest_of(document: &Value) -> String {
+    let mut canonical = String::new();
+    match document {
+        Value::Object(map) => {
+            let without_meta: serde_json::Map<String, Value> = map
+                .iter()
+                .filter(|(k, _)| k.as_str() != "meta")
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            write_canonical(&Value::Object(without_meta), &mut canonical);
+        }
+        other => write_canonical(other, &mut canonical),
+    }
+    let hash = Sha256::digest(canonical.as_bytes());
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The 12 hex digits printed on every page, so a signed paper copy can be matched to its file.
+pub fn short_code(digest: &str) -> String {
+    digest.trim_start_matches("sha256:").chars().take(12).collect()
+}
+
+/// Keys sorted by code point (UTF-8 byte order is code point order), no whitespace, non-ASCII as itself:
+/// what Python's `json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes.
+pub fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+            out.push('{');
+            for (i, (key, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(key, out);
+                out.push(':');
+                write_canonical(v, out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, v) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_canonical(v, out);
+            }
+            out.push(']');
+        }
+        Value::String(s) => write_string(s, out),
+        // Numbers, booleans and null print the same in serde_json and Python for the integers this format uses.
+        other => out.push_str(&other.to_string()),
+    }
+}
+
+fn write_string(s: &str, out: &mut String) {
+    // serde_json escapes exactly what Python escapes with ensure_ascii=False: quote, backslash, control characters.
+    out.push_str(&serde_json::to_string(s).expect("a string always serialises"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn keys_are_sorted_and_meta_is_left_out() {
+        let a = json!({"b": 1, "a": "中文", "meta": {"digest": "x"}});
+        let mut out = String::new();
+        write_canonical(&json!({"b": 1, "a": "中文"}), &mut out);
+        assert_eq!(out, r#"{"a":"中文","b":1}"#);
+        assert_eq!(digest_of(&a), digest_of(&json!({"a": "中文", "b": 1})));
+    }
+
+    #[test]
+    fn control_characters_are_escaped_like_python() {
+        let mut out = String::new();
+        write_canonical(&json!("a\u{1}\n\"\\/"), &mut out);
+        assert_eq!(out, "\"a\\u0001\\n\\\"\\\\/\"");
+    }
+
+    #[test]
+    fn the_short_code_is_twelve_hex_digits() {
+        assert_eq!(short_code("sha256:030ee8ccfb9775ffb973f6"), "030ee8ccfb97");
+    }
+}

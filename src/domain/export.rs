@@ -1,0 +1,85 @@
+//! Writing a list file: pretty JSON (two spaces, LF), `meta` filled and sealed with the digest, the revision raised
+//! when the document changed since the last export, and the file name of `format.md`.
+
+use chrono::{DateTime, FixedOffset};
+use serde_json::Value;
+
+use super::dates;
+use super::digest::digest_of;
+use super::model::{Document, Kind, Meta};
+use super::{unknown, APP_VERSION};
+
+/// The document as the JSON value the file holds (without `meta` changes): kept unknown keys put back, and the
+/// kind's own list always present, even when empty.
+pub fn to_value(doc: &Document) -> Value {
+    let mut value = serde_json::to_value(doc).expect("a document always serialises");
+    unknown::restore(doc, &mut value);
+    if let Value::Object(map) = &mut value {
+        let own = match doc.kind {
+            Kind::Org => "problems",
+            Kind::Member => "members",
+        };
+        map.entry(own).or_insert_with(|| Value::Array(Vec::new()));
+    }
+    value
+}
+
+/// The digest of the document's content as it stands.
+pub fn content_digest(doc: &Document) -> String {
+    digest_of(&to_value(doc))
+}
+
+/// An exported file: the bytes to save, under this name, and the document as it now stands (revision and meta
+/// updated) for the app to keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exported {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+    pub document: Document,
+}
+
+/// Seals and writes `doc`. `complete` comes from validation; `now` is the local time with its offset.
+pub fn export(doc: &Document, complete: bool, now: DateTime<FixedOffset>) -> Exported {
+    let mut doc = doc.clone();
+    let previous = doc.meta.as_ref().map(|m| m.digest.clone());
+    let unchanged = previous.as_deref() == Some(content_digest(&doc).as_str());
+    if previous.is_some_and(|p| !p.is_empty()) && !unchanged {
+        doc.revision = doc.revision.saturating_add(1);
+    }
+    let digest = content_digest(&doc);
+    let extra = doc.meta.take().map(|m| m.extra).unwrap_or_default();
+    doc.meta = Some(Meta {
+        app_version: APP_VERSION.to_string(),
+        exported_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        digest,
+        extra,
+    });
+    let value = to_value(&doc);
+    let mut text = serde_json::to_string_pretty(&value).expect("a JSON value always serialises");
+    text.push('\n');
+    Exported {
+        file_name: file_name(&doc, complete),
+        bytes: text.into_bytes(),
+        document: doc,
+    }
+}
+
+/// `{kind}-{org_name}-{YYYYMMDD}[-草稿].json`, with the characters Windows forbids replaced by `_`.
+pub fn file_name(doc: &Document, complete: bool) -> String {
+    let org = doc.header.org_name.trim();
+    let org = if org.is_empty() { "未填单位" } else { org };
+    let date = dates::parse(&doc.header.filed_on)
+        .map(dates::compact)
+        .unwrap_or_else(|| "未填日期".to_string());
+    let draft = if complete { "" } else { "-草稿" };
+    let name = format!("{}-{org}-{date}{draft}", doc.kind.short_name());
+    let safe: String = name
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    format!("{}.json", safe.trim_end_matches(['.', ' ']))
+}

@@ -1,0 +1,326 @@
+//! Reading a list file from its bytes. Never panics, whatever the bytes: every way a file can be wrong is an
+//! `ImportError` whose message says, in Chinese, what is wrong, where, and what to do.
+
+use std::collections::HashSet;
+
+use serde_json::Value;
+
+use super::digest::digest_of;
+use super::encoding::{self, NotText};
+use super::model::Document;
+use super::path::describe_json_path;
+use super::{unknown, FORMAT_NAME, FORMAT_VERSION};
+
+/// Checked before anything is parsed. A real list is well under 1 MB; 40 members × 5 problems × 3 measures is
+/// about 300 KB.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// The format nests about ten levels deep; anything much deeper is not a list file and could exhaust the stack.
+pub const MAX_NESTING: usize = 64;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    NotText(NotText),
+    TooDeep,
+    Syntax { line: usize, column: usize, truncated: bool },
+    NotAnObject { found: &'static str },
+    NotOurFormat { found: Option<String> },
+    BadVersion,
+    NewerVersion { found: u64 },
+    /// A field is missing, has the wrong type or an unknown code: `path` is where, `problem` what.
+    Structure { path: String, problem: StructureProblem },
+    DuplicateId { id: String, path: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StructureProblem {
+    Missing(String),
+    WrongType { found: String, expected: String },
+    UnknownCode { found: String },
+    Other(String),
+}
+
+/// Whether the file is as it was exported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seal {
+    /// `meta.digest` matches the content.
+    Intact,
+    /// The content differs from what `meta.digest` sealed: changed after export, or damaged.
+    Changed { stated: String, actual: String },
+    /// No digest in the file (a draft never exported, or written by hand).
+    Unsealed,
+}
+
+/// A file that was read: the document and whether its seal holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub document: Document,
+    pub seal: Seal,
+}
+
+/// Reads a list file.
+pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let text = encoding::decode(bytes).map_err(ImportError::NotText)?;
+    if nesting_depth(&text) > MAX_NESTING {
+        return Err(ImportError::TooDeep);
+    }
+    let value: Value = serde_json::from_str(&text).map_err(|e| ImportError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        truncated: e.is_eof(),
+    })?;
+    import_value(value)
+}
+
+/// Reads a list document that is already JSON.
+pub fn import_value(value: Value) -> Result<Imported, ImportError> {
+    let Value::Object(top) = &value else {
+        return Err(ImportError::NotAnObject {
+            found: json_type(&value),
+        });
+    };
+    match top.get("format") {
+        Some(Value::String(f)) if f == FORMAT_NAME => {}
+        Some(Value::String(f)) => {
+            return Err(ImportError::NotOurFormat {
+                found: Some(f.clone()),
+            })
+        }
+        _ => return Err(ImportError::NotOurFormat { found: None }),
+    }
+    let version = top
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::BadVersion)?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(ImportError::NewerVersion { found: version });
+    }
+    let stated = top
+        .get("meta")
+        .and_then(|m| m.get("digest"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let seal = match stated {
+        Some(stated) if !stated.is_empty() => {
+            let actual = digest_of(&value);
+            if actual == stated {
+                Seal::Intact
+            } else {
+                Seal::Changed { stated, actual }
+            }
+        }
+        _ => Seal::Unsealed,
+    };
+    let value = super::migrate::to_current(value, version).map_err(|_| ImportError::BadVersion)?;
+    let mut document: Document =
+        serde_path_to_error::deserialize(&value).map_err(|e| structure_error(&e))?;
+    unknown::collect(&value, &mut document);
+    check_unique_ids(&document)?;
+    Ok(Imported { document, seal })
+}
+
+/// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "空值（null）",
+        Value::Bool(_) => "真假值",
+        Value::Number(_) => "数字",
+        Value::String(_) => "文字",
+        Value::Array(_) => "数组（列表）",
+        Value::Object(_) => "对象",
+    }
+}
+
+/// Turns serde's English into a typed problem. Its messages are stable: `missing field `x``,
+/// `invalid type: integer `5`, expected a string`, `unknown variant `x`, expected one of ...`.
+fn structure_error(e: &serde_path_to_error::Error<serde_json::Error>) -> ImportError {
+    let path = e.path().to_string();
+    let text = e.inner().to_string();
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    let problem = if let Some(rest) = text.strip_prefix("missing field ") {
+        StructureProblem::Missing(quoted(rest))
+    } else if let Some(rest) = text.strip_prefix("unknown variant ") {
+        StructureProblem::UnknownCode { found: quoted(rest) }
+    } else if let Some(rest) = text.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        StructureProblem::WrongType {
+            found: type_in_chinese(found),
+            expected: type_in_chinese(expected),
+        }
+    } else if let Some(rest) = text.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        StructureProblem::WrongType {
+            found: type_in_chinese(found),
+            expected: type_in_chinese(expected),
+        }
+    } else {
+        StructureProblem::Other(text)
+    };
+    ImportError::Structure { path, problem }
+}
+
+fn type_in_chinese(serde_words: &str) -> String {
+    let w = serde_words.trim();
+    let named = [
+        ("a string", "文字"),
+        ("string", "文字"),
+        ("integer", "整数"),
+        ("u32", "正整数"),
+        ("floating point", "小数"),
+        ("boolean", "真假值"),
+        ("null", "空值（null）"),
+        ("unit value", "空值（null）"),
+        ("a sequence", "列表"),
+        ("sequence", "列表"),
+        ("struct", "对象"),
+        ("map", "对象"),
+        ("internally tagged enum", "带类型的对象"),
+        ("option", "可空的值"),
+    ];
+    for (en, zh) in named {
+        if w == en || w.starts_with(&format!("{en} ")) || w.starts_with(&format!("struct {en}")) {
+            return zh.to_string();
+        }
+    }
+    if w.starts_with("struct ") || w.contains("map") {
+        return "对象".to_string();
+    }
+    if w.starts_with("enum") || w.starts_with("variant") {
+        return "规定的代码".to_string();
+    }
+    if w.contains("sequence") {
+        return "列表".to_string();
+    }
+    if w.contains("string") {
+        return "文字".to_string();
+    }
+    w.to_string()
+}
+
+/// Ids identify problems, measures and members for editing and for acknowledgements; two alike would make the
+/// app change the wrong one, so such a file is refused.
+fn check_unique_ids(doc: &Document) -> Result<(), ImportError> {
+    let mut seen = HashSet::new();
+    let mut check = |id: &str, path: String| {
+        if seen.insert(id.to_string()) {
+            Ok(())
+        } else {
+            Err(ImportError::DuplicateId {
+                id: id.to_string(),
+                path,
+            })
+        }
+    };
+    for (pi, p) in doc.problems.iter().enumerate() {
+        check(&p.id, format!("problems[{pi}].id"))?;
+        for (mi, m) in p.measures.iter().enumerate() {
+            check(&m.id, format!("problems[{pi}].measures[{mi}].id"))?;
+        }
+    }
+    for (ni, member) in doc.members.iter().enumerate() {
+        check(&member.id, format!("members[{ni}].id"))?;
+        for (pi, p) in member.problems.iter().enumerate() {
+            check(&p.id, format!("members[{ni}].problems[{pi}].id"))?;
+            for (mi, m) in p.measures.iter().enumerate() {
+                check(&m.id, format!("members[{ni}].problems[{pi}].measures[{mi}].id"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl ImportError {
+    /// What is wrong, where, and what to do, in plain Chinese.
+    pub fn message(&self) -> String {
+        const USE_EXPORTED: &str = "请使用本程序“导出JSON”得到的原文件。";
+        match self {
+            ImportError::TooLarge { bytes } => format!(
+                "文件太大（{:.1} MB），不像是检视整改清单文件（一份清单通常不到1 MB，上限是{} MB）。请确认选对了文件。",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            ImportError::NotText(NotText::Empty) => {
+                "文件是空的（0字节），里面没有清单内容。请确认选对了文件，或重新导出。".to_string()
+            }
+            ImportError::NotText(NotText::Known(what)) => format!(
+                "这是一个{what}，不是清单文件。本程序只能打开它自己导出的.json清单文件。{USE_EXPORTED}"
+            ),
+            ImportError::NotText(NotText::LegacyChinese) => "文件不是UTF-8编码，看起来是GBK/GB2312等旧编码（用记事本另存为“ANSI”时会这样）。请使用本程序导出的原文件；如果手工改过，请在记事本“另存为”时把编码选为UTF-8。".to_string(),
+            ImportError::NotText(NotText::Binary) => format!(
+                "文件不是文字文件（像是程序、图片或其他二进制文件），不是清单文件。{USE_EXPORTED}"
+            ),
+            ImportError::TooDeep => format!(
+                "文件的层次嵌套超过{MAX_NESTING}层，不是清单文件的结构。{USE_EXPORTED}"
+            ),
+            ImportError::Syntax { truncated: true, .. } => "文件内容不完整，在结尾处被截断了（可能复制或下载没有完成）。请重新拷贝或重新导出这个文件。".to_string(),
+            ImportError::Syntax { line, column, .. } => format!(
+                "文件不是有效的JSON格式：第{line}行第{column}列附近有错误（可能被手工改坏了）。{USE_EXPORTED}"
+            ),
+            ImportError::NotAnObject { found } => format!(
+                "文件最外层是{found}，而清单文件的最外层应当是一个对象（以“{{”开头）。{USE_EXPORTED}"
+            ),
+            ImportError::NotOurFormat { found: Some(f) } => format!(
+                "这是一个JSON文件，但不是检视整改清单（它的格式标记是“{f}”，应为“{FORMAT_NAME}”）。请确认选对了文件。"
+            ),
+            ImportError::NotOurFormat { found: None } => format!(
+                "这是一个JSON文件，但不是检视整改清单（缺少格式标记“format”: “{FORMAT_NAME}”）。请确认选对了文件。"
+            ),
+            ImportError::BadVersion => format!(
+                "文件的格式版本（version）缺失或无效，无法判断怎么读取。{USE_EXPORTED}"
+            ),
+            ImportError::NewerVersion { found } => format!(
+                "这个文件是由更新版本的程序生成的（格式版本{found}，本程序只认识到版本{FORMAT_VERSION}）。请使用最新版本的检视整改清单程序打开它。"
+            ),
+            ImportError::Structure { path, problem } => {
+                let at = describe_json_path(path);
+                let what = match problem {
+                    StructureProblem::Missing(field) => {
+                        let label = super::labels::field_label(field);
+                        let name = if label.is_empty() { field.clone() } else { format!("{label}（{field}）") };
+                        format!("缺少必需的“{name}”")
+                    }
+                    StructureProblem::WrongType { found, expected } => {
+                        format!("内容类型不对：应当是{expected}，实际是{found}")
+                    }
+                    StructureProblem::UnknownCode { found } => {
+                        format!("代码“{found}”不是规定的取值")
+                    }
+                    StructureProblem::Other(text) => format!("内容有误（{text}）"),
+                };
+                format!("文件内容有误：{at}处{what}。这个文件可能被手工改过或由其他程序生成。{USE_EXPORTED}")
+            }
+            ImportError::DuplicateId { id, path } => format!(
+                "文件内容有误：{}处的编号“{id}”与前面的条目重复，程序无法区分它们。这个文件可能被手工复制粘贴过。{USE_EXPORTED}",
+                describe_json_path(path)
+            ),
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! Every Chinese term of the app in one place: what the user sees, what print shows, what messages name.
+
+use super::model::{Batch, Kind, MemberType, Source, Status};
+
+/// 六个方面: the org list's default categories.
+pub const SIX_ASPECTS: &[&str] = &["理论学习", "政治素质", "能力本领", "担当作为", "工作作风", "廉洁自律"];
+
+/// 四个方面: members' categories in the second batch's 专题组织生活会.
+pub const FOUR_ASPECTS: &[&str] = &[
+    "学习贯彻党的创新理论",
+    "党性修养提高",
+    "联系服务群众",
+    "发挥先锋模范作用",
+];
+
+/// Stock phrases that say nothing specific (万能问题). A description that is only one of these gets a warning.
+/// Grow the list here; nothing else needs to change.
+pub const GENERIC_PHRASES: &[&str] = &[
+    "学习不够深入",
+    "学习不够系统",
+    "作风不够扎实",
+    "工作不够细致",
+    "创新意识不强",
+    "担当意识不强",
+    "理论学习不够",
+    "标准不高",
+    "要求不严",
+];
+
+impl Kind {
+    /// The list's full title, as printed.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::Org => "党组织检视整改问题清单",
+            Kind::Member => "党员检视整改问题清单",
+        }
+    }
+
+    /// The short name used in file names and draft lists.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Kind::Org => "党组织清单",
+            Kind::Member => "党员清单",
+        }
+    }
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "未整改",
+            Status::InProgress => "正在整改",
+            Status::Done => "已完成整改",
+            Status::PhasedLongTerm => "阶段性完成并长期坚持",
+            Status::Extended => "申请延期",
+            Status::NotDone => "未完成",
+        }
+    }
+}
+
+impl Source {
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Research => "调查研究发现",
+            Source::Opinions => "征求意见 / 群众反映",
+            Source::SelfReview => "检视剖析（自己找）",
+            Source::Superior => "上级点评反馈",
+            Source::Inspection => "巡视巡察反馈",
+            Source::Audit => "审计监督发现",
+            Source::Development => "推动发展遇到的问题",
+            Source::Mutual => "互相帮（谈心谈话、批评与自我批评）",
+            Source::Other => "其他",
+        }
+    }
+}
+
+impl Batch {
+    pub fn label(self) -> &'static str {
+        match self {
+            Batch::First => "第一批",
+            Batch::Second => "第二批",
+        }
+    }
+}
+
+impl MemberType {
+    pub fn label(self) -> &'static str {
+        match self {
+            MemberType::Full => "正式党员",
+            MemberType::Probationary => "预备党员",
+        }
+    }
+}
+
+/// The label of a field by its key in `format.md`, as the form and the messages name it.
+pub fn field_label(key: &str) -> &'static str {
+    match key {
+        "org_name" => "党组织名称",
+        "parent_org" => "上级党组织",
+        "batch" => "主题教育批次",
+        "filed_on" => "填报日期",
+        "filed_by" => "填报人",
+        "phone" => "联系电话",
+        "reviewer" => "审核人（支部书记）",
+        "categories" => "问题类别",
+        "category" => "问题类别",
+        "sources" => "问题来源",
+        "description" => "问题表现",
+        "measures" => "整改措施",
+        "remark" => "备注",
+        "content" => "措施内容",
+        "goal" => "整改目标",
+        "deadline" => "整改时限",
+        "lead" => "牵头责任人（责任领导）",
+        "owner" => "具体责任人",
+        "dept" => "责任单位（部门）",
+        "status" => "整改状态",
+        "progress" => "完成情况",
+        "extension" => "延期",
+        "updates" => "进展记录",
+        "closed" => "销号",
+        "name" => "姓名",
+        "position" => "职务（岗位）",
+        "member_type" => "党员类别",
+        "branch_opinion" => "支部意见",
+        "problems" => "问题",
+        "members" => "党员",
+        "header" => "表头信息",
+        "acknowledged" => "已确认的提醒",
+        "meta" => "文件信息",
+        "format" => "文件格式标记",
+        "version" => "格式版本",
+        "kind" => "清单类型",
+        "id" => "编号",
+        "revision" => "修订号",
+        "date" => "日期",
+        "new_date" => "延期后的日期",
+        "reason" => "理由",
+        "approved_by" => "批准人",
+        "by" => "销号人",
+        "opinion" => "销号意见",
+        "text" => "内容",
+        "type" => "类型",
+        "path" => "位置",
+        "rule" => "规则",
+        _ => "",
+    }
+}

@@ -1,0 +1,25 @@
+//! The list documents of `format.md` and every rule about them. Nothing here knows of the web.
+
+pub mod dates;
+pub mod digest;
+pub mod encoding;
+pub mod export;
+pub mod findings;
+pub mod ids;
+pub mod import;
+pub mod labels;
+pub mod migrate;
+pub mod model;
+pub mod path;
+pub mod unknown;
+pub mod validate;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
+/// The version of the list file format that this app writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The value of the top-level `format` key.
+pub const FORMAT_NAME: &str = "rectify-list";
+/// The app's own version, written into `meta.app_version`.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

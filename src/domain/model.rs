@@ -1,0 +1,415 @@
+//! The list document of `format.md`, version 1, as Rust types.
+//!
+//! Dates are kept as the strings the user typed or the file held: "a real calendar date" is a validation rule,
+//! so a wrong date is a finding the user can fix, not a file the app refuses. Keys the app does not know are kept
+//! in `extra` (filled and written back by `unknown`), so a file from a newer tool loses nothing on a round trip.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// Keys of an object that this version does not know; kept and written back unchanged.
+pub type Extra = Map<String, Value>;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Document {
+    /// Always `"rectify-list"`.
+    pub format: String,
+    /// The format version, `1`.
+    pub version: u32,
+    pub kind: Kind,
+    /// The document's identity (UUID v4): the same across edits and re-exports.
+    pub id: String,
+    /// Raised by one at every export of an edited document.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    pub revision: u32,
+    pub header: Header,
+    /// The branch's problems (`kind: "org"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
+    /// Each member with their own problems (`kind: "member"`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
+    /// Warnings the filler looked at and kept, with a reason.
+    #[serde(default)]
+    pub acknowledged: Vec<Acknowledgement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Meta>,
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// 《党组织检视整改问题清单》
+    Org,
+    /// 《党员检视整改问题清单》
+    Member,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Header {
+    /// 党组织名称（填报单位）
+    #[serde(default)]
+    pub org_name: String,
+    /// 上级党组织
+    #[serde(default)]
+    pub parent_org: String,
+    /// 主题教育批次
+    #[serde(default)]
+    pub batch: Option<Batch>,
+    /// 填报日期, `YYYY-MM-DD`
+    #[serde(default)]
+    pub filed_on: String,
+    /// 填报人
+    #[serde(default)]
+    pub filed_by: String,
+    /// 联系电话
+    #[serde(default)]
+    pub phone: String,
+    /// 审核人（支部书记）
+    #[serde(default)]
+    pub reviewer: String,
+    /// 问题类别 in use
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Batch {
+    First,
+    Second,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Problem {
+    pub id: String,
+    /// 问题类别: one of `header.categories`
+    #[serde(default)]
+    pub category: String,
+    /// 问题来源
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// 问题表现 / 检视出的问题
+    #[serde(default)]
+    pub description: String,
+    /// 整改措施
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// 备注
+    #[serde(default)]
+    pub remark: String,
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Research,
+    Opinions,
+    SelfReview,
+    Superior,
+    Inspection,
+    Audit,
+    Development,
+    Mutual,
+    Other,
+}
+
+impl Source {
+    pub const ALL: [Source; 9] = [
+        Source::Research,
+        Source::Opinions,
+        Source::SelfReview,
+        Source::Superior,
+        Source::Inspection,
+        Source::Audit,
+        Source::Development,
+        Source::Mutual,
+        Source::Other,
+    ];
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Measure {
+    pub id: String,
+    /// 措施内容
+    #[serde(default)]
+    pub content: String,
+    /// 整改目标
+    #[serde(default)]
+    pub goal: String,
+    /// 整改时限
+    pub deadline: Deadline,
+    /// 牵头责任人（责任领导）: org lists only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
+    /// 具体责任人
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// 责任单位（部门）: org lists only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dept: Option<String>,
+    /// 整改状态
+    #[serde(default)]
+    pub status: Status,
+    /// 完成情况
+    #[serde(default)]
+    pub progress: String,
+    /// 延期
+    #[serde(default)]
+    pub extension: Option<Extension>,
+    /// 进展记录, oldest first
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
+    /// 销号
+    #[serde(default)]
+    pub closed: Option<Closing>,
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
+}
+
+/// 整改时限. Dates are `YYYY-MM-DD` strings; an empty `by_date` date is a draft the validator points at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Deadline {
+    /// 立行立改, optionally by a date.
+    Immediate {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        date: Option<String>,
+    },
+    /// 限期整改
+    ByDate { date: String },
+    /// 长期坚持
+    LongTerm,
+}
+
+impl Deadline {
+    /// The date by which the measure is due, if it has one.
+    pub fn date(&self) -> Option<&str> {
+        match self {
+            Deadline::Immediate { date } => date.as_deref(),
+            Deadline::ByDate { date } => Some(date),
+            Deadline::LongTerm => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+    PhasedLongTerm,
+    Extended,
+    NotDone,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::PhasedLongTerm,
+        Status::Extended,
+        Status::NotDone,
+    ];
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Extension {
+    #[serde(default)]
+    pub new_date: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub approved_by: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Update {
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Closing {
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub opinion: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Member {
+    pub id: String,
+    /// 姓名
+    #[serde(default)]
+    pub name: String,
+    /// 职务（岗位）
+    #[serde(default)]
+    pub position: String,
+    /// 党员类别
+    #[serde(default)]
+    pub member_type: Option<MemberType>,
+    #[serde(default)]
+    pub problems: Vec<Problem>,
+    /// 支部意见
+    #[serde(default)]
+    pub branch_opinion: String,
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MemberType {
+    Full,
+    Probationary,
+}
+
+/// A warning the filler kept, with the reason: `{path, rule, reason}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Acknowledgement {
+    pub path: String,
+    pub rule: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Meta {
+    #[serde(default)]
+    pub app_version: String,
+    /// RFC 3339 with offset.
+    #[serde(default)]
+    pub exported_at: String,
+    /// `"sha256:"` + 64 lowercase hex digits.
+    #[serde(default)]
+    pub digest: String,
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub extra: Extra,
+}
+
+impl Problem {
+    pub fn new(id: String, category: String) -> Self {
+        Problem {
+            id,
+            category,
+            sources: Vec::new(),
+            description: String::new(),
+            measures: Vec::new(),
+            remark: String::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Measure {
+    /// A fresh measure for a list of `kind`: org measures carry a lead and a unit, members' do not.
+    pub fn new(id: String, kind: Kind) -> Self {
+        let org_only = || (kind == Kind::Org).then(String::new);
+        Measure {
+            id,
+            content: String::new(),
+            goal: String::new(),
+            deadline: Deadline::ByDate { date: String::new() },
+            lead: org_only(),
+            owner: org_only(),
+            dept: org_only(),
+            status: Status::NotStarted,
+            progress: String::new(),
+            extension: None,
+            updates: Vec::new(),
+            closed: None,
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Member {
+    pub fn new(id: String) -> Self {
+        Member {
+            id,
+            name: String::new(),
+            position: String::new(),
+            member_type: Some(MemberType::Full),
+            problems: Vec::new(),
+            branch_opinion: String::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Document {
+    /// An empty list of `kind` with the category preset that kind uses by default.
+    pub fn new(kind: Kind, id: String) -> Self {
+        let preset = match kind {
+            Kind::Org => crate::domain::labels::SIX_ASPECTS,
+            Kind::Member => crate::domain::labels::FOUR_ASPECTS,
+        };
+        Document {
+            format: super::FORMAT_NAME.to_string(),
+            version: super::FORMAT_VERSION,
+            kind,
+            id,
+            revision: 1,
+            header: Header {
+                categories: preset.iter().map(|c| c.to_string()).collect(),
+                ..Header::default()
+            },
+            problems: Vec::new(),
+            members: Vec::new(),
+            acknowledged: Vec::new(),
+            meta: None,
+            extra: Extra::new(),
+        }
+    }
+
+    /// Every problem of the document with the member it belongs to (none for an org list), in order.
+    pub fn all_problems(&self) -> impl Iterator<Item = (Option<&Member>, &Problem)> {
+        let own = self.problems.iter().map(|p| (None, p));
+        let members = self
+            .members
+            .iter()
+            .flat_map(|m| m.problems.iter().map(move |p| (Some(m), p)));
+        own.chain(members)
+    }
+
+    /// Every measure of the document, in order.
+    pub fn all_measures(&self) -> impl Iterator<Item = &Measure> {
+        self.all_problems().flat_map(|(_, p)| p.measures.iter())
+    }
+}
