@@ -25,7 +25,9 @@ pub fn official(date: NaiveDate) -> String {
 
 /// The official form of a stored date, or the text itself when it is not a real date.
 pub fn official_text(text: &str) -> String {
-    parse(text).map(official).unwrap_or_else(|| text.to_string())
+    parse(text)
+        .map(official)
+        .unwrap_or_else(|| text.to_string())
 }
 
 /// `20231015`, as file names carry it.
@@ -66,7 +68,13 @@ mod tests {
     #[test]
     fn twelve_months_is_the_limit_not_more() {
         let from = NaiveDate::from_ymd_opt(2023, 10, 15).unwrap();
-        assert!(!more_than_a_year_after(from, NaiveDate::from_ymd_opt(2024, 10, 15).unwrap()));
-        assert!(more_than_a_year_after(from, NaiveDate::from_ymd_opt(2024, 10, 16).unwrap()));
+        assert!(!more_than_a_year_after(
+            from,
+            NaiveDate::from_ymd_opt(2024, 10, 15).unwrap()
+        ));
+        assert!(more_than_a_year_after(
+            from,
+            NaiveDate::from_ymd_opt(2024, 10, 16).unwrap()
+        ));
     }
 }

@@ -10,14 +10,10 @@ use sha2::{Digest, Sha256};
 pub fn digest_of(document: &Value) -> String {
     let mut canonical = String::new();
     match document {
-        Value::Object(map) => {
-            let without_meta: serde_json::Map<String, Value> = map
-                .iter()
-                .filter(|(k, _)| k.as_str() != "meta")
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            write_canonical(&Value::Object(without_meta), &mut canonical);
-        }
+        Value::Object(map) => write_object(
+            map.iter().filter(|(k, _)| k.as_str() != "meta"),
+            &mut canonical,
+        ),
         other => write_canonical(other, &mut canonical),
     }
     let hash = Sha256::digest(canonical.as_bytes());
@@ -27,27 +23,18 @@ pub fn digest_of(document: &Value) -> String {
 
 /// The 12 hex digits printed on every page, so a signed paper copy can be matched to its file.
 pub fn short_code(digest: &str) -> String {
-    digest.trim_start_matches("sha256:").chars().take(12).collect()
+    digest
+        .trim_start_matches("sha256:")
+        .chars()
+        .take(12)
+        .collect()
 }
 
 /// Keys sorted by code point (UTF-8 byte order is code point order), no whitespace, non-ASCII as itself:
 /// what Python's `json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)` writes.
 pub fn write_canonical(value: &Value, out: &mut String) {
     match value {
-        Value::Object(map) => {
-            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
-            out.push('{');
-            for (i, (key, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write_canonical(v, out);
-            }
-            out.push('}');
-        }
+        Value::Object(map) => write_object(map.iter(), out),
         Value::Array(items) => {
             out.push('[');
             for (i, v) in items.iter().enumerate() {
@@ -62,6 +49,21 @@ pub fn write_canonical(value: &Value, out: &mut String) {
         // Numbers, booleans and null print the same in serde_json and Python for the integers this format uses.
         other => out.push_str(&other.to_string()),
     }
+}
+
+fn write_object<'a>(entries: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut String) {
+    let mut entries: Vec<(&String, &Value)> = entries.collect();
+    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    out.push('{');
+    for (i, (key, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(key, out);
+        out.push(':');
+        write_canonical(v, out);
+    }
+    out.push('}');
 }
 
 fn write_string(s: &str, out: &mut String) {

@@ -113,7 +113,10 @@ fn known_binary(bytes: &[u8]) -> Option<&'static str> {
         });
     }
     let table: [(&[u8], &'static str); 9] = [
-        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "旧版Office或WPS文档（.doc/.xls/.wps）"),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+            "旧版Office或WPS文档（.doc/.xls/.wps）",
+        ),
         (b"%PDF", "PDF文件"),
         (b"\x89PNG", "PNG图片"),
         (b"\xFF\xD8\xFF", "JPEG图片"),
@@ -141,7 +144,10 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom_decodes() {
-        assert_eq!(decode("{\"a\":\"中\"}".as_bytes()).unwrap(), "{\"a\":\"中\"}");
+        assert_eq!(
+            decode("{\"a\":\"中\"}".as_bytes()).unwrap(),
+            "{\"a\":\"中\"}"
+        );
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend("{}".as_bytes());
         assert_eq!(decode(&bom).unwrap(), "{}");
@@ -149,7 +155,10 @@ mod tests {
 
     #[test]
     fn utf16_as_notepad_writes_it_decodes() {
-        assert_eq!(decode(&utf16le("{\"a\":\"中文\"}", true)).unwrap(), "{\"a\":\"中文\"}");
+        assert_eq!(
+            decode(&utf16le("{\"a\":\"中文\"}", true)).unwrap(),
+            "{\"a\":\"中文\"}"
+        );
         let be: Vec<u8> = [0xFE, 0xFF]
             .into_iter()
             .chain("{\"中\":1}".encode_utf16().flat_map(|u| u.to_be_bytes()))
@@ -167,7 +176,11 @@ mod tests {
 
     #[test]
     fn office_files_are_named() {
-        let docx = [b"PK\x03\x04".as_slice(), b"....[Content_Types].xml...word/document.xml"].concat();
+        let docx = [
+            b"PK\x03\x04".as_slice(),
+            b"....[Content_Types].xml...word/document.xml",
+        ]
+        .concat();
         assert_eq!(decode(&docx), Err(NotText::Known("Word文档（.docx）")));
         let xlsx = [b"PK\x03\x04".as_slice(), b"....xl/workbook.xml"].concat();
         assert_eq!(decode(&xlsx), Err(NotText::Known("Excel表格（.xlsx）")));
@@ -176,6 +189,9 @@ mod tests {
     #[test]
     fn empty_and_binary_are_refused() {
         assert_eq!(decode(b""), Err(NotText::Empty));
-        assert_eq!(decode(&[0x00, 0x01, 0x02, 0xFF, 0x10]), Err(NotText::Binary));
+        assert_eq!(
+            decode(&[0x00, 0x01, 0x02, 0xFF, 0x10]),
+            Err(NotText::Binary)
+        );
     }
 }

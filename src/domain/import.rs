@@ -19,17 +19,35 @@ pub const MAX_NESTING: usize = 64;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     NotText(NotText),
     TooDeep,
-    Syntax { line: usize, column: usize, truncated: bool },
-    NotAnObject { found: &'static str },
-    NotOurFormat { found: Option<String> },
+    Syntax {
+        line: usize,
+        column: usize,
+        truncated: bool,
+    },
+    NotAnObject {
+        found: &'static str,
+    },
+    NotOurFormat {
+        found: Option<String>,
+    },
     BadVersion,
-    NewerVersion { found: u64 },
+    NewerVersion {
+        found: u64,
+    },
     /// A field is missing, has the wrong type or an unknown code: `path` is where, `problem` what.
-    Structure { path: String, problem: StructureProblem },
-    DuplicateId { id: String, path: String },
+    Structure {
+        path: String,
+        problem: StructureProblem,
+    },
+    DuplicateId {
+        id: String,
+        path: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -168,7 +186,9 @@ fn structure_error(e: &serde_path_to_error::Error<serde_json::Error>) -> ImportE
     let problem = if let Some(rest) = text.strip_prefix("missing field ") {
         StructureProblem::Missing(quoted(rest))
     } else if let Some(rest) = text.strip_prefix("unknown variant ") {
-        StructureProblem::UnknownCode { found: quoted(rest) }
+        StructureProblem::UnknownCode {
+            found: quoted(rest),
+        }
     } else if let Some(rest) = text.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         StructureProblem::WrongType {
@@ -250,7 +270,10 @@ fn check_unique_ids(doc: &Document) -> Result<(), ImportError> {
         for (pi, p) in member.problems.iter().enumerate() {
             check(&p.id, format!("members[{ni}].problems[{pi}].id"))?;
             for (mi, m) in p.measures.iter().enumerate() {
-                check(&m.id, format!("members[{ni}].problems[{pi}].measures[{mi}].id"))?;
+                check(
+                    &m.id,
+                    format!("members[{ni}].problems[{pi}].measures[{mi}].id"),
+                )?;
             }
         }
     }

@@ -3,7 +3,14 @@
 use super::model::{Batch, Kind, MemberType, Source, Status};
 
 /// 六个方面: the org list's default categories.
-pub const SIX_ASPECTS: &[&str] = &["理论学习", "政治素质", "能力本领", "担当作为", "工作作风", "廉洁自律"];
+pub const SIX_ASPECTS: &[&str] = &[
+    "理论学习",
+    "政治素质",
+    "能力本领",
+    "担当作为",
+    "工作作风",
+    "廉洁自律",
+];
 
 /// 四个方面: members' categories in the second batch's 专题组织生活会.
 pub const FOUR_ASPECTS: &[&str] = &[

@@ -11,6 +11,7 @@ pub mod labels;
 pub mod migrate;
 pub mod model;
 pub mod path;
+pub mod sample;
 pub mod unknown;
 pub mod validate;
 

@@ -345,7 +345,9 @@ impl Measure {
             id,
             content: String::new(),
             goal: String::new(),
-            deadline: Deadline::ByDate { date: String::new() },
+            deadline: Deadline::ByDate {
+                date: String::new(),
+            },
             lead: org_only(),
             owner: org_only(),
             dept: org_only(),

@@ -2,16 +2,22 @@
 
 use super::labels::field_label;
 
-/// Builds the human location of a field: `党员 刘洋 · 第1个问题 · 第2项措施 · 措施内容`.
-#[derive(Clone, Debug, Default)]
-pub struct Location {
-    parts: Vec<String>,
+/// Where a field sits, by position: `第2名党员（刘洋） · 第1个问题 · 第2项措施`. Cheap to copy; only written out
+/// as text when a finding needs it, so checking a large list allocates nothing for the fields that are fine.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Location<'a> {
+    header: bool,
+    member: Option<(usize, &'a str)>,
+    problem: Option<usize>,
+    measure: Option<usize>,
+    update: Option<usize>,
 }
 
-impl Location {
+impl<'a> Location<'a> {
     pub fn header() -> Self {
         Location {
-            parts: vec!["表头信息".to_string()],
+            header: true,
+            ..Location::default()
         }
     }
 
@@ -19,43 +25,75 @@ impl Location {
         Location::default()
     }
 
-    pub fn member(index: usize, name: &str) -> Self {
-        let who = if name.trim().is_empty() {
-            format!("第{}名党员", index + 1)
-        } else {
-            format!("第{}名党员（{}）", index + 1, name.trim())
-        };
-        Location { parts: vec![who] }
+    pub fn member(index: usize, name: &'a str) -> Self {
+        Location {
+            member: Some((index, name)),
+            ..Location::default()
+        }
     }
 
-    pub fn problem(&self, index: usize) -> Self {
-        self.with(format!("第{}个问题", index + 1))
+    pub fn problem(self, index: usize) -> Self {
+        Location {
+            problem: Some(index),
+            ..self
+        }
     }
 
-    pub fn measure(&self, index: usize) -> Self {
-        self.with(format!("第{}项措施", index + 1))
+    pub fn measure(self, index: usize) -> Self {
+        Location {
+            measure: Some(index),
+            ..self
+        }
     }
 
-    pub fn with(&self, part: impl Into<String>) -> Self {
-        let mut parts = self.parts.clone();
-        parts.push(part.into());
-        Location { parts }
+    pub fn update(self, index: usize) -> Self {
+        Location {
+            update: Some(index),
+            ..self
+        }
     }
 
     /// The location of `key`, one of the field keys of `format.md`.
     pub fn field(&self, key: &str) -> String {
         let label = field_label(key);
-        self.with(if label.is_empty() { key } else { label })
-            .to_string()
+        let label = if label.is_empty() { key } else { label };
+        if self.is_whole() {
+            return "整个清单".to_string();
+        }
+        format!("{self} · {label}")
+    }
+
+    fn is_whole(&self) -> bool {
+        *self == Location::default()
     }
 }
 
-impl std::fmt::Display for Location {
+impl std::fmt::Display for Location<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.parts.is_empty() {
+        let mut parts: Vec<String> = Vec::new();
+        if self.header {
+            parts.push("表头信息".into());
+        }
+        if let Some((index, name)) = self.member {
+            parts.push(if name.trim().is_empty() {
+                format!("第{}名党员", index + 1)
+            } else {
+                format!("第{}名党员（{}）", index + 1, name.trim())
+            });
+        }
+        if let Some(i) = self.problem {
+            parts.push(format!("第{}个问题", i + 1));
+        }
+        if let Some(i) = self.measure {
+            parts.push(format!("第{}项措施", i + 1));
+        }
+        if let Some(i) = self.update {
+            parts.push(format!("第{}条进展记录", i + 1));
+        }
+        if parts.is_empty() {
             return f.write_str("整个清单");
         }
-        f.write_str(&self.parts.join(" · "))
+        f.write_str(&parts.join(" · "))
     }
 }
 
@@ -124,7 +162,10 @@ mod tests {
     #[test]
     fn locations_name_the_member_when_known() {
         let loc = Location::member(1, "刘洋").problem(0).measure(1);
-        assert_eq!(loc.field("content"), "第2名党员（刘洋） · 第1个问题 · 第2项措施 · 措施内容");
+        assert_eq!(
+            loc.field("content"),
+            "第2名党员（刘洋） · 第1个问题 · 第2项措施 · 措施内容"
+        );
         assert_eq!(Location::header().field("filed_on"), "表头信息 · 填报日期");
     }
 }

@@ -8,10 +8,6 @@ use super::model::Document;
 pub fn schema_json() -> String {
     let mut schema = schemars::schema_for!(Document);
     schema.insert(
-        "$id".to_string(),
-        "https://rectify.invalid/schema/rectify-list.v1.schema.json".into(),
-    );
-    schema.insert(
         "title".to_string(),
         "检视整改清单文件（rectify-list）第1版".into(),
     );

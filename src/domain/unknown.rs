@@ -7,17 +7,57 @@ use serde_json::{Map, Value};
 use super::model::{Document, Extra, Measure, Member, Problem};
 
 pub const DOCUMENT_KEYS: &[&str] = &[
-    "format", "version", "kind", "id", "revision", "header", "problems", "members", "acknowledged", "meta",
+    "format",
+    "version",
+    "kind",
+    "id",
+    "revision",
+    "header",
+    "problems",
+    "members",
+    "acknowledged",
+    "meta",
 ];
 pub const HEADER_KEYS: &[&str] = &[
-    "org_name", "parent_org", "batch", "filed_on", "filed_by", "phone", "reviewer", "categories",
+    "org_name",
+    "parent_org",
+    "batch",
+    "filed_on",
+    "filed_by",
+    "phone",
+    "reviewer",
+    "categories",
 ];
-pub const PROBLEM_KEYS: &[&str] = &["id", "category", "sources", "description", "measures", "remark"];
+pub const PROBLEM_KEYS: &[&str] = &[
+    "id",
+    "category",
+    "sources",
+    "description",
+    "measures",
+    "remark",
+];
 pub const MEASURE_KEYS: &[&str] = &[
-    "id", "content", "goal", "deadline", "lead", "owner", "dept", "status", "progress", "extension", "updates",
+    "id",
+    "content",
+    "goal",
+    "deadline",
+    "lead",
+    "owner",
+    "dept",
+    "status",
+    "progress",
+    "extension",
+    "updates",
     "closed",
 ];
-pub const MEMBER_KEYS: &[&str] = &["id", "name", "position", "member_type", "problems", "branch_opinion"];
+pub const MEMBER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "position",
+    "member_type",
+    "problems",
+    "branch_opinion",
+];
 pub const META_KEYS: &[&str] = &["app_version", "exported_at", "digest"];
 
 fn unknown_of(value: Option<&Value>, known: &[&str]) -> Extra {
@@ -31,10 +71,10 @@ fn unknown_of(value: Option<&Value>, known: &[&str]) -> Extra {
     }
 }
 
-fn items(value: Option<&Value>, key: &str) -> Vec<Value> {
+fn items<'v>(value: Option<&'v Value>, key: &str) -> &'v [Value] {
     match value.and_then(|v| v.get(key)) {
-        Some(Value::Array(list)) => list.clone(),
-        _ => Vec::new(),
+        Some(Value::Array(list)) => list,
+        _ => &[],
     }
 }
 
@@ -45,10 +85,10 @@ pub fn collect(source: &Value, doc: &mut Document) {
     if let Some(meta) = doc.meta.as_mut() {
         meta.extra = unknown_of(source.get("meta"), META_KEYS);
     }
-    collect_problems(&items(Some(source), "problems"), &mut doc.problems);
+    collect_problems(items(Some(source), "problems"), &mut doc.problems);
     for (member, value) in doc.members.iter_mut().zip(items(Some(source), "members")) {
-        member.extra = unknown_of(Some(&value), MEMBER_KEYS);
-        collect_problems(&items(Some(&value), "problems"), &mut member.problems);
+        member.extra = unknown_of(Some(value), MEMBER_KEYS);
+        collect_problems(items(Some(value), "problems"), &mut member.problems);
     }
 }
 
@@ -56,7 +96,7 @@ fn collect_problems(values: &[Value], problems: &mut [Problem]) {
     for (problem, value) in problems.iter_mut().zip(values) {
         problem.extra = unknown_of(Some(value), PROBLEM_KEYS);
         let measures = items(Some(value), "measures");
-        for (measure, mv) in problem.measures.iter_mut().zip(&measures) {
+        for (measure, mv) in problem.measures.iter_mut().zip(measures) {
             measure.extra = unknown_of(Some(mv), MEASURE_KEYS);
         }
     }

@@ -4,19 +4,34 @@
 use std::collections::HashMap;
 
 use super::header::person;
-use super::{char_len, Sink};
+use super::{char_len, Field, Sink};
 use crate::domain::ids;
 use crate::domain::model::{Document, Kind, Member};
 use crate::domain::path::Location;
 
 pub fn validate_document_structure(doc: &Document, sink: &mut Sink) {
-    let whole = Location::document().to_string();
+    let whole = |key| Field::new("", key, Location::document());
     if !ids::is_uuid(&doc.id) {
-        sink.error("id".into(), "document_id_format", whole.clone(), format!("清单编号“{}”不是有效的UUID。这个文件可能被手工改过，请用本程序重新导出。", doc.id));
+        sink.error(
+            &whole("id"),
+            "document_id_format",
+            format!(
+                "清单编号“{}”不是有效的UUID。这个文件可能被手工改过，请用本程序重新导出。",
+                doc.id
+            ),
+        );
     }
     match doc.kind {
-        Kind::Org if doc.problems.is_empty() => sink.error("problems".into(), "problems_required", whole.clone(), "清单里还没有问题，请点“添加问题”至少填写一个问题。".into()),
-        Kind::Member if doc.members.is_empty() => sink.error("members".into(), "members_required", whole.clone(), "清单里还没有党员，请点“添加党员”。".into()),
+        Kind::Org if doc.problems.is_empty() => sink.error(
+            &whole("problems"),
+            "problems_required",
+            "清单里还没有问题，请点“添加问题”至少填写一个问题。".into(),
+        ),
+        Kind::Member if doc.members.is_empty() => sink.error(
+            &whole("members"),
+            "members_required",
+            "清单里还没有党员，请点“添加党员”。".into(),
+        ),
         _ => {}
     }
     unique_ids(doc, sink);
@@ -25,23 +40,30 @@ pub fn validate_document_structure(doc: &Document, sink: &mut Sink) {
 
 pub fn validate_member(index: usize, member: &Member, sink: &mut Sink) {
     let location = Location::member(index, &member.name);
-    let at = |key: &str| (format!("{}.{key}", member.id), location.field(key));
-    person(sink, at("name"), &member.name, "name", "党员", true);
+    person(
+        sink,
+        &Field::new(&member.id, "name", location),
+        &member.name,
+        true,
+    );
     if member.problems.is_empty() {
-        let (path, loc) = at("problems");
-        sink.error(path, "member_problems_required", loc, "这名党员还没有问题，请至少填写一个检视出的问题。".into());
+        sink.error(
+            &Field::new(&member.id, "problems", location),
+            "member_problems_required",
+            "这名党员还没有问题，请至少填写一个检视出的问题。".into(),
+        );
     }
 }
 
 /// Every id must be unique in the document: the app, acknowledgements and the ledger find things by it.
 fn unique_ids(doc: &Document, sink: &mut Sink) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    let mut ids: Vec<&str> = doc.members.iter().map(|m| m.id.as_str()).collect();
+    let mut all: Vec<&str> = doc.members.iter().map(|m| m.id.as_str()).collect();
     for (_, p) in doc.all_problems() {
-        ids.push(&p.id);
-        ids.extend(p.measures.iter().map(|m| m.id.as_str()));
+        all.push(&p.id);
+        all.extend(p.measures.iter().map(|m| m.id.as_str()));
     }
-    for id in ids {
+    for id in all {
         let count = seen.entry(id).or_default();
         *count += 1;
         if *count == 2 {
@@ -50,14 +72,18 @@ fn unique_ids(doc: &Document, sink: &mut Sink) {
             } else {
                 format!("编号“{id}”用了不止一次。这个文件可能被手工改过或复制粘贴出错，请删除重复的条目后重新导出。")
             };
-            sink.error(format!("{id}.id"), "duplicate_id", Location::document().to_string(), message);
+            sink.error(
+                &Field::new(id, "id", Location::document()),
+                "duplicate_id",
+                message,
+            );
         }
     }
 }
 
 /// The same description twice usually means a copy that was never adapted.
 fn repeated_descriptions(doc: &Document, sink: &mut Sink) {
-    let mut first: HashMap<String, String> = HashMap::new();
+    let mut first: HashMap<String, Location> = HashMap::new();
     for (location, problem) in super::problems_with_locations(doc) {
         let text: String = problem.description.split_whitespace().collect();
         if char_len(&text) == 0 {
@@ -65,13 +91,14 @@ fn repeated_descriptions(doc: &Document, sink: &mut Sink) {
         }
         match first.get(&text) {
             None => {
-                first.insert(text, location.to_string());
+                first.insert(text, location);
             }
             Some(earlier) => sink.warning(
-                format!("{}.description", problem.id),
+                &Field::new(&problem.id, "description", location),
                 "description_duplicate",
-                location.field("description"),
-                format!("这条问题表现和“{earlier}”的完全一样。如果是复制来的，请改写成这里的具体情况。"),
+                format!(
+                    "这条问题表现和“{earlier}”的完全一样。如果是复制来的，请改写成这里的具体情况。"
+                ),
             ),
         }
     }

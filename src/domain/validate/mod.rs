@@ -10,11 +10,14 @@ mod problem;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::dates;
 use super::findings::{Finding, Report, Severity};
-use super::model::{Document, Kind};
+use super::model::{Document, Kind, Problem};
+use super::path::Location;
 
 pub use document::validate_document_structure;
 pub use header::validate_header;
@@ -43,6 +46,45 @@ impl<'a> Context<'a> {
     }
 }
 
+/// A field a rule looks at: its owner (`header`, or the id of a problem, measure or member), its key, and where it
+/// sits. The path and the location are only written out when a rule fires.
+#[derive(Clone, Debug)]
+pub struct Field<'a> {
+    owner: &'a str,
+    key: Cow<'a, str>,
+    /// The key whose label names the field (`new_date` for `extension.new_date`).
+    label: &'a str,
+    location: Location<'a>,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(owner: &'a str, key: &'a str, location: Location<'a>) -> Self {
+        Field {
+            owner,
+            key: Cow::Borrowed(key),
+            label: key,
+            location,
+        }
+    }
+
+    /// A field inside this one, such as `extension.new_date` or `updates[0].date`.
+    pub fn inner(&self, key: String, label: &'a str, location: Location<'a>) -> Self {
+        Field {
+            owner: self.owner,
+            key: Cow::Owned(key),
+            label,
+            location,
+        }
+    }
+
+    pub fn path(&self) -> String {
+        if self.owner.is_empty() {
+            return self.key.to_string();
+        }
+        format!("{}.{}", self.owner, self.key)
+    }
+}
+
 /// Collects findings as the rules run.
 #[derive(Default)]
 pub struct Sink {
@@ -50,20 +92,20 @@ pub struct Sink {
 }
 
 impl Sink {
-    pub fn error(&mut self, path: String, rule: &'static str, location: String, message: String) {
-        self.push(Severity::Error, path, rule, location, message);
+    pub fn error(&mut self, field: &Field, rule: &'static str, message: String) {
+        self.push(Severity::Error, field, rule, message);
     }
 
-    pub fn warning(&mut self, path: String, rule: &'static str, location: String, message: String) {
-        self.push(Severity::Warning, path, rule, location, message);
+    pub fn warning(&mut self, field: &Field, rule: &'static str, message: String) {
+        self.push(Severity::Warning, field, rule, message);
     }
 
-    fn push(&mut self, severity: Severity, path: String, rule: &'static str, location: String, message: String) {
+    fn push(&mut self, severity: Severity, field: &Field, rule: &'static str, message: String) {
         self.findings.push(Finding {
-            path,
+            path: field.path(),
             rule,
             severity,
-            location,
+            location: field.location.field(field.label),
             message,
             acknowledged: None,
         });
@@ -80,7 +122,7 @@ pub fn validate(doc: &Document, today: NaiveDate) -> Report {
         document::validate_member(member_index, member, &mut sink);
     }
     for (location, problem) in problems_with_locations(doc) {
-        validate_problem(&ctx, &location, problem, &mut sink);
+        validate_problem(&ctx, location, problem, &mut sink);
     }
     apply_acknowledgements(doc, &mut sink);
     Report {
@@ -89,10 +131,7 @@ pub fn validate(doc: &Document, today: NaiveDate) -> Report {
 }
 
 /// Every problem with where it sits, in document order.
-pub fn problems_with_locations(
-    doc: &Document,
-) -> Vec<(super::path::Location, &super::model::Problem)> {
-    use super::path::Location;
+pub fn problems_with_locations(doc: &Document) -> Vec<(Location<'_>, &Problem)> {
     let own = doc
         .problems
         .iter()
@@ -122,19 +161,16 @@ fn apply_acknowledgements(doc: &Document, sink: &mut Sink) {
             Some(ack) if !ack.reason.trim().is_empty() => {
                 finding.acknowledged = Some(ack.reason.trim().to_string())
             }
-            Some(_) => missing_reason.push((finding.path.clone(), finding.location.clone())),
+            Some(_) => missing_reason.push(Finding {
+                rule: "acknowledgement_reason",
+                message: "这条提醒标记为“保留”，但没有写理由。请写明保留的理由（例如“该问题确属普遍性问题”），或者按提醒修改。".to_string(),
+                acknowledged: None,
+                ..finding.clone()
+            }),
             None => {}
         }
     }
-    for (path, location) in missing_reason {
-        sink.warning(
-            path,
-            "acknowledgement_reason",
-            location,
-            "这条提醒标记为“保留”，但没有写理由。请写明保留的理由（例如“该问题确属普遍性问题”），或者按提醒修改。"
-                .to_string(),
-        );
-    }
+    sink.findings.extend(missing_reason);
 }
 
 /// Characters as the user counts them, after trimming.

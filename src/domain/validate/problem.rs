@@ -1,6 +1,6 @@
 //! Rules of one problem (问题) and, through it, its measures.
 
-use super::{char_len, validate_measure, Context, Sink};
+use super::{char_len, validate_measure, Context, Field, Sink};
 use crate::domain::labels::GENERIC_PHRASES;
 use crate::domain::model::{Kind, Problem};
 use crate::domain::path::Location;
@@ -8,44 +8,64 @@ use crate::domain::path::Location;
 /// Below this many characters a description is probably too vague (`format.md`: ≥ 15 expected).
 pub const DESCRIPTION_MIN_CHARS: usize = 15;
 
-pub fn validate_problem(ctx: &Context, location: &Location, problem: &Problem, sink: &mut Sink) {
-    let at = |key: &str| (format!("{}.{key}", problem.id), location.field(key));
+pub fn validate_problem(ctx: &Context, location: Location, problem: &Problem, sink: &mut Sink) {
+    let at = |key| Field::new(&problem.id, key, location);
 
-    let (path, loc) = at("category");
+    let f = at("category");
     let category = problem.category.trim();
     if category.is_empty() {
-        sink.error(path, "category_required", loc, "请选择这个问题属于哪个问题类别。".into());
+        sink.error(
+            &f,
+            "category_required",
+            "请选择这个问题属于哪个问题类别。".into(),
+        );
     } else if !ctx.categories.iter().any(|c| c.trim() == category) {
-        sink.error(path, "category_unknown", loc, format!("问题类别“{category}”不在本清单使用的类别中。请重新选择类别，或在表头信息里添加这个类别。"));
+        sink.error(&f, "category_unknown", format!("问题类别“{category}”不在本清单使用的类别中。请重新选择类别，或在表头信息里添加这个类别。"));
     }
 
-    let (path, loc) = at("sources");
+    let f = at("sources");
     if ctx.kind == Kind::Org && problem.sources.is_empty() {
-        sink.error(path, "sources_required", loc, "请至少勾选一个问题来源（如“征求意见 / 群众反映”“检视剖析（自己找）”）。".into());
-    } else if let Some(dup) = problem.sources.iter().enumerate().find(|(i, s)| problem.sources[..*i].contains(s)) {
-        sink.error(path, "sources_duplicate", loc, format!("问题来源“{}”重复了，请只保留一个。", dup.1.label()));
+        sink.error(
+            &f,
+            "sources_required",
+            "请至少勾选一个问题来源（如“征求意见 / 群众反映”“检视剖析（自己找）”）。".into(),
+        );
+    } else if let Some((_, dup)) = problem
+        .sources
+        .iter()
+        .enumerate()
+        .find(|(i, s)| problem.sources[..*i].contains(s))
+    {
+        sink.error(
+            &f,
+            "sources_duplicate",
+            format!("问题来源“{}”重复了，请只保留一个。", dup.label()),
+        );
     }
 
-    let (path, loc) = at("description");
+    let f = at("description");
     let description = problem.description.trim();
     let n = char_len(description);
     if n == 0 {
-        sink.error(path, "description_required", loc, "请写出问题表现：具体到事、到数、到时间，例如“2023年上半年6次集体学习中研讨发言仅2次”。".into());
+        sink.error(&f, "description_required", "请写出问题表现：具体到事、到数、到时间，例如“2023年上半年6次集体学习中研讨发言仅2次”。".into());
     } else {
         if is_generic(description) {
-            sink.warning(path.clone(), "description_generic", loc.clone(), format!("“{description}”是一句笼统的套话（万能问题），看不出具体问题。请写明在哪件事上、什么程度、有什么数字或例子。"));
+            sink.warning(&f, "description_generic", format!("“{description}”是一句笼统的套话（万能问题），看不出具体问题。请写明在哪件事上、什么程度、有什么数字或例子。"));
         }
         if n < DESCRIPTION_MIN_CHARS {
-            sink.warning(path, "description_short", loc, format!("问题表现只有{n}个字，一般至少要{DESCRIPTION_MIN_CHARS}个字才能说清楚。请补充具体表现、数字或例子。"));
+            sink.warning(&f, "description_short", format!("问题表现只有{n}个字，一般至少要{DESCRIPTION_MIN_CHARS}个字才能说清楚。请补充具体表现、数字或例子。"));
         }
     }
 
-    let (path, loc) = at("measures");
     if problem.measures.is_empty() {
-        sink.error(path, "measures_required", loc, "每个问题至少要有一项整改措施，请点“添加整改措施”。".into());
+        sink.error(
+            &at("measures"),
+            "measures_required",
+            "每个问题至少要有一项整改措施，请点“添加整改措施”。".into(),
+        );
     }
     for (index, measure) in problem.measures.iter().enumerate() {
-        validate_measure(ctx, &location.measure(index), measure, sink);
+        validate_measure(ctx, location.measure(index), measure, sink);
     }
 }
 
@@ -53,11 +73,12 @@ pub fn validate_problem(ctx: &Context, location: &Location, problem: &Problem, s
 pub fn is_generic(description: &str) -> bool {
     let core: String = description
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_punctuation() && !"，。；、！：“”…".contains(*c))
+        .filter(|c| {
+            !c.is_whitespace() && !c.is_ascii_punctuation() && !"，。；、！：“”…".contains(*c)
+        })
         .collect();
     let core = core.trim_end_matches("的问题").trim_end_matches("问题");
-    GENERIC_PHRASES.iter().any(|phrase| {
-        let rest = core.replacen(phrase, "", 1);
-        core.contains(phrase) && char_len(&rest) <= 2
-    })
+    GENERIC_PHRASES
+        .iter()
+        .any(|phrase| core.contains(phrase) && char_len(&core.replacen(phrase, "", 1)) <= 2)
 }

@@ -1,0 +1,102 @@
+//! The committed JSON Schema is the one the types give, and every export validates against it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use common::{fixture, now};
+use rectify::domain::export::export;
+use rectify::domain::import::import;
+use rectify::domain::model::{Document, Kind};
+use rectify::domain::schema::schema_json;
+use rectify::domain::unknown;
+
+const COMMITTED: &str = "schema/rectify-list.v1.schema.json";
+
+#[test]
+fn the_committed_schema_is_current() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED);
+    let generated = schema_json();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "{COMMITTED} is out of date: run `UPDATE_SCHEMA=1 cargo test --test schema` and commit it"
+    );
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+#[test]
+fn every_export_validates_against_the_schema() {
+    let validator = validator();
+    let mut docs: Vec<Document> = [
+        "org-complete.json",
+        "member-complete.json",
+        "org-draft-with-errors.json",
+    ]
+    .iter()
+    .map(|name| import(&fixture(name)).unwrap().document)
+    .collect();
+    docs.push(Document::new(
+        Kind::Org,
+        "12332330-9568-482d-8adf-6ea52b047cfe".into(),
+    ));
+    docs.push(Document::new(
+        Kind::Member,
+        "12332330-9568-482d-8adf-6ea52b047cfe".into(),
+    ));
+    for doc in docs {
+        let out = export(&doc, false, now());
+        let value: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", out.file_name);
+    }
+}
+
+#[test]
+fn the_schema_refuses_what_the_importer_refuses() {
+    let validator = validator();
+    let mut value: serde_json::Value =
+        serde_json::from_slice(&fixture("org-complete.json")).unwrap();
+    value["problems"][0]["measures"][0]["status"] = "finished".into();
+    assert!(!validator.is_valid(&value));
+}
+
+#[test]
+fn the_kept_key_lists_name_every_field_of_the_schema() {
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).unwrap();
+    let props = |def: &str| -> Vec<String> {
+        let node = if def.is_empty() {
+            &schema
+        } else {
+            &schema["$defs"][def]
+        };
+        let mut keys: Vec<String> = node["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    let sorted = |keys: &[&str]| {
+        let mut k: Vec<String> = keys.iter().map(|s| s.to_string()).collect();
+        k.sort();
+        k
+    };
+    assert_eq!(props(""), sorted(unknown::DOCUMENT_KEYS));
+    assert_eq!(props("Header"), sorted(unknown::HEADER_KEYS));
+    assert_eq!(props("Problem"), sorted(unknown::PROBLEM_KEYS));
+    assert_eq!(props("Measure"), sorted(unknown::MEASURE_KEYS));
+    assert_eq!(props("Member"), sorted(unknown::MEMBER_KEYS));
+    assert_eq!(props("Meta"), sorted(unknown::META_KEYS));
+}
