@@ -33,7 +33,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
         return Err(NotText::Known(kind));
     }
     // UTF-16 without a BOM: ASCII characters leave every other byte zero.
-    if bytes.len() >= 4 && bytes.len() % 2 == 0 {
+    if bytes.len() >= 4 && bytes.len().is_multiple_of(2) {
         if bytes[1] == 0 && bytes[3] == 0 && bytes[0] != 0 {
             return utf16(bytes, u16::from_le_bytes);
         }
@@ -54,7 +54,7 @@ fn utf8(bytes: &[u8]) -> Result<String, NotText> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, NotText> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(NotText::Binary);
     }
     let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));

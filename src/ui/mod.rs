@@ -1,1 +1,15 @@
-//! placeholder
+//! The thin Yew layer: it shows the documents of `domain` and sends actions to it. Only `web` touches the
+//! browser's storage, files and location.
+
+mod app;
+pub mod pages;
+pub mod route;
+pub mod web;
+
+pub use app::App;
+
+/// Mounts the app into `<body>`.
+pub fn start() {
+    web::panic::install();
+    yew::Renderer::<App>::new().render();
+}

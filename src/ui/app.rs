@@ -1,0 +1,30 @@
+//! The root: follows the address's hash and shows the page it names.
+
+use yew::prelude::*;
+
+use super::pages::{home::Home, pending::Pending};
+use super::route::Route;
+use super::web::location;
+use crate::domain::model::Kind;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let route = use_state(|| Route::parse(&location::hash()));
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = location::on_hash_change(move |hash| route.set(Route::parse(&hash)));
+            move || drop(listener)
+        });
+    }
+    let page = match &*route {
+        Route::Home => html! { <Home /> },
+        Route::New(Kind::Org) => html! { <Pending title="新建党组织清单" /> },
+        Route::New(Kind::Member) => html! { <Pending title="新建党员清单" /> },
+        Route::Consolidate => html! { <Pending title="汇总" /> },
+        Route::NotFound(_) => html! { <Pending title="找不到这个页面" /> },
+    };
+    html! {
+        <main id="main" class="page">{ page }</main>
+    }
+}

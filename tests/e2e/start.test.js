@@ -1,0 +1,95 @@
+// The start page, opened both ways, as a user sees it: the name, what the app does, the four ways in, the
+// keyboard, a file imported, and not one request leaving the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, OUTPUTS, isOwn, fixtures, dist, singleFile } from './harness.js';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+for (const output of OUTPUTS) {
+  test(`${output}: the start page shows the app and its four ways in`, async () => {
+    const app = await openApp(browser, output);
+    const { page } = app;
+    await assert.doesNotReject(page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor());
+    const text = await page.locator('body').innerText();
+    assert.match(text, /不会上传到任何地方/);
+    for (const name of ['新建党组织清单', '新建党员清单', '汇总']) {
+      assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
+    }
+    assert.equal(await page.getByLabel('导入文件', { exact: true }).count(), 1);
+    await page.screenshot({ path: path.join(dist, `..`, 'target', `start-${output.replace(' ', '-')}.png`), fullPage: true });
+    assert.deepEqual(app.problems, []);
+    await app.close();
+  });
+
+  test(`${output}: the buttons work with the keyboard alone`, async () => {
+    const app = await openApp(browser, output);
+    const { page } = app;
+    const button = page.getByRole('button', { name: '汇总', exact: true });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
+    assert.match(page.url(), /#\/summary$/);
+    await page.getByRole('button', { name: '返回首页' }).press('Enter');
+    await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
+    // Tab reaches every control in order, each with a visible focus ring.
+    const reached = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => {
+        const el = document.activeElement;
+        const label = el.closest('label')?.innerText ?? el.innerText;
+        return label.trim();
+      }));
+    }
+    assert.deepEqual(reached, ['新建党组织清单', '新建党员清单', '导入文件', '汇总']);
+    assert.deepEqual(app.problems, []);
+    await app.close();
+  });
+
+  test(`${output}: a list file is read and a bad file is explained`, async () => {
+    const app = await openApp(browser, output);
+    const { page } = app;
+    const picker = page.getByLabel('导入文件', { exact: true });
+    await picker.setInputFiles(path.join(fixtures, 'org-complete.json'));
+    await assert.doesNotReject(page.getByRole('status').filter({ hasText: '中共××县公安局交警大队支部委员会' }).waitFor());
+    await picker.setInputFiles(path.join(fixtures, 'bad', 'newer-version.json'));
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /更新版本的程序/);
+    assert.deepEqual(app.problems, []);
+    await app.close();
+  });
+
+  test(`${output}: no request leaves the app`, async () => {
+    const app = await openApp(browser, output);
+    const { page } = app;
+    await page.getByLabel('导入文件', { exact: true }).setInputFiles(path.join(fixtures, 'member-complete.json'));
+    await page.getByRole('status').waitFor();
+    await page.getByRole('button', { name: '新建党组织清单' }).click();
+    await page.getByRole('heading', { level: 1, name: '新建党组织清单' }).waitFor();
+    const foreign = app.requests.filter((r) => !isOwn(r, app.url));
+    assert.deepEqual(foreign, []);
+    assert.ok(app.requests.length >= 1);
+    await app.close();
+  });
+}
+
+test('both outputs carry a Content-Security-Policy that forbids connections', () => {
+  for (const file of [path.join(dist, 'index.html'), singleFile]) {
+    const html = fs.readFileSync(file, 'utf8');
+    const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)?.[1];
+    assert.ok(csp, `${file} has a policy`);
+    for (const rule of ["default-src 'none'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "'wasm-unsafe-eval'"]) {
+      assert.ok(csp.includes(rule), `${path.basename(file)}: ${rule}`);
+    }
+    assert.ok(!/unsafe-inline|unsafe-eval'/.test(csp.replace("'wasm-unsafe-eval'", '')), 'no unsafe-inline or unsafe-eval');
+    assert.ok(!/https?:/.test(csp), 'no remote sources');
+  }
+  const single = fs.readFileSync(singleFile, 'utf8');
+  assert.ok(!/<script[^>]+src=/.test(single) && !/<link[^>]+stylesheet/.test(single), 'the single file loads nothing');
+});
