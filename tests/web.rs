@@ -2,12 +2,15 @@
 //! checks what a user would see. Run by `./x test` (`cargo test --target wasm32-unknown-unknown --test web`).
 #![cfg(target_arch = "wasm32")]
 
-use rectify::domain::model::Kind;
+use rectify::domain::drafts::Draft;
+use rectify::domain::model::{Document, Kind};
+use rectify::ui::pages::editor::{Editor, EditorProps};
 use rectify::ui::pages::home::Home;
-use rectify::ui::route::Route;
+use rectify::ui::route::{Route, Step};
+use rectify::ui::web::storage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -26,11 +29,48 @@ async fn mount<C: BaseComponent<Properties = ()>>() -> Element {
     root
 }
 
+async fn mount_editor(id: &str, step: Step) -> Element {
+    let root = fresh_root();
+    let props = EditorProps {
+        id: id.to_string(),
+        step,
+    };
+    yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
 fn buttons(root: &Element) -> Vec<String> {
     let list = root.query_selector_all("button").unwrap();
     (0..list.length())
         .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
         .collect()
+}
+
+/// The control labelled `label` (its `<label for>`), inside `root`.
+fn labelled(root: &Element, label: &str) -> HtmlInputElement {
+    let labels = root.query_selector_all("label").unwrap();
+    for i in 0..labels.length() {
+        let l: Element = labels.item(i).unwrap().dyn_into().unwrap();
+        if l.text_content().unwrap_or_default().trim_end_matches(" *") == label {
+            let id = l.get_attribute("for").expect("labels name their control");
+            return gloo::utils::document()
+                .get_element_by_id(&id)
+                .unwrap()
+                .unchecked_into();
+        }
+    }
+    panic!("no field labelled {label}");
+}
+
+fn stored_org_draft() -> String {
+    let id = rectify::ui::web::clock::new_id();
+    let draft = Draft {
+        document: Document::new(Kind::Org, id.clone()),
+        saved_at: String::new(),
+    };
+    storage::save(&draft).unwrap();
+    id
 }
 
 #[wasm_bindgen_test]
@@ -39,17 +79,15 @@ async fn the_start_page_names_the_app_and_offers_every_way_in() {
     let heading = root.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "检视整改清单");
     assert!(root.text_content().unwrap().contains("不会上传到任何地方"));
-    assert_eq!(
-        buttons(&root),
-        vec!["新建党组织清单", "新建党员清单", "汇总"]
-    );
+    let shown = buttons(&root);
+    assert_eq!(&shown[..3], &["新建党组织清单", "新建党员清单", "汇总"]);
     let picker = root.query_selector("input[type=file]").unwrap().unwrap();
     let label = picker.closest("label").unwrap().unwrap();
     assert_eq!(label.text_content().unwrap(), "导入文件");
 }
 
 #[wasm_bindgen_test]
-async fn the_new_list_buttons_lead_to_their_pages() {
+async fn a_new_list_is_saved_as_a_draft_and_opened() {
     let root = mount::<Home>().await;
     let button: HtmlElement = root
         .query_selector("button.primary")
@@ -59,20 +97,100 @@ async fn the_new_list_buttons_lead_to_their_pages() {
         .unwrap();
     button.click();
     let hash = gloo::utils::window().location().hash().unwrap();
-    assert_eq!(Route::parse(&hash), Route::New(Kind::Org));
+    let Route::Edit(id, Step::Header) = Route::parse(&hash) else {
+        panic!("expected the editor, got {hash}");
+    };
+    let draft = storage::load(&id).unwrap().expect("the draft is stored");
+    assert_eq!(draft.document.kind, Kind::Org);
+    storage::delete(&id);
     gloo::utils::window().location().set_hash("").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_field_left_empty_says_so_and_is_marked_invalid() {
+    let id = stored_org_draft();
+    let root = mount_editor(&id, Step::Header).await;
+    let name = labelled(&root, "党组织名称");
+    assert_eq!(
+        name.get_attribute("aria-invalid").as_deref(),
+        Some("false"),
+        "not before it is left"
+    );
+    name.focus().unwrap();
+    name.blur().unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = name.get_attribute("aria-describedby").unwrap();
+    let message = gloo::utils::document()
+        .get_element_by_id(&described)
+        .unwrap();
+    assert!(message.text_content().unwrap().contains("请填写党组织名称"));
+    storage::delete(&id);
+}
+
+#[wasm_bindgen_test]
+async fn typing_is_saved_to_storage_within_a_second() {
+    let id = stored_org_draft();
+    let root = mount_editor(&id, Step::Header).await;
+    let filer = labelled(&root, "填报人");
+    filer.set_value("陈晓燕");
+    filer
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+    gloo_timers::future::TimeoutFuture::new(1000).await;
+    let draft = storage::load(&id).unwrap().unwrap();
+    assert_eq!(draft.document.header.filed_by, "陈晓燕");
+    storage::delete(&id);
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_problem_shows_its_fields_and_first_measure() {
+    let id = stored_org_draft();
+    let root = mount_editor(&id, Step::Problems).await;
+    let add: HtmlElement = root
+        .query_selector("#f-problems")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(add.text_content().unwrap(), "添加问题");
+    add.click();
+    yew::scheduler::flush().await;
+    for label in [
+        "问题表现",
+        "措施内容",
+        "整改目标",
+        "牵头责任人（责任领导）",
+        "责任单位（部门）",
+    ] {
+        labelled(&root, label);
+    }
+    let radios: Vec<String> = {
+        let list = root
+            .query_selector_all("fieldset.deadline label.choice")
+            .unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
+    };
+    assert_eq!(radios, vec!["立行立改", "限期整改", "长期坚持"]);
+    storage::delete(&id);
 }
 
 #[wasm_bindgen_test]
 fn routes_read_back_what_they_write() {
     for route in [
         Route::Home,
-        Route::New(Kind::Org),
-        Route::New(Kind::Member),
+        Route::Edit("abc".into(), Step::Header),
+        Route::Edit("abc".into(), Step::Check),
         Route::Consolidate,
     ] {
         assert_eq!(Route::parse(&route.hash()), route);
     }
     assert_eq!(Route::parse(""), Route::Home);
+    assert_eq!(
+        Route::parse("#/edit/abc"),
+        Route::Edit("abc".into(), Step::Header)
+    );
     assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
 }

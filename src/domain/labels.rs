@@ -153,3 +153,27 @@ pub fn field_label(key: &str) -> &'static str {
         _ => "",
     }
 }
+
+/// The hint and one real example shown under a long-text field, by its key: what a good entry looks like,
+/// and for 问题表现 what a 万能问题 looks like by contrast.
+pub fn field_hint(key: &str) -> Option<(&'static str, &'static str)> {
+    Some(match key {
+        "description" => (
+            "写具体：在哪件事上、到什么程度、有什么数字或例子。不要只写一句套话。",
+            "具体的写法：“2023年上半年6次集体学习中研讨发言仅2次，结合公安工作实际谈体会不够，学用脱节。” 万能问题（不要这样写）：“学习不够深入。”",
+        ),
+        "content" => (
+            "写清做什么、做到什么程度、什么时候完成，最好有数量和时间节点。",
+            "例如：“制定支部年度学习计划，每月至少组织1次专题研讨，2023年12月底前每名党员至少发言1次。”",
+        ),
+        "goal" => (
+            "整改后要达到的、能检查的结果。",
+            "例如：“联网路口由8处增至23处”“发言覆盖率100%”。",
+        ),
+        "progress" => (
+            "已经做了什么、效果如何；销号前至少写10个字。",
+            "例如：“10月完成两期轮训共86人次，考核细则已印发执行。”",
+        ),
+        _ => return None,
+    })
+}

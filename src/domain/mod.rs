@@ -2,6 +2,8 @@
 
 pub mod dates;
 pub mod digest;
+pub mod drafts;
+pub mod edit;
 pub mod encoding;
 pub mod export;
 pub mod findings;
@@ -11,6 +13,7 @@ pub mod labels;
 pub mod migrate;
 pub mod model;
 pub mod path;
+pub mod progress;
 pub mod sample;
 pub mod unknown;
 pub mod validate;

@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::pages::{home::Home, pending::Pending};
+use super::pages::{editor::Editor, home::Home, pending::Pending};
 use super::route::Route;
 use super::web::location;
-use crate::domain::model::Kind;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -19,8 +18,7 @@ pub fn app() -> Html {
     }
     let page = match &*route {
         Route::Home => html! { <Home /> },
-        Route::New(Kind::Org) => html! { <Pending title="新建党组织清单" /> },
-        Route::New(Kind::Member) => html! { <Pending title="新建党员清单" /> },
+        Route::Edit(id, step) => html! { <Editor id={id.clone()} step={*step} /> },
         Route::Consolidate => html! { <Pending title="汇总" /> },
         Route::NotFound(_) => html! { <Pending title="找不到这个页面" /> },
     };

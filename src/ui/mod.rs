@@ -2,8 +2,12 @@
 //! browser's storage, files and location.
 
 mod app;
+pub mod components;
+pub mod dom;
+pub mod flash;
 pub mod pages;
 pub mod route;
+pub mod session;
 pub mod web;
 
 pub use app::App;

@@ -1,13 +1,53 @@
-//! Hash routing (`#/…`), so that every page works from `file://` as well as from a server.
+//! Hash routing (`#/…`), so that every page works from `file://` as well as from a server. The address says
+//! which draft and which step is open, so a reload brings the user back to where they were.
 
-use crate::domain::model::Kind;
+/// The steps of the guided flow of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Header,
+    Problems,
+    Check,
+    Export,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Header, Step::Problems, Step::Check, Step::Export];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Header => "header",
+            Step::Problems => "problems",
+            Step::Check => "check",
+            Step::Export => "export",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Step::ALL
+            .iter()
+            .position(|s| *s == self)
+            .and_then(|i| Step::ALL.get(i + 1).copied())
+    }
+
+    pub fn previous(self) -> Option<Step> {
+        Step::ALL
+            .iter()
+            .position(|s| *s == self)
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| Step::ALL[i])
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// 首页
     Home,
-    /// A new list of this kind (until its page lands, a page that says so).
-    New(Kind),
+    /// A draft being filled in, at a step.
+    Edit(String, Step),
     /// 汇总
     Consolidate,
     /// An address the app does not know: shown as such, with a way home.
@@ -15,15 +55,19 @@ pub enum Route {
 }
 
 impl Route {
-    /// Reads a `location.hash` such as `#/summary`.
+    /// Reads a `location.hash` such as `#/edit/<id>/problems`.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
-        match path {
-            "" => Route::Home,
-            "new/org" => Route::New(Kind::Org),
-            "new/member" => Route::New(Kind::Member),
-            "summary" => Route::Consolidate,
-            other => Route::NotFound(other.to_string()),
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts.as_slice() {
+            [""] => Route::Home,
+            ["summary"] => Route::Consolidate,
+            ["edit", id] if !id.is_empty() => Route::Edit(id.to_string(), Step::Header),
+            ["edit", id, step] if !id.is_empty() => match Step::from_slug(step) {
+                Some(step) => Route::Edit(id.to_string(), step),
+                None => Route::NotFound(path.to_string()),
+            },
+            _ => Route::NotFound(path.to_string()),
         }
     }
 
@@ -31,8 +75,7 @@ impl Route {
     pub fn hash(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
-            Route::New(Kind::Org) => "#/new/org".to_string(),
-            Route::New(Kind::Member) => "#/new/member".to_string(),
+            Route::Edit(id, step) => format!("#/edit/{id}/{}", step.slug()),
             Route::Consolidate => "#/summary".to_string(),
             Route::NotFound(path) => format!("#/{path}"),
         }

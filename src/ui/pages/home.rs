@@ -1,40 +1,159 @@
-//! 首页: what the app is, that the data stays here, and the ways in.
+//! 首页: what the app is, that the data stays here, the drafts on this computer, and the ways in.
 
 use yew::prelude::*;
 
+use crate::domain::drafts::{Draft, Summary};
 use crate::domain::import::{import, Seal};
-use crate::ui::route::Route;
-use crate::ui::web::{files, location};
+use crate::domain::model::{Document, Kind};
+use crate::ui::components::confirm::Confirm;
+use crate::ui::flash;
+use crate::ui::route::{Route, Step};
+use crate::ui::web::{clock, files, location, storage};
+
+/// Saves `draft` and opens it.
+fn open_new(draft: Draft) -> Result<(), String> {
+    storage::save(&draft)?;
+    location::go(&Route::Edit(draft.document.id.clone(), Step::Header));
+    Ok(())
+}
+
+fn create(kind: Kind) -> Result<(), String> {
+    open_new(Draft {
+        document: Document::new(kind, clock::new_id()),
+        saved_at: clock::now_text(),
+    })
+}
+
+/// What the page is asking or telling.
+#[derive(Clone, PartialEq)]
+enum Notice {
+    None,
+    Error(String),
+    Info(String),
+    /// The imported file is a list that already has a draft here.
+    Replace(Box<Draft>),
+    Delete(String, String),
+}
 
 #[function_component(Home)]
 pub fn home() -> Html {
-    let notice = use_state(|| None::<Result<String, String>>);
-    let go = |route: Route| Callback::from(move |_: MouseEvent| location::go(&route));
+    let notice = use_state(|| Notice::None);
+    let drafts = use_state(storage::all);
+    let today = clock::today();
+
+    let new_list = |kind: Kind| {
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Err(e) = create(kind) {
+                notice.set(Notice::Error(e));
+            }
+        })
+    };
     let on_file = {
         let notice = notice.clone();
         Callback::from(move |e: Event| {
             let notice = notice.clone();
-            files::read_chosen(e, move |name, bytes| {
-                notice.set(Some(match import(&bytes) {
-                    Ok(imported) => {
-                        let doc = imported.document;
-                        let sealed = match imported.seal {
-                            Seal::Intact => "校验码一致",
-                            Seal::Changed { .. } => "注意：文件在导出后被改动过，或已损坏",
-                            Seal::Unsealed => "文件没有校验码",
-                        };
-                        Ok(format!(
-                            "已读取《{}》：{}（{}）。",
-                            doc.kind.title(),
-                            doc.header.org_name,
-                            sealed
-                        ))
+            files::read_chosen(e, move |name, bytes| match import(&bytes) {
+                Err(e) => notice.set(Notice::Error(format!("无法打开“{name}”：{}", e.message()))),
+                Ok(imported) => {
+                    if let Seal::Changed { .. } = imported.seal {
+                        flash::set(format!("注意：文件“{name}”在导出后被改动过，或已损坏（校验码不符）。请核对内容，必要时向报送单位要原文件。"));
                     }
-                    Err(e) => Err(format!("无法打开“{name}”：{}", e.message())),
-                }));
+                    let draft = Draft {
+                        document: imported.document,
+                        saved_at: clock::now_text(),
+                    };
+                    if storage::exists(&draft.document.id) {
+                        notice.set(Notice::Replace(Box::new(draft)));
+                    } else if let Err(e) = open_new(draft) {
+                        notice.set(Notice::Error(e));
+                    }
+                }
             });
         })
     };
+
+    let notice_html = match (*notice).clone() {
+        Notice::None => html! {},
+        Notice::Error(text) => html! { <p class="notice error" role="alert">{ text }</p> },
+        Notice::Info(text) => html! { <p class="notice ok" role="status">{ text }</p> },
+        Notice::Replace(draft) => {
+            let name = draft.document.header.org_name.clone();
+            let on_confirm = {
+                let notice = notice.clone();
+                Callback::from(move |_| {
+                    if let Err(e) = open_new((*draft).clone()) {
+                        notice.set(Notice::Error(e));
+                    }
+                })
+            };
+            let on_cancel = {
+                let notice = notice.clone();
+                Callback::from(move |_| {
+                    flash::take();
+                    notice.set(Notice::Info("已取消导入，本机草稿没有改变。".into()))
+                })
+            };
+            html! {
+                <Confirm message={format!("本机已经有这份清单（{name}）的草稿。用文件中的内容替换本机草稿吗？本机草稿中没有导出的修改将会丢失。")}
+                    confirm_label="用文件替换本机草稿" {on_confirm} {on_cancel} />
+            }
+        }
+        Notice::Delete(id, name) => {
+            let on_confirm = {
+                let notice = notice.clone();
+                let drafts = drafts.clone();
+                Callback::from(move |_| {
+                    storage::delete(&id);
+                    drafts.set(storage::all());
+                    notice.set(Notice::Info("草稿已删除。".into()));
+                })
+            };
+            let on_cancel = {
+                let notice = notice.clone();
+                Callback::from(move |_| notice.set(Notice::None))
+            };
+            html! {
+                <Confirm message={format!("确定删除草稿“{name}”吗？删除后不能恢复；如需保留，请先打开它并导出JSON。")}
+                    confirm_label="确定删除" {on_confirm} {on_cancel} />
+            }
+        }
+    };
+
+    let rows = drafts.iter().map(|entry| match entry {
+        Ok(draft) => {
+            let s = Summary::of(draft, today);
+            let open = {
+                let id = s.id.clone();
+                Callback::from(move |_: MouseEvent| location::go(&Route::Edit(id.clone(), Step::Header)))
+            };
+            let delete = {
+                let notice = notice.clone();
+                let (id, name) = (s.id.clone(), s.name.clone());
+                Callback::from(move |_: MouseEvent| notice.set(Notice::Delete(id.clone(), name.clone())))
+            };
+            let state = if s.complete { "完整".to_string() } else { format!("草稿（{}个错误）", s.errors) };
+            html! {
+                <tr key={s.id.clone()}>
+                    <th scope="row">{ &s.name }</th>
+                    <td>{ s.kind.short_name() }</td>
+                    <td>{ clock::local_time_text(&s.saved_at) }</td>
+                    <td class={if s.complete { "state ok" } else { "state draft" }}>{ state }</td>
+                    <td class="actions">
+                        <button type="button" onclick={open} aria-label={format!("打开 {}", s.name)}>{ "打开" }</button>
+                        <button type="button" onclick={delete} aria-label={format!("删除 {}", s.name)}>{ "删除" }</button>
+                    </td>
+                </tr>
+            }
+        }
+        Err((id, error)) => html! {
+            <tr key={id.clone()}>
+                <th scope="row">{ "无法读取的草稿" }</th>
+                <td colspan="4">{ error.message() }</td>
+            </tr>
+        },
+    });
+
     html! {
         <>
             <header class="intro">
@@ -45,20 +164,25 @@ pub fn home() -> Html {
             <section class="start-actions" aria-labelledby="start-heading">
                 <h2 id="start-heading">{ "开始" }</h2>
                 <div class="button-row">
-                    <button type="button" class="primary" onclick={go(Route::New(crate::domain::model::Kind::Org))}>{ "新建党组织清单" }</button>
-                    <button type="button" class="primary" onclick={go(Route::New(crate::domain::model::Kind::Member))}>{ "新建党员清单" }</button>
+                    <button type="button" class="primary" onclick={new_list(Kind::Org)}>{ "新建党组织清单" }</button>
+                    <button type="button" class="primary" onclick={new_list(Kind::Member)}>{ "新建党员清单" }</button>
                     <label class="file-button">
                         <input type="file" accept=".json,application/json" onchange={on_file} />
                         <span>{ "导入文件" }</span>
                     </label>
-                    <button type="button" onclick={go(Route::Consolidate)}>{ "汇总" }</button>
+                    <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate))}>{ "汇总" }</button>
                 </div>
-                {
-                    match &*notice {
-                        Some(Ok(text)) => html! { <p class="notice ok" role="status">{ text }</p> },
-                        Some(Err(text)) => html! { <p class="notice error" role="alert">{ text }</p> },
-                        None => html! {},
-                    }
+                { notice_html }
+            </section>
+            <section aria-labelledby="drafts-heading">
+                <h2 id="drafts-heading">{ "本机草稿" }</h2>
+                if drafts.is_empty() {
+                    <p class="muted">{ "还没有草稿。点“新建党组织清单”或“新建党员清单”开始填写，或导入一个清单文件。" }</p>
+                } else {
+                    <table class="drafts">
+                        <thead><tr><th scope="col">{ "党组织名称" }</th><th scope="col">{ "清单类型" }</th><th scope="col">{ "最后保存" }</th><th scope="col">{ "完成情况" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
                 }
             </section>
         </>

@@ -1,4 +1,5 @@
 //! One module per screen of `product.md`.
 
+pub mod editor;
 pub mod home;
 pub mod pending;

@@ -1,5 +1,8 @@
-//! Everything that touches the browser: the address, files, storage, the panic screen.
+//! Everything that touches the browser: the address, files, downloads, storage, the clock, the panic screen.
 
+pub mod clock;
+pub mod download;
 pub mod files;
 pub mod location;
 pub mod panic;
+pub mod storage;

@@ -1,0 +1,823 @@
+//! Every change a user can make to a list, as data (`Action`) applied by one pure function (`apply`).
+//! The UI only builds actions; what they mean lives here and is tested natively.
+
+use super::labels::{FOUR_ASPECTS, SIX_ASPECTS};
+use super::model::*;
+
+/// A text field of the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderField {
+    OrgName,
+    ParentOrg,
+    FiledOn,
+    FiledBy,
+    Phone,
+    Reviewer,
+}
+
+/// A text field of a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProblemField {
+    Category,
+    Description,
+    Remark,
+}
+
+/// A text field of a measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MeasureField {
+    Content,
+    Goal,
+    Lead,
+    Owner,
+    Dept,
+    Progress,
+}
+
+/// A text field of a member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberField {
+    Name,
+    Position,
+    BranchOpinion,
+}
+
+/// The three kinds of 整改时限, as the form offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeadlineKind {
+    Immediate,
+    ByDate,
+    LongTerm,
+}
+
+impl DeadlineKind {
+    pub const ALL: [DeadlineKind; 3] = [
+        DeadlineKind::Immediate,
+        DeadlineKind::ByDate,
+        DeadlineKind::LongTerm,
+    ];
+
+    pub fn of(deadline: &Deadline) -> Self {
+        match deadline {
+            Deadline::Immediate { .. } => DeadlineKind::Immediate,
+            Deadline::ByDate { .. } => DeadlineKind::ByDate,
+            Deadline::LongTerm => DeadlineKind::LongTerm,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineKind::Immediate => "立行立改",
+            DeadlineKind::ByDate => "限期整改",
+            DeadlineKind::LongTerm => "长期坚持",
+        }
+    }
+}
+
+/// The category presets of `format.md`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    SixAspects,
+    FourAspects,
+}
+
+impl Preset {
+    pub fn categories(self) -> &'static [&'static str] {
+        match self {
+            Preset::SixAspects => SIX_ASPECTS,
+            Preset::FourAspects => FOUR_ASPECTS,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Preset::SixAspects => "六个方面",
+            Preset::FourAspects => "四个方面",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetHeader(HeaderField, String),
+    SetBatch(Option<Batch>),
+    UsePreset(Preset),
+    AddCategory(String),
+    RemoveCategory(String),
+    /// A problem for the org list (`member: None`) or for a member.
+    AddProblem {
+        member: Option<String>,
+        id: String,
+        measure_id: String,
+    },
+    SetProblem(String, ProblemField, String),
+    ToggleSource(String, Source),
+    AddMeasure {
+        problem: String,
+        id: String,
+    },
+    SetMeasure(String, MeasureField, String),
+    SetDeadline {
+        measure: String,
+        kind: DeadlineKind,
+        date: String,
+    },
+    SetStatus(String, Status),
+    AddMember {
+        id: String,
+        problem_id: String,
+        measure_id: String,
+    },
+    SetMember(String, MemberField, String),
+    SetMemberType(String, Option<MemberType>),
+    /// Removes a problem, measure or member by id.
+    Remove(String),
+    /// Puts back what `Remove` took, where it was.
+    Restore(Box<Removed>),
+    /// Moves a problem, measure or member one place up (-1) or down (+1) among its siblings.
+    Move(String, i32),
+    Acknowledge {
+        path: String,
+        rule: String,
+        reason: String,
+    },
+    Unacknowledge {
+        path: String,
+        rule: String,
+    },
+}
+
+/// What a removal took, and where from, so it can be undone.
+// Made once per removal and boxed where it travels, so the size of its variants does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Removed {
+    Problem {
+        member: Option<String>,
+        index: usize,
+        problem: Problem,
+    },
+    Measure {
+        problem: String,
+        index: usize,
+        measure: Measure,
+    },
+    Member {
+        index: usize,
+        member: Member,
+    },
+}
+
+impl Removed {
+    /// What was removed, as the undo notice says it.
+    pub fn describe(&self) -> String {
+        match self {
+            Removed::Problem { index, .. } => format!("第{}个问题", index + 1),
+            Removed::Measure { index, .. } => format!("第{}项整改措施", index + 1),
+            Removed::Member { member, .. } if !member.name.trim().is_empty() => {
+                format!("党员{}", member.name.trim())
+            }
+            Removed::Member { index, .. } => format!("第{}名党员", index + 1),
+        }
+    }
+}
+
+/// What an action did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// A value changed; the shape of the list did not (no re-render of the whole list is needed).
+    Changed,
+    /// Something was added, removed or moved.
+    Reshaped,
+    /// Something was removed; keep this to undo it.
+    Removed(Box<Removed>),
+    /// Nothing matched (an id that no longer exists): nothing changed.
+    Unchanged,
+}
+
+fn problems_mut(doc: &mut Document) -> impl Iterator<Item = &mut Problem> {
+    doc.problems
+        .iter_mut()
+        .chain(doc.members.iter_mut().flat_map(|m| m.problems.iter_mut()))
+}
+
+fn find_problem<'a>(doc: &'a mut Document, id: &str) -> Option<&'a mut Problem> {
+    problems_mut(doc).find(|p| p.id == id)
+}
+
+fn find_measure<'a>(doc: &'a mut Document, id: &str) -> Option<&'a mut Measure> {
+    problems_mut(doc)
+        .flat_map(|p| p.measures.iter_mut())
+        .find(|m| m.id == id)
+}
+
+fn find_member<'a>(doc: &'a mut Document, id: &str) -> Option<&'a mut Member> {
+    doc.members.iter_mut().find(|m| m.id == id)
+}
+
+/// The category a new problem starts in: the one of the problem before it, else the first in use.
+fn next_category(doc: &Document, member: Option<&str>) -> String {
+    let previous = match member {
+        None => doc.problems.last(),
+        Some(id) => doc
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .and_then(|m| m.problems.last()),
+    };
+    previous
+        .map(|p| p.category.clone())
+        .or_else(|| doc.header.categories.first().cloned())
+        .unwrap_or_default()
+}
+
+fn new_problem(doc: &Document, member: Option<&str>, id: String, measure_id: String) -> Problem {
+    let mut problem = Problem::new(id, next_category(doc, member));
+    problem.measures.push(Measure::new(measure_id, doc.kind));
+    problem
+}
+
+fn set_text(target: Option<&mut String>, value: String) -> Outcome {
+    match target {
+        Some(slot) if *slot != value => {
+            *slot = value;
+            Outcome::Changed
+        }
+        _ => Outcome::Unchanged,
+    }
+}
+
+/// Applies `action` to `doc`.
+pub fn apply(doc: &mut Document, action: Action) -> Outcome {
+    match action {
+        Action::SetHeader(field, value) => {
+            let h = &mut doc.header;
+            let slot = match field {
+                HeaderField::OrgName => &mut h.org_name,
+                HeaderField::ParentOrg => &mut h.parent_org,
+                HeaderField::FiledOn => &mut h.filed_on,
+                HeaderField::FiledBy => &mut h.filed_by,
+                HeaderField::Phone => &mut h.phone,
+                HeaderField::Reviewer => &mut h.reviewer,
+            };
+            set_text(Some(slot), value)
+        }
+        Action::SetBatch(batch) => {
+            doc.header.batch = batch;
+            Outcome::Changed
+        }
+        Action::UsePreset(preset) => {
+            // Custom categories stay; a preset only adds what it names.
+            let custom: Vec<String> = doc
+                .header
+                .categories
+                .iter()
+                .filter(|c| {
+                    !SIX_ASPECTS.contains(&c.as_str()) && !FOUR_ASPECTS.contains(&c.as_str())
+                })
+                .cloned()
+                .collect();
+            doc.header.categories = preset
+                .categories()
+                .iter()
+                .map(|c| c.to_string())
+                .chain(custom)
+                .collect();
+            Outcome::Reshaped
+        }
+        Action::AddCategory(name) => {
+            let name = name.trim().to_string();
+            if name.is_empty() || doc.header.categories.contains(&name) {
+                return Outcome::Unchanged;
+            }
+            doc.header.categories.push(name);
+            Outcome::Reshaped
+        }
+        Action::RemoveCategory(name) => {
+            let before = doc.header.categories.len();
+            doc.header.categories.retain(|c| *c != name);
+            if doc.header.categories.len() == before {
+                Outcome::Unchanged
+            } else {
+                Outcome::Reshaped
+            }
+        }
+        Action::AddProblem {
+            member,
+            id,
+            measure_id,
+        } => {
+            let problem = new_problem(doc, member.as_deref(), id, measure_id);
+            match member {
+                None => doc.problems.push(problem),
+                Some(member) => match find_member(doc, &member) {
+                    Some(m) => m.problems.push(problem),
+                    None => return Outcome::Unchanged,
+                },
+            }
+            Outcome::Reshaped
+        }
+        Action::SetProblem(id, field, value) => {
+            let problem = find_problem(doc, &id);
+            set_text(
+                problem.map(|p| match field {
+                    ProblemField::Category => &mut p.category,
+                    ProblemField::Description => &mut p.description,
+                    ProblemField::Remark => &mut p.remark,
+                }),
+                value,
+            )
+        }
+        Action::ToggleSource(id, source) => match find_problem(doc, &id) {
+            Some(p) => {
+                if p.sources.contains(&source) {
+                    p.sources.retain(|s| *s != source);
+                } else {
+                    // Kept in the order of the vocabulary, so the file and print read the same every time.
+                    p.sources.push(source);
+                    p.sources.sort();
+                }
+                Outcome::Changed
+            }
+            None => Outcome::Unchanged,
+        },
+        Action::AddMeasure { problem, id } => {
+            let kind = doc.kind;
+            match find_problem(doc, &problem) {
+                Some(p) => {
+                    p.measures.push(Measure::new(id, kind));
+                    Outcome::Reshaped
+                }
+                None => Outcome::Unchanged,
+            }
+        }
+        Action::SetMeasure(id, field, value) => {
+            let measure = find_measure(doc, &id);
+            let slot = measure.map(|m| match field {
+                MeasureField::Content => &mut m.content,
+                MeasureField::Goal => &mut m.goal,
+                MeasureField::Progress => &mut m.progress,
+                MeasureField::Lead => m.lead.get_or_insert_with(String::new),
+                MeasureField::Owner => m.owner.get_or_insert_with(String::new),
+                MeasureField::Dept => m.dept.get_or_insert_with(String::new),
+            });
+            set_text(slot, value)
+        }
+        Action::SetDeadline {
+            measure,
+            kind,
+            date,
+        } => match find_measure(doc, &measure) {
+            Some(m) => {
+                let date = date.trim().to_string();
+                m.deadline = match kind {
+                    DeadlineKind::Immediate => Deadline::Immediate {
+                        date: (!date.is_empty()).then_some(date),
+                    },
+                    DeadlineKind::ByDate => Deadline::ByDate { date },
+                    DeadlineKind::LongTerm => Deadline::LongTerm,
+                };
+                Outcome::Changed
+            }
+            None => Outcome::Unchanged,
+        },
+        Action::SetStatus(id, status) => match find_measure(doc, &id) {
+            Some(m) => {
+                m.status = status;
+                Outcome::Changed
+            }
+            None => Outcome::Unchanged,
+        },
+        Action::AddMember {
+            id,
+            problem_id,
+            measure_id,
+        } => {
+            let mut member = Member::new(id);
+            member
+                .problems
+                .push(new_problem(doc, None, problem_id, measure_id));
+            if let Some(p) = member.problems.first_mut() {
+                p.category = doc.header.categories.first().cloned().unwrap_or_default();
+            }
+            doc.members.push(member);
+            Outcome::Reshaped
+        }
+        Action::SetMember(id, field, value) => {
+            let member = find_member(doc, &id);
+            set_text(
+                member.map(|m| match field {
+                    MemberField::Name => &mut m.name,
+                    MemberField::Position => &mut m.position,
+                    MemberField::BranchOpinion => &mut m.branch_opinion,
+                }),
+                value,
+            )
+        }
+        Action::SetMemberType(id, member_type) => match find_member(doc, &id) {
+            Some(m) => {
+                m.member_type = member_type;
+                Outcome::Changed
+            }
+            None => Outcome::Unchanged,
+        },
+        Action::Remove(id) => remove(doc, &id)
+            .map(|r| Outcome::Removed(Box::new(r)))
+            .unwrap_or(Outcome::Unchanged),
+        Action::Restore(removed) => restore(doc, *removed),
+        Action::Move(id, delta) => {
+            if move_in(&mut doc.members, &id, delta, |m| &m.id)
+                || move_in(&mut doc.problems, &id, delta, |p| &p.id)
+                || doc
+                    .members
+                    .iter_mut()
+                    .any(|m| move_in(&mut m.problems, &id, delta, |p| &p.id))
+                || problems_mut(doc).any(|p| move_in(&mut p.measures, &id, delta, |m| &m.id))
+            {
+                Outcome::Reshaped
+            } else {
+                Outcome::Unchanged
+            }
+        }
+        Action::Acknowledge { path, rule, reason } => {
+            let reason = reason.trim().to_string();
+            match doc
+                .acknowledged
+                .iter_mut()
+                .find(|a| a.path == path && a.rule == rule)
+            {
+                Some(existing) => existing.reason = reason,
+                None => doc
+                    .acknowledged
+                    .push(Acknowledgement { path, rule, reason }),
+            }
+            Outcome::Changed
+        }
+        Action::Unacknowledge { path, rule } => {
+            let before = doc.acknowledged.len();
+            doc.acknowledged
+                .retain(|a| !(a.path == path && a.rule == rule));
+            if before == doc.acknowledged.len() {
+                Outcome::Unchanged
+            } else {
+                Outcome::Changed
+            }
+        }
+    }
+}
+
+/// Swaps the item `id` with its neighbour; false when `id` is not in `items` or is already at that end.
+fn move_in<T>(items: &mut [T], id: &str, delta: i32, id_of: impl Fn(&T) -> &String) -> bool {
+    let Some(at) = items.iter().position(|item| id_of(item) == id) else {
+        return false;
+    };
+    let to = at as i64 + i64::from(delta);
+    if to < 0 || to >= items.len() as i64 {
+        // Found but at the end already: nothing to do, and no other list holds this id.
+        return false;
+    }
+    items.swap(at, to as usize);
+    true
+}
+
+fn remove(doc: &mut Document, id: &str) -> Option<Removed> {
+    if let Some(index) = doc.members.iter().position(|m| m.id == id) {
+        let member = doc.members.remove(index);
+        return Some(Removed::Member { index, member });
+    }
+    if let Some(index) = doc.problems.iter().position(|p| p.id == id) {
+        let problem = doc.problems.remove(index);
+        return Some(Removed::Problem {
+            member: None,
+            index,
+            problem,
+        });
+    }
+    for member in doc.members.iter_mut() {
+        if let Some(index) = member.problems.iter().position(|p| p.id == id) {
+            let problem = member.problems.remove(index);
+            return Some(Removed::Problem {
+                member: Some(member.id.clone()),
+                index,
+                problem,
+            });
+        }
+    }
+    for problem in problems_mut(doc) {
+        if let Some(index) = problem.measures.iter().position(|m| m.id == id) {
+            let measure = problem.measures.remove(index);
+            return Some(Removed::Measure {
+                problem: problem.id.clone(),
+                index,
+                measure,
+            });
+        }
+    }
+    None
+}
+
+fn restore(doc: &mut Document, removed: Removed) -> Outcome {
+    fn insert<T>(items: &mut Vec<T>, index: usize, item: T) {
+        let at = index.min(items.len());
+        items.insert(at, item);
+    }
+    match removed {
+        Removed::Member { index, member } => insert(&mut doc.members, index, member),
+        Removed::Problem {
+            member: None,
+            index,
+            problem,
+        } => insert(&mut doc.problems, index, problem),
+        Removed::Problem {
+            member: Some(member),
+            index,
+            problem,
+        } => match find_member(doc, &member) {
+            Some(m) => insert(&mut m.problems, index, problem),
+            None => return Outcome::Unchanged,
+        },
+        Removed::Measure {
+            problem,
+            index,
+            measure,
+        } => match find_problem(doc, &problem) {
+            Some(p) => insert(&mut p.measures, index, measure),
+            None => return Outcome::Unchanged,
+        },
+    }
+    Outcome::Reshaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org() -> Document {
+        let mut doc = Document::new(Kind::Org, "doc".into());
+        apply(
+            &mut doc,
+            Action::AddProblem {
+                member: None,
+                id: "p1".into(),
+                measure_id: "m1".into(),
+            },
+        );
+        doc
+    }
+
+    #[test]
+    fn a_new_problem_comes_with_one_measure_in_the_first_category() {
+        let doc = org();
+        assert_eq!(doc.problems[0].category, "理论学习");
+        assert_eq!(doc.problems[0].measures.len(), 1);
+        assert_eq!(
+            doc.problems[0].measures[0].lead.as_deref(),
+            Some(""),
+            "org measures have a lead to fill in"
+        );
+    }
+
+    #[test]
+    fn a_new_problem_takes_the_category_of_the_one_before() {
+        let mut doc = org();
+        apply(
+            &mut doc,
+            Action::SetProblem("p1".into(), ProblemField::Category, "工作作风".into()),
+        );
+        apply(
+            &mut doc,
+            Action::AddProblem {
+                member: None,
+                id: "p2".into(),
+                measure_id: "m2".into(),
+            },
+        );
+        assert_eq!(doc.problems[1].category, "工作作风");
+    }
+
+    #[test]
+    fn typing_changes_one_field_and_says_the_shape_is_the_same() {
+        let mut doc = org();
+        let outcome = apply(
+            &mut doc,
+            Action::SetMeasure("m1".into(), MeasureField::Content, "每月学习".into()),
+        );
+        assert_eq!(outcome, Outcome::Changed);
+        assert_eq!(doc.problems[0].measures[0].content, "每月学习");
+        assert_eq!(
+            apply(
+                &mut doc,
+                Action::SetMeasure("gone".into(), MeasureField::Content, "x".into())
+            ),
+            Outcome::Unchanged
+        );
+    }
+
+    #[test]
+    fn removing_and_undoing_puts_the_problem_back_where_it_was() {
+        let mut doc = org();
+        apply(
+            &mut doc,
+            Action::AddProblem {
+                member: None,
+                id: "p2".into(),
+                measure_id: "m2".into(),
+            },
+        );
+        apply(
+            &mut doc,
+            Action::AddProblem {
+                member: None,
+                id: "p3".into(),
+                measure_id: "m3".into(),
+            },
+        );
+        let before = doc.clone();
+        let Outcome::Removed(removed) = apply(&mut doc, Action::Remove("p2".into())) else {
+            panic!()
+        };
+        assert_eq!(removed.describe(), "第2个问题");
+        assert_eq!(doc.problems.len(), 2);
+        apply(&mut doc, Action::Restore(removed));
+        assert_eq!(doc, before);
+    }
+
+    #[test]
+    fn removing_a_measure_or_member_can_be_undone() {
+        let mut doc = Document::new(Kind::Member, "doc".into());
+        apply(
+            &mut doc,
+            Action::AddMember {
+                id: "a".into(),
+                problem_id: "p1".into(),
+                measure_id: "m1".into(),
+            },
+        );
+        apply(
+            &mut doc,
+            Action::AddMeasure {
+                problem: "p1".into(),
+                id: "m2".into(),
+            },
+        );
+        apply(
+            &mut doc,
+            Action::SetMember("a".into(), MemberField::Name, "刘洋".into()),
+        );
+        let before = doc.clone();
+        for id in ["m1", "a"] {
+            let Outcome::Removed(removed) = apply(&mut doc, Action::Remove(id.into())) else {
+                panic!()
+            };
+            apply(&mut doc, Action::Restore(removed));
+            assert_eq!(doc, before);
+        }
+        let Outcome::Removed(removed) = apply(&mut doc, Action::Remove("a".into())) else {
+            panic!()
+        };
+        assert_eq!(removed.describe(), "党员刘洋");
+    }
+
+    #[test]
+    fn member_measures_have_no_lead_or_unit() {
+        let mut doc = Document::new(Kind::Member, "doc".into());
+        apply(
+            &mut doc,
+            Action::AddMember {
+                id: "a".into(),
+                problem_id: "p1".into(),
+                measure_id: "m1".into(),
+            },
+        );
+        let m = &doc.members[0].problems[0].measures[0];
+        assert!(m.lead.is_none() && m.dept.is_none() && m.owner.is_none());
+        assert_eq!(doc.members[0].problems[0].category, "学习贯彻党的创新理论");
+    }
+
+    #[test]
+    fn moving_swaps_with_the_neighbour_and_stops_at_the_ends() {
+        let mut doc = org();
+        apply(
+            &mut doc,
+            Action::AddProblem {
+                member: None,
+                id: "p2".into(),
+                measure_id: "m2".into(),
+            },
+        );
+        assert_eq!(
+            apply(&mut doc, Action::Move("p2".into(), -1)),
+            Outcome::Reshaped
+        );
+        assert_eq!(doc.problems[0].id, "p2");
+        assert_eq!(
+            apply(&mut doc, Action::Move("p2".into(), -1)),
+            Outcome::Unchanged
+        );
+        apply(
+            &mut doc,
+            Action::AddMeasure {
+                problem: "p1".into(),
+                id: "m9".into(),
+            },
+        );
+        apply(&mut doc, Action::Move("m9".into(), -1));
+        assert_eq!(doc.problems[1].measures[0].id, "m9");
+    }
+
+    #[test]
+    fn deadlines_take_their_kind_and_date() {
+        let mut doc = org();
+        apply(
+            &mut doc,
+            Action::SetDeadline {
+                measure: "m1".into(),
+                kind: DeadlineKind::ByDate,
+                date: "2023-12-31".into(),
+            },
+        );
+        assert_eq!(
+            doc.problems[0].measures[0].deadline,
+            Deadline::ByDate {
+                date: "2023-12-31".into()
+            }
+        );
+        apply(
+            &mut doc,
+            Action::SetDeadline {
+                measure: "m1".into(),
+                kind: DeadlineKind::Immediate,
+                date: "".into(),
+            },
+        );
+        assert_eq!(
+            doc.problems[0].measures[0].deadline,
+            Deadline::Immediate { date: None }
+        );
+        apply(
+            &mut doc,
+            Action::SetDeadline {
+                measure: "m1".into(),
+                kind: DeadlineKind::LongTerm,
+                date: "2023-12-31".into(),
+            },
+        );
+        assert_eq!(doc.problems[0].measures[0].deadline, Deadline::LongTerm);
+    }
+
+    #[test]
+    fn sources_toggle_and_keep_the_vocabulary_order() {
+        let mut doc = org();
+        apply(
+            &mut doc,
+            Action::ToggleSource("p1".into(), Source::Superior),
+        );
+        apply(
+            &mut doc,
+            Action::ToggleSource("p1".into(), Source::Research),
+        );
+        assert_eq!(
+            doc.problems[0].sources,
+            vec![Source::Research, Source::Superior]
+        );
+        apply(
+            &mut doc,
+            Action::ToggleSource("p1".into(), Source::Research),
+        );
+        assert_eq!(doc.problems[0].sources, vec![Source::Superior]);
+    }
+
+    #[test]
+    fn presets_switch_and_custom_categories_stay() {
+        let mut doc = org();
+        apply(&mut doc, Action::AddCategory("执法规范".into()));
+        apply(&mut doc, Action::AddCategory("执法规范".into()));
+        apply(&mut doc, Action::UsePreset(Preset::FourAspects));
+        assert_eq!(doc.header.categories.len(), 5);
+        assert_eq!(doc.header.categories[4], "执法规范");
+        apply(&mut doc, Action::RemoveCategory("执法规范".into()));
+        assert_eq!(doc.header.categories, FOUR_ASPECTS);
+    }
+
+    #[test]
+    fn a_kept_warning_is_recorded_once_and_can_be_taken_back() {
+        let mut doc = org();
+        let ack = |reason: &str| Action::Acknowledge {
+            path: "p1.description".into(),
+            rule: "description_short".into(),
+            reason: reason.into(),
+        };
+        apply(&mut doc, ack("确属实情"));
+        apply(&mut doc, ack(" 上级原话 "));
+        assert_eq!(doc.acknowledged.len(), 1);
+        assert_eq!(doc.acknowledged[0].reason, "上级原话");
+        apply(
+            &mut doc,
+            Action::Unacknowledge {
+                path: "p1.description".into(),
+                rule: "description_short".into(),
+            },
+        );
+        assert!(doc.acknowledged.is_empty());
+    }
+}

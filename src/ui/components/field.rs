@@ -1,0 +1,103 @@
+//! A labelled text field (one line or several). It keeps its own text while the user types: nothing else on the
+//! page re-renders per keystroke. It is checked when first left.
+
+use yew::prelude::*;
+
+use super::findings::{described_by, invalid, use_findings, Messages};
+use crate::ui::dom;
+use crate::ui::session::SessionHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// The finding path of this field (`header.org_name`, `<measure id>.content`).
+    pub path: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    #[prop_or_default]
+    pub multiline: bool,
+    #[prop_or_default]
+    pub required: bool,
+    /// `text` unless given (`date`, `tel`).
+    #[prop_or_default]
+    pub input_type: Option<AttrValue>,
+    /// A hint and one real example, shown under the field.
+    #[prop_or_default]
+    pub hint: Option<(&'static str, &'static str)>,
+    pub on_input: Callback<String>,
+}
+
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("fields live inside an editor session");
+    let findings = use_findings(&props.path);
+    // The text as typed. Only this field re-renders per keystroke; the document gets the text through `on_input`.
+    let text = use_state(|| props.value.to_string());
+    {
+        let text = text.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            text.set(value.to_string())
+        });
+    }
+    let id = dom::field_id(&props.path);
+    let oninput = {
+        let on_input = props.on_input.clone();
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            let value = e.target().map(|t| {
+                if let Some(area) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                    area.value()
+                } else {
+                    t.unchecked_into::<web_sys::HtmlInputElement>().value()
+                }
+            });
+            let value = value.unwrap_or_default();
+            text.set(value.clone());
+            on_input.emit(value);
+        })
+    };
+    // A date picker changes without typing: its change counts as leaving it.
+    let onblur = {
+        let path = props.path.clone();
+        let session = session.clone();
+        Callback::from(move |_: FocusEvent| session.leave(&path))
+    };
+    let onchange = {
+        let path = props.path.clone();
+        let is_date = props.input_type.as_deref() == Some("date");
+        Callback::from(move |_: Event| {
+            if is_date {
+                session.leave(&path)
+            }
+        })
+    };
+    let described = described_by(&props.path, props.hint.is_some());
+    let control = if props.multiline {
+        html! {
+            <textarea id={id.clone()} rows="3" value={(*text).clone()} {oninput} {onblur}
+                aria-invalid={invalid(&findings)} aria-describedby={described} aria-required={props.required.to_string()} />
+        }
+    } else {
+        html! {
+            <input id={id.clone()} type={props.input_type.clone().unwrap_or("text".into())} value={(*text).clone()}
+                {oninput} {onblur} {onchange}
+                aria-invalid={invalid(&findings)} aria-describedby={described} aria-required={props.required.to_string()} />
+        }
+    };
+    html! {
+        <div class={classes!("field", props.multiline.then_some("wide"))}>
+            <label for={id}>
+                { &props.label }
+                if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
+            </label>
+            { control }
+            if let Some((hint, example)) = props.hint {
+                <div id={dom::hint_id(&props.path)} class="hint">
+                    <p>{ hint }</p>
+                    <p class="example">{ example }</p>
+                </div>
+            }
+            <Messages path={props.path.clone()} findings={findings} />
+        </div>
+    }
+}

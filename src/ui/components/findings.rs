@@ -1,0 +1,67 @@
+//! A field's findings: how a field hears of them, and how they are shown under it.
+
+use yew::prelude::*;
+
+use crate::domain::findings::{Finding, Severity};
+use crate::ui::dom;
+use crate::ui::session::SessionHandle;
+
+/// The findings the field of `path` should show now; updated when the session tells it, and only then.
+#[hook]
+pub fn use_findings(path: &str) -> Vec<Finding> {
+    let session = use_context::<SessionHandle>().expect("fields live inside an editor session");
+    let shown = use_state(Vec::<Finding>::new);
+    {
+        let shown = shown.clone();
+        use_effect_with(path.to_string(), move |path| {
+            let setter = shown.setter();
+            let current = session.subscribe(path, Callback::from(move |f| setter.set(f)));
+            shown.set(current);
+            let path = path.clone();
+            move || session.unsubscribe(&path)
+        });
+    }
+    (*shown).clone()
+}
+
+/// `aria-invalid` of a field: true only for errors (a warning is worth a look, not invalid).
+pub fn invalid(findings: &[Finding]) -> &'static str {
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// `aria-describedby`: the hint, when there is one, and the message.
+pub fn described_by(path: &str, has_hint: bool) -> String {
+    if has_hint {
+        format!("{} {}", dom::hint_id(path), dom::message_id(path))
+    } else {
+        dom::message_id(path)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MessagesProps {
+    pub path: AttrValue,
+    pub findings: Vec<Finding>,
+}
+
+/// The messages under a field; errors and warnings look different and say which they are in words.
+#[function_component(Messages)]
+pub fn messages(props: &MessagesProps) -> Html {
+    html! {
+        <div id={dom::message_id(&props.path)} class="field-messages" aria-live="polite">
+            { for props.findings.iter().map(|f| {
+                let class = match f.severity { Severity::Error => "msg error", Severity::Warning => "msg warning" };
+                let kept = f.acknowledged.as_ref().map(|r| html! { <span class="kept">{ format!("（已保留：{r}）") }</span> });
+                html! {
+                    <p class={class}>
+                        <span class="msg-kind">{ f.severity.label() }{ "：" }</span>{ &f.message }{ for kept }
+                    </p>
+                }
+            }) }
+        </div>
+    }
+}

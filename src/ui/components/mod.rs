@@ -1,0 +1,6 @@
+//! Small building blocks of the forms.
+
+pub mod choice;
+pub mod confirm;
+pub mod field;
+pub mod findings;

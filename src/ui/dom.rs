@@ -1,0 +1,52 @@
+//! DOM ids derived from finding paths, so a link in 检查结果 and the field it names always agree.
+
+/// `f-` and the path with every character that is not a letter, digit or `-` replaced by `-`.
+pub fn field_id(path: &str) -> String {
+    let mut id = String::with_capacity(path.len() + 2);
+    id.push_str("f-");
+    id.extend(path.chars().map(|c| {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            c
+        } else {
+            '-'
+        }
+    }));
+    id
+}
+
+/// The id of the message under a field.
+pub fn message_id(path: &str) -> String {
+    format!("{}-msg", field_id(path))
+}
+
+/// The id of the hint under a field.
+pub fn hint_id(path: &str) -> String {
+    format!("{}-hint", field_id(path))
+}
+
+/// Moves focus to the field of `path` (or the first focusable thing inside it); false when it is not on the page.
+pub fn focus(path: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let document = gloo::utils::document();
+    let Some(element) = document.get_element_by_id(&field_id(path)) else {
+        return false;
+    };
+    let target = if element
+        .matches("input, textarea, select, button, a[href]")
+        .unwrap_or(false)
+    {
+        Some(element)
+    } else {
+        element
+            .query_selector("input, textarea, select, button")
+            .ok()
+            .flatten()
+    };
+    match target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => {
+            el.scroll_into_view();
+            el.focus().is_ok()
+        }
+        None => false,
+    }
+}

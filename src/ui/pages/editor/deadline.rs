@@ -1,0 +1,93 @@
+//! 整改时限: 立行立改, 限期整改 (with a date), or 长期坚持, as radio buttons.
+
+use yew::prelude::*;
+
+use crate::domain::edit::{Action, DeadlineKind};
+use crate::domain::model::Deadline;
+use crate::ui::components::findings::{described_by, invalid, use_findings, Messages};
+use crate::ui::dom;
+use crate::ui::session::SessionHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct DeadlineProps {
+    pub measure: AttrValue,
+    pub deadline: Deadline,
+}
+
+#[function_component(DeadlineField)]
+pub fn deadline_field(props: &DeadlineProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let path = format!("{}.deadline", props.measure);
+    let findings = use_findings(&path);
+    // The field re-renders itself when the kind changes (the date picker comes and goes); nothing else does.
+    let kind = use_state(|| DeadlineKind::of(&props.deadline));
+    let date = use_state(|| props.deadline.date().unwrap_or("").to_string());
+    let group_id = dom::field_id(&path);
+    let name = format!("{group_id}-kind");
+    let choose = |k: DeadlineKind| {
+        let (session, kind, date, id, path) = (
+            session.clone(),
+            kind.clone(),
+            date.clone(),
+            props.measure.to_string(),
+            path.clone(),
+        );
+        Callback::from(move |_: Event| {
+            kind.set(k);
+            session.edit(Action::SetDeadline {
+                measure: id.clone(),
+                kind: k,
+                date: (*date).clone(),
+            });
+            session.leave(&path);
+        })
+    };
+    let set_date = {
+        let (session, kind, date, id) = (
+            session.clone(),
+            kind.clone(),
+            date.clone(),
+            props.measure.to_string(),
+        );
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            let value = e
+                .target()
+                .map(|t| t.unchecked_into::<web_sys::HtmlInputElement>().value())
+                .unwrap_or_default();
+            date.set(value.clone());
+            session.edit(Action::SetDeadline {
+                measure: id.clone(),
+                kind: *kind,
+                date: value,
+            });
+        })
+    };
+    let left = {
+        let (session, path) = (session.clone(), path.clone());
+        Callback::from(move |_: FocusEvent| session.leave(&path))
+    };
+    let date_id = format!("{group_id}-date");
+    html! {
+        <fieldset id={group_id.clone()} class="field wide choices deadline" aria-invalid={invalid(&findings)} aria-describedby={described_by(&path, false)}>
+            <legend>{ "整改时限" }<span class="required" aria-hidden="true">{ " *" }</span></legend>
+            { for DeadlineKind::ALL.iter().map(|k| {
+                let id = format!("{group_id}-{k:?}");
+                html! {
+                    <label class="choice" for={id.clone()}>
+                        <input type="radio" id={id} name={name.clone()} checked={*kind == *k} onchange={choose(*k)} />
+                        { k.label() }
+                    </label>
+                }
+            }) }
+            if *kind == DeadlineKind::ByDate {
+                <span class="date">
+                    <label for={date_id.clone()}>{ "完成日期" }</label>
+                    <input id={date_id} type="date" value={(*date).clone()} oninput={set_date} onblur={left}
+                        aria-invalid={invalid(&findings)} aria-describedby={dom::message_id(&path)} />
+                </span>
+            }
+            <Messages path={path.clone()} findings={findings} />
+        </fieldset>
+    }
+}

@@ -1,0 +1,83 @@
+//! One measure (整改措施): what, goal, deadline, who, status, progress.
+
+use yew::prelude::*;
+
+use super::deadline::DeadlineField;
+use super::problem_card::ItemActions;
+use crate::domain::edit::{Action, MeasureField};
+use crate::domain::labels::{field_hint, field_label};
+use crate::domain::model::{Kind, Measure, Status};
+use crate::ui::components::choice::Select;
+use crate::ui::components::field::TextField;
+use crate::ui::session::SessionHandle;
+
+#[derive(Properties, PartialEq)]
+pub struct MeasureCardProps {
+    pub measure: Measure,
+    pub index: usize,
+    pub count: usize,
+    pub kind: Kind,
+    pub problem_name: AttrValue,
+}
+
+fn status_code(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "not_started",
+        Status::InProgress => "in_progress",
+        Status::Done => "done",
+        Status::PhasedLongTerm => "phased_long_term",
+        Status::Extended => "extended",
+        Status::NotDone => "not_done",
+    }
+}
+
+#[function_component(MeasureCard)]
+pub fn measure_card(props: &MeasureCardProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let m = &props.measure;
+    let path = |key: &str| format!("{}.{key}", m.id);
+    let set = |field: MeasureField| {
+        let (session, id) = (session.clone(), m.id.clone());
+        Callback::from(move |v: String| {
+            session.edit(Action::SetMeasure(id.clone(), field, v));
+        })
+    };
+    let status = {
+        let (session, id) = (session.clone(), m.id.clone());
+        Callback::from(move |v: String| {
+            if let Some(s) = Status::ALL.into_iter().find(|s| status_code(*s) == v) {
+                session.edit(Action::SetStatus(id.clone(), s));
+            }
+        })
+    };
+    let org = props.kind == Kind::Org;
+    let name = format!("{}的措施{}", props.problem_name, props.index + 1);
+    let text = |key: &'static str, field: MeasureField, value: &str, required: bool| {
+        html! {
+            <TextField path={path(key)} label={field_label(key)} value={value.to_string()} {required}
+                hint={field_hint(key)} multiline={field_hint(key).is_some()} on_input={set(field)} />
+        }
+    };
+    html! {
+        <section class="card measure" aria-label={name.clone()}>
+            <div class="card-head">
+                <h4>{ format!("整改措施{}", props.index + 1) }</h4>
+                <ItemActions id={m.id.clone()} name={name} index={props.index} count={props.count} />
+            </div>
+            <div class="form-grid">
+                { text("content", MeasureField::Content, &m.content, true) }
+                { text("goal", MeasureField::Goal, &m.goal, org) }
+                <DeadlineField measure={m.id.clone()} deadline={m.deadline.clone()} />
+                if org {
+                    { text("lead", MeasureField::Lead, m.lead.as_deref().unwrap_or(""), true) }
+                    { text("owner", MeasureField::Owner, m.owner.as_deref().unwrap_or(""), false) }
+                    { text("dept", MeasureField::Dept, m.dept.as_deref().unwrap_or(""), true) }
+                }
+                <Select path={path("status")} label={field_label("status")} selected={status_code(m.status)}
+                    options={Status::ALL.iter().map(|s| (AttrValue::from(status_code(*s)), AttrValue::from(s.label()))).collect::<Vec<_>>()}
+                    on_change={status} />
+                { text("progress", MeasureField::Progress, &m.progress, false) }
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,86 @@
+//! One member of a member list: name, position, type, their problems and the branch's opinion.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::problem_card::{ItemActions, ProblemCard};
+use crate::domain::edit::{Action, MemberField};
+use crate::domain::labels::field_label;
+use crate::domain::model::{Kind, Member, MemberType};
+use crate::ui::components::choice::Select;
+use crate::ui::components::field::TextField;
+use crate::ui::dom;
+use crate::ui::session::SessionHandle;
+use crate::ui::web::clock;
+
+#[derive(Properties, PartialEq)]
+pub struct MemberCardProps {
+    pub member: Member,
+    pub index: usize,
+    pub count: usize,
+    pub categories: Rc<Vec<String>>,
+}
+
+#[function_component(MemberCard)]
+pub fn member_card(props: &MemberCardProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let m = &props.member;
+    let path = |key: &str| format!("{}.{key}", m.id);
+    let set = |field: MemberField| {
+        let (session, id) = (session.clone(), m.id.clone());
+        Callback::from(move |v: String| {
+            session.edit(Action::SetMember(id.clone(), field, v));
+        })
+    };
+    let member_type = {
+        let (session, id) = (session.clone(), m.id.clone());
+        Callback::from(move |v: String| {
+            let t = match v.as_str() {
+                "full" => Some(MemberType::Full),
+                "probationary" => Some(MemberType::Probationary),
+                _ => None,
+            };
+            session.edit(Action::SetMemberType(id.clone(), t));
+        })
+    };
+    let add_problem = {
+        let (session, id) = (session.clone(), m.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            session.edit(Action::AddProblem {
+                member: Some(id.clone()),
+                id: clock::new_id(),
+                measure_id: clock::new_id(),
+            });
+        })
+    };
+    let type_value = match m.member_type {
+        Some(MemberType::Full) => "full",
+        Some(MemberType::Probationary) => "probationary",
+        None => "",
+    };
+    let name = format!("党员{}", props.index + 1);
+    let heading_id = format!("h-{}", m.id);
+    let count = m.problems.len();
+    html! {
+        <article class="card member" aria-labelledby={heading_id.clone()}>
+            <div class="card-head">
+                <h3 id={heading_id}>{ &name }{ if m.name.trim().is_empty() { String::new() } else { format!("：{}", m.name.trim()) } }</h3>
+                <ItemActions id={m.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其全部问题和措施" />
+            </div>
+            <div class="form-grid">
+                <TextField path={path("name")} label={field_label("name")} value={m.name.clone()} required=true on_input={set(MemberField::Name)} />
+                <TextField path={path("position")} label={field_label("position")} value={m.position.clone()} on_input={set(MemberField::Position)} />
+                <Select path={path("member_type")} label={field_label("member_type")} selected={type_value} on_change={member_type}
+                    options={vec![("".into(), "（未填）".into()), ("full".into(), MemberType::Full.label().into()), ("probationary".into(), MemberType::Probationary.label().into())]} />
+            </div>
+            { for m.problems.iter().enumerate().map(|(i, p)| html! {
+                <ProblemCard key={p.id.clone()} problem={p.clone()} index={i} {count} kind={Kind::Member} categories={props.categories.clone()} />
+            }) }
+            <button type="button" id={dom::field_id(&path("problems"))} class="add" onclick={add_problem}>{ "添加问题" }</button>
+            <div class="form-grid">
+                <TextField path={path("branch_opinion")} label={field_label("branch_opinion")} value={m.branch_opinion.clone()} multiline=true on_input={set(MemberField::BranchOpinion)} />
+            </div>
+        </article>
+    }
+}

@@ -1,0 +1,185 @@
+//! 填写: the guided flow of one list — 表头信息 → 问题与整改措施 → 检查 → 导出 — around one editor session.
+
+mod check;
+mod deadline;
+mod header_form;
+mod measure_card;
+mod member_card;
+mod problem_card;
+mod problems;
+mod status;
+mod toolbar;
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use crate::domain::model::Kind;
+use crate::ui::route::{Route, Step};
+use crate::ui::session::SessionHandle;
+use crate::ui::web::{location, storage};
+use crate::ui::{dom, flash};
+
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    pub id: String,
+    pub step: Step,
+}
+
+/// Which step shows the field of a finding path.
+pub fn step_of(path: &str) -> Step {
+    if path.starts_with("header.") || path == "id" {
+        Step::Header
+    } else {
+        Step::Problems
+    }
+}
+
+/// The props of a part of the editor that shows the shape of the list.
+#[derive(Properties, PartialEq)]
+pub struct ShapeProps {
+    /// Changes whenever something was added, removed or moved.
+    pub shape: u64,
+}
+
+fn step_title(step: Step, kind: Kind) -> &'static str {
+    match (step, kind) {
+        (Step::Header, _) => "表头信息",
+        (Step::Problems, Kind::Org) => "问题与整改措施",
+        (Step::Problems, Kind::Member) => "党员、问题与整改措施",
+        (Step::Check, _) => "检查",
+        (Step::Export, _) => "导出与打印",
+    }
+}
+
+#[function_component(Editor)]
+pub fn editor(props: &EditorProps) -> Html {
+    // The shape of the list (what was added, removed, moved) is counted; the step bodies take the count as a prop
+    // and so re-render when it changes, while fields that only hold typed text do not.
+    let rerender = use_force_update();
+    let shape = use_mut_ref(|| 0u64);
+    let bump = {
+        let shape = shape.clone();
+        Callback::from(move |_| {
+            *shape.borrow_mut() += 1;
+            rerender.force_update();
+        })
+    };
+    let session = use_memo(props.id.clone(), move |id| match storage::load(id) {
+        Ok(Some(draft)) => Ok(SessionHandle::open(draft, bump)),
+        Ok(None) => Err(
+            "本机没有找到这份草稿。它可能已被删除，或是在另一台电脑、另一个浏览器中保存的。"
+                .to_string(),
+        ),
+        Err(e) => Err(e.message()),
+    });
+    let flash_message = use_state(flash::take);
+
+    // Whatever happens to the page, a change waiting to be saved is saved.
+    {
+        let session = session.clone();
+        use_effect_with(session, |session| {
+            let handle = (**session).as_ref().ok().cloned();
+            let listeners = handle.clone().map(|h| {
+                let window: web_sys::EventTarget = gloo::utils::window().into();
+                let document: web_sys::EventTarget = gloo::utils::document().into();
+                let (a, b) = (h.clone(), h.clone());
+                [
+                    EventListener::new(&window, "pagehide", move |_| a.flush()),
+                    EventListener::new(&document, "visibilitychange", move |_| b.flush()),
+                ]
+            });
+            move || {
+                drop(listeners);
+                if let Some(h) = handle {
+                    h.flush();
+                }
+            }
+        });
+    }
+    // A link of 检查结果 leads here: focus its field once the step has rendered.
+    use_effect(|| {
+        if let Some(path) = flash::take_focus() {
+            if !dom::focus(&path) {
+                flash::focus_later(path);
+            }
+        }
+    });
+
+    let handle = match &*session {
+        Ok(handle) => handle.clone(),
+        Err(message) => {
+            return html! {
+                <section aria-labelledby="editor-missing">
+                    <h1 id="editor-missing">{ "无法打开草稿" }</h1>
+                    <p class="notice error" role="alert">{ message }</p>
+                    <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Home))}>{ "返回首页" }</button>
+                </section>
+            };
+        }
+    };
+    let (kind, title, org_name) = {
+        let s = handle.0.borrow();
+        (
+            s.doc.kind,
+            s.doc.kind.title(),
+            s.doc.header.org_name.clone(),
+        )
+    };
+    let id = props.id.clone();
+    let go = move |step: Step| {
+        let id = id.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            location::go(&Route::Edit(id.clone(), step));
+        })
+    };
+    let step = props.step;
+    let shape = *shape.borrow();
+    let body = match step {
+        Step::Header => html! { <header_form::HeaderForm {shape} /> },
+        Step::Problems => html! { <problems::Problems {shape} /> },
+        Step::Check => html! { <check::CheckResults id={props.id.clone()} {shape} /> },
+        Step::Export => html! { <toolbar::ExportStep {shape} /> },
+    };
+    html! {
+        <ContextProvider<SessionHandle> context={handle.clone()}>
+            <header class="editor-head">
+                <p class="crumbs"><a href="#/">{ "首页" }</a>{ " › " }{ kind.short_name() }</p>
+                <h1>{ format!("《{title}》") }</h1>
+                <p class="subtitle">{ if org_name.trim().is_empty() { "（未填写党组织名称）".to_string() } else { org_name } }</p>
+                <status::StatusBar />
+                <toolbar::Toolbar id={props.id.clone()} />
+            </header>
+            if let Some(message) = (*flash_message).clone() {
+                <p class="notice warning" role="alert">{ message }</p>
+            }
+            <nav class="steps" aria-label="填写步骤">
+                <ol>
+                    { for Step::ALL.iter().enumerate().map(|(i, s)| {
+                        let current = (*s == step).then_some("step");
+                        html! {
+                            <li class={classes!(current.map(|_| "current"))}>
+                                <a href={Route::Edit(props.id.clone(), *s).hash()} aria-current={current} onclick={go(*s)}>
+                                    { format!("{}. {}", i + 1, step_title(*s, kind)) }
+                                </a>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </nav>
+            <toolbar::UndoNotice {shape} />
+            <section class="step-body" aria-labelledby="step-heading">
+                <h2 id="step-heading">{ step_title(step, kind) }</h2>
+                { body }
+            </section>
+            <nav class="step-nav" aria-label="上一步和下一步">
+                if let Some(prev) = step.previous() {
+                    <a class="button-link" href={Route::Edit(props.id.clone(), prev).hash()} onclick={go(prev)}>{ "← 上一步" }</a>
+                }
+                if let Some(next) = step.next() {
+                    <a class="button-link primary" href={Route::Edit(props.id.clone(), next).hash()} onclick={go(next)}>{ "下一步 →" }</a>
+                }
+            </nav>
+        </ContextProvider<SessionHandle>>
+    }
+}

@@ -1,0 +1,150 @@
+//! The actions on the whole list (检查, 导出JSON, 打印, 整改台账), the export step, and the undo notice.
+
+use yew::prelude::*;
+
+use super::ShapeProps;
+
+use crate::domain::export::{export, file_name};
+use crate::domain::validate::validate;
+use crate::ui::components::confirm::Confirm;
+use crate::ui::route::{Route, Step};
+use crate::ui::session::SessionHandle;
+use crate::ui::web::{clock, download, location};
+
+#[derive(Clone, PartialEq)]
+enum Notice {
+    None,
+    Done(String),
+    Failed(String),
+    Pending(&'static str),
+    ConfirmDraft(usize),
+}
+
+fn do_export(session: &SessionHandle) -> Result<String, String> {
+    let (doc, complete) = {
+        let s = session.0.borrow();
+        let report = validate(&s.doc, clock::today());
+        (s.doc.clone(), report.is_complete())
+    };
+    let out = export(&doc, complete, clock::now());
+    download::save(&out.file_name, &out.bytes, "application/json")?;
+    let name = out.file_name.clone();
+    session.replace_document(out.document);
+    Ok(name)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub id: String,
+}
+
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let notice = use_state(|| Notice::None);
+    let check = {
+        let (session, id, notice) = (session.clone(), props.id.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            notice.set(Notice::None);
+            session.check_all();
+            location::go(&Route::Edit(id.clone(), Step::Check));
+        })
+    };
+    let export_json = {
+        let (session, notice) = (session.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            let errors = validate(&session.0.borrow().doc, clock::today()).error_count();
+            if errors > 0 {
+                notice.set(Notice::ConfirmDraft(errors));
+            } else {
+                notice.set(match do_export(&session) {
+                    Ok(name) => {
+                        Notice::Done(format!("已导出“{name}”。这是完整的清单文件，可以报送。"))
+                    }
+                    Err(e) => Notice::Failed(e),
+                });
+            }
+        })
+    };
+    let pending = |what: &'static str| {
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| notice.set(Notice::Pending(what)))
+    };
+    let shown = match (*notice).clone() {
+        Notice::None => html! {},
+        Notice::Done(text) => html! { <p class="notice ok" role="status">{ text }</p> },
+        Notice::Failed(text) => html! { <p class="notice error" role="alert">{ text }</p> },
+        Notice::Pending(what) => {
+            html! { <p class="notice" role="status">{ format!("“{what}”功能还在制作中，下一个版本提供。") }</p> }
+        }
+        Notice::ConfirmDraft(errors) => {
+            let on_confirm = {
+                let (session, notice) = (session.clone(), notice.clone());
+                Callback::from(move |_| {
+                    notice.set(match do_export(&session) {
+                        Ok(name) => Notice::Done(format!(
+                            "已导出草稿“{name}”。补全错误后请再导出正式文件。"
+                        )),
+                        Err(e) => Notice::Failed(e),
+                    })
+                })
+            };
+            let on_cancel = {
+                let notice = notice.clone();
+                Callback::from(move |_| notice.set(Notice::None))
+            };
+            html! {
+                <Confirm message={format!("这份清单还有{errors}个错误，还不完整。可以先作为草稿导出（文件名带“-草稿”），补全后再导出正式文件。")}
+                    confirm_label="导出草稿" {on_confirm} {on_cancel} />
+            }
+        }
+    };
+    html! {
+        <div class="toolbar-wrap">
+            <div class="toolbar button-row" role="toolbar" aria-label="整份清单的操作">
+                <button type="button" class="primary" onclick={check}>{ "检查" }</button>
+                <button type="button" onclick={export_json}>{ "导出JSON" }</button>
+                <button type="button" onclick={pending("打印")}>{ "打印" }</button>
+                <button type="button" onclick={pending("整改台账")}>{ "整改台账" }</button>
+            </div>
+            { shown }
+        </div>
+    }
+}
+
+/// The last step: what export gives, under what name.
+#[function_component(ExportStep)]
+pub fn export_step(_: &ShapeProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let s = session.0.borrow();
+    let report = validate(&s.doc, clock::today());
+    let name = file_name(&s.doc, report.is_complete());
+    html! {
+        <div class="export-step">
+            if report.is_complete() {
+                <p class="notice ok">{ "清单已完整。点上方的“导出JSON”保存文件，交给上级党组织或主题教育办公室。" }</p>
+            } else {
+                <p class="notice warning">{ format!("清单还有{}个错误，导出的将是草稿。先到“检查”中逐条修改会更好。", report.error_count()) }</p>
+            }
+            <p>{ "导出的文件名将是：" }<strong>{ name }</strong></p>
+            <p class="muted">{ "文件保存在浏览器的下载文件夹中。请把它拷贝到U盘或通过内网邮件报送；打印的纸质清单上的校验码可与文件对应。" }</p>
+        </div>
+    }
+}
+
+/// After a removal: what was removed, and a button to put it back.
+#[function_component(UndoNotice)]
+pub fn undo_notice(_: &ShapeProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let removed = session.0.borrow().undo.clone();
+    let Some(removed) = removed else {
+        return html! {};
+    };
+    let undo = Callback::from(move |_: MouseEvent| session.undo());
+    html! {
+        <div class="notice undo" role="status">
+            { format!("已删除{}。", removed.describe()) }
+            <button type="button" onclick={undo}>{ "撤销" }</button>
+        </div>
+    }
+}

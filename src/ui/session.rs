@@ -1,0 +1,267 @@
+//! The open draft, shared by every component of the editor.
+//!
+//! Typing goes straight into the document and re-renders nothing: fields keep their own text. A field's findings
+//! are recomputed when it is left (or on 检查), and only fields whose findings changed are told, so a list of 600
+//! measures types as fast as a list of one. Every change is saved to the browser's storage within a second.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use yew::Callback;
+
+use super::web::{clock, storage};
+use crate::domain::drafts::Draft;
+use crate::domain::edit::{apply, Action, Outcome, Removed};
+use crate::domain::findings::{Finding, Report};
+use crate::domain::model::Document;
+use crate::domain::progress::{progress, Progress};
+use crate::domain::validate::validate;
+
+/// Within this long after the last change, the draft is in storage (the goal is one second).
+const SAVE_DELAY_MS: u32 = 300;
+
+/// What the editor shows around the fields: how far the list is, and whether saving works.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Status {
+    pub progress: Progress,
+    pub errors: usize,
+    pub warnings: usize,
+    pub saved_at: String,
+    pub save_error: Option<String>,
+}
+
+pub struct Session {
+    pub doc: Document,
+    pub report: Rc<Report>,
+    /// After 检查, every field shows its findings; before, only fields that were left once.
+    pub checked_all: bool,
+    touched: HashSet<String>,
+    fields: HashMap<String, (Callback<Vec<Finding>>, Vec<Finding>)>,
+    status_listener: Option<Callback<Status>>,
+    status: Status,
+    status_changed: bool,
+    save_timer: Option<Timeout>,
+    /// The last removal, for 撤销.
+    pub undo: Option<Removed>,
+    /// Re-renders the editor when the shape of the list changed.
+    on_reshape: Callback<()>,
+    this: std::rc::Weak<RefCell<Session>>,
+}
+
+/// The session as components hold it (equal when it is the same session).
+#[derive(Clone)]
+pub struct SessionHandle(pub Rc<RefCell<Session>>);
+
+impl PartialEq for SessionHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl SessionHandle {
+    pub fn open(draft: Draft, on_reshape: Callback<()>) -> Self {
+        let report = Rc::new(validate(&draft.document, clock::today()));
+        let rc = Rc::new_cyclic(|this| {
+            RefCell::new(Session {
+                doc: draft.document,
+                report,
+                checked_all: false,
+                touched: HashSet::new(),
+                fields: HashMap::new(),
+                status_listener: None,
+                status: Status {
+                    saved_at: draft.saved_at,
+                    ..Status::default()
+                },
+                status_changed: false,
+                save_timer: None,
+                undo: None,
+                on_reshape,
+                this: this.clone(),
+            })
+        });
+        rc.borrow_mut().refresh_status();
+        SessionHandle(rc)
+    }
+
+    /// Applies a user's change. Typing (`Outcome::Changed`) only schedules a save.
+    pub fn edit(&self, action: Action) -> Outcome {
+        let outcome = {
+            let mut s = self.0.borrow_mut();
+            let outcome = apply(&mut s.doc, action);
+            if outcome != Outcome::Unchanged {
+                s.schedule_save();
+            }
+            if let Outcome::Removed(removed) = &outcome {
+                s.undo = Some((**removed).clone());
+            }
+            outcome
+        };
+        if matches!(outcome, Outcome::Reshaped | Outcome::Removed(_)) {
+            self.revalidate();
+            let on_reshape = self.0.borrow().on_reshape.clone();
+            on_reshape.emit(());
+        }
+        self.flush_status();
+        outcome
+    }
+
+    /// Applies a change that other parts of the page show (an acknowledgement, a category): re-checks and
+    /// re-renders the editor.
+    pub fn edit_and_refresh(&self, action: Action) {
+        let outcome = self.edit(action);
+        if outcome == Outcome::Changed {
+            self.revalidate();
+            let on_reshape = self.0.borrow().on_reshape.clone();
+            on_reshape.emit(());
+        }
+    }
+
+    /// Puts back the last removal.
+    pub fn undo(&self) {
+        let removed = self.0.borrow_mut().undo.take();
+        if let Some(removed) = removed {
+            self.edit(Action::Restore(Box::new(removed)));
+            self.0.borrow_mut().undo = None;
+        }
+    }
+
+    /// A field was left: from now on it shows its findings.
+    pub fn leave(&self, path: &str) {
+        self.0.borrow_mut().touched.insert(path.to_string());
+        self.revalidate();
+    }
+
+    /// 检查: every field shows its findings.
+    pub fn check_all(&self) {
+        self.0.borrow_mut().checked_all = true;
+        self.revalidate();
+    }
+
+    /// Recomputes the report and tells the fields whose shown findings changed.
+    pub fn revalidate(&self) {
+        let notices: Vec<(Callback<Vec<Finding>>, Vec<Finding>)> = {
+            let mut s = self.0.borrow_mut();
+            s.report = Rc::new(validate(&s.doc, clock::today()));
+            s.refresh_status();
+            let report = s.report.clone();
+            let checked_all = s.checked_all;
+            let touched = std::mem::take(&mut s.touched);
+            let mut notices = Vec::new();
+            for (path, (callback, shown)) in s.fields.iter_mut() {
+                let now: Vec<Finding> = if checked_all || touched.contains(path) {
+                    report.at(path).cloned().collect()
+                } else {
+                    Vec::new()
+                };
+                if now != *shown {
+                    *shown = now.clone();
+                    notices.push((callback.clone(), now));
+                }
+            }
+            s.touched = touched;
+            notices
+        };
+        for (callback, findings) in notices {
+            callback.emit(findings);
+        }
+        self.flush_status();
+    }
+
+    /// Tells the status listener, outside any borrow of the session: a listener may re-render at once, and the
+    /// render reads the session.
+    fn flush_status(&self) {
+        let pending = {
+            let mut s = self.0.borrow_mut();
+            if !s.status_changed {
+                return;
+            }
+            s.status_changed = false;
+            s.status_listener.clone().map(|l| (l, s.status.clone()))
+        };
+        if let Some((listener, status)) = pending {
+            listener.emit(status);
+        }
+    }
+
+    /// A field on the page; it hears of its findings through `callback`. Returns what it should show now.
+    pub fn subscribe(&self, path: &str, callback: Callback<Vec<Finding>>) -> Vec<Finding> {
+        let mut s = self.0.borrow_mut();
+        let shown: Vec<Finding> = if s.checked_all || s.touched.contains(path) {
+            s.report.at(path).cloned().collect()
+        } else {
+            Vec::new()
+        };
+        s.fields.insert(path.to_string(), (callback, shown.clone()));
+        shown
+    }
+
+    pub fn unsubscribe(&self, path: &str) {
+        self.0.borrow_mut().fields.remove(path);
+    }
+
+    pub fn listen_status(&self, callback: Callback<Status>) -> Status {
+        let mut s = self.0.borrow_mut();
+        s.status_listener = Some(callback);
+        s.status.clone()
+    }
+
+    /// Writes the draft now (leaving the page, exporting).
+    pub fn save_now(&self) {
+        {
+            let mut s = self.0.borrow_mut();
+            s.save_timer = None;
+            s.save();
+        }
+        self.flush_status();
+    }
+
+    /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden).
+    pub fn flush(&self) {
+        if self.0.borrow().save_timer.is_some() {
+            self.save_now();
+        }
+    }
+
+    /// Replaces the document (after an export updated its revision and meta) and saves it.
+    pub fn replace_document(&self, doc: Document) {
+        self.0.borrow_mut().doc = doc;
+        self.save_now();
+    }
+}
+
+impl Session {
+    fn schedule_save(&mut self) {
+        let this = self.this.clone();
+        self.save_timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+            if let Some(rc) = this.upgrade() {
+                SessionHandle(rc).save_now();
+            }
+        }));
+    }
+
+    fn save(&mut self) {
+        let saved_at = clock::now_text();
+        let draft = Draft {
+            document: self.doc.clone(),
+            saved_at: saved_at.clone(),
+        };
+        match storage::save(&draft) {
+            Ok(()) => {
+                self.status.saved_at = saved_at;
+                self.status.save_error = None;
+            }
+            Err(message) => self.status.save_error = Some(message),
+        }
+        self.status_changed = true;
+    }
+
+    fn refresh_status(&mut self) {
+        self.status.progress = progress(&self.doc);
+        self.status.errors = self.report.error_count();
+        self.status.warnings = self.report.open_warning_count();
+        self.status_changed = true;
+    }
+}

@@ -1,0 +1,57 @@
+//! Today, now, and fresh ids, from the browser.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+
+use crate::domain::ids;
+
+/// Today in the computer's own time zone: what "overdue" and "not in the future" are measured against.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or_default()
+}
+
+/// Now, with the computer's UTC offset (for `meta.exported_at` and "last saved").
+pub fn now() -> DateTime<FixedOffset> {
+    let d = js_sys::Date::new_0();
+    let offset_seconds = -(d.get_timezone_offset() as i32) * 60;
+    let offset = FixedOffset::east_opt(offset_seconds)
+        .unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
+    offset
+        .timestamp_millis_opt(d.get_time() as i64)
+        .single()
+        .unwrap_or_default()
+}
+
+/// Now as stored (RFC 3339, seconds).
+pub fn now_text() -> String {
+    now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+/// A fresh UUID v4 from the browser's cryptographic random source.
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .is_some();
+    if !filled {
+        // No crypto (very old browser): Math.random is enough for ids that only need to be unique here.
+        for b in bytes.iter_mut() {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    ids::uuid_v4(bytes)
+}
+
+/// `2024年6月1日 09:30`, for "last saved".
+pub fn local_time_text(stored: &str) -> String {
+    match DateTime::parse_from_rfc3339(stored) {
+        Ok(t) => format!(
+            "{} {}",
+            crate::domain::dates::official(t.date_naive()),
+            t.format("%H:%M")
+        ),
+        Err(_) => "—".to_string(),
+    }
+}
