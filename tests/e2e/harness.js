@@ -42,7 +42,10 @@ export function serveDist() {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }),
+      });
     });
   });
 }
