@@ -38,14 +38,25 @@ pub struct Exported {
     pub document: Document,
 }
 
-/// Seals and writes `doc`. `complete` comes from validation; `now` is the local time with its offset.
-pub fn export(doc: &Document, complete: bool, now: DateTime<FixedOffset>) -> Exported {
+/// `doc` as the next export will write it: its revision raised when the content changed since the last export.
+pub fn prepare(doc: &Document) -> Document {
     let mut doc = doc.clone();
     let previous = doc.meta.as_ref().map(|m| m.digest.clone());
     let unchanged = previous.as_deref() == Some(content_digest(&doc).as_str());
     if previous.is_some_and(|p| !p.is_empty()) && !unchanged {
         doc.revision = doc.revision.saturating_add(1);
     }
+    doc
+}
+
+/// The digest the next export will carry: what a printed page shows, so the paper matches the file.
+pub fn next_digest(doc: &Document) -> String {
+    content_digest(&prepare(doc))
+}
+
+/// Seals and writes `doc`. `complete` comes from validation; `now` is the local time with its offset.
+pub fn export(doc: &Document, complete: bool, now: DateTime<FixedOffset>) -> Exported {
+    let mut doc = prepare(doc);
     let digest = content_digest(&doc);
     let extra = doc.meta.take().map(|m| m.extra).unwrap_or_default();
     doc.meta = Some(Meta {

@@ -13,6 +13,7 @@ pub mod labels;
 pub mod migrate;
 pub mod model;
 pub mod path;
+pub mod print;
 pub mod progress;
 pub mod sample;
 pub mod unknown;

@@ -42,12 +42,49 @@ impl Step {
     }
 }
 
+/// The printed layouts of a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The list as one table (for a member list: the branch table of all members).
+    Table,
+    /// One page per member, with 本人签字 and 支部意见 (member lists).
+    PerMember,
+    /// 空白表: the same table with empty rows, to fill in by hand.
+    Blank,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 3] = [Layout::Table, Layout::PerMember, Layout::Blank];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Layout::Table => "table",
+            Layout::PerMember => "members",
+            Layout::Blank => "blank",
+        }
+    }
+
+    fn from_slug(slug: &str) -> Option<Layout> {
+        Layout::ALL.into_iter().find(|l| l.slug() == slug)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Layout::Table => "清单表格",
+            Layout::PerMember => "每名党员一页",
+            Layout::Blank => "空白表",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// 首页
     Home,
     /// A draft being filled in, at a step.
     Edit(String, Step),
+    /// 打印: the print preview of a draft in a layout.
+    Print(String, Layout),
     /// 汇总
     Consolidate,
     /// An address the app does not know: shown as such, with a way home.
@@ -62,6 +99,10 @@ impl Route {
         match parts.as_slice() {
             [""] => Route::Home,
             ["summary"] => Route::Consolidate,
+            ["print", id, layout] if !id.is_empty() => match Layout::from_slug(layout) {
+                Some(layout) => Route::Print(id.to_string(), layout),
+                None => Route::NotFound(path.to_string()),
+            },
             ["edit", id] if !id.is_empty() => Route::Edit(id.to_string(), Step::Header),
             ["edit", id, step] if !id.is_empty() => match Step::from_slug(step) {
                 Some(step) => Route::Edit(id.to_string(), step),
@@ -76,6 +117,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_string(),
             Route::Edit(id, step) => format!("#/edit/{id}/{}", step.slug()),
+            Route::Print(id, layout) => format!("#/print/{id}/{}", layout.slug()),
             Route::Consolidate => "#/summary".to_string(),
             Route::NotFound(path) => format!("#/{path}"),
         }

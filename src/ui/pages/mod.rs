@@ -3,3 +3,4 @@
 pub mod editor;
 pub mod home;
 pub mod pending;
+pub mod print;

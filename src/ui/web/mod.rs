@@ -4,5 +4,6 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod location;
+pub mod page_style;
 pub mod panic;
 pub mod storage;

@@ -7,7 +7,7 @@ use super::ShapeProps;
 use crate::domain::export::{export, file_name};
 use crate::domain::validate::validate;
 use crate::ui::components::confirm::Confirm;
-use crate::ui::route::{Route, Step};
+use crate::ui::route::{Layout, Route, Step};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, download, location};
 
@@ -66,6 +66,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let print = {
+        let (session, id) = (session.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            // The preview reads the draft from storage: put the latest keystrokes there first.
+            session.flush();
+            location::go(&Route::Print(id.clone(), Layout::Table));
+        })
+    };
     let pending = |what: &'static str| {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| notice.set(Notice::Pending(what)))
@@ -104,7 +112,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="toolbar button-row" role="toolbar" aria-label="整份清单的操作">
                 <button type="button" class="primary" onclick={check}>{ "检查" }</button>
                 <button type="button" onclick={export_json}>{ "导出JSON" }</button>
-                <button type="button" onclick={pending("打印")}>{ "打印" }</button>
+                <button type="button" onclick={print}>{ "打印" }</button>
                 <button type="button" onclick={pending("整改台账")}>{ "整改台账" }</button>
             </div>
             { shown }

@@ -1,0 +1,136 @@
+//! 打印: a preview that is the print stylesheet at work, and the browser's print dialog.
+//!
+//! The page numbers (第 N 页 共 M 页) and the 校验码 sit in the page margins (`@page` margin boxes); the 校验码
+//! differs per list, so its rule is added as a constructed stylesheet while the preview is open — the
+//! Content-Security-Policy forbids inline styles, not stylesheets made through the CSSOM.
+
+mod pages;
+mod tables;
+
+use yew::prelude::*;
+
+use crate::domain::model::{Document, Kind};
+use crate::domain::print::heading;
+use crate::domain::validate::validate;
+use crate::ui::route::{Layout, Route, Step};
+use crate::ui::web::{clock, location, page_style, storage};
+
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    pub id: String,
+    pub layout: Layout,
+}
+
+/// How many empty rows a blank form has.
+const BLANK_ROWS: usize = 8;
+
+fn layouts(kind: Kind) -> Vec<Layout> {
+    match kind {
+        Kind::Org => vec![Layout::Table, Layout::Blank],
+        Kind::Member => vec![Layout::Table, Layout::PerMember, Layout::Blank],
+    }
+}
+
+#[function_component(PrintPreview)]
+pub fn print_preview(props: &PrintProps) -> Html {
+    let loaded = use_memo(props.id.clone(), |id| storage::load(id));
+    let doc: Option<Document> = match &*loaded {
+        Ok(Some(draft)) => Some(draft.document.clone()),
+        _ => None,
+    };
+    let complete = doc
+        .as_ref()
+        .is_some_and(|d| validate(d, clock::today()).is_complete());
+    let head = doc.as_ref().map(|d| heading(d, complete));
+    let blank = props.layout == Layout::Blank;
+    {
+        let rules = head
+            .as_ref()
+            .map(|h| page_rules((!blank).then_some(h.code.as_str()), h.draft && !blank));
+        use_effect_with(rules, |rules| {
+            let sheet = rules.as_ref().and_then(|r| page_style::add(r));
+            move || {
+                if let Some(sheet) = sheet {
+                    page_style::remove(&sheet);
+                }
+            }
+        });
+    }
+    let (Some(doc), Some(head)) = (doc, head) else {
+        return html! {
+            <section>
+                <h1>{ "无法打印" }</h1>
+                <p class="notice error" role="alert">{ "本机没有找到这份草稿，无法打印。" }</p>
+            </section>
+        };
+    };
+    let id = props.id.clone();
+    let back = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        location::go(&Route::Edit(id.clone(), Step::Export));
+    });
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let choose = |layout: Layout| {
+        let id = props.id.clone();
+        Callback::from(move |_: Event| location::go(&Route::Print(id.clone(), layout)))
+    };
+    let body = match (props.layout, doc.kind) {
+        (Layout::Blank, kind) => html! { <tables::Blank {kind} rows={BLANK_ROWS} /> },
+        (Layout::PerMember, Kind::Member) => html! { <pages::MemberPages doc={doc.clone()} /> },
+        (_, Kind::Org) => html! { <tables::OrgTable doc={doc.clone()} /> },
+        (_, Kind::Member) => html! { <tables::MemberTable doc={doc.clone()} /> },
+    };
+    let per_member = props.layout == Layout::PerMember && doc.kind == Kind::Member;
+    html! {
+        <>
+            <div class="print-controls">
+                <p class="crumbs"><a href={Route::Edit(props.id.clone(), Step::Export).hash()} onclick={back}>{ "← 返回填写" }</a></p>
+                <h1>{ format!("打印预览：《{}》", doc.kind.title()) }</h1>
+                <fieldset class="choices">
+                    <legend>{ "版式" }</legend>
+                    { for layouts(doc.kind).into_iter().map(|l| {
+                        let id = format!("layout-{}", l.slug());
+                        html! {
+                            <label class="choice" for={id.clone()}>
+                                <input type="radio" name="layout" id={id} checked={l == props.layout} onchange={choose(l)} />
+                                { l.label() }
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+                <p class="muted">{ "下面就是打印出来的样子（A4横向）。页码和校验码印在每页底部。" }
+                    if head.draft && !blank { <strong>{ "清单还有错误，每页都会印上“草稿”。" }</strong> }
+                </p>
+                <button type="button" class="primary" onclick={print}>{ "打印" }</button>
+            </div>
+            <div class={classes!("paper", blank.then_some("blank"))}>
+                if head.draft && !blank {
+                    <div class="draft-mark" aria-hidden="true">{ "草稿" }</div>
+                }
+                if !per_member {
+                    <tables::Title head={head.clone()} {blank} />
+                }
+                { body }
+                if !per_member {
+                    <tables::Signatures head={head.clone()} {blank} />
+                }
+            </div>
+        </>
+    }
+}
+
+/// The margin boxes of every printed page: page numbers, the 校验码, and 草稿 on a draft.
+fn page_rules(code: Option<&str>, draft: bool) -> String {
+    let draft_box = if draft {
+        "@top-center { content: \"草稿\"; font-size: 14pt; letter-spacing: 0.5em; }"
+    } else {
+        ""
+    };
+    let code_box = match code {
+        Some(code) => format!("@bottom-right {{ content: \"校验码：{code}\"; font-size: 9pt; }}"),
+        None => String::new(),
+    };
+    format!("@page {{ {code_box} {draft_box} }}")
+}

@@ -1,0 +1,66 @@
+//! One page per member: the member's own list, with 本人签字 and 支部意见.
+
+use yew::prelude::*;
+
+use super::tables::DocProps;
+use crate::domain::dates;
+use crate::domain::print::{member_rows, CAMPAIGN};
+
+#[function_component(MemberPages)]
+pub fn member_pages(props: &DocProps) -> Html {
+    let h = &props.doc.header;
+    let date = dates::official_text(h.filed_on.trim());
+    html! {
+        <>
+            { for member_rows(&props.doc).iter().map(|m| html! {
+                <section class="member-page">
+                    <header class="doc-head">
+                        <p class="doc-title">{ h.org_name.trim() }</p>
+                        <p class="doc-title">{ format!("{CAMPAIGN}党员检视整改问题清单") }</p>
+                        <p class="doc-meta">
+                            <span>{ format!("姓名：{}", m.name) }</span>
+                            <span>{ format!("职务：{}", m.position) }</span>
+                            <span>{ format!("党员类别：{}", m.member_type) }</span>
+                            <span>{ format!("填报日期：{date}") }</span>
+                        </p>
+                    </header>
+                    <table class="list member-own">
+                        <thead>
+                            <tr>
+                                <th class="c-serial">{ "序号" }</th><th class="c-cat">{ "问题类别" }</th><th class="c-desc">{ "检视出的问题" }</th>
+                                <th class="c-measure">{ "整改措施" }</th><th class="c-goal">{ "整改目标" }</th><th class="c-deadline">{ "整改时限" }</th>
+                            </tr>
+                        </thead>
+                        { for m.problems.iter().map(|p| {
+                            let span = p.span().to_string();
+                            let first = p.measures.first();
+                            html! {
+                                <tbody>
+                                    <tr>
+                                        <td rowspan={span.clone()} class="center">{ p.serial }</td>
+                                        <td rowspan={span.clone()}>{ &p.category }</td>
+                                        <td rowspan={span} class="text">{ &p.description }</td>
+                                        <td class="text">{ first.map(|x| x.content.clone()).unwrap_or_default() }</td>
+                                        <td class="text">{ first.map(|x| x.goal.clone()).unwrap_or_default() }</td>
+                                        <td class="nowrap">{ first.map(|x| x.deadline.clone()).unwrap_or_default() }</td>
+                                    </tr>
+                                    { for p.measures.iter().skip(1).map(|x| html! {
+                                        <tr><td class="text">{ &x.content }</td><td class="text">{ &x.goal }</td><td class="nowrap">{ &x.deadline }</td></tr>
+                                    }) }
+                                </tbody>
+                            }
+                        }) }
+                    </table>
+                    <p class="signatures">
+                        <span>{ "本人签字：" }<span class="line"></span></span>
+                        <span>{ "日期：" }<span class="line short"></span></span>
+                    </p>
+                    <div class="opinion">
+                        <p>{ "支部意见：" }{ &m.branch_opinion }</p>
+                        <p class="signatures"><span>{ "党支部书记（签字）：" }<span class="line"></span></span></p>
+                    </div>
+                </section>
+            }) }
+        </>
+    }
+}

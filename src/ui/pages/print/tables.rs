@@ -1,0 +1,187 @@
+//! The printed tables: the org list, the member list's branch table, blank forms; and the title and signatures
+//! around them. Long text wraps inside its cell; a problem's cells span the rows of its measures.
+
+use yew::prelude::*;
+
+use crate::domain::model::{Document, Kind};
+use crate::domain::print::{blank_rows, member_rows, org_rows, Heading, MeasureRow, ProblemBlock};
+
+#[derive(Properties, PartialEq)]
+pub struct TitleProps {
+    pub head: Heading,
+    #[prop_or_default]
+    pub blank: bool,
+}
+
+/// The two centred title lines and `填报单位：… 填报日期：…`.
+#[function_component(Title)]
+pub fn title(props: &TitleProps) -> Html {
+    let h = &props.head;
+    let (org, unit, date) = if props.blank {
+        (
+            "中共________________委员会".to_string(),
+            "填报单位：".to_string(),
+            "填报日期：\u{3000}\u{3000}\u{3000}\u{3000}年\u{3000}\u{3000}月\u{3000}\u{3000}日"
+                .to_string(),
+        )
+    } else {
+        (h.org_line.clone(), h.unit.clone(), h.filed_on.clone())
+    };
+    html! {
+        <header class="doc-head">
+            <p class="doc-title">{ org }</p>
+            <p class="doc-title">{ &h.title_line }</p>
+            <p class="doc-meta"><span>{ unit }</span><span>{ date }</span></p>
+        </header>
+    }
+}
+
+/// Signature lines at the end of a list.
+#[function_component(Signatures)]
+pub fn signatures(props: &TitleProps) -> Html {
+    let h = &props.head;
+    let (by, phone) = if props.blank {
+        (String::new(), String::new())
+    } else {
+        (h.filed_by.clone(), h.phone.clone())
+    };
+    html! {
+        <p class="signatures">
+            <span>{ "党支部书记（签字）：" }<span class="line"></span></span>
+            <span>{ "填报人：" }<span class="filled">{ by }</span></span>
+            <span>{ "联系电话：" }<span class="filled">{ phone }</span></span>
+        </p>
+    }
+}
+
+/// The cells of one measure row (or empty cells for a problem with none).
+fn measure_cells(m: Option<&MeasureRow>, org: bool) -> Html {
+    let empty = MeasureRow {
+        content: String::new(),
+        goal: String::new(),
+        deadline: String::new(),
+        lead: String::new(),
+        dept: String::new(),
+    };
+    let m = m.unwrap_or(&empty);
+    html! {
+        <>
+            <td class="text">{ &m.content }</td>
+            <td class="text">{ &m.goal }</td>
+            <td class="nowrap">{ &m.deadline }</td>
+            if org {
+                <td>{ &m.lead }</td>
+                <td>{ &m.dept }</td>
+            }
+        </>
+    }
+}
+
+fn problem_rows(p: &ProblemBlock, org: bool, lead_cells: Html) -> Html {
+    let span = p.span().to_string();
+    let first = p.measures.first();
+    let rest = p.measures.iter().skip(1);
+    html! {
+        <>
+            <tr>
+                { lead_cells }
+                <td rowspan={span.clone()} class="center">{ p.serial }</td>
+                <td rowspan={span.clone()}>{ &p.category }</td>
+                if org { <td rowspan={span.clone()}>{ &p.sources }</td> }
+                <td rowspan={span} class="text">{ &p.description }</td>
+                { measure_cells(first, org) }
+            </tr>
+            { for rest.map(|m| html! { <tr>{ measure_cells(Some(m), org) }</tr> }) }
+        </>
+    }
+}
+
+fn org_head() -> Html {
+    html! {
+        <thead>
+            <tr>
+                <th class="c-serial">{ "序号" }</th><th class="c-cat">{ "问题类别" }</th><th class="c-src">{ "问题来源" }</th>
+                <th class="c-desc">{ "问题表现" }</th><th class="c-measure">{ "整改措施" }</th><th class="c-goal">{ "整改目标" }</th>
+                <th class="c-deadline">{ "整改时限" }</th><th class="c-person">{ "牵头责任人" }</th><th class="c-dept">{ "责任单位" }</th>
+            </tr>
+        </thead>
+    }
+}
+
+fn member_head() -> Html {
+    html! {
+        <thead>
+            <tr>
+                <th class="c-name">{ "姓名" }</th><th class="c-person">{ "职务" }</th><th class="c-serial">{ "序号" }</th>
+                <th class="c-cat">{ "问题类别" }</th><th class="c-desc">{ "检视出的问题" }</th><th class="c-measure">{ "整改措施" }</th>
+                <th class="c-goal">{ "整改目标" }</th><th class="c-deadline">{ "整改时限" }</th>
+            </tr>
+        </thead>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DocProps {
+    pub doc: Document,
+}
+
+/// 《党组织检视整改问题清单》: each problem a group of rows that is kept on one page where it fits.
+#[function_component(OrgTable)]
+pub fn org_table(props: &DocProps) -> Html {
+    html! {
+        <table class="list org">
+            { org_head() }
+            { for org_rows(&props.doc).iter().map(|p| html! { <tbody>{ problem_rows(p, true, html! {}) }</tbody> }) }
+        </table>
+    }
+}
+
+/// The member list as one table: each member spans their problems, each problem its measures.
+#[function_component(MemberTable)]
+pub fn member_table(props: &DocProps) -> Html {
+    html! {
+        <table class="list member">
+            { member_head() }
+            { for member_rows(&props.doc).iter().map(|m| {
+                let span = m.span().to_string();
+                html! {
+                    <tbody>
+                        { for m.problems.iter().enumerate().map(|(i, p)| {
+                            let lead = if i == 0 {
+                                html! { <><td rowspan={span.clone()}>{ &m.name }</td><td rowspan={span.clone()}>{ &m.position }</td></> }
+                            } else {
+                                html! {}
+                            };
+                            problem_rows(p, false, lead)
+                        }) }
+                    </tbody>
+                }
+            }) }
+        </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BlankProps {
+    pub kind: Kind,
+    pub rows: usize,
+}
+
+/// 空白表: the table with empty rows, tall enough to write in.
+#[function_component(Blank)]
+pub fn blank(props: &BlankProps) -> Html {
+    let org = props.kind == Kind::Org;
+    let rows = blank_rows(props.rows);
+    html! {
+        <table class={classes!("list", "blank", if org { "org" } else { "member" })}>
+            { if org { org_head() } else { member_head() } }
+            <tbody>
+                { for rows.iter().map(|p| if org {
+                    html! { <tr><td class="center">{ p.serial }</td><td></td><td></td><td></td><td></td><td></td><td></td><td></td><td></td></tr> }
+                } else {
+                    html! { <tr><td></td><td></td><td class="center">{ p.serial }</td><td></td><td></td><td></td><td></td><td></td></tr> }
+                }) }
+            </tbody>
+        </table>
+    }
+}
