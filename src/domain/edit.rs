@@ -136,6 +136,21 @@ pub enum Action {
     Restore(Box<Removed>),
     /// Moves a problem, measure or member one place up (-1) or down (+1) among its siblings.
     Move(String, i32),
+    /// 进展记录: a dated note, kept oldest first.
+    AddUpdate {
+        measure: String,
+        update: Update,
+    },
+    /// 申请延期 (or taking an extension back with `None`).
+    SetExtension {
+        measure: String,
+        extension: Option<Extension>,
+    },
+    /// 销号 (or reopening with `None`).
+    SetClosing {
+        measure: String,
+        closing: Option<Closing>,
+    },
     Acknowledge {
         path: String,
         rule: String,
@@ -439,6 +454,36 @@ pub fn apply(doc: &mut Document, action: Action) -> Outcome {
                 Outcome::Unchanged
             }
         }
+        Action::AddUpdate { measure, update } => match find_measure(doc, &measure) {
+            Some(m) => {
+                // Oldest first, as format.md keeps them; a note of the same day goes after the ones there.
+                let at = m
+                    .updates
+                    .iter()
+                    .position(|u| u.date > update.date)
+                    .unwrap_or(m.updates.len());
+                m.updates.insert(at, update);
+                Outcome::Changed
+            }
+            None => Outcome::Unchanged,
+        },
+        Action::SetExtension { measure, extension } => match find_measure(doc, &measure) {
+            Some(m) => {
+                if extension.is_some() {
+                    m.status = Status::Extended;
+                }
+                m.extension = extension;
+                Outcome::Changed
+            }
+            None => Outcome::Unchanged,
+        },
+        Action::SetClosing { measure, closing } => match find_measure(doc, &measure) {
+            Some(m) => {
+                m.closed = closing;
+                Outcome::Changed
+            }
+            None => Outcome::Unchanged,
+        },
         Action::Acknowledge { path, rule, reason } => {
             let reason = reason.trim().to_string();
             match doc

@@ -84,6 +84,11 @@ pub fn file_name(doc: &Document, complete: bool) -> String {
         .unwrap_or_else(|| "未填日期".to_string());
     let draft = if complete { "" } else { "-草稿" };
     let name = format!("{}-{org}-{date}{draft}", doc.kind.short_name());
+    format!("{}.json", windows_safe(&name))
+}
+
+/// A file name without the characters Windows forbids (replaced by `_`) and without trailing dots or spaces.
+pub fn windows_safe(name: &str) -> String {
     let safe: String = name
         .chars()
         .map(|c| match c {
@@ -92,5 +97,5 @@ pub fn file_name(doc: &Document, complete: bool) -> String {
             c => c,
         })
         .collect();
-    format!("{}.json", safe.trim_end_matches(['.', ' ']))
+    safe.trim_end_matches(['.', ' ']).to_string()
 }

@@ -10,6 +10,7 @@ pub mod findings;
 pub mod ids;
 pub mod import;
 pub mod labels;
+pub mod ledger;
 pub mod migrate;
 pub mod model;
 pub mod path;

@@ -85,6 +85,8 @@ pub enum Route {
     Edit(String, Step),
     /// 打印: the print preview of a draft in a layout.
     Print(String, Layout),
+    /// 整改台账 of a draft.
+    Ledger(String),
     /// 汇总
     Consolidate,
     /// An address the app does not know: shown as such, with a way home.
@@ -103,6 +105,7 @@ impl Route {
                 Some(layout) => Route::Print(id.to_string(), layout),
                 None => Route::NotFound(path.to_string()),
             },
+            ["ledger", id] if !id.is_empty() => Route::Ledger(id.to_string()),
             ["edit", id] if !id.is_empty() => Route::Edit(id.to_string(), Step::Header),
             ["edit", id, step] if !id.is_empty() => match Step::from_slug(step) {
                 Some(step) => Route::Edit(id.to_string(), step),
@@ -118,6 +121,7 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::Edit(id, step) => format!("#/edit/{id}/{}", step.slug()),
             Route::Print(id, layout) => format!("#/print/{id}/{}", layout.slug()),
+            Route::Ledger(id) => format!("#/ledger/{id}"),
             Route::Consolidate => "#/summary".to_string(),
             Route::NotFound(path) => format!("#/{path}"),
         }

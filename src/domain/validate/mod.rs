@@ -5,7 +5,7 @@
 
 mod document;
 mod header;
-mod measure;
+pub mod measure;
 mod problem;
 #[cfg(test)]
 mod tests;

@@ -2,5 +2,6 @@
 
 pub mod editor;
 pub mod home;
+pub mod ledger;
 pub mod pending;
 pub mod print;

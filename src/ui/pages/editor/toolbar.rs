@@ -16,7 +16,6 @@ enum Notice {
     None,
     Done(String),
     Failed(String),
-    Pending(&'static str),
     ConfirmDraft(usize),
 }
 
@@ -74,17 +73,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             location::go(&Route::Print(id.clone(), Layout::Table));
         })
     };
-    let pending = |what: &'static str| {
-        let notice = notice.clone();
-        Callback::from(move |_: MouseEvent| notice.set(Notice::Pending(what)))
+    let ledger = {
+        let (session, id) = (session.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            session.flush();
+            location::go(&Route::Ledger(id.clone()));
+        })
     };
     let shown = match (*notice).clone() {
         Notice::None => html! {},
         Notice::Done(text) => html! { <p class="notice ok" role="status">{ text }</p> },
         Notice::Failed(text) => html! { <p class="notice error" role="alert">{ text }</p> },
-        Notice::Pending(what) => {
-            html! { <p class="notice" role="status">{ format!("“{what}”功能还在制作中，下一个版本提供。") }</p> }
-        }
         Notice::ConfirmDraft(errors) => {
             let on_confirm = {
                 let (session, notice) = (session.clone(), notice.clone());
@@ -113,7 +112,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" class="primary" onclick={check}>{ "检查" }</button>
                 <button type="button" onclick={export_json}>{ "导出JSON" }</button>
                 <button type="button" onclick={print}>{ "打印" }</button>
-                <button type="button" onclick={pending("整改台账")}>{ "整改台账" }</button>
+                <button type="button" onclick={ledger}>{ "整改台账" }</button>
             </div>
             { shown }
         </div>

@@ -1,0 +1,235 @@
+//! 整改台账: every measure tracked to its close (挂账销号), the figures, the report paragraph, CSV and print.
+
+mod entry_panel;
+mod summary;
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use crate::domain::dates;
+use crate::domain::ledger::{self, Entry};
+use crate::domain::model::{Kind, Status};
+use crate::ui::route::{Route, Step};
+use crate::ui::session::SessionHandle;
+use crate::ui::web::{clock, download, location, storage};
+
+#[derive(Properties, PartialEq)]
+pub struct LedgerProps {
+    pub id: String,
+}
+
+/// What the table shows: everything, or what the filters keep.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Filter {
+    category: String,
+    status: String,
+    overdue_only: bool,
+    lead: String,
+    dept: String,
+}
+
+impl Filter {
+    fn keeps(&self, e: &Entry) -> bool {
+        (self.category.is_empty() || e.category == self.category)
+            && (self.status.is_empty() || e.status.label() == self.status)
+            && (!self.overdue_only || e.overdue)
+            && (self.lead.is_empty() || e.lead == self.lead)
+            && (self.dept.is_empty() || e.dept == self.dept)
+    }
+}
+
+/// A labelled select of a filter: 全部 plus `choices`.
+fn filter_select(
+    id: &str,
+    label: &str,
+    value: &str,
+    choices: Vec<String>,
+    on: Callback<String>,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        use wasm_bindgen::JsCast;
+        if let Some(s) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        {
+            on.emit(s.value());
+        }
+    });
+    html! {
+        <div class="field">
+            <label for={id.to_string()}>{ label }</label>
+            <select id={id.to_string()} {onchange}>
+                <option value="" selected={value.is_empty()}>{ "全部" }</option>
+                { for choices.into_iter().map(|c| html! { <option value={c.clone()} selected={c == value}>{ c.clone() }</option> }) }
+            </select>
+        </div>
+    }
+}
+
+#[function_component(Ledger)]
+pub fn ledger_page(props: &LedgerProps) -> Html {
+    let rerender = use_force_update();
+    let session = use_memo(props.id.clone(), move |id| match storage::load(id) {
+        Ok(Some(draft)) => Some(SessionHandle::open(
+            draft,
+            Callback::from(move |_| rerender.force_update()),
+        )),
+        _ => None,
+    });
+    let filter = use_state(Filter::default);
+    let open = use_state(|| None::<String>);
+    let notice = use_state(|| None::<String>);
+    {
+        let session = session.clone();
+        use_effect_with(session, |s| {
+            let s = (**s).clone();
+            move || {
+                if let Some(s) = s {
+                    s.flush();
+                }
+            }
+        });
+    }
+    let Some(session) = (*session).clone() else {
+        return html! {
+            <section>
+                <h1>{ "整改台账" }</h1>
+                <p class="notice error" role="alert">{ "本机没有找到这份清单，无法打开台账。" }</p>
+            </section>
+        };
+    };
+    let today = clock::today();
+    let doc = session.0.borrow().doc.clone();
+    let all = ledger::entries(&doc, today);
+    let member_list = doc.kind == Kind::Member;
+    let set = |apply: fn(&mut Filter, String)| {
+        let filter = filter.clone();
+        Callback::from(move |v: String| {
+            let mut f = (*filter).clone();
+            apply(&mut f, v);
+            filter.set(f);
+        })
+    };
+    let distinct = |pick: fn(&Entry) -> &String| -> Vec<String> {
+        all.iter()
+            .map(pick)
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    };
+    let overdue_toggle = {
+        let filter = filter.clone();
+        Callback::from(move |_: Event| {
+            let mut f = (*filter).clone();
+            f.overdue_only = !f.overdue_only;
+            filter.set(f);
+        })
+    };
+    let export_csv = {
+        let (doc, notice) = (doc.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = ledger::csv_file_name(&doc, today);
+            notice.set(Some(
+                match download::save(&name, &ledger::csv(&doc, today), "text/csv;charset=utf-8") {
+                    Ok(()) => format!("已导出“{name}”，可用Excel或WPS表格打开。"),
+                    Err(e) => e,
+                },
+            ));
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let id = props.id.clone();
+    let back = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        location::go(&Route::Edit(id.clone(), Step::Header));
+    });
+    let shown: Vec<&Entry> = all.iter().filter(|e| filter.keeps(e)).collect();
+    let f = (*filter).clone();
+    html! {
+        <ContextProvider<SessionHandle> context={session.clone()}>
+            <p class="crumbs no-print"><a href={Route::Edit(props.id.clone(), Step::Header).hash()} onclick={back}>{ "← 返回填写" }</a></p>
+            <header class="doc-head ledger-head">
+                <h1 class="doc-title">{ format!("{}检视整改问题整改台账", doc.header.org_name.trim()) }</h1>
+                <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
+            </header>
+            <summary::SummaryBlock doc={doc.clone()} {today} />
+            <div class="toolbar button-row no-print">
+                <button type="button" onclick={export_csv}>{ "导出CSV" }</button>
+                <button type="button" onclick={print}>{ "打印" }</button>
+            </div>
+            if let Some(text) = (*notice).clone() {
+                <p class="notice ok no-print" role="status">{ text }</p>
+            }
+            <section aria-labelledby="entries-heading">
+                <h2 id="entries-heading">{ format!("台账（{}项，显示{}项）", all.len(), shown.len()) }</h2>
+                <div class="filters form-grid no-print" role="group" aria-label="筛选">
+                    { filter_select("filter-category", "按问题类别", &f.category, doc.header.categories.clone(), set(|f, v| f.category = v)) }
+                    { filter_select("filter-status", "按整改状态", &f.status, Status::ALL.iter().map(|s| s.label().to_string()).collect(), set(|f, v| f.status = v)) }
+                    { filter_select("filter-lead", "按责任人", &f.lead, distinct(|e| &e.lead), set(|f, v| f.lead = v)) }
+                    { filter_select("filter-dept", "按责任单位", &f.dept, distinct(|e| &e.dept), set(|f, v| f.dept = v)) }
+                    <label class="choice" for="filter-overdue">
+                        <input type="checkbox" id="filter-overdue" checked={f.overdue_only} onchange={overdue_toggle} />
+                        { "只看逾期" }
+                    </label>
+                </div>
+                <table class="list ledger">
+                    <thead>
+                        <tr>
+                            <th class="c-number">{ "台账编号" }</th>
+                            if member_list { <th class="c-name">{ "党员" }</th> }
+                            <th>{ "问题表现" }</th><th>{ "整改措施" }</th><th>{ "整改目标" }</th><th class="c-deadline">{ "整改时限" }</th>
+                            if !member_list { <th class="c-person">{ "牵头责任人" }</th><th class="c-dept">{ "责任单位" }</th> }
+                            <th class="c-status">{ "整改状态" }</th><th>{ "最新进展" }</th><th class="c-act no-print">{ "办理" }</th>
+                        </tr>
+                    </thead>
+                    { for shown.iter().map(|e| {
+                        let is_open = open.as_deref() == Some(e.measure_id.as_str());
+                        let toggle = {
+                            let (open, id) = (open.clone(), e.measure_id.clone());
+                            Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(id.clone()) }))
+                        };
+                        let columns = 9 + usize::from(member_list) - if member_list { 2 } else { 0 };
+                        html! {
+                            <tbody key={e.measure_id.clone()} class={classes!(e.overdue.then_some("overdue"), e.closed.then_some("closed"))}>
+                                <tr>
+                                    <td class="center">{ &e.number }</td>
+                                    if member_list { <td>{ &e.member }</td> }
+                                    <td class="text">{ &e.problem }</td>
+                                    <td class="text">{ &e.content }</td>
+                                    <td class="text">{ &e.goal }</td>
+                                    <td class="nowrap">{ &e.deadline }</td>
+                                    if !member_list { <td>{ &e.lead }</td><td>{ &e.dept }</td> }
+                                    <td>
+                                        { e.status.label() }
+                                        if e.overdue { <span class="badge overdue">{ "逾期" }</span> }
+                                        if e.closed { <span class="badge closed">{ "已销号" }</span> }
+                                    </td>
+                                    <td class="text">{ &e.latest }</td>
+                                    <td class="no-print">
+                                        <button type="button" class="small" aria-expanded={is_open.to_string()} onclick={toggle}
+                                            aria-label={format!("办理{}", e.number)}>{ if is_open { "收起" } else { "办理" } }</button>
+                                    </td>
+                                </tr>
+                                if is_open {
+                                    <tr class="panel-row no-print">
+                                        <td colspan={(columns + 1).to_string()}>
+                                            <entry_panel::EntryPanel measure={e.measure_id.clone()} number={e.number.clone()} />
+                                        </td>
+                                    </tr>
+                                }
+                            </tbody>
+                        }
+                    }) }
+                </table>
+                if shown.is_empty() {
+                    <p class="muted">{ "没有符合筛选条件的措施。" }</p>
+                }
+            </section>
+        </ContextProvider<SessionHandle>>
+    }
+}
