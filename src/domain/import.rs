@@ -74,6 +74,8 @@ pub enum Seal {
 pub struct Imported {
     pub document: Document,
     pub seal: Seal,
+    /// The digest of the file's content as it is (whatever its `meta.digest` says).
+    pub digest: String,
 }
 
 /// Reads a list file.
@@ -121,13 +123,16 @@ pub fn import_value(value: Value) -> Result<Imported, ImportError> {
         .and_then(|m| m.get("digest"))
         .and_then(Value::as_str)
         .map(str::to_string);
+    let digest = digest_of(&value);
     let seal = match stated {
         Some(stated) if !stated.is_empty() => {
-            let actual = digest_of(&value);
-            if actual == stated {
+            if digest == stated {
                 Seal::Intact
             } else {
-                Seal::Changed { stated, actual }
+                Seal::Changed {
+                    stated,
+                    actual: digest.clone(),
+                }
             }
         }
         _ => Seal::Unsealed,
@@ -137,7 +142,11 @@ pub fn import_value(value: Value) -> Result<Imported, ImportError> {
         serde_path_to_error::deserialize(&value).map_err(|e| structure_error(&e))?;
     unknown::collect(&value, &mut document);
     check_unique_ids(&document)?;
-    Ok(Imported { document, seal })
+    Ok(Imported {
+        document,
+        seal,
+        digest,
+    })
 }
 
 /// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).

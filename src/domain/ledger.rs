@@ -205,13 +205,14 @@ pub fn report(doc: &Document, today: NaiveDate) -> String {
         Kind::Org => format!("{who}对照主题教育目标任务"),
         Kind::Member => format!("{who}{}名党员", doc.members.len()),
     };
-    paragraph(&dates::official(today), &subject, &s)
+    paragraph(&dates::official(today), &subject, "检视", &s)
 }
 
 /// The sentences of a report from its figures; shared with the consolidation of many branches.
-pub fn paragraph(as_of: &str, subject: &str, s: &Summary) -> String {
+/// `found` is the verb of how the problems were found: 检视 for a branch, 梳理 for a whole unit.
+pub fn paragraph(as_of: &str, subject: &str, found: &str, s: &Summary) -> String {
     let mut text = format!(
-        "截至{as_of}，{subject}共检视问题{}个，制定整改措施{}项，已完成整改{}项，正在整改{}项",
+        "截至{as_of}，{subject}共{found}问题{}个，制定整改措施{}项，已完成整改{}项，正在整改{}项",
         s.problems,
         s.measures,
         s.count(Status::Done),

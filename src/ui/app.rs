@@ -3,7 +3,8 @@
 use yew::prelude::*;
 
 use super::pages::{
-    editor::Editor, home::Home, ledger::Ledger, pending::Pending, print::PrintPreview,
+    consolidate::Consolidate, editor::Editor, home::Home, ledger::Ledger, pending::Pending,
+    print::PrintPreview,
 };
 use super::route::Route;
 use super::web::location;
@@ -23,10 +24,10 @@ pub fn app() -> Html {
         Route::Edit(id, step) => html! { <Editor id={id.clone()} step={*step} /> },
         Route::Print(id, layout) => html! { <PrintPreview id={id.clone()} layout={*layout} /> },
         Route::Ledger(id) => html! { <Ledger id={id.clone()} /> },
-        Route::Consolidate => html! { <Pending title="汇总" /> },
+        Route::Consolidate => html! { <Consolidate /> },
         Route::NotFound(_) => html! { <Pending title="找不到这个页面" /> },
     };
     html! {
-        <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) => "page wide-page", _ => "page" }}>{ page }</main>
+        <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) | Route::Consolidate => "page wide-page", _ => "page" }}>{ page }</main>
     }
 }

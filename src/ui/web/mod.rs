@@ -8,3 +8,4 @@ pub mod location;
 pub mod page_style;
 pub mod panic;
 pub mod storage;
+pub mod summary_store;

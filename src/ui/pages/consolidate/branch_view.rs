@@ -1,0 +1,55 @@
+//! One branch's list, read-only, with its findings: what the office looks at before asking for a correction.
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::domain::consolidate::Branch;
+use crate::domain::dates;
+use crate::domain::ledger::entries;
+use crate::domain::validate::validate;
+
+#[derive(Properties, PartialEq)]
+pub struct BranchViewProps {
+    pub branch: Branch,
+    pub today: NaiveDate,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(BranchView)]
+pub fn branch_view(props: &BranchViewProps) -> Html {
+    let d = &props.branch.document;
+    let report = validate(d, props.today);
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <section class="branch-view" aria-labelledby="branch-view-heading">
+            <h2 id="branch-view-heading">{ format!("{}《{}》（只读）", d.header.org_name.trim(), d.kind.title()) }</h2>
+            <p>{ format!("文件：{} · 填报日期：{} · 填报人：{} · 修订号：{} · {}", props.branch.file_name, dates::official_text(&d.header.filed_on), d.header.filed_by, d.revision, props.branch.verdict.label()) }</p>
+            <button type="button" onclick={close}>{ "关闭" }</button>
+            <h3>{ format!("检查发现（{}个错误，{}个提醒）", report.error_count(), report.warnings().count()) }</h3>
+            if report.findings.is_empty() {
+                <p class="muted">{ "没有发现问题。" }</p>
+            } else {
+                <ul class="findings">
+                    { for report.findings.iter().map(|f| html! {
+                        <li class={classes!("finding", if f.severity == crate::domain::findings::Severity::Error { "error" } else { "warning" })}>
+                            <span class="msg-kind">{ f.severity.label() }{ "：" }</span>{ &f.location }{ "：" }{ &f.message }
+                            if let Some(reason) = &f.acknowledged { <span class="kept">{ format!("（已保留：{reason}）") }</span> }
+                        </li>
+                    }) }
+                </ul>
+            }
+            <table class="list ledger">
+                <thead><tr><th>{ "台账编号" }</th><th>{ "党员" }</th><th>{ "问题表现" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "责任人" }</th><th>{ "整改状态" }</th></tr></thead>
+                <tbody>
+                    { for entries(d, props.today).iter().map(|e| html! {
+                        <tr class={classes!(e.overdue.then_some("overdue-row"))}>
+                            <td>{ &e.number }</td><td>{ &e.member }</td><td class="text">{ &e.problem }</td><td class="text">{ &e.content }</td>
+                            <td>{ &e.deadline }</td><td>{ &e.lead }</td>
+                            <td>{ e.status.label() }if e.overdue { <span class="badge overdue">{ "逾期" }</span> }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! The central office's set of received files, kept in localStorage so files can be added over weeks.
+//! A file is kept as its decoded text (compact for Chinese); a file that is not a list keeps only its name and
+//! why it was refused.
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::consolidate;
+use crate::domain::encoding;
+use crate::domain::import::import;
+
+const KEY: &str = "rectify.v1.summary";
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Received {
+    pub name: String,
+    /// The file's text, when it is text.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Why the file was refused, when it was not text (its bytes are not kept).
+    #[serde(default)]
+    pub refused: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SummarySet {
+    pub storage: u32,
+    pub files: Vec<Received>,
+    /// 应报送的党支部, one name each.
+    #[serde(default)]
+    pub expected: Vec<String>,
+}
+
+impl SummarySet {
+    /// Adds files as read: text files keep their text; others only their name and why they were refused.
+    pub fn add(&mut self, files: &[(String, Vec<u8>)]) {
+        for (name, bytes) in files {
+            let (text, refused) = match encoding::decode(bytes) {
+                Ok(text) => (Some(text), None),
+                Err(_) => (None, import(bytes).err().map(|e| e.message())),
+            };
+            self.files.push(Received {
+                name: name.clone(),
+                text,
+                refused,
+            });
+        }
+    }
+
+    /// The files as the consolidation takes them.
+    pub fn inputs(&self) -> Vec<(String, consolidate::Received)> {
+        self.files
+            .iter()
+            .map(|f| {
+                let received = match (&f.text, &f.refused) {
+                    (Some(text), _) => Ok(text.clone().into_bytes()),
+                    (None, Some(why)) => Err(why.clone()),
+                    (None, None) => Err("文件无法读取。".to_string()),
+                };
+                (f.name.clone(), received)
+            })
+            .collect()
+    }
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+pub fn load() -> SummarySet {
+    local()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or(SummarySet {
+            storage: 1,
+            ..SummarySet::default()
+        })
+}
+
+/// Saves the set; the error says what it means for the user.
+pub fn save(set: &SummarySet) -> Result<(), String> {
+    let text = serde_json::to_string(set).map_err(|_| "无法保存汇总。".to_string())?;
+    local()
+        .ok_or_else(|| "浏览器不允许本程序保存数据，汇总结果只在本页有效，关闭后需重新导入。".to_string())?
+        .set_item(KEY, &text)
+        .map_err(|_| "收到的文件太多，浏览器的存储空间放不下。本次汇总结果仍可查看、导出和打印，但关闭页面后需要重新导入这些文件。".to_string())
+}
+
+pub fn clear() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(KEY);
+    }
+}

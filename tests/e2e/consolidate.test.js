@@ -1,0 +1,112 @@
+// 汇总 as the central office does it: a generated set of branch files dropped on the page at once — one handed in
+// twice, one changed after export, one that is not a list — then the table, the figures and the CSV.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, openApp, root } from './harness.js';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const set = path.join(root, 'target', 'branches-e2e');
+const BRANCHES = 6;
+const MEASURES = 51;
+
+function generate() {
+  fs.rmSync(set, { recursive: true, force: true });
+  execFileSync('cargo', ['run', '-q', '--example', 'branches', '--', set, String(BRANCHES), '--extras'], { cwd: root });
+  return fs.readdirSync(set).map((f) => path.join(set, f));
+}
+
+const figure = (page, name) => page.locator('.figure').filter({ has: page.locator('dt', { hasText: new RegExp(`^${name}$`) }) }).locator('dd');
+
+async function dropFiles(page, files) {
+  // A real drop: a DataTransfer with the files, dispatched on the drop zone.
+  const data = await page.evaluateHandle(async (list) => {
+    const dt = new DataTransfer();
+    for (const { name, bytes } of list) dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'application/json' }));
+    return dt;
+  }, files.map((f) => ({ name: path.basename(f), bytes: [...fs.readFileSync(f)] })));
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: data });
+}
+
+test('a set of branch files is checked, de-duplicated and summed up', async (t) => {
+  const files = generate();
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '汇总' }).click();
+  await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
+  await dropFiles(page, files);
+  await page.getByRole('status').filter({ hasText: `已读取${files.length}个文件` }).waitFor();
+
+  const verdicts = await page.locator('table.verdicts tbody tr').allInnerTexts();
+  assert.equal(verdicts.length, files.length, 'every file gets a verdict');
+  const verdictOf = (name) => verdicts.find((v) => v.startsWith(name)) ?? '';
+  assert.match(verdictOf('第1党支部-党组织清单.json'), /已被“第1党支部-党组织清单-第二次报送.json”取代/);
+  assert.match(verdictOf('第1党支部-党组织清单-第二次报送.json'), /完整/);
+  assert.match(verdictOf('第2党支部-党组织清单.json'), /导出后被改动过/);
+  assert.match(verdictOf('情况说明.docx'), /不是清单文件：这是一个Word文档/);
+
+  // One row per branch; the superseded copy and the Word file do not count.
+  assert.equal(await page.locator('table.branches tbody tr').count(), BRANCHES);
+  assert.equal(await figure(page, '党支部').innerText(), String(BRANCHES));
+  assert.equal(await figure(page, '措施总数').innerText(), String(BRANCHES * MEASURES));
+  const report = await page.locator('#unit-report').innerText();
+  assert.match(report, new RegExp(`已收到${BRANCHES}个党支部报送的${BRANCHES}份清单（党组织清单${BRANCHES}份、党员清单0份），共梳理问题${BRANCHES * 17}个，制定整改措施${BRANCHES * MEASURES}项`));
+  assert.equal(await page.getByRole('img', { name: /各类别整改措施数/ }).count(), 1, 'the chart is there, with words');
+  await page.screenshot({ path: path.join(root, 'target', 'screenshots', 'consolidate.png'), fullPage: true });
+
+  // Sorting by 措施 descending puts the revised branch (one measure back in progress) where its figures say.
+  await page.getByRole('button', { name: /^整改完成率/ }).click();
+  assert.equal(await page.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending');
+
+  // A branch opens read-only, with its findings.
+  await page.getByRole('button', { name: '查看 第3党支部 的党组织清单' }).click();
+  const view = page.getByRole('region', { name: /第3党支部《党组织检视整改问题清单》（只读）/ });
+  await view.waitFor();
+  assert.equal(await view.locator('input, textarea, select').count(), 0, 'nothing to edit');
+
+  // The CSV: BOM, the branch first, one row per counted measure.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出CSV' }).click()]);
+  const bytes = fs.readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
+  assert.ok(lines[0].startsWith('党支部,台账编号,'));
+  assert.equal(lines.length, 1 + BRANCHES * MEASURES);
+  assert.ok(lines.some((l) => l.startsWith('第2党支部,1-1,')));
+
+  // The set is kept: a reload shows it again; clearing asks first.
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
+  assert.equal(await page.locator('table.verdicts tbody tr').count(), files.length);
+  await page.getByLabel('应报送的党支部').fill('第1党支部\n第9党支部');
+  await page.getByLabel('应报送的党支部').blur();
+  await page.getByText('第9党支部：两份清单都没报').waitFor();
+  await page.getByRole('button', { name: '清空收到的文件' }).click();
+  await page.getByRole('button', { name: '确定清空' }).click();
+  await page.getByRole('status').filter({ hasText: '已清空' }).waitFor();
+  assert.equal(await page.locator('table.verdicts').count(), 0);
+  assert.deepEqual(app.problems, []);
+});
+
+test('the picker takes many files at once', async (t) => {
+  const files = generate();
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '汇总' }).click();
+  await page.getByLabel('导入文件').setInputFiles(files);
+  await page.getByRole('status').filter({ hasText: `已读取${files.length}个文件` }).waitFor();
+  assert.equal(await page.locator('table.branches tbody tr').count(), BRANCHES);
+  const pdf = path.join(root, 'target', 'screenshots', 'print-consolidate.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, '');
+  assert.match(text, /全单位汇总/);
+  assert.match(text, /截至\d{4}年\d{1,2}月\d{1,2}日/);
+  assert.match(text, /已收到6个党支部报送的6份清单/);
+  assert.ok(!text.includes('导入文件') && !text.includes('清空收到的文件'), 'no controls on paper');
+});
