@@ -1,6 +1,9 @@
 //! Calendar dates as the format writes them (`YYYY-MM-DD`) and as official documents print them.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Timelike};
+
+// Dates are read and written by hand rather than with chrono's `format`/`parse_from_str`: those bring a whole
+// format-string engine into the wasm for four fixed shapes.
 
 /// A real calendar date written exactly `YYYY-MM-DD`; anything else (`2023-2-30`, `2023/10/15`) is `None`.
 pub fn parse(text: &str) -> Option<NaiveDate> {
@@ -15,7 +18,43 @@ pub fn parse(text: &str) -> Option<NaiveDate> {
     if !shape_ok {
         return None;
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?)
+}
+
+/// `2023-10-15`, as the format and date pickers write dates.
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+/// RFC 3339 with the offset, to the second: `2024-06-01T09:30:00+08:00` (`meta.exported_at`, "last saved").
+pub fn rfc3339(t: DateTime<FixedOffset>) -> String {
+    let offset = t.offset().local_minus_utc();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let offset = offset.abs();
+    format!(
+        "{}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        iso(t.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        offset / 3600,
+        offset % 3600 / 60
+    )
+}
+
+/// `2024年6月1日 09:30` from a time stored by `rfc3339`; None for anything else.
+pub fn official_time(stored: &str) -> Option<String> {
+    let date = parse(stored.get(0..10)?)?;
+    let time = stored.get(11..16)?;
+    let shape = time.as_bytes();
+    let ok = stored.as_bytes().get(10) == Some(&b'T')
+        && shape[2] == b':'
+        && shape
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 2 || b.is_ascii_digit());
+    ok.then(|| format!("{} {time}", official(date)))
 }
 
 /// `2023年9月30日`: the official form, never zero-padded (GB/T 9704).
@@ -32,7 +71,7 @@ pub fn official_text(text: &str) -> String {
 
 /// `20231015`, as file names carry it.
 pub fn compact(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// True when `later` is more than twelve calendar months after `from`.
@@ -63,6 +102,27 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2023, 9, 5).unwrap();
         assert_eq!(official(d), "2023年9月5日");
         assert_eq!(official_text("2023-12-31"), "2023年12月31日");
+    }
+
+    #[test]
+    fn times_are_written_in_rfc_3339_with_their_offset() {
+        let t = DateTime::parse_from_rfc3339("2024-06-01T09:30:05+08:00").unwrap();
+        assert_eq!(rfc3339(t), "2024-06-01T09:30:05+08:00");
+        let t = DateTime::parse_from_rfc3339("2024-01-31T23:05:00-05:30").unwrap();
+        assert_eq!(rfc3339(t), "2024-01-31T23:05:00-05:30");
+        assert_eq!(
+            official_time("2024-06-01T09:30:05+08:00").as_deref(),
+            Some("2024年6月1日 09:30")
+        );
+        assert_eq!(official_time("garbage"), None);
+        assert_eq!(
+            iso(NaiveDate::from_ymd_opt(2023, 9, 5).unwrap()),
+            "2023-09-05"
+        );
+        assert_eq!(
+            compact(NaiveDate::from_ymd_opt(2023, 9, 5).unwrap()),
+            "20230905"
+        );
     }
 
     #[test]

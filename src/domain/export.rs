@@ -61,7 +61,7 @@ pub fn export(doc: &Document, complete: bool, now: DateTime<FixedOffset>) -> Exp
     let extra = doc.meta.take().map(|m| m.extra).unwrap_or_default();
     doc.meta = Some(Meta {
         app_version: APP_VERSION.to_string(),
-        exported_at: now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        exported_at: dates::rfc3339(now),
         digest,
         extra,
     });

@@ -25,7 +25,7 @@ pub fn now() -> DateTime<FixedOffset> {
 
 /// Now as stored (RFC 3339, seconds).
 pub fn now_text() -> String {
-    now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    crate::domain::dates::rfc3339(now())
 }
 
 /// A fresh UUID v4 from the browser's cryptographic random source.
@@ -46,12 +46,5 @@ pub fn new_id() -> String {
 
 /// `2024年6月1日 09:30`, for "last saved".
 pub fn local_time_text(stored: &str) -> String {
-    match DateTime::parse_from_rfc3339(stored) {
-        Ok(t) => format!(
-            "{} {}",
-            crate::domain::dates::official(t.date_naive()),
-            t.format("%H:%M")
-        ),
-        Err(_) => "—".to_string(),
-    }
+    crate::domain::dates::official_time(stored).unwrap_or_else(|| "—".to_string())
 }

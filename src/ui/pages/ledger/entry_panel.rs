@@ -59,7 +59,7 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
         .clone()
         .unwrap_or_else(|| Measure::new(props.measure.clone(), Kind::Org));
     let today = clock::today();
-    let today_text = today.format("%Y-%m-%d").to_string();
+    let today_text = dates::iso(today);
     let message = use_state(|| None::<Result<String, String>>);
     let progress = use_state(|| m.progress.clone());
     let note_date = use_state(|| today_text.clone());
