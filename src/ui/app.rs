@@ -25,6 +25,7 @@ pub fn app() -> Html {
         Route::Print(id, layout) => html! { <PrintPreview id={id.clone()} layout={*layout} /> },
         Route::Ledger(id) => html! { <Ledger id={id.clone()} /> },
         Route::Consolidate => html! { <Consolidate /> },
+        Route::SelfTestPanic => panic!("the panic screen's self-test (#/selftest/panic)"),
         Route::NotFound(_) => html! { <Pending title="找不到这个页面" /> },
     };
     html! {

@@ -15,5 +15,9 @@ pub use app::App;
 /// Mounts the app into `<body>`.
 pub fn start() {
     web::panic::install();
-    yew::Renderer::<App>::new().render();
+    // Drafts saved just before a crash may be only in IndexedDB: put them back first, then show the app.
+    wasm_bindgen_futures::spawn_local(async {
+        web::storage::recover().await;
+        yew::Renderer::<App>::new().render();
+    });
 }

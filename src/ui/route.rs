@@ -89,6 +89,8 @@ pub enum Route {
     Ledger(String),
     /// 汇总
     Consolidate,
+    /// Makes the app panic, so the end-to-end tests can see the panic screen (`#/selftest/panic`).
+    SelfTestPanic,
     /// An address the app does not know: shown as such, with a way home.
     NotFound(String),
 }
@@ -101,6 +103,7 @@ impl Route {
         match parts.as_slice() {
             [""] => Route::Home,
             ["summary"] => Route::Consolidate,
+            ["selftest", "panic"] => Route::SelfTestPanic,
             ["print", id, layout] if !id.is_empty() => match Layout::from_slug(layout) {
                 Some(layout) => Route::Print(id.to_string(), layout),
                 None => Route::NotFound(path.to_string()),
@@ -123,6 +126,7 @@ impl Route {
             Route::Print(id, layout) => format!("#/print/{id}/{}", layout.slug()),
             Route::Ledger(id) => format!("#/ledger/{id}"),
             Route::Consolidate => "#/summary".to_string(),
+            Route::SelfTestPanic => "#/selftest/panic".to_string(),
             Route::NotFound(path) => format!("#/{path}"),
         }
     }

@@ -12,7 +12,7 @@ export const dist = path.join(root, 'dist');
 export const fixtures = path.resolve(root, '../shared/fixtures');
 export const singleFile = path.join(dist, '检视整改清单.html');
 
-const FLAGS = [
+export const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic', '--disable-default-apps',
 ];

@@ -35,7 +35,7 @@ for (const output of OUTPUTS) {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
     assert.match(page.url(), /#\/summary$/);
-    await page.getByRole('button', { name: '返回首页' }).press('Enter');
+    await page.getByRole('link', { name: '首页' }).press('Enter');
     await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
     // Tab reaches every control in order, each with a visible focus ring.
     const reached = [];

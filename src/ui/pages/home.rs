@@ -10,9 +10,12 @@ use crate::ui::flash;
 use crate::ui::route::{Route, Step};
 use crate::ui::web::{clock, files, location, storage};
 
-/// Saves `draft` and opens it.
+/// Saves `draft` and opens it. Where the browser refuses to store it, the draft is kept in memory and opened all
+/// the same, with the reason shown at once: the user can still fill it in and export it.
 fn open_new(draft: Draft) -> Result<(), String> {
-    storage::save(&draft)?;
+    if let Err(e) = storage::save(&draft) {
+        flash::set(e);
+    }
     location::go(&Route::Edit(draft.document.id.clone(), Step::Header));
     Ok(())
 }

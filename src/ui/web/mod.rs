@@ -3,6 +3,7 @@
 pub mod clipboard;
 pub mod clock;
 pub mod download;
+pub mod durable;
 pub mod files;
 pub mod location;
 pub mod page_style;

@@ -1,5 +1,9 @@
 //! Drafts in the browser's localStorage, under the versioned keys of `domain::drafts`.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use super::durable;
 use crate::domain::drafts::{self, Draft, DraftError};
 
 fn local() -> Result<web_sys::Storage, String> {
@@ -8,15 +12,71 @@ fn local() -> Result<web_sys::Storage, String> {
         .ok_or_else(|| "浏览器不允许本程序保存数据（可能处于无痕/隐私模式，或禁用了网站数据）。您输入的内容仍在本页中，请及时“导出JSON”保存到文件。".to_string())
 }
 
+thread_local! {
+    /// Drafts that localStorage refused (private mode, storage disabled or full): the app keeps working on them in
+    /// memory, and says so, until the user exports them.
+    static MEMORY: RefCell<HashMap<String, Draft>> = RefCell::new(HashMap::new());
+}
+
 /// Saves a draft. The error says what happened and what to do; the document stays in memory either way.
 pub fn save(draft: &Draft) -> Result<(), String> {
+    let result = save_stored(draft);
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        if result.is_err() {
+            m.insert(draft.document.id.clone(), draft.clone());
+        } else {
+            m.remove(&draft.document.id);
+        }
+    });
+    result
+}
+
+fn save_stored(draft: &Draft) -> Result<(), String> {
+    let key = drafts::key(&draft.document.id);
+    let text = drafts::encode(draft);
+    super::panic::remember(
+        &text,
+        crate::domain::export::file_name(&draft.document, false),
+    );
+    // The crash-proof copy first: it is written even when localStorage is full or refused.
+    durable::put(key.clone(), text.clone());
     let storage = local()?;
     storage
-        .set_item(&drafts::key(&draft.document.id), &drafts::encode(draft))
+        .set_item(&key, &text)
         .map_err(|_| "浏览器的存储空间已满，最近的修改没能自动保存。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
 }
 
+/// After a crash: puts back into localStorage every draft whose IndexedDB copy is newer (or missing there).
+pub async fn recover() {
+    let Ok(storage) = local() else { return };
+    for (key, text) in durable::all().await {
+        if drafts::id_of_key(&key).is_none() {
+            continue;
+        }
+        let Ok(kept) = drafts::decode(&text) else {
+            continue;
+        };
+        let newer = match storage
+            .get_item(&key)
+            .ok()
+            .flatten()
+            .map(|t| drafts::decode(&t))
+        {
+            Some(Ok(current)) => kept.saved_at > current.saved_at,
+            _ => true,
+        };
+        if newer {
+            let _ = storage.set_item(&key, &text);
+        }
+    }
+}
+
 pub fn load(id: &str) -> Result<Option<Draft>, DraftError> {
+    // A draft that could not be stored is newer in memory than anything in storage.
+    if let Some(draft) = MEMORY.with(|m| m.borrow().get(id).cloned()) {
+        return Ok(Some(draft));
+    }
     let Ok(storage) = local() else {
         return Ok(None);
     };
@@ -34,6 +94,7 @@ pub fn exists(id: &str) -> bool {
 }
 
 pub fn delete(id: &str) {
+    durable::delete(drafts::key(id));
     if let Ok(storage) = local() {
         let _ = storage.remove_item(&drafts::key(id));
     }

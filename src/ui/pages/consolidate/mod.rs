@@ -180,6 +180,7 @@ pub fn consolidate_page() -> Html {
 
     html! {
         <>
+            <p class="crumbs no-print"><a href="#/">{ "首页" }</a>{ " › 汇总" }</p>
             <header class="intro">
                 <h1>{ "汇总" }</h1>
                 <p>{ "主题教育办公室用：一次选择或拖入各党支部报送的清单文件，逐个检查并汇总。文件只在本机处理，不会上传。" }</p>

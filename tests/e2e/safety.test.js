@@ -1,0 +1,118 @@
+// Nothing lost: a browser killed right after typing, storage that is full or refused, and a panic — each time the
+// user's text is still there or can be saved, and they are told at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { launch, openApp, singleFile, FLAGS } from './harness.js';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// Chromium started by hand, so that it can be killed with SIGKILL like a crash, with a profile that outlives it.
+async function startChromium(profile, port) {
+  const proc = spawn(process.env.CHROMIUM || '/usr/bin/chromium',
+    ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+      const context = cdp.contexts()[0];
+      const page = context.pages()[0] ?? await context.newPage();
+      return { proc, cdp, page };
+    } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  throw new Error('chromium did not start');
+}
+
+test('everything typed survives the browser being killed within a second', async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-crash-'));
+  const url = pathToFileURL(singleFile).href;
+  const typed = '中共××县公安局交警大队支部委员会（崩溃测试）';
+  let run = await startChromium(profile, 9400 + Math.floor(Math.random() * 400));
+  await run.page.goto(url);
+  await run.page.getByRole('button', { name: '新建党组织清单' }).click();
+  await run.page.getByLabel('党组织名称').pressSequentially(typed, { delay: 5 });
+  await run.page.waitForTimeout(700);
+  run.proc.kill('SIGKILL');
+  await new Promise((r) => run.proc.once('exit', r));
+
+  run = await startChromium(profile, 9800 + Math.floor(Math.random() * 100));
+  try {
+    await run.page.goto(url);
+    const row = run.page.getByRole('row').filter({ hasText: '崩溃测试' });
+    await row.waitFor({ timeout: 10000 });
+    await row.getByRole('button', { name: /^打开/ }).click();
+    assert.equal(await run.page.getByLabel('党组织名称').inputValue(), typed, 'not one character lost');
+  } finally {
+    run.proc.kill('SIGKILL');
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('full storage is said at once, and the list can still be exported', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  await page.getByLabel('党组织名称').fill('交警大队党支部');
+  await page.waitForTimeout(500);
+  // Fill the quota.
+  await page.evaluate(() => {
+    // Fill the quota to the last few bytes: big pieces first, then ever smaller ones.
+    let n = 0;
+    for (let size = 1024 * 1024; size >= 1; size = Math.floor(size / 4)) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler-${n++}`, chunk); } catch { break; }
+      }
+    }
+  });
+  await page.getByLabel('填报人').fill('陈晓燕');
+  const alert = page.getByRole('alert').filter({ hasText: '存储空间已满' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /导出JSON/);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出JSON' }).click().then(() => page.getByRole('button', { name: '导出草稿' }).click()),
+  ]);
+  const json = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
+  assert.equal(json.header.filed_by, '陈晓燕', 'what was typed after storage filled up is in the file');
+});
+
+test('refused storage (private mode) is said at once, and the list works in memory', async (t) => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(singleFile).href);
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: '不允许本程序保存数据' });
+  await alert.waitFor();
+  await page.getByLabel('党组织名称').fill('交警大队党支部');
+  await page.getByRole('link', { name: '下一步' }).click();
+  await page.getByRole('link', { name: '上一步' }).click();
+  assert.equal(await page.getByLabel('党组织名称').inputValue(), '交警大队党支部', 'kept in memory across steps');
+});
+
+test('a panic shows a Chinese message and a link that saves the list', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  await page.getByLabel('党组织名称').fill('交警大队党支部');
+  await page.waitForTimeout(500);
+  await page.evaluate(() => { location.hash = '#/selftest/panic'; });
+  const alert = page.getByRole('alert').filter({ hasText: '程序出现了意外错误' });
+  await alert.waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), alert.getByRole('link', { name: '导出内存中的清单' }).click()]);
+  assert.match(file.suggestedFilename(), /^党组织清单-交警大队党支部-.*\.json$/);
+  const json = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
+  assert.equal(json.header.org_name, '交警大队党支部');
+});
