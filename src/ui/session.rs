@@ -45,6 +45,8 @@ pub struct Session {
     save_timer: Option<Timeout>,
     /// The last removal, for 撤销.
     pub undo: Option<Removed>,
+    /// Another tab edits this draft: this one shows it and changes nothing.
+    read_only: bool,
     /// Re-renders the editor when the shape of the list changed.
     on_reshape: Callback<()>,
     this: std::rc::Weak<RefCell<Session>>,
@@ -78,6 +80,7 @@ impl SessionHandle {
                 status_changed: false,
                 save_timer: None,
                 undo: None,
+                read_only: false,
                 on_reshape,
                 this: this.clone(),
             })
@@ -86,8 +89,20 @@ impl SessionHandle {
         SessionHandle(rc)
     }
 
+    /// Whether this tab may change the draft (another tab may be editing it).
+    pub fn set_read_only(&self, read_only: bool) {
+        self.0.borrow_mut().read_only = read_only;
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.0.borrow().read_only
+    }
+
     /// Applies a user's change. Typing (`Outcome::Changed`) only schedules a save.
     pub fn edit(&self, action: Action) -> Outcome {
+        if self.is_read_only() {
+            return Outcome::Unchanged;
+        }
         let outcome = {
             let mut s = self.0.borrow_mut();
             let outcome = apply(&mut s.doc, action);

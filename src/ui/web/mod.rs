@@ -10,3 +10,4 @@ pub mod page_style;
 pub mod panic;
 pub mod storage;
 pub mod summary_store;
+pub mod tabs;

@@ -16,8 +16,19 @@ use yew::prelude::*;
 use crate::domain::model::Kind;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
+use crate::ui::web::tabs::{self, Heard, TabGuard};
 use crate::ui::web::{location, storage};
 use crate::ui::{dom, flash};
+
+/// Whether this tab edits the draft.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TabState {
+    Editing,
+    /// Another tab had it open first.
+    ReadOnly,
+    /// Another tab took it over.
+    TakenOver,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -64,15 +75,69 @@ pub fn editor(props: &EditorProps) -> Html {
             rerender.force_update();
         })
     };
-    let session = use_memo(props.id.clone(), move |id| match storage::load(id) {
-        Ok(Some(draft)) => Ok(SessionHandle::open(draft, bump)),
-        Ok(None) => Err(
-            "本机没有找到这份草稿。它可能已被删除，或是在另一台电脑、另一个浏览器中保存的。"
-                .to_string(),
-        ),
-        Err(e) => Err(e.message()),
-    });
+    // Two tabs on one draft: this tab edits, or shows it read-only while another tab edits.
+    let tab = use_state(|| TabState::Editing);
+    let reload = use_state(|| 0u32);
+    let guard = use_mut_ref(|| None::<TabGuard>);
+    let editing = use_mut_ref(|| true);
+    // The session as it is now (a reload makes a new one): what a takeover must save.
+    let live = use_mut_ref(|| None::<SessionHandle>);
+    let session = use_memo(
+        (props.id.clone(), *reload),
+        move |(id, _)| match storage::load(id) {
+            Ok(Some(draft)) => Ok(SessionHandle::open(draft, bump)),
+            Ok(None) => Err(
+                "本机没有找到这份草稿。它可能已被删除，或是在另一台电脑、另一个浏览器中保存的。"
+                    .to_string(),
+            ),
+            Err(e) => Err(e.message()),
+        },
+    );
     let flash_message = use_state(flash::take);
+    {
+        let (live, tab, reload, guard, editing) = (
+            live.clone(),
+            tab.clone(),
+            reload.clone(),
+            guard.clone(),
+            editing.clone(),
+        );
+        use_effect_with(props.id.clone(), move |id| {
+            let key = crate::domain::drafts::key(id);
+            let saver = live.clone();
+            let (tab_heard, reload_heard) = (tab.clone(), reload.clone());
+            let is_editing = editing.clone();
+            *guard.borrow_mut() = TabGuard::join(
+                id,
+                move || *is_editing.borrow(),
+                move || {
+                    if let Some(h) = saver.borrow().as_ref() {
+                        h.flush();
+                    }
+                },
+                move |heard| match heard {
+                    Heard::OpenElsewhere => tab_heard.set(TabState::ReadOnly),
+                    Heard::TakenOver => tab_heard.set(TabState::TakenOver),
+                    Heard::Released => {
+                        tab_heard.set(TabState::Editing);
+                        reload_heard.set(*reload_heard + 1);
+                    }
+                },
+            );
+            let follow = {
+                let (tab, reload) = (tab.clone(), reload.clone());
+                tabs::on_storage_change(key, move || {
+                    if *tab != TabState::Editing {
+                        reload.set(*reload + 1);
+                    }
+                })
+            };
+            move || {
+                guard.borrow_mut().take();
+                drop(follow);
+            }
+        });
+    }
 
     // Whatever happens to the page, a change waiting to be saved is saved.
     {
@@ -117,6 +182,18 @@ pub fn editor(props: &EditorProps) -> Html {
             };
         }
     };
+    *live.borrow_mut() = Some(handle.clone());
+    let read_only = *tab != TabState::Editing;
+    *editing.borrow_mut() = !read_only;
+    handle.set_read_only(read_only);
+    let take_over = {
+        let guard = guard.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(g) = guard.borrow().as_ref() {
+                g.take_over();
+            }
+        })
+    };
     let (kind, title, org_name) = {
         let s = handle.0.borrow();
         (
@@ -153,6 +230,16 @@ pub fn editor(props: &EditorProps) -> Html {
             if let Some(message) = (*flash_message).clone() {
                 <p class="notice warning" role="alert">{ message }</p>
             }
+            if *tab == TabState::ReadOnly {
+                <div class="notice warning" role="alert">
+                    <p>{ "这份草稿已在另一个窗口（标签页）中打开。为了不互相覆盖，本窗口只供查看，不能修改。" }</p>
+                    <button type="button" class="primary" onclick={take_over}>{ "在本窗口继续编辑" }</button>
+                    <span class="muted">{ "（另一个窗口会先保存，再改为只读）" }</span>
+                </div>
+            }
+            if *tab == TabState::TakenOver {
+                <p class="notice warning" role="alert">{ "这份草稿已在另一个窗口中继续编辑，本窗口的修改都已保存，现在改为只读。要在这里编辑，请关闭另一个窗口后刷新本页。" }</p>
+            }
             <nav class="steps" aria-label="填写步骤">
                 <ol>
                     { for Step::ALL.iter().enumerate().map(|(i, s)| {
@@ -170,7 +257,7 @@ pub fn editor(props: &EditorProps) -> Html {
             <toolbar::UndoNotice {shape} />
             <section class="step-body" aria-labelledby="step-heading">
                 <h2 id="step-heading">{ step_title(step, kind) }</h2>
-                { body }
+                <fieldset class="step-fieldset" disabled={read_only}>{ body }</fieldset>
             </section>
             <nav class="step-nav" aria-label="上一步和下一步">
                 if let Some(prev) = step.previous() {
