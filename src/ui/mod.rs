@@ -18,6 +18,7 @@ pub fn start() {
     // Drafts saved just before a crash may be only in IndexedDB: put them back first, then show the app.
     wasm_bindgen_futures::spawn_local(async {
         web::storage::recover().await;
+        web::storage::ask_to_persist();
         yew::Renderer::<App>::new().render();
     });
 }

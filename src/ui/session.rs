@@ -30,6 +30,8 @@ pub struct Status {
     pub warnings: usize,
     pub saved_at: String,
     pub save_error: Option<String>,
+    /// Saves since the last export in this tab: after many, the user is reminded to export.
+    pub unexported: u32,
 }
 
 pub struct Session {
@@ -244,6 +246,9 @@ impl SessionHandle {
     pub fn replace_document(&self, doc: Document) {
         self.0.borrow_mut().doc = doc;
         self.save_now();
+        self.0.borrow_mut().status.unexported = 0;
+        self.0.borrow_mut().status_changed = true;
+        self.flush_status();
     }
 }
 
@@ -267,6 +272,7 @@ impl Session {
             Ok(()) => {
                 self.status.saved_at = saved_at;
                 self.status.save_error = None;
+                self.status.unexported += 1;
             }
             Err(message) => self.status.save_error = Some(message),
         }

@@ -116,3 +116,22 @@ test('a panic shows a Chinese message and a link that saves the list', async (t)
   const json = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
   assert.equal(json.header.org_name, '交警大队党支部');
 });
+
+test('after many changes without an export the user is reminded, and exporting ends it', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  const field = page.getByLabel('上级党组织');
+  for (let i = 0; i < 31; i++) {
+    await field.fill(`中共××县公安局委员会${i}`);
+    await page.waitForTimeout(330);
+  }
+  const reminder = page.getByText(/自上次导出后已自动保存了\d+次修改/);
+  await reminder.waitFor();
+  await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出JSON' }).click().then(() => page.getByRole('button', { name: '导出草稿' }).click()),
+  ]);
+  await reminder.waitFor({ state: 'detached' });
+});

@@ -125,3 +125,21 @@ pub fn all() -> Vec<Result<Draft, (String, DraftError)>> {
     });
     found
 }
+
+/// Asks the browser not to evict this app's storage under pressure (`navigator.storage.persist()`), where it
+/// offers that; the answer needs nothing from the user and changes nothing if refused.
+pub fn ask_to_persist() {
+    use wasm_bindgen::JsCast;
+    let navigator = gloo::utils::window().navigator();
+    let Ok(manager) = js_sys::Reflect::get(&navigator, &"storage".into()) else {
+        return;
+    };
+    if manager.is_undefined() {
+        return;
+    }
+    if let Ok(persist) = js_sys::Reflect::get(&manager, &"persist".into()) {
+        if let Some(f) = persist.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&manager);
+        }
+    }
+}

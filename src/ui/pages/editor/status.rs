@@ -5,6 +5,9 @@ use yew::prelude::*;
 use crate::ui::session::{SessionHandle, Status};
 use crate::ui::web::clock;
 
+/// After this many saves without an export, the user is reminded that the browser is not a backup.
+const EXPORT_REMINDER: u32 = 30;
+
 #[function_component(StatusBar)]
 pub fn status_bar() -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
@@ -30,6 +33,9 @@ pub fn status_bar() -> Html {
                 { " · " }
                 { format!("{}个提醒待看", status.warnings) }
             </p>
+            if status.unexported >= EXPORT_REMINDER {
+                <p class="notice warning">{ format!("自上次导出后已自动保存了{}次修改。建议点“导出JSON”另存一份到U盘或文件夹，以防浏览器数据被清理。", status.unexported) }</p>
+            }
             if let Some(error) = &status.save_error {
                 <p class="notice error" role="alert">{ error }</p>
             } else {
