@@ -220,12 +220,12 @@ fn an_extension_needs_a_later_date_a_reason_and_an_approver() {
         reason: "需协调资金".into(),
         approved_by: "张局长".into(),
     };
-    assert_eq!(check_extension(&doc, &m, &ok), Ok(()));
+    assert_eq!(check_extension(&doc, &m, &ok, day(2024, 1, 10)), Ok(()));
     let same = Extension {
         new_date: "2023-12-31".into(),
         ..ok.clone()
     };
-    assert!(check_extension(&doc, &m, &same)
+    assert!(check_extension(&doc, &m, &same, day(2024, 1, 10))
         .unwrap_err()
         .message()
         .contains("必须晚于原定的2023年12月31日"));
@@ -234,7 +234,13 @@ fn an_extension_needs_a_later_date_a_reason_and_an_approver() {
         reason: String::new(),
         approved_by: String::new(),
     };
-    assert_eq!(check_extension(&doc, &m, &bare).unwrap_err().0.len(), 2);
+    assert_eq!(
+        check_extension(&doc, &m, &bare, day(2024, 1, 10))
+            .unwrap_err()
+            .0
+            .len(),
+        2
+    );
 }
 
 #[test]

@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 
 use super::dates;
-use super::model::{Closing, Deadline, Document, Extension, Kind, Measure, Status};
+use super::findings::{Finding, Severity};
+use super::model::{Closing, Deadline, Document, Extension, Kind, Measure, Status, Update};
+use super::path::Location;
 use super::print::deadline_text;
-use super::validate::measure::PROGRESS_MIN_CHARS;
+use super::validate::{validate_measure, Context, Sink};
 
 /// One measure as the ledger shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,41 +254,27 @@ impl Refused {
     }
 }
 
-fn check(reasons: Vec<String>) -> Result<(), Refused> {
+/// Runs the measure rules of `format.md` on `m` as it would be after a ledger step, and refuses the step with the
+/// messages of the errors that `concerns` picks. The ledger has no rules of its own, so it cannot drift from them.
+fn check_as(
+    doc: &Document,
+    m: &Measure,
+    today: NaiveDate,
+    concerns: impl Fn(&Finding) -> bool,
+) -> Result<(), Refused> {
+    let ctx = Context::of(doc, today);
+    let mut sink = Sink::default();
+    validate_measure(&ctx, Location::document(), m, &mut sink);
+    let reasons: Vec<String> = sink
+        .findings
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error && concerns(f))
+        .map(|f| f.message)
+        .collect();
     if reasons.is_empty() {
         Ok(())
     } else {
         Err(Refused(reasons))
-    }
-}
-
-fn date_within(
-    text: &str,
-    what: &str,
-    filed_on: Option<NaiveDate>,
-    today: NaiveDate,
-    reasons: &mut Vec<String>,
-) -> Option<NaiveDate> {
-    match dates::parse(text.trim()) {
-        None => {
-            reasons.push(format!("请选择{what}。"));
-            None
-        }
-        Some(d) if filed_on.is_some_and(|f| d < f) => {
-            reasons.push(format!(
-                "{what}{}早于填报日期，请核对。",
-                dates::official(d)
-            ));
-            None
-        }
-        Some(d) if d > today => {
-            reasons.push(format!(
-                "{what}{}还没到，只能记录已经发生的事。",
-                dates::official(d)
-            ));
-            None
-        }
-        Some(d) => Some(d),
     }
 }
 
@@ -297,47 +285,27 @@ pub fn check_update(
     text: &str,
     today: NaiveDate,
 ) -> Result<(), Refused> {
-    let mut reasons = Vec::new();
-    date_within(
-        date,
-        "进展日期",
-        dates::parse(&doc.header.filed_on),
-        today,
-        &mut reasons,
-    );
-    if text.trim().is_empty() {
-        reasons.push("请写明进展情况。".to_string());
-    }
-    check(reasons)
+    let mut m = Measure::new("update".into(), doc.kind);
+    m.deadline = Deadline::LongTerm;
+    m.updates.push(Update {
+        date: date.trim().into(),
+        text: text.into(),
+    });
+    check_as(doc, &m, today, |f| f.path.starts_with("update.updates["))
 }
 
 /// An extension: a new date later than the current deadline, a reason and who approved it.
-pub fn check_extension(doc: &Document, m: &Measure, ext: &Extension) -> Result<(), Refused> {
-    let mut reasons = Vec::new();
-    match dates::parse(ext.new_date.trim()) {
-        None => reasons.push("请选择延期后的完成日期。".to_string()),
-        Some(new) => {
-            let old = m
-                .deadline
-                .date()
-                .and_then(dates::parse)
-                .or_else(|| dates::parse(&doc.header.filed_on));
-            if let Some(old) = old.filter(|o| new <= *o) {
-                reasons.push(format!(
-                    "延期后的日期{}必须晚于原定的{}。",
-                    dates::official(new),
-                    dates::official(old)
-                ));
-            }
-        }
-    }
-    if ext.reason.trim().is_empty() {
-        reasons.push("请写明延期理由。".to_string());
-    }
-    if ext.approved_by.trim().is_empty() {
-        reasons.push("请填写延期的批准人。".to_string());
-    }
-    check(reasons)
+pub fn check_extension(
+    doc: &Document,
+    m: &Measure,
+    ext: &Extension,
+    today: NaiveDate,
+) -> Result<(), Refused> {
+    let mut m = m.clone();
+    m.status = Status::Extended;
+    m.extension = Some(ext.clone());
+    let prefix = format!("{}.extension", m.id);
+    check_as(doc, &m, today, |f| f.path.starts_with(&prefix))
 }
 
 /// 销号: only a finished measure with its 完成情况 written, on a date between filing and today, by someone.
@@ -347,30 +315,9 @@ pub fn check_closing(
     closing: &Closing,
     today: NaiveDate,
 ) -> Result<(), Refused> {
-    let mut reasons = Vec::new();
-    if !matches!(m.status, Status::Done | Status::PhasedLongTerm) {
-        reasons.push(format!(
-            "整改状态是“{}”，不能销号：请先把状态改为“已完成整改”或“阶段性完成并长期坚持”。",
-            m.status.label()
-        ));
-    }
-    let n = m.progress.trim().chars().count();
-    if n < PROGRESS_MIN_CHARS {
-        reasons.push(format!(
-            "销号前要写明完成情况（至少{PROGRESS_MIN_CHARS}个字），现在只有{n}个字。"
-        ));
-    }
-    date_within(
-        &closing.date,
-        "销号日期",
-        dates::parse(&doc.header.filed_on),
-        today,
-        &mut reasons,
-    );
-    if closing.by.trim().is_empty() {
-        reasons.push("请填写由谁销号（如“县局主题教育办公室”）。".to_string());
-    }
-    check(reasons)
+    let mut m = m.clone();
+    m.closed = Some(closing.clone());
+    check_as(doc, &m, today, |f| f.rule.starts_with("closing_"))
 }
 
 /// The CSV columns of the ledger.

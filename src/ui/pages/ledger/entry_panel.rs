@@ -156,7 +156,7 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
             let result = {
                 let s = session.0.borrow();
                 let m = s.doc.all_measures().find(|m| m.id == mid).cloned();
-                m.map(|m| check_extension(&s.doc, &m, &ext))
+                m.map(|m| check_extension(&s.doc, &m, &ext, today))
             };
             match result {
                 Some(Err(refused)) => message.set(Some(Err(refused.message()))),
