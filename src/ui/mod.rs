@@ -17,7 +17,12 @@ pub fn start() {
     web::panic::install();
     // Drafts saved just before a crash may be only in IndexedDB: put them back first, then show the app.
     wasm_bindgen_futures::spawn_local(async {
-        web::storage::recover().await;
+        let restored = web::storage::recover().await;
+        if restored > 0 {
+            flash::set(format!(
+                "浏览器的常规存储中少了{restored}份草稿（浏览器意外退出，或清理了网站数据），已从本程序的备份中恢复。为防再次丢失，请打开它们并“导出JSON”保存到文件。"
+            ));
+        }
         web::storage::ask_to_persist();
         yew::Renderer::<App>::new().render();
     });

@@ -116,3 +116,29 @@ test('the app contains no eval and no new Function', () => {
     assert.ok(!/new\s+Function\s*\(/.test(text), `${file}: new Function`);
   }
 });
+
+test('UTF-16 (LE and BE, as Notepad saves) and a UTF-8 BOM open like the original', async (t) => {
+  const text = fs.readFileSync(path.join(fixtures, 'org-complete.json'), 'utf8');
+  fs.mkdirSync(corpus, { recursive: true });
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const files = {
+    'utf16le.json': le,
+    'utf16be.json': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]),
+    'bom.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
+  };
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  for (const [name, bytes] of Object.entries(files)) {
+    const file = path.join(corpus, name);
+    fs.writeFileSync(file, bytes);
+    await page.goto(app.url);
+    await page.getByLabel('导入文件').setInputFiles(file);
+    const replace = page.getByRole('button', { name: '用文件替换本机草稿' });
+    const heading = page.getByRole('heading', { level: 2, name: '表头信息' });
+    await Promise.race([replace.waitFor().then(() => replace.click()), heading.waitFor()]);
+    await heading.waitFor();
+    assert.equal(await page.getByLabel('党组织名称').inputValue(), '中共××县公安局交警大队支部委员会', name);
+  }
+  assert.deepEqual(app.problems, []);
+});

@@ -135,3 +135,18 @@ test('after many changes without an export the user is reminded, and exporting e
   ]);
   await reminder.waitFor({ state: 'detached' });
 });
+
+test('drafts the browser evicted from localStorage come back from the backup, and the user is told', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  await page.getByLabel('党组织名称').fill('被清理的支部');
+  await page.waitForTimeout(700);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(app.url);
+  const told = page.getByRole('alert').filter({ hasText: '已从本程序的备份中恢复' });
+  await told.waitFor();
+  assert.match(await told.innerText(), /少了1份草稿/);
+  await page.getByRole('row').filter({ hasText: '被清理的支部' }).waitFor();
+});

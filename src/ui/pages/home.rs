@@ -40,7 +40,8 @@ enum Notice {
 
 #[function_component(Home)]
 pub fn home() -> Html {
-    let notice = use_state(|| Notice::None);
+    // A notice left for this page (drafts restored after the browser cleared its storage).
+    let notice = use_state(|| flash::take().map(Notice::Error).unwrap_or(Notice::None));
     let drafts = use_state(storage::all);
     let today = clock::today();
 

@@ -47,9 +47,11 @@ fn save_stored(draft: &Draft) -> Result<(), String> {
         .map_err(|_| "浏览器的存储空间已满，最近的修改没能自动保存。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
 }
 
-/// After a crash: puts back into localStorage every draft whose IndexedDB copy is newer (or missing there).
-pub async fn recover() {
-    let Ok(storage) = local() else { return };
+/// After a crash or an eviction: puts back into localStorage every draft whose IndexedDB copy is newer, or
+/// missing there. Returns how many were missing altogether (the browser had cleared them), for telling the user.
+pub async fn recover() -> usize {
+    let mut missing = 0;
+    let Ok(storage) = local() else { return 0 };
     for (key, text) in durable::all().await {
         if drafts::id_of_key(&key).is_none() {
             continue;
@@ -64,12 +66,17 @@ pub async fn recover() {
             .map(|t| drafts::decode(&t))
         {
             Some(Ok(current)) => kept.saved_at > current.saved_at,
-            _ => true,
+            Some(Err(_)) => true,
+            None => {
+                missing += 1;
+                true
+            }
         };
         if newer {
             let _ = storage.set_item(&key, &text);
         }
     }
+    missing
 }
 
 pub fn load(id: &str) -> Result<Option<Draft>, DraftError> {
