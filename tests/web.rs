@@ -194,3 +194,17 @@ fn routes_read_back_what_they_write() {
     );
     assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
 }
+
+#[wasm_bindgen_test]
+async fn an_unknown_address_says_so_and_leads_home() {
+    let root = mount::<rectify::ui::pages::not_found::NotFound>().await;
+    assert_eq!(
+        root.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "找不到这个页面"
+    );
+    assert_eq!(buttons(&root), vec!["返回首页"]);
+}

@@ -4,5 +4,5 @@ pub mod consolidate;
 pub mod editor;
 pub mod home;
 pub mod ledger;
-pub mod pending;
+pub mod not_found;
 pub mod print;
