@@ -409,12 +409,10 @@ pub fn apply(doc: &mut Document, action: Action) -> Outcome {
             measure_id,
         } => {
             let mut member = Member::new(id);
+            // A member list has no problems of its own, so the new problem starts in the first category.
             member
                 .problems
                 .push(new_problem(doc, None, problem_id, measure_id));
-            if let Some(p) = member.problems.first_mut() {
-                p.category = doc.header.categories.first().cloned().unwrap_or_default();
-            }
             doc.members.push(member);
             Outcome::Reshaped
         }
