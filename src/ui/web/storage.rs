@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use super::durable;
 use crate::domain::drafts::{self, Draft, DraftError};
 
-fn local() -> Result<web_sys::Storage, String> {
+/// The browser's localStorage, or why the app may not use it.
+pub(crate) fn local() -> Result<web_sys::Storage, String> {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .ok_or_else(|| "浏览器不允许本程序保存数据（可能处于无痕/隐私模式，或禁用了网站数据）。您输入的内容仍在本页中，请及时“导出JSON”保存到文件。".to_string())

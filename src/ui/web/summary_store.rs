@@ -63,7 +63,7 @@ impl SummarySet {
 }
 
 fn local() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    super::storage::local().ok()
 }
 
 pub fn load() -> SummarySet {

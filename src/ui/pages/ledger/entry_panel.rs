@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::domain::dates;
 use crate::domain::edit::{Action, MeasureField};
-use crate::domain::ledger::{check_closing, check_extension, check_update};
-use crate::domain::model::{Closing, Extension, Kind, Measure, Status, Update};
+use crate::domain::ledger::{check_closing, check_extension, check_update, Refused};
+use crate::domain::model::{Closing, Document, Extension, Kind, Measure, Status, Update};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
 
@@ -42,6 +42,17 @@ fn input(id: String, label: &str, kind: &str, value: &UseStateHandle<String>) ->
             }
         </div>
     }
+}
+
+/// Runs a ledger check on the measure `id` as the session has it now; None when the measure is gone.
+fn check_measure(
+    session: &SessionHandle,
+    id: &str,
+    check: impl FnOnce(&Document, &Measure) -> Result<(), Refused>,
+) -> Option<Result<(), Refused>> {
+    let s = session.0.borrow();
+    let m = s.doc.all_measures().find(|m| m.id == id)?;
+    Some(check(&s.doc, m))
 }
 
 #[function_component(EntryPanel)]
@@ -153,11 +164,9 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 reason: reason.trim().to_string(),
                 approved_by: by.trim().to_string(),
             };
-            let result = {
-                let s = session.0.borrow();
-                let m = s.doc.all_measures().find(|m| m.id == mid).cloned();
-                m.map(|m| check_extension(&s.doc, &m, &ext, today))
-            };
+            let result = check_measure(&session, &mid, |doc, m| {
+                check_extension(doc, m, &ext, today)
+            });
             match result {
                 Some(Err(refused)) => message.set(Some(Err(refused.message()))),
                 Some(Ok(())) => {
@@ -181,11 +190,9 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 by: by.trim().to_string(),
                 opinion: opinion.trim().to_string(),
             };
-            let result = {
-                let s = session.0.borrow();
-                let m = s.doc.all_measures().find(|m| m.id == mid).cloned();
-                m.map(|m| check_closing(&s.doc, &m, &closing, today))
-            };
+            let result = check_measure(&session, &mid, |doc, m| {
+                check_closing(doc, m, &closing, today)
+            });
             match result {
                 Some(Err(refused)) => {
                     message.set(Some(Err(format!("不能销号：{}", refused.message()))))
