@@ -138,8 +138,7 @@ pub fn import_value(value: Value) -> Result<Imported, ImportError> {
         _ => Seal::Unsealed,
     };
     let value = super::migrate::to_current(value, version).map_err(|_| ImportError::BadVersion)?;
-    let mut document: Document =
-        serde_path_to_error::deserialize(&value).map_err(|e| structure_error(&e))?;
+    let mut document = super::locate::read_document(&value).map_err(structure_error)?;
     unknown::collect(&value, &mut document);
     check_unique_ids(&document)?;
     Ok(Imported {
@@ -188,9 +187,9 @@ fn json_type(value: &Value) -> &'static str {
 
 /// Turns serde's English into a typed problem. Its messages are stable: `missing field `x``,
 /// `invalid type: integer `5`, expected a string`, `unknown variant `x`, expected one of ...`.
-fn structure_error(e: &serde_path_to_error::Error<serde_json::Error>) -> ImportError {
-    let path = e.path().to_string();
-    let text = e.inner().to_string();
+fn structure_error(located: super::locate::Located) -> ImportError {
+    let path = located.path;
+    let text = located.error.to_string();
     let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
     let problem = if let Some(rest) = text.strip_prefix("missing field ") {
         StructureProblem::Missing(quoted(rest))

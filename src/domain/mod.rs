@@ -12,6 +12,7 @@ pub mod ids;
 pub mod import;
 pub mod labels;
 pub mod ledger;
+pub mod locate;
 pub mod migrate;
 pub mod model;
 pub mod path;

@@ -97,7 +97,7 @@ impl std::fmt::Display for Location<'_> {
     }
 }
 
-/// Says a JSON path such as `problems[2].measures[0].status` (as `serde_path_to_error` gives it) in Chinese:
+/// Says a JSON path such as `problems[2].measures[0].status` (as `locate` gives it) in Chinese:
 /// `第3个问题 · 第1项措施 · 整改状态`.
 pub fn describe_json_path(path: &str) -> String {
     if path.is_empty() || path == "." {
