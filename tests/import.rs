@@ -68,7 +68,17 @@ fn files_over_the_limit_are_refused_before_parsing() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
     let err = import(&big).unwrap_err();
     assert!(matches!(err, ImportError::TooLarge { .. }));
-    assert!(err.message().contains("文件太大"), "{}", err.message());
+    assert!(
+        err.message().contains("文件太大（10.0 MB）"),
+        "{}",
+        err.message()
+    );
+    // Tenths of a megabyte, rounded half up, as a user reads them in Explorer.
+    let said = |bytes| ImportError::TooLarge { bytes }.message();
+    assert!(said(25 * 1_048_576).contains("（25.0 MB）"));
+    assert!(said(18_350_080).contains("（17.5 MB）"));
+    assert!(said(18_350_079 - 52_429).contains("（17.4 MB）"));
+    assert!(said(11_481_907).contains("（11.0 MB）"));
 }
 
 #[test]

@@ -294,8 +294,10 @@ impl ImportError {
         const USE_EXPORTED: &str = "请使用本程序“导出JSON”得到的原文件。";
         match self {
             ImportError::TooLarge { bytes } => format!(
-                "文件太大（{:.1} MB），不像是检视整改清单文件（一份清单通常不到1 MB，上限是{} MB）。请确认选对了文件。",
-                *bytes as f64 / 1_048_576.0,
+                "文件太大（{}.{} MB），不像是检视整改清单文件（一份清单通常不到1 MB，上限是{} MB）。请确认选对了文件。",
+                // Tenths of a megabyte by integer arithmetic, rounded half up: no float formatting in the wasm.
+                (bytes + 52_429) / 1_048_576,
+                (bytes + 52_429) % 1_048_576 * 10 / 1_048_576,
                 MAX_FILE_BYTES / 1_048_576
             ),
             ImportError::NotText(NotText::Empty) => {

@@ -19,8 +19,9 @@ pub fn category_chart(props: &ChartProps) -> Html {
         .max()
         .unwrap_or(0)
         .max(1);
-    let (label_w, bar_w, row_h) = (170.0, 420.0, 30.0);
-    let height = row_h * props.rows.len() as f64 + 30.0;
+    // Whole pixels: the bars need no finer grain, and integers keep float formatting out of the wasm.
+    let (label_w, bar_w, row_h) = (170usize, 420usize, 30usize);
+    let height = row_h * props.rows.len() + 30;
     let summary: Vec<String> = props
         .rows
         .iter()
@@ -31,15 +32,15 @@ pub fn category_chart(props: &ChartProps) -> Html {
             <svg width="780" height={height.to_string()} viewBox={format!("0 0 780 {height}")} role="img"
                 aria-label={format!("各类别整改措施数：{}", summary.join("；"))}>
                 { for props.rows.iter().enumerate().map(|(i, (category, s))| {
-                    let y = 10.0 + i as f64 * row_h;
-                    let total = bar_w * s.measures as f64 / max as f64;
-                    let done = bar_w * s.finished() as f64 / max as f64;
+                    let y = 10 + i * row_h;
+                    let total = bar_w * s.measures / max;
+                    let done = bar_w * s.finished() / max;
                     html! {
                         <g>
-                            <text x={(label_w - 8.0).to_string()} y={(y + 15.0).to_string()} text-anchor="end" font-size="13">{ category }</text>
+                            <text x={(label_w - 8).to_string()} y={(y + 15).to_string()} text-anchor="end" font-size="13">{ category }</text>
                             <rect x={label_w.to_string()} y={y.to_string()} width={total.to_string()} height="20" fill="#d0d7de" />
                             <rect x={label_w.to_string()} y={y.to_string()} width={done.to_string()} height="20" fill="#1a7f37" />
-                            <text x={(label_w + total + 6.0).to_string()} y={(y + 15.0).to_string()} font-size="13">
+                            <text x={(label_w + total + 6).to_string()} y={(y + 15).to_string()} font-size="13">
                                 { format!("{}项（已完成{}）", s.measures, s.finished()) }
                             </text>
                         </g>

@@ -209,7 +209,7 @@ pub fn consolidate_page() -> Html {
                 }
                 if !c.submissions.is_empty() {
                     <table class="list verdicts">
-                        <caption>{ format!("共{}个文件（读取并检查用时 ", c.submissions.len()) }<span id="consolidate-ms">{ format!("{:.0}", made.millis) }</span>{ " 毫秒）" }</caption>
+                        <caption>{ format!("共{}个文件（读取并检查用时 ", c.submissions.len()) }<span id="consolidate-ms">{ made.millis.round() as u64 }</span>{ " 毫秒）" }</caption>
                         <thead><tr><th>{ "文件名" }</th><th>{ "结论" }</th></tr></thead>
                         <tbody>
                             { for c.submissions.iter().map(|s| html! {
