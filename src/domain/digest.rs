@@ -53,7 +53,7 @@ pub fn write_canonical(value: &Value, out: &mut String) {
 
 fn write_object<'a>(entries: impl Iterator<Item = (&'a String, &'a Value)>, out: &mut String) {
     let mut entries: Vec<(&String, &Value)> = entries.collect();
-    entries.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    super::order::sort_by(&mut entries, |a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
     out.push('{');
     for (i, (key, v)) in entries.into_iter().enumerate() {
         if i > 0 {

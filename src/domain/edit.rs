@@ -350,7 +350,7 @@ pub fn apply(doc: &mut Document, action: Action) -> Outcome {
                 } else {
                     // Kept in the order of the vocabulary, so the file and print read the same every time.
                     p.sources.push(source);
-                    p.sources.sort();
+                    super::order::sort_by(&mut p.sources, Ord::cmp);
                 }
                 Outcome::Changed
             }

@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod locate;
 pub mod migrate;
 pub mod model;
+pub mod order;
 pub mod path;
 pub mod print;
 pub mod progress;

@@ -125,7 +125,7 @@ pub fn all() -> Vec<Result<Draft, (String, DraftError)>> {
             Some(drafts::decode(&text).map_err(|e| (id, e)))
         })
         .collect();
-    found.sort_by(|a, b| match (a, b) {
+    crate::domain::order::sort_by(&mut found, |a, b| match (a, b) {
         (Ok(a), Ok(b)) => b.saved_at.cmp(&a.saved_at),
         (Ok(_), Err(_)) => std::cmp::Ordering::Less,
         (Err(_), Ok(_)) => std::cmp::Ordering::Greater,

@@ -36,8 +36,8 @@ fn rate_key(b: &Branch) -> u64 {
         .unwrap_or(0)
 }
 
-fn sort(branches: &mut [&Branch], column: Column, ascending: bool) {
-    branches.sort_by(|a, b| {
+fn sort(branches: &mut Vec<&Branch>, column: Column, ascending: bool) {
+    crate::domain::order::sort_by(branches, |a, b| {
         let order = match column {
             Column::Branch => a.document.header.org_name.cmp(&b.document.header.org_name),
             Column::Kind => (a.document.kind as u8).cmp(&(b.document.kind as u8)),

@@ -3,13 +3,11 @@
 mod entry_panel;
 mod summary;
 
-use std::collections::BTreeSet;
-
 use yew::prelude::*;
 
-use crate::domain::dates;
 use crate::domain::ledger::{self, Entry};
 use crate::domain::model::{Kind, Status};
+use crate::domain::{dates, order};
 use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, download, location, storage};
@@ -112,13 +110,15 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
         })
     };
     let distinct = |pick: fn(&Entry) -> &String| -> Vec<String> {
-        all.iter()
+        let mut values: Vec<String> = all
+            .iter()
             .map(pick)
             .filter(|s| !s.is_empty())
             .cloned()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect()
+            .collect();
+        order::sort_by(&mut values, Ord::cmp);
+        values.dedup();
+        values
     };
     let overdue_toggle = {
         let filter = filter.clone();
