@@ -197,7 +197,10 @@ fn routes_read_back_what_they_write() {
 
 #[wasm_bindgen_test]
 async fn an_unknown_address_says_so_and_leads_home() {
-    let root = mount::<rectify::ui::pages::not_found::NotFound>().await;
+    // Through the app's router, as a mistyped bookmark would arrive.
+    gloo::utils::window().location().set_hash("#/nowhere").unwrap();
+    let root = mount::<rectify::ui::App>().await;
+    gloo::utils::window().location().set_hash("").unwrap();
     assert_eq!(
         root.query_selector("h1")
             .unwrap()

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::pages::{
-    consolidate::Consolidate, editor::Editor, home::Home, ledger::Ledger, not_found::NotFound,
+    consolidate::Consolidate, editor::Editor, home::Home, ledger::Ledger, not_found::not_found,
     print::PrintPreview,
 };
 use super::route::Route;
@@ -26,7 +26,7 @@ pub fn app() -> Html {
         Route::Ledger(id) => html! { <Ledger id={id.clone()} /> },
         Route::Consolidate => html! { <Consolidate /> },
         Route::SelfTestPanic => panic!("the panic screen's self-test (#/selftest/panic)"),
-        Route::NotFound(_) => html! { <NotFound /> },
+        Route::NotFound(_) => not_found(),
     };
     html! {
         <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) | Route::Consolidate => "page wide-page", _ => "page" }}>{ page }</main>

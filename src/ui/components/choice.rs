@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::findings::{described_by, invalid, use_findings, Messages};
+use super::findings::{described_by, invalid, messages, use_findings};
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -62,7 +62,7 @@ pub fn select(props: &SelectProps) -> Html {
                     <option value={value.clone()} selected={*value == selected}>{ label }</option>
                 }) }
             </select>
-            <Messages path={props.path.clone()} findings={findings} />
+            { messages(&props.path, &findings) }
         </div>
     }
 }
@@ -121,7 +121,7 @@ pub fn check_group(props: &CheckGroupProps) -> Html {
                     </label>
                 }
             }) }
-            <Messages path={props.path.clone()} findings={findings} />
+            { messages(&props.path, &findings) }
         </fieldset>
     }
 }

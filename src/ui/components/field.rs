@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::findings::{described_by, invalid, use_findings, Messages};
+use super::findings::{described_by, invalid, messages, use_findings};
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -97,7 +97,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                     <p class="example">{ example }</p>
                 </div>
             }
-            <Messages path={props.path.clone()} findings={findings} />
+            { messages(&props.path, &findings) }
         </div>
     }
 }

@@ -42,18 +42,12 @@ pub fn described_by(path: &str, has_hint: bool) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct MessagesProps {
-    pub path: AttrValue,
-    pub findings: Vec<Finding>,
-}
-
-/// The messages under a field; errors and warnings look different and say which they are in words.
-#[function_component(Messages)]
-pub fn messages(props: &MessagesProps) -> Html {
+/// The messages under a field; errors and warnings look different and say which they are in words. A plain
+/// function: the field around it already re-renders only when its findings change.
+pub fn messages(path: &str, findings: &[Finding]) -> Html {
     html! {
-        <div id={dom::message_id(&props.path)} class="field-messages" aria-live="polite">
-            { for props.findings.iter().map(|f| {
+        <div id={dom::message_id(path)} class="field-messages" aria-live="polite">
+            { for findings.iter().map(|f| {
                 let class = match f.severity { Severity::Error => "msg error", Severity::Warning => "msg warning" };
                 let kept = f.acknowledged.as_ref().map(|r| html! { <span class="kept">{ format!("（已保留：{r}）") }</span> });
                 html! {

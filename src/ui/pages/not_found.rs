@@ -5,7 +5,6 @@ use yew::prelude::*;
 use crate::ui::route::Route;
 use crate::ui::web::location;
 
-#[function_component(NotFound)]
 pub fn not_found() -> Html {
     let home = Callback::from(|_: MouseEvent| location::go(&Route::Home));
     html! {

@@ -8,22 +8,15 @@ use crate::domain::dates;
 use crate::domain::ledger::entries;
 use crate::domain::validate::validate;
 
-#[derive(Properties, PartialEq)]
-pub struct BranchViewProps {
-    pub branch: Branch,
-    pub today: NaiveDate,
-    pub on_close: Callback<()>,
-}
-
-#[function_component(BranchView)]
-pub fn branch_view(props: &BranchViewProps) -> Html {
-    let d = &props.branch.document;
-    let report = validate(d, props.today);
-    let close = props.on_close.reform(|_: MouseEvent| ());
+/// A plain function, not a component: it holds no state (a component costs about 1 KB of wasm of its own).
+pub fn branch_view(branch: &Branch, today: NaiveDate, on_close: Callback<()>) -> Html {
+    let d = &branch.document;
+    let report = validate(d, today);
+    let close = on_close.reform(|_: MouseEvent| ());
     html! {
         <section class="branch-view" aria-labelledby="branch-view-heading">
             <h2 id="branch-view-heading">{ format!("{}《{}》（只读）", d.header.org_name.trim(), d.kind.title()) }</h2>
-            <p>{ format!("文件：{} · 填报日期：{} · 填报人：{} · 修订号：{} · {}", props.branch.file_name, dates::official_text(&d.header.filed_on), d.header.filed_by, d.revision, props.branch.verdict.label()) }</p>
+            <p>{ format!("文件：{} · 填报日期：{} · 填报人：{} · 修订号：{} · {}", branch.file_name, dates::official_text(&d.header.filed_on), d.header.filed_by, d.revision, branch.verdict.label()) }</p>
             <button type="button" onclick={close}>{ "关闭" }</button>
             <h3>{ format!("检查发现（{}个错误，{}个提醒）", report.error_count(), report.warnings().count()) }</h3>
             if report.findings.is_empty() {
@@ -41,7 +34,7 @@ pub fn branch_view(props: &BranchViewProps) -> Html {
             <table class="list ledger">
                 <thead><tr><th>{ "台账编号" }</th><th>{ "党员" }</th><th>{ "问题表现" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "责任人" }</th><th>{ "整改状态" }</th></tr></thead>
                 <tbody>
-                    { for entries(d, props.today).iter().map(|e| html! {
+                    { for entries(d, today).iter().map(|e| html! {
                         <tr class={classes!(e.overdue.then_some("overdue-row"))}>
                             <td>{ &e.number }</td><td>{ &e.member }</td><td class="text">{ &e.problem }</td><td class="text">{ &e.content }</td>
                             <td>{ &e.deadline }</td><td>{ &e.lead }</td>

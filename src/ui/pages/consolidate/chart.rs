@@ -5,15 +5,9 @@ use yew::prelude::*;
 
 use crate::domain::ledger::Summary;
 
-#[derive(Properties, PartialEq)]
-pub struct ChartProps {
-    pub rows: Vec<(String, Summary)>,
-}
-
-#[function_component(CategoryChart)]
-pub fn category_chart(props: &ChartProps) -> Html {
-    let max = props
-        .rows
+/// A plain function, not a component: it holds no state (a component costs about 1 KB of wasm of its own).
+pub fn category_chart(rows: &[(String, Summary)]) -> Html {
+    let max = rows
         .iter()
         .map(|(_, s)| s.measures)
         .max()
@@ -21,9 +15,8 @@ pub fn category_chart(props: &ChartProps) -> Html {
         .max(1);
     // Whole pixels: the bars need no finer grain, and integers keep float formatting out of the wasm.
     let (label_w, bar_w, row_h) = (170usize, 420usize, 30usize);
-    let height = row_h * props.rows.len() + 30;
-    let summary: Vec<String> = props
-        .rows
+    let height = row_h * rows.len() + 30;
+    let summary: Vec<String> = rows
         .iter()
         .map(|(c, s)| format!("{c}{}项、已完成{}项", s.measures, s.finished()))
         .collect();
@@ -31,7 +24,7 @@ pub fn category_chart(props: &ChartProps) -> Html {
         <figure class="chart">
             <svg width="780" height={height.to_string()} viewBox={format!("0 0 780 {height}")} role="img"
                 aria-label={format!("各类别整改措施数：{}", summary.join("；"))}>
-                { for props.rows.iter().enumerate().map(|(i, (category, s))| {
+                { for rows.iter().enumerate().map(|(i, (category, s))| {
                     let y = 10 + i * row_h;
                     let total = bar_w * s.measures / max;
                     let done = bar_w * s.finished() / max;

@@ -246,7 +246,7 @@ pub fn consolidate_page() -> Html {
                             ("整改完成率", total.rate()),
                         ].into_iter().map(|(k, v)| html! { <div class="figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
                     </dl>
-                    <chart::CategoryChart rows={c.by_category(today)} />
+                    { chart::category_chart(&c.by_category(today)) }
                     <div class="report">
                         <h3>{ "情况说明（可复制到总结材料中）" }</h3>
                         <p id="unit-report">{ &report }</p>
@@ -261,8 +261,8 @@ pub fn consolidate_page() -> Html {
                     <h2 id="branches-heading">{ "各党支部" }</h2>
                     <branches::BranchTable branches={c.branches.clone()} on_open={{ let s = selected.clone(); Callback::from(move |i| s.set(Some(i))) }} />
                 </section>
-                if let Some(branch) = selected.and_then(|i| c.branches.get(i)).cloned() {
-                    <branch_view::BranchView {branch} {today} on_close={{ let s = selected.clone(); Callback::from(move |_| s.set(None)) }} />
+                if let Some(branch) = selected.and_then(|i| c.branches.get(i)) {
+                    { branch_view::branch_view(branch, today, { let s = selected.clone(); Callback::from(move |_| s.set(None)) }) }
                 }
                 <section class="no-print" aria-labelledby="unit-ledger-heading">
                     <h2 id="unit-ledger-heading">{ format!("汇总台账（{}项）", entries.len()) }</h2>

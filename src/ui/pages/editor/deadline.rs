@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::edit::{Action, DeadlineKind};
 use crate::domain::model::Deadline;
-use crate::ui::components::findings::{described_by, invalid, use_findings, Messages};
+use crate::ui::components::findings::{described_by, invalid, messages, use_findings};
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -87,7 +87,7 @@ pub fn deadline_field(props: &DeadlineProps) -> Html {
                         aria-invalid={invalid(&findings)} aria-describedby={dom::message_id(&path)} />
                 </span>
             }
-            <Messages path={path.clone()} findings={findings} />
+            { messages(&path, &findings) }
         </fieldset>
     }
 }

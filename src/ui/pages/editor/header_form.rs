@@ -9,7 +9,7 @@ use crate::domain::labels::field_label;
 use crate::domain::model::{Batch, Kind};
 use crate::ui::components::choice::Select;
 use crate::ui::components::field::TextField;
-use crate::ui::components::findings::{use_findings, Messages};
+use crate::ui::components::findings::{messages, use_findings};
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -131,7 +131,7 @@ fn categories(props: &CategoriesProps) -> Html {
                 <input id="new-category" type="text" value={(*new_name).clone()} oninput={typed} />
                 <button type="submit">{ "添加类别" }</button>
             </form>
-            <Messages path="header.categories" findings={findings} />
+            { messages("header.categories", &findings) }
         </fieldset>
     }
 }

@@ -216,7 +216,7 @@ pub fn editor(props: &EditorProps) -> Html {
         Step::Header => html! { <header_form::HeaderForm {shape} /> },
         Step::Problems => html! { <problems::Problems {shape} /> },
         Step::Check => html! { <check::CheckResults id={props.id.clone()} {shape} /> },
-        Step::Export => html! { <toolbar::ExportStep {shape} /> },
+        Step::Export => toolbar::export_step(&handle),
     };
     html! {
         <ContextProvider<SessionHandle> context={handle.clone()}>
@@ -254,7 +254,7 @@ pub fn editor(props: &EditorProps) -> Html {
                     }) }
                 </ol>
             </nav>
-            <toolbar::UndoNotice {shape} />
+            { toolbar::undo_notice(&handle) }
             <section class="step-body" aria-labelledby="step-heading">
                 <h2 id="step-heading">{ step_title(step, kind) }</h2>
                 <fieldset class="step-fieldset" disabled={read_only}>{ body }</fieldset>

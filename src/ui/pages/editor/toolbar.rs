@@ -2,8 +2,6 @@
 
 use yew::prelude::*;
 
-use super::ShapeProps;
-
 use crate::domain::export::{export, file_name};
 use crate::domain::validate::validate;
 use crate::ui::components::confirm::Confirm;
@@ -120,9 +118,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 }
 
 /// The last step: what export gives, under what name.
-#[function_component(ExportStep)]
-pub fn export_step(_: &ShapeProps) -> Html {
-    let session = use_context::<SessionHandle>().expect("inside an editor");
+///
+/// Plain functions from here on, called by the editor as it renders: they hold no state of their own, and a
+/// component costs about 1 KB of wasm of its own.
+pub fn export_step(session: &SessionHandle) -> Html {
     let s = session.0.borrow();
     let report = validate(&s.doc, clock::today());
     let name = file_name(&s.doc, report.is_complete());
@@ -140,13 +139,12 @@ pub fn export_step(_: &ShapeProps) -> Html {
 }
 
 /// After a removal: what was removed, and a button to put it back.
-#[function_component(UndoNotice)]
-pub fn undo_notice(_: &ShapeProps) -> Html {
-    let session = use_context::<SessionHandle>().expect("inside an editor");
+pub fn undo_notice(session: &SessionHandle) -> Html {
     let removed = session.0.borrow().undo.clone();
     let Some(removed) = removed else {
         return html! {};
     };
+    let session = session.clone();
     let undo = Callback::from(move |_: MouseEvent| session.undo());
     html! {
         <div class="notice undo" role="status">

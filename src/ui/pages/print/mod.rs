@@ -77,10 +77,10 @@ pub fn print_preview(props: &PrintProps) -> Html {
         Callback::from(move |_: Event| location::go(&Route::Print(id.clone(), layout)))
     };
     let body = match (props.layout, doc.kind) {
-        (Layout::Blank, kind) => html! { <tables::Blank {kind} rows={BLANK_ROWS} /> },
-        (Layout::PerMember, Kind::Member) => html! { <pages::MemberPages doc={doc.clone()} /> },
-        (_, Kind::Org) => html! { <tables::OrgTable doc={doc.clone()} /> },
-        (_, Kind::Member) => html! { <tables::MemberTable doc={doc.clone()} /> },
+        (Layout::Blank, kind) => tables::blank(kind, BLANK_ROWS),
+        (Layout::PerMember, Kind::Member) => pages::member_pages(&doc),
+        (_, Kind::Org) => tables::org_table(&doc),
+        (_, Kind::Member) => tables::member_table(&doc),
     };
     let per_member = props.layout == Layout::PerMember && doc.kind == Kind::Member;
     html! {
@@ -110,11 +110,11 @@ pub fn print_preview(props: &PrintProps) -> Html {
                     <div class="draft-mark" aria-hidden="true">{ "草稿" }</div>
                 }
                 if !per_member {
-                    <tables::Title head={head.clone()} {blank} />
+                    { tables::title(&head, blank) }
                 }
                 { body }
                 if !per_member {
-                    <tables::Signatures head={head.clone()} {blank} />
+                    { tables::signatures(&head, blank) }
                 }
             </div>
         </>

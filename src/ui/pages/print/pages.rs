@@ -2,17 +2,16 @@
 
 use yew::prelude::*;
 
-use super::tables::DocProps;
 use crate::domain::dates;
+use crate::domain::model::Document;
 use crate::domain::print::{member_rows, CAMPAIGN};
 
-#[function_component(MemberPages)]
-pub fn member_pages(props: &DocProps) -> Html {
-    let h = &props.doc.header;
+pub fn member_pages(doc: &Document) -> Html {
+    let h = &doc.header;
     let date = dates::official_text(h.filed_on.trim());
     html! {
         <>
-            { for member_rows(&props.doc).iter().map(|m| html! {
+            { for member_rows(doc).iter().map(|m| html! {
                 <section class="member-page">
                     <header class="doc-head">
                         <p class="doc-title">{ h.org_name.trim() }</p>

@@ -1,23 +1,16 @@
 //! The printed tables: the org list, the member list's branch table, blank forms; and the title and signatures
 //! around them. Long text wraps inside its cell; a problem's cells span the rows of its measures.
+//!
+//! Plain functions, not components: they hold no state, and a component costs about 1 KB of wasm of its own.
 
 use yew::prelude::*;
 
 use crate::domain::model::{Document, Kind};
 use crate::domain::print::{blank_rows, member_rows, org_rows, Heading, MeasureRow, ProblemBlock};
 
-#[derive(Properties, PartialEq)]
-pub struct TitleProps {
-    pub head: Heading,
-    #[prop_or_default]
-    pub blank: bool,
-}
-
 /// The two centred title lines and `填报单位：… 填报日期：…`.
-#[function_component(Title)]
-pub fn title(props: &TitleProps) -> Html {
-    let h = &props.head;
-    let (org, unit, date) = if props.blank {
+pub fn title(h: &Heading, blank: bool) -> Html {
+    let (org, unit, date) = if blank {
         (
             "中共________________委员会".to_string(),
             "填报单位：".to_string(),
@@ -37,10 +30,8 @@ pub fn title(props: &TitleProps) -> Html {
 }
 
 /// Signature lines at the end of a list.
-#[function_component(Signatures)]
-pub fn signatures(props: &TitleProps) -> Html {
-    let h = &props.head;
-    let (by, phone) = if props.blank {
+pub fn signatures(h: &Heading, blank: bool) -> Html {
+    let (by, phone) = if blank {
         (String::new(), String::new())
     } else {
         (h.filed_by.clone(), h.phone.clone())
@@ -120,29 +111,22 @@ fn member_head() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DocProps {
-    pub doc: Document,
-}
-
 /// 《党组织检视整改问题清单》: each problem a group of rows that is kept on one page where it fits.
-#[function_component(OrgTable)]
-pub fn org_table(props: &DocProps) -> Html {
+pub fn org_table(doc: &Document) -> Html {
     html! {
         <table class="list org">
             { org_head() }
-            { for org_rows(&props.doc).iter().map(|p| html! { <tbody>{ problem_rows(p, true, html! {}) }</tbody> }) }
+            { for org_rows(doc).iter().map(|p| html! { <tbody>{ problem_rows(p, true, html! {}) }</tbody> }) }
         </table>
     }
 }
 
 /// The member list as one table: each member spans their problems, each problem its measures.
-#[function_component(MemberTable)]
-pub fn member_table(props: &DocProps) -> Html {
+pub fn member_table(doc: &Document) -> Html {
     html! {
         <table class="list member">
             { member_head() }
-            { for member_rows(&props.doc).iter().map(|m| {
+            { for member_rows(doc).iter().map(|m| {
                 let span = m.span().to_string();
                 html! {
                     <tbody>
@@ -161,17 +145,10 @@ pub fn member_table(props: &DocProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BlankProps {
-    pub kind: Kind,
-    pub rows: usize,
-}
-
 /// 空白表: the table with empty rows, tall enough to write in.
-#[function_component(Blank)]
-pub fn blank(props: &BlankProps) -> Html {
-    let org = props.kind == Kind::Org;
-    let rows = blank_rows(props.rows);
+pub fn blank(kind: Kind, rows: usize) -> Html {
+    let org = kind == Kind::Org;
+    let rows = blank_rows(rows);
     html! {
         <table class={classes!("list", "blank", if org { "org" } else { "member" })}>
             { if org { org_head() } else { member_head() } }
