@@ -198,7 +198,10 @@ fn routes_read_back_what_they_write() {
 #[wasm_bindgen_test]
 async fn an_unknown_address_says_so_and_leads_home() {
     // Through the app's router, as a mistyped bookmark would arrive.
-    gloo::utils::window().location().set_hash("#/nowhere").unwrap();
+    gloo::utils::window()
+        .location()
+        .set_hash("#/nowhere")
+        .unwrap();
     let root = mount::<rectify::ui::App>().await;
     gloo::utils::window().location().set_hash("").unwrap();
     assert_eq!(

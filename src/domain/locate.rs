@@ -240,10 +240,37 @@ mod tests {
     }
 
     #[test]
+    fn the_three_deadlines_read_as_the_format_writes_them() {
+        let read = |v: Value| Deadline::deserialize(&v).unwrap();
+        assert_eq!(
+            read(json!({"type": "immediate"})),
+            Deadline::Immediate { date: None }
+        );
+        assert_eq!(
+            read(json!({"type": "immediate", "date": "2023-11-30"})),
+            Deadline::Immediate {
+                date: Some("2023-11-30".into())
+            }
+        );
+        assert_eq!(
+            read(json!({"type": "by_date", "date": ""})),
+            Deadline::ByDate { date: "".into() }
+        );
+        assert_eq!(read(json!({"type": "long_term"})), Deadline::LongTerm);
+        let unknown = Deadline::deserialize(&json!({"type": "soon"})).unwrap_err();
+        assert!(unknown.to_string().starts_with("unknown variant `soon`"));
+    }
+
+    #[test]
     fn a_broken_deadline_is_named_at_the_deadline() {
         let mut v = org_list();
         v["problems"][0]["measures"][0]["deadline"] = json!({"type": "by_date"});
-        assert_eq!(path_of(&v), "problems[0].measures[0].deadline");
+        let located = read_document(&v).unwrap_err();
+        assert_eq!(located.path, "problems[0].measures[0].deadline");
+        assert!(located
+            .error
+            .to_string()
+            .starts_with("missing field `date`"));
         let mut v = org_list();
         v["problems"][0]["measures"][0]["deadline"] = json!({"type": "by_date", "date": 20261231});
         assert_eq!(path_of(&v), "problems[0].measures[0].deadline");

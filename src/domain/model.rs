@@ -185,7 +185,9 @@ pub struct Measure {
 }
 
 /// 整改时限. Dates are `YYYY-MM-DD` strings; an empty `by_date` date is a draft the validator points at.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+// Read by hand (below) rather than by serde's derive for internally tagged enums: the same file shape and
+// messages, without the buffering machinery that derive brings into the wasm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Deadline {
@@ -198,6 +200,32 @@ pub enum Deadline {
     ByDate { date: String },
     /// 长期坚持
     LongTerm,
+}
+
+impl<'de> Deserialize<'de> for Deadline {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        enum Type {
+            Immediate,
+            ByDate,
+            LongTerm,
+        }
+        #[derive(Deserialize)]
+        struct Tagged {
+            #[serde(rename = "type")]
+            kind: Type,
+            #[serde(default)]
+            date: Option<String>,
+        }
+        let tagged = Tagged::deserialize(deserializer)?;
+        Ok(match (tagged.kind, tagged.date) {
+            (Type::Immediate, date) => Deadline::Immediate { date },
+            (Type::ByDate, Some(date)) => Deadline::ByDate { date },
+            (Type::ByDate, None) => return Err(serde::de::Error::missing_field("date")),
+            (Type::LongTerm, _) => Deadline::LongTerm,
+        })
+    }
 }
 
 impl Deadline {
