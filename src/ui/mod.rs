@@ -2,6 +2,7 @@
 //! browser's storage, files and location.
 
 mod app;
+pub mod claim;
 pub mod components;
 pub mod dom;
 pub mod flash;

@@ -2,7 +2,8 @@
 // follows what the first one types, and can take over — after which the first one is read-only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, OUTPUTS } from './harness.js';
+import path from 'node:path';
+import { launch, openApp, OUTPUTS, fixtures } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -41,3 +42,34 @@ for (const output of OUTPUTS) {
     assert.deepEqual(stored, ['交警大队党支部（第二窗口）'], 'one draft, with the last text, nothing overwritten');
   });
 }
+
+test('the ledger in a second tab is read-only while 填写 edits the list, and can take over', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const editor = app.page;
+  await editor.getByLabel('导入文件').setInputFiles(path.join(fixtures, 'org-complete.json'));
+  await editor.getByRole('heading', { level: 2, name: '表头信息' }).waitFor();
+  const ledgerUrl = editor.url().replace('#/edit/', '#/ledger/').replace(/\/header$/, '');
+
+  const ledger = await app.context.newPage();
+  await ledger.goto(ledgerUrl);
+  await ledger.getByRole('alert').filter({ hasText: '已在另一个窗口' }).waitFor();
+  await ledger.getByRole('button', { name: '办理1-1' }).click();
+  const status = ledger.getByRole('group', { name: '办理台账1-1' }).getByLabel('整改状态');
+  assert.ok(await status.isDisabled(), 'the ledger cannot change a list that 填写 is editing in another tab');
+
+  // The ledger takes over: 填写 saves and turns read-only; the status set in the ledger is what is kept.
+  await ledger.getByRole('button', { name: '在本窗口继续编辑' }).click();
+  await editor.getByRole('alert').filter({ hasText: '已在另一个窗口中继续编辑' }).waitFor();
+  await ledger.waitForFunction(() => !document.querySelector('[aria-label="办理台账1-1"] select')?.disabled);
+  await status.selectOption('已完成整改');
+  await ledger.getByRole('group', { name: '办理台账1-1' }).getByRole('status').filter({ hasText: '已完成整改' }).waitFor();
+  const statuses = () => ledger.evaluate(() => Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('rectify.v1.draft.'))
+    .map(([, v]) => JSON.parse(v).document.problems[0].measures[0].status));
+  await ledger.waitForFunction(() => Object.entries(localStorage)
+    .some(([k, v]) => k.startsWith('rectify.v1.draft.') && JSON.parse(v).document.problems[0].measures[0].status === 'done'));
+  await editor.close({ runBeforeUnload: true });
+  await ledger.waitForTimeout(500);
+  assert.deepEqual(await statuses(), ['done'], 'closing 填写 afterwards did not write its older copy over the ledger\'s change');
+});

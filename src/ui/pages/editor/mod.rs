@@ -14,21 +14,11 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::domain::model::Kind;
+use crate::ui::claim::use_claim;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
-use crate::ui::web::tabs::{self, Heard, TabGuard};
 use crate::ui::web::{location, storage};
 use crate::ui::{dom, flash};
-
-/// Whether this tab edits the draft.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum TabState {
-    Editing,
-    /// Another tab had it open first.
-    ReadOnly,
-    /// Another tab took it over.
-    TakenOver,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
@@ -76,14 +66,9 @@ pub fn editor(props: &EditorProps) -> Html {
         })
     };
     // Two tabs on one draft: this tab edits, or shows it read-only while another tab edits.
-    let tab = use_state(|| TabState::Editing);
-    let reload = use_state(|| 0u32);
-    let guard = use_mut_ref(|| None::<TabGuard>);
-    let editing = use_mut_ref(|| true);
-    // The session as it is now (a reload makes a new one): what a takeover must save.
-    let live = use_mut_ref(|| None::<SessionHandle>);
+    let claim = use_claim(&props.id);
     let session = use_memo(
-        (props.id.clone(), *reload),
+        (props.id.clone(), claim.reload),
         move |(id, _)| match storage::load(id) {
             Ok(Some(draft)) => Ok(SessionHandle::open(draft, bump)),
             Ok(None) => Err(
@@ -94,50 +79,6 @@ pub fn editor(props: &EditorProps) -> Html {
         },
     );
     let flash_message = use_state(flash::take);
-    {
-        let (live, tab, reload, guard, editing) = (
-            live.clone(),
-            tab.clone(),
-            reload.clone(),
-            guard.clone(),
-            editing.clone(),
-        );
-        use_effect_with(props.id.clone(), move |id| {
-            let key = crate::domain::drafts::key(id);
-            let saver = live.clone();
-            let (tab_heard, reload_heard) = (tab.clone(), reload.clone());
-            let is_editing = editing.clone();
-            *guard.borrow_mut() = TabGuard::join(
-                id,
-                move || *is_editing.borrow(),
-                move || {
-                    if let Some(h) = saver.borrow().as_ref() {
-                        h.flush();
-                    }
-                },
-                move |heard| match heard {
-                    Heard::OpenElsewhere => tab_heard.set(TabState::ReadOnly),
-                    Heard::TakenOver => tab_heard.set(TabState::TakenOver),
-                    Heard::Released => {
-                        tab_heard.set(TabState::Editing);
-                        reload_heard.set(*reload_heard + 1);
-                    }
-                },
-            );
-            let follow = {
-                let (tab, reload) = (tab.clone(), reload.clone());
-                tabs::on_storage_change(key, move || {
-                    if *tab != TabState::Editing {
-                        reload.set(*reload + 1);
-                    }
-                })
-            };
-            move || {
-                guard.borrow_mut().take();
-                drop(follow);
-            }
-        });
-    }
 
     // Whatever happens to the page, a change waiting to be saved is saved.
     {
@@ -182,18 +123,8 @@ pub fn editor(props: &EditorProps) -> Html {
             };
         }
     };
-    *live.borrow_mut() = Some(handle.clone());
-    let read_only = *tab != TabState::Editing;
-    *editing.borrow_mut() = !read_only;
-    handle.set_read_only(read_only);
-    let take_over = {
-        let guard = guard.clone();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(g) = guard.borrow().as_ref() {
-                g.take_over();
-            }
-        })
-    };
+    claim.hold(&handle);
+    let read_only = claim.read_only();
     let (kind, title, org_name) = {
         let s = handle.0.borrow();
         (
@@ -230,16 +161,7 @@ pub fn editor(props: &EditorProps) -> Html {
             if let Some(message) = (*flash_message).clone() {
                 <p class="notice warning" role="alert">{ message }</p>
             }
-            if *tab == TabState::ReadOnly {
-                <div class="notice warning" role="alert">
-                    <p>{ "这份草稿已在另一个窗口（标签页）中打开。为了不互相覆盖，本窗口只供查看，不能修改。" }</p>
-                    <button type="button" class="primary" onclick={take_over}>{ "在本窗口继续编辑" }</button>
-                    <span class="muted">{ "（另一个窗口会先保存，再改为只读）" }</span>
-                </div>
-            }
-            if *tab == TabState::TakenOver {
-                <p class="notice warning" role="alert">{ "这份草稿已在另一个窗口中继续编辑，本窗口的修改都已保存，现在改为只读。要在这里编辑，请关闭另一个窗口后刷新本页。" }</p>
-            }
+            { claim.notice() }
             <nav class="steps" aria-label="填写步骤">
                 <ol>
                     { for Step::ALL.iter().enumerate().map(|(i, s)| {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::domain::ledger::{self, Entry};
 use crate::domain::model::{Kind, Status};
 use crate::domain::{dates, order};
+use crate::ui::claim::use_claim;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, download, location, storage};
@@ -68,13 +69,18 @@ fn filter_select(
 #[function_component(Ledger)]
 pub fn ledger_page(props: &LedgerProps) -> Html {
     let rerender = use_force_update();
-    let session = use_memo(props.id.clone(), move |id| match storage::load(id) {
-        Ok(Some(draft)) => Some(SessionHandle::open(
-            draft,
-            Callback::from(move |_| rerender.force_update()),
-        )),
-        _ => None,
-    });
+    // The ledger changes the draft too: it claims it like 填写 does, so two tabs never overwrite each other.
+    let claim = use_claim(&props.id);
+    let session = use_memo(
+        (props.id.clone(), claim.reload),
+        move |(id, _)| match storage::load(id) {
+            Ok(Some(draft)) => Some(SessionHandle::open(
+                draft,
+                Callback::from(move |_| rerender.force_update()),
+            )),
+            _ => None,
+        },
+    );
     let filter = use_state(Filter::default);
     let open = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
@@ -97,6 +103,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             </section>
         };
     };
+    claim.hold(&session);
     let today = clock::today();
     let doc = session.0.borrow().doc.clone();
     let all = ledger::entries(&doc, today);
@@ -157,6 +164,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
                 <h1 class="doc-title">{ format!("{}检视整改问题整改台账", doc.header.org_name.trim()) }</h1>
                 <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
             </header>
+            { claim.notice() }
             <summary::SummaryBlock doc={doc.clone()} {today} />
             <div class="toolbar button-row no-print">
                 <button type="button" onclick={export_csv}>{ "导出CSV" }</button>
@@ -218,7 +226,9 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
                                 if is_open {
                                     <tr class="panel-row no-print">
                                         <td colspan={(columns + 1).to_string()}>
-                                            <entry_panel::EntryPanel measure={e.measure_id.clone()} number={e.number.clone()} />
+                                            <fieldset class="step-fieldset" disabled={claim.read_only()}>
+                                                <entry_panel::EntryPanel measure={e.measure_id.clone()} number={e.number.clone()} />
+                                            </fieldset>
                                         </td>
                                     </tr>
                                 }
