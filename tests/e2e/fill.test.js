@@ -116,6 +116,8 @@ test('a member list filled in by a new user exports as complete', async (t) => {
   await page.getByRole('link', { name: '下一步' }).click();
   await page.getByRole('button', { name: '添加党员' }).click();
   await page.getByLabel('姓名').fill('阿依古丽·买买提');
+  // The member's card is named after them as soon as the name is typed.
+  await page.getByRole('article', { name: '党员1：阿依古丽·买买提' }).waitFor();
   await page.getByLabel('职务').fill('宣传民警');
   await page.getByLabel('问题表现').fill('深入农村开展交通安全宣传少，2023年只进村宣讲3次。');
   await page.getByLabel('措施内容').fill('每月至少进村宣讲1次，联合乡镇制作方言版宣传短视频4条。');

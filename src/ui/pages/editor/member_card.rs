@@ -26,10 +26,20 @@ pub struct MemberCardProps {
 pub fn member_card(props: &MemberCardProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
     let m = &props.member;
+    // Typing re-renders nothing (the fields keep their own text), so the heading learns the name as it is typed;
+    // a new name from outside (undo, a reload) replaces what was typed.
+    let typed_name = use_state(|| None::<String>);
+    {
+        let typed_name = typed_name.clone();
+        use_effect_with(m.name.clone(), move |_| typed_name.set(None));
+    }
     let path = |key: &str| format!("{}.{key}", m.id);
     let set = |field: MemberField| {
-        let (session, id) = (session.clone(), m.id.clone());
+        let (session, id, typed_name) = (session.clone(), m.id.clone(), typed_name.clone());
         Callback::from(move |v: String| {
+            if field == MemberField::Name {
+                typed_name.set(Some(v.clone()));
+            }
             session.edit(Action::SetMember(id.clone(), field, v));
         })
     };
@@ -60,12 +70,13 @@ pub fn member_card(props: &MemberCardProps) -> Html {
         None => "",
     };
     let name = format!("党员{}", props.index + 1);
+    let member_name = typed_name.as_deref().unwrap_or(&m.name).trim();
     let heading_id = format!("h-{}", m.id);
     let count = m.problems.len();
     html! {
         <article class="card member" aria-labelledby={heading_id.clone()}>
             <div class="card-head">
-                <h3 id={heading_id}>{ &name }{ if m.name.trim().is_empty() { String::new() } else { format!("：{}", m.name.trim()) } }</h3>
+                <h3 id={heading_id}>{ &name }{ if member_name.is_empty() { String::new() } else { format!("：{member_name}") } }</h3>
                 <ItemActions id={m.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其全部问题和措施" />
             </div>
             <div class="form-grid">
