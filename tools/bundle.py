@@ -79,9 +79,32 @@ def app_script(glue: str, wasm: bytes) -> str:
         + "const raw = atob(WASM_DEFLATED);\n"
         + "const packed = new Uint8Array(raw.length);\n"
         + "for (let i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);\n"
-        + "const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate'));\n"
-        + "await __wbg_init({ module_or_path: await new Response(inflated).arrayBuffer() });\n"
+        + BOOT
     )
+
+
+# Starting the app. No top-level await: a browser too old for it (Chromium < 89) would refuse the whole script and
+# leave a blank page. Any failure (no DecompressionStream, the wasm refused or not understood) is said in Chinese
+# in the start-up notice of index.html, with the browser's own words below it.
+BOOT = """(async () => {
+  try {
+    const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate'));
+    await __wbg_init({ module_or_path: await new Response(inflated).arrayBuffer() });
+  } catch (e) {
+    const boot = document.getElementById('boot');
+    if (!boot) throw e;
+    boot.classList.add('boot-failed');
+    boot.setAttribute('role', 'alert');
+    boot.firstElementChild.textContent = '这个浏览器运行不了检视整改清单。';
+    const late = boot.querySelector('.boot-late');
+    if (late) late.textContent = late.textContent.replace('如果一直停在这里，', '');
+    const reason = document.createElement('p');
+    reason.className = 'boot-reason';
+    reason.textContent = '浏览器给出的原因：' + (e && e.message ? e.message : String(e));
+    boot.appendChild(reason);
+  }
+})();
+"""
 
 
 def lambda_free(style_tags, script):

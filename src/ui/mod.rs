@@ -25,6 +25,10 @@ pub fn start() {
             ));
         }
         web::storage::ask_to_persist();
+        // The start-up notice of index.html has done its work.
+        if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+            boot.remove();
+        }
         yew::Renderer::<App>::new().render();
     });
 }

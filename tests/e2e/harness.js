@@ -55,8 +55,9 @@ export const OUTPUTS = ['served', 'single file'];
 
 /// Opens the app in a fresh context. Returns { page, context, requests, problems, url, close }.
 /// `requests` lists every URL the page asked for; `problems` every console error and page error (a CSP
-/// violation is reported as a console error).
-export async function openApp(browser, output, { hash = '' } = {}) {
+/// violation is reported as a console error). `initScript` runs in the page before the app (to play an old
+/// browser); with `started: false` the app is not waited for.
+export async function openApp(browser, output, { hash = '', initScript = null, started = true } = {}) {
   let server = null;
   let url;
   if (output === 'served') {
@@ -72,8 +73,9 @@ export async function openApp(browser, output, { hash = '' } = {}) {
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(String(e)));
+  if (initScript) await context.addInitScript(initScript);
   await page.goto(url + hash);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  if (started) await page.getByRole('heading', { level: 1 }).first().waitFor();
   return {
     page, context, requests, problems, url,
     close: async () => { await context.close(); if (server) await server.close(); },

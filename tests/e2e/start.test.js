@@ -97,3 +97,38 @@ test('both outputs carry a Content-Security-Policy that forbids connections', ()
   const single = fs.readFileSync(singleFile, 'utf8');
   assert.ok(!/<script[^>]+src=/.test(single) && !/<link[^>]+stylesheet/.test(single), 'the single file loads nothing');
 });
+
+for (const output of OUTPUTS) {
+  test(`${output}: the start-up notice goes once the app runs, and says why when the browser cannot run it`, async (t) => {
+    const app = await openApp(browser, output);
+    t.after(() => app.close());
+    assert.equal(await app.page.locator('#boot').count(), 0, 'the start-up notice is gone once the app runs');
+
+    // An old kernel (Chromium < 97) refuses the wasm under this policy, or cannot read it: play that.
+    const old = await openApp(browser, output, {
+      started: false,
+      initScript: () => {
+        WebAssembly.instantiate = () => Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): Wasm code generation disallowed by embedder'));
+      },
+    });
+    t.after(() => old.close());
+    const alert = old.page.getByRole('alert');
+    await alert.filter({ hasText: '这个浏览器运行不了检视整改清单' }).waitFor();
+    const said = await alert.innerText();
+    assert.match(said, /Chromium 97/, 'it says what the browser needs');
+    assert.match(said, /升级到最新版/, 'it says what to do');
+    assert.match(said, /不会因此丢失/, 'it says the drafts are safe');
+    assert.match(said, /disallowed by embedder/, 'it gives the browser\'s own words');
+
+    // A start that never ends (no error to catch): after a few seconds the notice says what may be wrong.
+    const stuck = await openApp(browser, output, {
+      started: false,
+      initScript: () => { WebAssembly.instantiate = () => new Promise(() => {}); },
+    });
+    t.after(() => stuck.close());
+    const late = stuck.page.locator('#boot .boot-late');
+    assert.ok(!(await late.isVisible()), 'at first it only says the app is opening');
+    await late.waitFor({ state: 'visible', timeout: 10000 });
+    assert.match(await late.innerText(), /^如果一直停在这里/);
+  });
+}
