@@ -56,8 +56,8 @@ export const OUTPUTS = ['served', 'single file'];
 /// Opens the app in a fresh context. Returns { page, context, requests, problems, url, close }.
 /// `requests` lists every URL the page asked for; `problems` every console error and page error (a CSP
 /// violation is reported as a console error). `initScript` runs in the page before the app (to play an old
-/// browser); with `started: false` the app is not waited for.
-export async function openApp(browser, output, { hash = '', initScript = null, started = true } = {}) {
+/// browser); with `started: false` the app is not waited for; `userAgent` makes the page see another browser.
+export async function openApp(browser, output, { hash = '', initScript = null, started = true, userAgent } = {}) {
   let server = null;
   let url;
   if (output === 'served') {
@@ -66,7 +66,7 @@ export async function openApp(browser, output, { hash = '', initScript = null, s
   } else {
     url = pathToFileURL(singleFile).href;
   }
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', userAgent });
   const page = await context.newPage();
   const requests = [];
   const problems = [];

@@ -17,8 +17,8 @@ const samples = path.join(root, 'target', 'samples');
 
 /// Opens `file` as a draft, goes to its print preview in `layout`, prints it to PDF. Returns the pages' text
 /// (whitespace removed, since table cells wrap anywhere) and the PDF's page size.
-async function printed(t, file, name, layout) {
-  const app = await openApp(browser, 'single file');
+async function printed(t, file, name, layout, options = {}) {
+  const app = await openApp(browser, 'single file', options);
   t.after(() => app.close());
   const { page } = app;
   await page.getByLabel('导入文件').setInputFiles(file);
@@ -39,7 +39,7 @@ async function printed(t, file, name, layout) {
     pages.push(execFileSync('pdftotext', ['-f', String(i), '-l', String(i), pdf, '-']).toString().replace(/\s+/g, ''));
   }
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '2', pdf, path.join(out, `print-${name}`)]);
-  return { pages, info, all: pages.join(''), pdf };
+  return { pages, info, all: pages.join(''), pdf, page };
 }
 
 const strip = (s) => s.replace(/\s+/g, '');
@@ -147,4 +147,23 @@ test('thirty problems break cleanly between problems, never inside one', async (
     }
   }
   for (const h of ['问题来源', '问题表现', '整改措施']) assertEveryPage(pages, new RegExp(h), `the repeated header ${h}`);
+});
+
+// 360安全浏览器 and 奇安信 often run a Chromium older than 131, which prints no @page margin boxes. There the preview
+// says how to get page numbers and the 校验码 from the browser's own header and footer, which print the page title:
+// the title carries the 校验码 while the preview is open.
+const OLD_KERNEL = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/108.0.5359.125 Safari/537.36 QIHU 360SE';
+
+test('on an older kernel the preview says how to print page numbers and the 校验码', async (t) => {
+  const file = path.join(fixtures, 'org-complete.json');
+  const code = JSON.parse(fs.readFileSync(file, 'utf8')).meta.digest.slice(7, 19);
+  const old = await printed(t, file, 'old-kernel', null, { userAgent: OLD_KERNEL });
+  assert.match(await old.page.locator('.print-controls').innerText(), /勾选“页眉和页脚”/);
+  assert.equal(await old.page.title(), `中共××县公安局交警大队支部委员会《党组织检视整改问题清单》 校验码：${code}`);
+  await old.page.getByRole('link', { name: '← 返回填写' }).click();
+  await old.page.getByRole('heading', { level: 2 }).first().waitFor();
+  assert.equal(await old.page.title(), '检视整改清单', 'the title is the app\'s again outside the preview');
+
+  const modern = await printed(t, file, 'modern-kernel');
+  assert.doesNotMatch(await modern.page.locator('.print-controls').innerText(), /页眉和页脚/, 'no such advice where margin boxes print');
 });

@@ -14,6 +14,23 @@ fn set_adopted(list: &js_sys::Array) {
     let _ = js_sys::Reflect::set(&gloo::utils::document(), &"adoptedStyleSheets".into(), list);
 }
 
+/// Whether printed pages get the `@page` margin boxes (page numbers, 校验码): Chromium 131 and later. Older kernels,
+/// still common in 360安全浏览器 and 奇安信, print the pages without them, and no CSS feature query can tell, so the
+/// browser's version decides.
+pub fn margin_boxes() -> bool {
+    let agent = gloo::utils::window()
+        .navigator()
+        .user_agent()
+        .unwrap_or_default();
+    chromium_major(&agent).is_some_and(|major| major >= 131)
+}
+
+/// The major version in `Chrome/108.0.5359.125`.
+fn chromium_major(agent: &str) -> Option<u32> {
+    let (_, rest) = agent.split_once("Chrome/")?;
+    rest.split('.').next()?.parse().ok()
+}
+
 /// Adds `css` to the document; the returned sheet removes it again. None where the browser cannot.
 pub fn add(css: &str) -> Option<JsValue> {
     let constructor = js_sys::Reflect::get(&js_sys::global(), &"CSSStyleSheet".into()).ok()?;
@@ -27,7 +44,8 @@ pub fn add(css: &str) -> Option<JsValue> {
         .dyn_ref::<js_sys::Function>()?
         .call1(&sheet, &css.into())
         .ok()?;
-    let list = adopted()?;
+    // A new array: before Chromium 99 the adopted list is frozen and cannot be pushed to.
+    let list: js_sys::Array = adopted()?.iter().collect();
     list.push(&sheet);
     set_adopted(&list);
     Some(sheet)

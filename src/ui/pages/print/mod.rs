@@ -55,6 +55,28 @@ pub fn print_preview(props: &PrintProps) -> Html {
                 }
             }
         });
+        // The page's title is what the browser's own header prints on every page (the way to the 校验码 where
+        // margin boxes are missing) and the name it offers for a PDF.
+        let title = head
+            .as_ref()
+            .zip(doc.as_ref())
+            .filter(|_| !blank)
+            .map(|(h, d)| {
+                format!(
+                    "{}《{}》 校验码：{}",
+                    d.header.org_name.trim(),
+                    d.kind.title(),
+                    h.code
+                )
+            });
+        use_effect_with(title, |title| {
+            let document = gloo::utils::document();
+            let before = document.title();
+            if let Some(title) = title {
+                document.set_title(title);
+            }
+            move || document.set_title(&before)
+        });
     }
     let (Some(doc), Some(head)) = (doc, head) else {
         return html! {
@@ -83,6 +105,7 @@ pub fn print_preview(props: &PrintProps) -> Html {
         (_, Kind::Member) => tables::member_table(&doc),
     };
     let per_member = props.layout == Layout::PerMember && doc.kind == Kind::Member;
+    let margin_boxes = page_style::margin_boxes();
     html! {
         <>
             <div class="print-controls">
@@ -100,9 +123,12 @@ pub fn print_preview(props: &PrintProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <p class="muted">{ "下面就是打印出来的样子（A4横向）。页码和校验码印在每页底部。" }
+                <p class="muted">{ "下面就是打印出来的样子（A4横向）。" }{ match (margin_boxes, blank) { (false, _) => "", (true, true) => "页码印在每页底部。", (true, false) => "页码和校验码印在每页底部。" } }
                     if head.draft && !blank { <strong>{ "清单还有错误，每页都会印上“草稿”。" }</strong> }
                 </p>
+                if !margin_boxes && !blank {
+                    <p class="notice warning">{ "这个浏览器的内核较旧，不会在每页底部自动印上页码和校验码。打印时请在打印对话框的“更多设置”中勾选“页眉和页脚”：每页顶部会印上清单名称和校验码，底部印上页码。" }</p>
+                }
                 <button type="button" class="primary" onclick={print}>{ "打印" }</button>
             </div>
             <div class={classes!("paper", blank.then_some("blank"))}>
