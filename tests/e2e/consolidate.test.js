@@ -82,6 +82,7 @@ test('a set of branch files is checked, de-duplicated and summed up', async (t) 
   // The set is kept: a reload shows it again; clearing asks first.
   await page.reload();
   await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
+  await page.locator('table.verdicts').waitFor();
   assert.equal(await page.locator('table.verdicts tbody tr').count(), files.length);
   await page.getByLabel('应报送的党支部').fill('第1党支部\n第9党支部');
   await page.getByLabel('应报送的党支部').blur();
@@ -109,4 +110,72 @@ test('the picker takes many files at once', async (t) => {
   assert.match(text, /截至\d{4}年\d{1,2}月\d{1,2}日/);
   assert.match(text, /已收到6个党支部报送的6份清单/);
   assert.ok(!text.includes('导入文件') && !text.includes('清空收到的文件'), 'no controls on paper');
+});
+
+/// `count` member lists of about `kb` KB each, every one a branch of its own: more than localStorage can hold.
+function largeSet(count, kb) {
+  const dir = path.join(root, 'target', 'branches-large');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const base = JSON.parse(fs.readFileSync(path.join(root, '..', 'shared', 'fixtures', 'member-complete.json'), 'utf8'));
+  delete base.meta;
+  const member = base.members[0];
+  const files = [];
+  for (let b = 0; b < count; b++) {
+    const doc = structuredClone(base);
+    doc.id = `00000000-0000-4000-8000-${String(b).padStart(12, '0')}`;
+    doc.header.org_name = `第${b + 1}党支部`;
+    doc.members = [];
+    for (let m = 0; JSON.stringify(doc).length < kb * 1024 / 2; m++) {
+      const copy = structuredClone(member);
+      copy.id = `${doc.id.slice(0, 24)}${String(m + 1).padStart(12, '0')}`;
+      copy.name = `党员${m + 1}`;
+      copy.problems.forEach((p, i) => {
+        p.id = `${b}-${m}-p${i}`;
+        p.measures.forEach((x, j) => { x.id = `${b}-${m}-p${i}-m${j}`; });
+      });
+      doc.members.push(copy);
+    }
+    const file = path.join(dir, `第${b + 1}党支部-党员清单.json`);
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+    files.push(file);
+  }
+  return files;
+}
+
+test('a bureau-sized set is kept across a reload, beyond what localStorage holds', async (t) => {
+  const files = largeSet(60, 220);
+  const total = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  assert.ok(total > 12 * 1024 * 1024, `the set is ${total} bytes`);
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
+  await page.getByLabel('导入文件').setInputFiles(files);
+  await page.getByRole('status').filter({ hasText: '已读取60个文件' }).waitFor({ timeout: 60000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem('rectify.v1.summary')), null, 'not in localStorage');
+  await page.reload();
+  await page.locator('table.verdicts').waitFor({ timeout: 60000 });
+  assert.equal(await page.locator('table.verdicts tbody tr').count(), 60);
+  assert.equal(await figure(page, '党支部').innerText(), '60');
+  assert.deepEqual(app.problems, []);
+});
+
+test('a set kept in localStorage by an earlier version is moved, not lost', async (t) => {
+  const text = fs.readFileSync(path.join(root, '..', 'shared', 'fixtures', 'org-complete.json'), 'utf8');
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.evaluate((t) => localStorage.setItem('rectify.v1.summary', JSON.stringify({
+    storage: 1, files: [{ name: '交警大队-党组织清单.json', text: t }], expected: ['交警大队'],
+  })), text);
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  await page.locator('table.verdicts').waitFor();
+  assert.equal(await page.locator('table.verdicts tbody tr').count(), 1);
+  assert.equal(await page.getByLabel('应报送的党支部').inputValue(), '交警大队');
+  await page.waitForFunction(() => localStorage.getItem('rectify.v1.summary') === null);
+  await page.reload();
+  await page.locator('table.verdicts').waitFor();
+  assert.equal(await page.locator('table.verdicts tbody tr').count(), 1, 'still there, from IndexedDB');
 });

@@ -41,7 +41,7 @@ fn save_stored(draft: &Draft) -> Result<(), String> {
         crate::domain::export::file_name(&draft.document, false),
     );
     // The crash-proof copy first: it is written even when localStorage is full or refused.
-    durable::put(key.clone(), text.clone());
+    durable::put(durable::DRAFTS, key.clone(), text.clone());
     let storage = local()?;
     storage
         .set_item(&key, &text)
@@ -53,7 +53,7 @@ fn save_stored(draft: &Draft) -> Result<(), String> {
 pub async fn recover() -> usize {
     let mut missing = 0;
     let Ok(storage) = local() else { return 0 };
-    for (key, text) in durable::all().await {
+    for (key, text) in durable::all(durable::DRAFTS).await {
         if drafts::id_of_key(&key).is_none() {
             continue;
         }
@@ -102,7 +102,7 @@ pub fn exists(id: &str) -> bool {
 }
 
 pub fn delete(id: &str) {
-    durable::delete(drafts::key(id));
+    durable::delete(durable::DRAFTS, drafts::key(id));
     if let Ok(storage) = local() {
         let _ = storage.remove_item(&drafts::key(id));
     }

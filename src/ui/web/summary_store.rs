@@ -1,12 +1,16 @@
-//! The central office's set of received files, kept in localStorage so files can be added over weeks.
-//! A file is kept as its decoded text (compact for Chinese); a file that is not a list keeps only its name and
-//! why it was refused.
+//! The central office's set of received files, kept on this computer so files can be added over weeks.
+//! A file is kept as its decoded text; a file that is not a list keeps only its name and why it was refused.
+//!
+//! The set lives in IndexedDB: a bureau's files (two lists from each of dozens of branches) soon outgrow the few
+//! megabytes of localStorage, which the drafts need too. A set that an earlier version kept in localStorage is
+//! moved over on first load.
 
 use serde::{Deserialize, Serialize};
 
 use crate::domain::consolidate;
 use crate::domain::encoding;
 use crate::domain::import::import;
+use crate::ui::web::durable;
 
 const KEY: &str = "rectify.v1.summary";
 
@@ -66,27 +70,50 @@ fn local() -> Option<web_sys::Storage> {
     super::storage::local().ok()
 }
 
-pub fn load() -> SummarySet {
-    local()
-        .and_then(|s| s.get_item(KEY).ok().flatten())
+pub fn empty() -> SummarySet {
+    SummarySet {
+        storage: 1,
+        ..SummarySet::default()
+    }
+}
+
+/// The set as kept (empty when there is none).
+pub async fn load() -> SummarySet {
+    if let Some(set) = durable::read(durable::SUMMARY, KEY)
+        .await
         .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or(SummarySet {
-            storage: 1,
-            ..SummarySet::default()
-        })
+    {
+        return set;
+    }
+    let Some(old) = local()
+        .and_then(|s| s.get_item(KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str::<SummarySet>(&text).ok())
+    else {
+        return empty();
+    };
+    // Kept by an earlier version in localStorage: moved, and removed there only once it is safely written.
+    if save(&old).await.is_ok() {
+        if let Some(s) = local() {
+            let _ = s.remove_item(KEY);
+        }
+    }
+    old
 }
 
-/// Saves the set; the error says what it means for the user.
-pub fn save(set: &SummarySet) -> Result<(), String> {
+/// Saves the set and waits until it is written; the error says what it means for the user.
+pub async fn save(set: &SummarySet) -> Result<(), String> {
     let text = serde_json::to_string(set).map_err(|_| "无法保存汇总。".to_string())?;
-    local()
-        .ok_or_else(|| "浏览器不允许本程序保存数据，汇总结果只在本页有效，关闭后需重新导入。".to_string())?
-        .set_item(KEY, &text)
-        .map_err(|_| "收到的文件太多，浏览器的存储空间放不下。本次汇总结果仍可查看、导出和打印，但关闭页面后需要重新导入这些文件。".to_string())
+    if durable::write(durable::SUMMARY, KEY, &text).await {
+        Ok(())
+    } else {
+        Err("浏览器没能保存收到的文件（存储空间不足，或不允许本程序保存数据）。本次汇总结果仍可查看、导出和打印，但关闭页面后需要重新导入这些文件。".to_string())
+    }
 }
 
-pub fn clear() {
-    if let Some(s) = local() {
-        let _ = s.remove_item(KEY);
+/// An empty set that keeps the list of expected branches.
+pub fn cleared(set: &SummarySet) -> SummarySet {
+    SummarySet {
+        expected: set.expected.clone(),
+        ..empty()
     }
 }

@@ -38,7 +38,19 @@ fn make(set: &SummarySet) -> Made {
 
 #[function_component(Consolidate)]
 pub fn consolidate_page() -> Html {
-    let set = use_state(summary_store::load);
+    // The set kept on this computer arrives from IndexedDB a moment after the page opens; files are taken only then,
+    // so that the kept set cannot overwrite them.
+    let set = use_state(summary_store::empty);
+    let loaded = use_state(|| false);
+    {
+        let (set, loaded) = (set.clone(), loaded.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                set.set(summary_store::load().await);
+                loaded.set(true);
+            });
+        });
+    }
     let made = use_memo((*set).clone(), |set| Rc::new(make(set)));
     let reading = use_state(|| None::<(usize, usize)>);
     let notice = use_state(|| None::<Result<String, String>>);
@@ -67,12 +79,15 @@ pub fn consolidate_page() -> Html {
                 move |read| {
                     let mut next = (*set).clone();
                     next.add(&read);
-                    notice.set(Some(match summary_store::save(&next) {
-                        Ok(()) => Ok(format!("已读取{}个文件。", read.len())),
-                        Err(e) => Err(e),
-                    }));
                     done_reading.set(None);
-                    set.set(next);
+                    set.set(next.clone());
+                    let count = read.len();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        notice.set(Some(match summary_store::save(&next).await {
+                            Ok(()) => Ok(format!("已读取{count}个文件。")),
+                            Err(e) => Err(e),
+                        }));
+                    });
                 },
             );
         })
@@ -140,10 +155,13 @@ pub fn consolidate_page() -> Html {
                     .map(|l| l.trim().to_string())
                     .filter(|l| !l.is_empty())
                     .collect();
-                if let Err(e) = summary_store::save(&next) {
-                    notice.set(Some(Err(e)));
-                }
-                set.set(next);
+                set.set(next.clone());
+                let notice = notice.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(e) = summary_store::save(&next).await {
+                        notice.set(Some(Err(e)));
+                    }
+                });
             }
         })
     };
@@ -156,18 +174,17 @@ pub fn consolidate_page() -> Html {
             selected.clone(),
         );
         Callback::from(move |_| {
-            summary_store::clear();
-            let expected = set.expected.clone();
-            let next = SummarySet {
-                storage: 1,
-                files: Vec::new(),
-                expected,
-            };
-            let _ = summary_store::save(&next);
-            set.set(next);
+            let next = summary_store::cleared(&set);
+            set.set(next.clone());
             selected.set(None);
             asking.set(false);
-            notice.set(Some(Ok("已清空收到的文件（应报送名单保留）。".into())));
+            let notice = notice.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                notice.set(Some(match summary_store::save(&next).await {
+                    Ok(()) => Ok("已清空收到的文件（应报送名单保留）。".into()),
+                    Err(e) => Err(e),
+                }));
+            });
         })
     };
     let entries = c.entries(today);
@@ -187,13 +204,17 @@ pub fn consolidate_page() -> Html {
             </header>
             <section class="no-print" aria-labelledby="receive-heading">
                 <h2 id="receive-heading">{ "收到的文件" }</h2>
-                <div class="drop-zone" ondrop={on_drop} ondragover={on_drag_over}>
-                    <label class="file-button">
-                        <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
-                        <span>{ "导入文件" }</span>
-                    </label>
-                    <span class="muted">{ "可一次选择多个文件，也可以把文件拖到这里。" }</span>
-                </div>
+                if *loaded {
+                    <div class="drop-zone" ondrop={on_drop} ondragover={on_drag_over}>
+                        <label class="file-button">
+                            <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
+                            <span>{ "导入文件" }</span>
+                        </label>
+                        <span class="muted">{ "可一次选择多个文件，也可以把文件拖到这里。" }</span>
+                    </div>
+                } else {
+                    <p class="muted" role="status">{ "正在读取本机保存的汇总……" }</p>
+                }
                 if let Some((done, total)) = *reading {
                     <div class="reading">
                         <label for="reading-progress">{ format!("正在读取 {done}/{total}") }</label>
