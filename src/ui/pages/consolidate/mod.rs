@@ -36,6 +36,23 @@ fn make(set: &SummarySet) -> Made {
     }
 }
 
+/// What the page says after an action: done, or what went wrong.
+type Notice = UseStateHandle<Option<Result<String, String>>>;
+
+/// Keeps `next` on this computer, then says `done` (or why the set could not be kept).
+fn keep(next: SummarySet, notice: Notice, done: Option<String>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        match summary_store::save(&next).await {
+            Ok(()) => {
+                if let Some(done) = done {
+                    notice.set(Some(Ok(done)));
+                }
+            }
+            Err(e) => notice.set(Some(Err(e))),
+        }
+    });
+}
+
 #[function_component(Consolidate)]
 pub fn consolidate_page() -> Html {
     // The set kept on this computer arrives from IndexedDB a moment after the page opens; files are taken only then,
@@ -81,13 +98,11 @@ pub fn consolidate_page() -> Html {
                     next.add(&read);
                     done_reading.set(None);
                     set.set(next.clone());
-                    let count = read.len();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        notice.set(Some(match summary_store::save(&next).await {
-                            Ok(()) => Ok(format!("已读取{count}个文件。")),
-                            Err(e) => Err(e),
-                        }));
-                    });
+                    keep(
+                        next,
+                        notice.clone(),
+                        Some(format!("已读取{}个文件。", read.len())),
+                    );
                 },
             );
         })
@@ -156,12 +171,7 @@ pub fn consolidate_page() -> Html {
                     .filter(|l| !l.is_empty())
                     .collect();
                 set.set(next.clone());
-                let notice = notice.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Err(e) = summary_store::save(&next).await {
-                        notice.set(Some(Err(e)));
-                    }
-                });
+                keep(next, notice.clone(), None);
             }
         })
     };
@@ -178,13 +188,11 @@ pub fn consolidate_page() -> Html {
             set.set(next.clone());
             selected.set(None);
             asking.set(false);
-            let notice = notice.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                notice.set(Some(match summary_store::save(&next).await {
-                    Ok(()) => Ok("已清空收到的文件（应报送名单保留）。".into()),
-                    Err(e) => Err(e),
-                }));
-            });
+            keep(
+                next,
+                notice.clone(),
+                Some("已清空收到的文件（应报送名单保留）。".into()),
+            );
         })
     };
     let entries = c.entries(today);
