@@ -30,6 +30,13 @@ for (const output of OUTPUTS) {
     await name1.fill('交警大队党支部');
     await second.waitForFunction(() => document.querySelector('#f-header-org-name')?.value === '交警大队党支部');
 
+    // It cannot export either: an export raises the revision, and its save would overwrite the editing tab.
+    let downloaded = false;
+    second.on('download', () => { downloaded = true; });
+    await second.getByRole('button', { name: '导出JSON' }).click();
+    await second.getByRole('alert').filter({ hasText: '不能导出' }).waitFor();
+    assert.equal(downloaded, false, 'nothing was downloaded from the read-only tab');
+
     // Taking over: the first tab saves and becomes read-only, the second edits.
     await second.getByRole('button', { name: '在本窗口继续编辑' }).click();
     await first.getByRole('alert').filter({ hasText: '已在另一个窗口中继续编辑' }).waitFor();

@@ -17,7 +17,18 @@ enum Notice {
     ConfirmDraft(usize),
 }
 
+/// An export raises the revision and is saved; from a read-only tab that save would overwrite the tab that edits,
+/// and two files could carry one revision with different contents. So a read-only tab does not export.
+fn writable(session: &SessionHandle) -> Result<(), String> {
+    if session.is_read_only() {
+        Err("这份草稿正在另一个窗口中编辑，本窗口只供查看，不能导出（导出会改变清单的修订号）。请到正在编辑的窗口导出，或先点“在本窗口继续编辑”。".to_string())
+    } else {
+        Ok(())
+    }
+}
+
 fn do_export(session: &SessionHandle) -> Result<String, String> {
+    writable(session)?;
     let (doc, complete) = {
         let s = session.0.borrow();
         let report = validate(&s.doc, clock::today());
@@ -50,6 +61,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let export_json = {
         let (session, notice) = (session.clone(), notice.clone());
         Callback::from(move |_: MouseEvent| {
+            if let Err(e) = writable(&session) {
+                notice.set(Notice::Failed(e));
+                return;
+            }
             let errors = validate(&session.0.borrow().doc, clock::today()).error_count();
             if errors > 0 {
                 notice.set(Notice::ConfirmDraft(errors));
