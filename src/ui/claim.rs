@@ -21,9 +21,19 @@ pub enum TabState {
     TakenOver,
 }
 
+/// What another tab did to the draft while this tab was editing it (on its start page: no tab edits it there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Foreign {
+    /// A file was imported over it: this tab now shows the imported list.
+    Replaced,
+    /// It was deleted: what this tab shows is the only copy left.
+    Deleted,
+}
+
 /// This tab's claim on one draft.
 pub struct Claim {
     pub state: TabState,
+    pub foreign: Option<Foreign>,
     /// Changes whenever the page must load the draft again (it was released to this tab, or the tab that edits
     /// it saved); key the page's session on it.
     pub reload: u32,
@@ -43,10 +53,18 @@ impl Claim {
         session.set_read_only(self.read_only());
     }
 
-    /// What the page shows while another tab edits the draft; nothing while this tab edits it.
+    /// What the page shows while another tab edits the draft, or after another tab replaced or deleted it.
     pub fn notice(&self) -> Html {
         match self.state {
-            TabState::Editing => html! {},
+            TabState::Editing => match self.foreign {
+                None => html! {},
+                Some(Foreign::Replaced) => html! {
+                    <p class="notice warning no-print" role="alert">{ "这份草稿刚在另一个窗口中被导入的文件替换，本窗口已改为显示替换后的内容。" }</p>
+                },
+                Some(Foreign::Deleted) => html! {
+                    <p class="notice warning no-print" role="alert">{ "这份草稿刚在另一个窗口中被删除。本窗口的内容还在：继续编辑会重新保存它；如需保留，也可以点“导出JSON”存成文件。" }</p>
+                },
+            },
             TabState::ReadOnly => html! {
                 <div class="notice warning no-print" role="alert">
                     <p>{ "这份草稿已在另一个窗口（标签页）中打开。为了不互相覆盖，本窗口只供查看，不能修改。" }</p>
@@ -65,27 +83,29 @@ impl Claim {
 #[hook]
 pub fn use_claim(id: &str) -> Claim {
     let state = use_state(|| TabState::Editing);
+    let foreign = use_state(|| None::<Foreign>);
     let reload = use_state(|| 0u32);
     let guard = use_mut_ref(|| None::<TabGuard>);
     let editing = use_mut_ref(|| true);
     let live = use_mut_ref(|| None::<SessionHandle>);
     *editing.borrow_mut() = *state == TabState::Editing;
     {
-        let (live, state, reload, guard, editing) = (
+        let (live, state, foreign, reload, guard, editing) = (
             live.clone(),
             state.clone(),
+            foreign.clone(),
             reload.clone(),
             guard.clone(),
             editing.clone(),
         );
         use_effect_with(id.to_string(), move |id| {
             let key = crate::domain::drafts::key(id);
-            let (heard_state, heard_reload) = (state.clone(), reload.clone());
+            let (heard_state, heard_reload, saver) = (state.clone(), reload.clone(), live.clone());
             *guard.borrow_mut() = TabGuard::join(
                 id,
                 move || *editing.borrow(),
                 move || {
-                    if let Some(session) = live.borrow().as_ref() {
+                    if let Some(session) = saver.borrow().as_ref() {
                         session.flush();
                     }
                 },
@@ -98,10 +118,24 @@ pub fn use_claim(id: &str) -> Claim {
                     }
                 },
             );
-            // A read-only view follows the tab that edits.
-            let follow = tabs::on_storage_change(key, move || {
+            let follow = tabs::on_storage_change(key, move |stored| {
+                // A read-only view follows the tab that edits.
                 if *state != TabState::Editing {
                     reload.set(*reload + 1);
+                    return;
+                }
+                // This tab edits the draft, yet another tab wrote it: its start page imported a file over it (the
+                // user said to replace it) or deleted it. The import wins, so a change still waiting here must not
+                // be saved over it; a deleted draft is saved again only if the user goes on.
+                match stored {
+                    Some(_) => {
+                        if let Some(session) = live.borrow().as_ref() {
+                            session.discard_pending();
+                        }
+                        foreign.set(Some(Foreign::Replaced));
+                        reload.set(*reload + 1);
+                    }
+                    None => foreign.set(Some(Foreign::Deleted)),
                 }
             });
             move || {
@@ -117,6 +151,7 @@ pub fn use_claim(id: &str) -> Claim {
     });
     Claim {
         state: *state,
+        foreign: *foreign,
         reload: *reload,
         live,
         take_over,

@@ -235,6 +235,12 @@ impl SessionHandle {
         self.flush_status();
     }
 
+    /// Forgets a change still waiting to be saved: the stored draft was replaced from another tab, and what this
+    /// session holds must not be written over it.
+    pub fn discard_pending(&self) {
+        self.0.borrow_mut().save_timer = None;
+    }
+
     /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden).
     pub fn flush(&self) {
         if self.0.borrow().save_timer.is_some() {

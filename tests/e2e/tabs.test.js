@@ -2,8 +2,9 @@
 // follows what the first one types, and can take over — after which the first one is read-only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, OUTPUTS, fixtures } from './harness.js';
+import { launch, openApp, OUTPUTS, fixtures, root } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -79,4 +80,43 @@ test('the ledger in a second tab is read-only while 填写 edits the list, and c
   await editor.close({ runBeforeUnload: true });
   await ledger.waitForTimeout(500);
   assert.deepEqual(await statuses(), ['done'], 'closing 填写 afterwards did not write its older copy over the ledger\'s change');
+});
+
+test('a list imported over, or deleted from, the draft another tab is editing is not silently undone', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const editor = app.page;
+  const fixture = path.join(fixtures, 'org-complete.json');
+  await editor.getByLabel('导入文件').setInputFiles(fixture);
+  await editor.getByRole('heading', { level: 2, name: '表头信息' }).waitFor();
+  const orgName = editor.getByLabel('党组织名称');
+  await orgName.fill('交警大队（本窗口正在改）');
+
+  // On the start page of a second tab, the same list comes in again from a file, and the user says to replace.
+  const doc = JSON.parse(fs.readFileSync(fixture, 'utf8'));
+  doc.header.org_name = '交警大队（导入的文件）';
+  delete doc.meta;
+  const revised = path.join(root, 'target', 'tabs-revised.json');
+  fs.writeFileSync(revised, JSON.stringify(doc, null, 2));
+  const home = await app.context.newPage();
+  await home.goto(editor.url().split('#')[0]);
+  await home.getByLabel('导入文件').setInputFiles(revised);
+  await home.getByRole('button', { name: '用文件替换本机草稿' }).click();
+
+  await editor.getByRole('alert').filter({ hasText: '被导入的文件替换' }).waitFor();
+  await editor.waitForFunction(() => document.querySelector('#f-header-org-name')?.value === '交警大队（导入的文件）');
+  const stored = () => editor.evaluate(() => Object.entries(localStorage)
+    .filter(([k]) => k.startsWith('rectify.v1.draft.'))
+    .map(([, v]) => JSON.parse(v).document.header.org_name));
+  await editor.waitForTimeout(800);
+  assert.deepEqual(await stored(), ['交警大队（导入的文件）'], 'the import is kept, not overwritten by the older copy');
+
+  // Deleted on the start page: the editing tab says so, and going on saves it again.
+  await home.goto(editor.url().split('#')[0]);
+  await home.getByRole('button', { name: '删除' }).click();
+  await home.getByRole('button', { name: '确定删除' }).click();
+  await editor.getByRole('alert').filter({ hasText: '被删除' }).waitFor();
+  await orgName.fill('交警大队（删除后继续）');
+  await editor.waitForFunction(() => Object.entries(localStorage)
+    .some(([k, v]) => k.startsWith('rectify.v1.draft.') && JSON.parse(v).document.header.org_name === '交警大队（删除后继续）'));
 });

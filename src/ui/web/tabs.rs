@@ -96,13 +96,13 @@ impl Drop for TabGuard {
     }
 }
 
-/// Calls `changed()` when another tab stores draft `key` (a read-only view follows the tab that edits).
-pub fn on_storage_change(key: String, changed: impl Fn() + 'static) -> EventListener {
+/// Calls `changed(stored)` when another tab stores or removes draft `key` (`None`: removed).
+pub fn on_storage_change(key: String, changed: impl Fn(Option<String>) + 'static) -> EventListener {
     let window: web_sys::EventTarget = gloo::utils::window().into();
     EventListener::new(&window, "storage", move |event| {
         if let Some(e) = event.dyn_ref::<web_sys::StorageEvent>() {
             if e.key().as_deref() == Some(key.as_str()) {
-                changed();
+                changed(e.new_value());
             }
         }
     })
