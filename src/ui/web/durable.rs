@@ -1,8 +1,12 @@
-//! IndexedDB, for what localStorage cannot do. A second copy of every draft, because localStorage is not enough to survive a crash: Chromium
-//! keeps localStorage writes in memory for seconds before they reach the disk (a killed browser loses them),
-//! while an IndexedDB transaction is on disk when it completes. localStorage stays the copy the app reads, being
-//! synchronous; at start-up, any draft whose IndexedDB copy is newer is put back into localStorage. And the 汇总 set
-//! of received files, which outgrows localStorage's few megabytes once there are a hundred files or so.
+//! IndexedDB, for what localStorage cannot do.
+//!
+//! A second copy of every draft, because localStorage is not enough to survive a crash: Chromium keeps
+//! localStorage writes in memory for seconds before they reach the disk (a killed browser loses them), while an
+//! IndexedDB transaction is on disk when it completes. localStorage stays the copy the app reads, being
+//! synchronous; at start-up, any draft whose IndexedDB copy is newer is put back into localStorage.
+//!
+//! And the 汇总 set of received files, which outgrows localStorage's few megabytes once there are a hundred files
+//! or so.
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::closure::Closure;
@@ -10,13 +14,24 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
-const DATABASE: &str = "rectify";
-/// Version 2 added the store of the 汇总 set.
-const VERSION: u32 = 2;
+/// Where in IndexedDB something is kept: a database of its own for each kind of thing, so that no version of the
+/// app ever has to upgrade a database that an older copy of the app (another file on the same PC) still opens.
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    database: &'static str,
+    store: &'static str,
+}
+
 /// Every draft, as stored in localStorage, under the same key.
-pub const DRAFTS: &str = "drafts";
+pub const DRAFTS: Place = Place {
+    database: "rectify",
+    store: "drafts",
+};
 /// The central office's set of received files (too large for localStorage once there are a hundred or so).
-pub const SUMMARY: &str = "summary";
+pub const SUMMARY: Place = Place {
+    database: "rectify-summary",
+    store: "summary",
+};
 
 /// A promise that settles with the request's result.
 fn settled(request: &IdbRequest) -> Promise {
@@ -55,19 +70,14 @@ fn committed(tx: &IdbTransaction) -> Promise {
     })
 }
 
-async fn open() -> Option<IdbDatabase> {
+async fn open(place: Place) -> Option<IdbDatabase> {
     let factory = web_sys::window()?.indexed_db().ok()??;
-    let request = factory.open_with_u32(DATABASE, VERSION).ok()?;
+    let request = factory.open_with_u32(place.database, 1).ok()?;
     let upgrade = {
         let request = request.clone();
         Closure::once_into_js(move || {
             if let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-                let names = db.object_store_names();
-                for store in [DRAFTS, SUMMARY] {
-                    if !names.contains(store) {
-                        let _ = db.create_object_store(store);
-                    }
-                }
+                let _ = db.create_object_store(place.store);
             }
         })
     };
@@ -79,15 +89,16 @@ async fn open() -> Option<IdbDatabase> {
         .ok()
 }
 
-/// Writes `text` under `key` in `store` and waits until it is on disk; false when it could not be written.
-pub async fn write(store: &str, key: &str, text: &str) -> bool {
-    let Some(db) = open().await else {
+/// Writes `text` under `key` and waits until it is on disk; false when it could not be written.
+pub async fn write(place: Place, key: &str, text: &str) -> bool {
+    let Some(db) = open(place).await else {
         return false;
     };
-    let written = match db.transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite) {
+    let written = match db.transaction_with_str_and_mode(place.store, IdbTransactionMode::Readwrite)
+    {
         Ok(tx) => {
             let put = tx
-                .object_store(store)
+                .object_store(place.store)
                 .and_then(|s| s.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key)));
             put.is_ok() && JsFuture::from(committed(&tx)).await.is_ok()
         }
@@ -97,12 +108,12 @@ pub async fn write(store: &str, key: &str, text: &str) -> bool {
     written
 }
 
-/// The text under `key` in `store`, if there is one.
-pub async fn read(store: &str, key: &str) -> Option<String> {
-    let db = open().await?;
+/// The text under `key`, if there is one.
+pub async fn read(place: Place, key: &str) -> Option<String> {
+    let db = open(place).await?;
     let request = db
-        .transaction_with_str(store)
-        .and_then(|tx| tx.object_store(store))
+        .transaction_with_str(place.store)
+        .and_then(|tx| tx.object_store(place.store))
         .and_then(|s| s.get(&JsValue::from_str(key)))
         .ok();
     let value = match request {
@@ -114,17 +125,18 @@ pub async fn read(store: &str, key: &str) -> Option<String> {
 }
 
 /// Writes `text` under `key` (fire and forget: the localStorage copy is already there).
-pub fn put(store: &'static str, key: String, text: String) {
+pub fn put(place: Place, key: String, text: String) {
     wasm_bindgen_futures::spawn_local(async move {
-        write(store, &key, &text).await;
+        write(place, &key, &text).await;
     });
 }
 
-pub fn delete(store: &'static str, key: String) {
+pub fn delete(place: Place, key: String) {
     wasm_bindgen_futures::spawn_local(async move {
-        let Some(db) = open().await else { return };
-        if let Ok(tx) = db.transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite) {
-            if let Ok(store) = tx.object_store(store) {
+        let Some(db) = open(place).await else { return };
+        if let Ok(tx) = db.transaction_with_str_and_mode(place.store, IdbTransactionMode::Readwrite)
+        {
+            if let Ok(store) = tx.object_store(place.store) {
                 let _ = store.delete(&JsValue::from_str(&key));
             }
         }
@@ -132,15 +144,15 @@ pub fn delete(store: &'static str, key: String) {
     });
 }
 
-/// Every (key, text) of `store`; empty where IndexedDB is not available.
-pub async fn all(store: &str) -> Vec<(String, String)> {
-    let Some(db) = open().await else {
+/// Every (key, text) kept at `place`; empty where IndexedDB is not available.
+pub async fn all(place: Place) -> Vec<(String, String)> {
+    let Some(db) = open(place).await else {
         return Vec::new();
     };
-    let Ok(tx) = db.transaction_with_str(store) else {
+    let Ok(tx) = db.transaction_with_str(place.store) else {
         return Vec::new();
     };
-    let Ok(store) = tx.object_store(store) else {
+    let Ok(store) = tx.object_store(place.store) else {
         return Vec::new();
     };
     let (Ok(keys), Ok(values)) = (store.get_all_keys(), store.get_all()) else {
