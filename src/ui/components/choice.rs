@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::findings::{described_by, invalid, messages, use_findings};
+use super::following::use_following;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -23,13 +24,7 @@ pub fn select(props: &SelectProps) -> Html {
     let session = use_context::<SessionHandle>().expect("fields live inside an editor session");
     let findings = use_findings(&props.path);
     // The choice as made; kept here so that a re-render of this field never shows an older one.
-    let chosen = use_state(|| props.selected.clone());
-    {
-        let chosen = chosen.clone();
-        use_effect_with(props.selected.clone(), move |value| {
-            chosen.set(value.clone())
-        });
-    }
+    let chosen = use_following(props.selected.clone());
     let id = dom::field_id(&props.path);
     let onchange = {
         let on_change = props.on_change.clone();
@@ -83,12 +78,13 @@ pub struct CheckGroupProps {
 pub fn check_group(props: &CheckGroupProps) -> Html {
     let session = use_context::<SessionHandle>().expect("fields live inside an editor session");
     let findings = use_findings(&props.path);
-    let initial: Vec<bool> = props.options.iter().map(|(_, _, c)| *c).collect();
-    let checked = use_state(|| initial.clone());
-    {
-        let checked = checked.clone();
-        use_effect_with(initial, move |initial| checked.set(initial.clone()));
-    }
+    let checked = use_following(
+        props
+            .options
+            .iter()
+            .map(|(_, _, c)| *c)
+            .collect::<Vec<bool>>(),
+    );
     let group_id = dom::field_id(&props.path);
     html! {
         <fieldset id={group_id.clone()} class="field wide choices" aria-invalid={invalid(&findings)} aria-describedby={described_by(&props.path, false)}>

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::findings::{described_by, invalid, messages, use_findings};
+use super::following::use_following;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -31,13 +32,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let session = use_context::<SessionHandle>().expect("fields live inside an editor session");
     let findings = use_findings(&props.path);
     // The text as typed. Only this field re-renders per keystroke; the document gets the text through `on_input`.
-    let text = use_state(|| props.value.to_string());
-    {
-        let text = text.clone();
-        use_effect_with(props.value.clone(), move |value| {
-            text.set(value.to_string())
-        });
-    }
+    let text = use_following(props.value.to_string());
     let id = dom::field_id(&props.path);
     let oninput = {
         let on_input = props.on_input.clone();

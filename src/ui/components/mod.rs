@@ -4,3 +4,4 @@ pub mod choice;
 pub mod confirm;
 pub mod field;
 pub mod findings;
+pub mod following;

@@ -10,6 +10,7 @@ use crate::domain::labels::field_label;
 use crate::domain::model::{Kind, Member, MemberType};
 use crate::ui::components::choice::Select;
 use crate::ui::components::field::TextField;
+use crate::ui::components::following::use_following;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
@@ -28,17 +29,13 @@ pub fn member_card(props: &MemberCardProps) -> Html {
     let m = &props.member;
     // Typing re-renders nothing (the fields keep their own text), so the heading learns the name as it is typed;
     // a new name from outside (undo, a reload) replaces what was typed.
-    let typed_name = use_state(|| None::<String>);
-    {
-        let typed_name = typed_name.clone();
-        use_effect_with(m.name.clone(), move |_| typed_name.set(None));
-    }
+    let shown_name = use_following(m.name.clone());
     let path = |key: &str| format!("{}.{key}", m.id);
     let set = |field: MemberField| {
-        let (session, id, typed_name) = (session.clone(), m.id.clone(), typed_name.clone());
+        let (session, id, shown_name) = (session.clone(), m.id.clone(), shown_name.clone());
         Callback::from(move |v: String| {
             if field == MemberField::Name {
-                typed_name.set(Some(v.clone()));
+                shown_name.set(v.clone());
             }
             session.edit(Action::SetMember(id.clone(), field, v));
         })
@@ -70,7 +67,7 @@ pub fn member_card(props: &MemberCardProps) -> Html {
         None => "",
     };
     let name = format!("党员{}", props.index + 1);
-    let member_name = typed_name.as_deref().unwrap_or(&m.name).trim();
+    let member_name = shown_name.trim();
     let heading_id = format!("h-{}", m.id);
     let count = m.problems.len();
     html! {
