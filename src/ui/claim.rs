@@ -86,24 +86,23 @@ pub fn use_claim(id: &str) -> Claim {
     let foreign = use_state(|| None::<Foreign>);
     let reload = use_state(|| 0u32);
     let guard = use_mut_ref(|| None::<TabGuard>);
-    let editing = use_mut_ref(|| true);
     let live = use_mut_ref(|| None::<SessionHandle>);
-    *editing.borrow_mut() = *state == TabState::Editing;
     {
-        let (live, state, foreign, reload, guard, editing) = (
+        let (live, state, foreign, reload, guard) = (
             live.clone(),
             state.clone(),
             foreign.clone(),
             reload.clone(),
             guard.clone(),
-            editing.clone(),
         );
         use_effect_with(id.to_string(), move |id| {
             let key = crate::domain::drafts::key(id);
-            let (heard_state, heard_reload, saver) = (state.clone(), reload.clone(), live.clone());
+            // A state handle reads the state as it is now, not as it was when the effect ran.
+            let (editing, heard_state, heard_reload, saver) =
+                (state.clone(), state.clone(), reload.clone(), live.clone());
             *guard.borrow_mut() = TabGuard::join(
                 id,
-                move || *editing.borrow(),
+                move || *editing == TabState::Editing,
                 move || {
                     if let Some(session) = saver.borrow().as_ref() {
                         session.flush();
