@@ -50,17 +50,25 @@ def sha256(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-def wasm_opt(wasm: Path):
-    tool = ROOT / "node_modules" / ".bin" / "wasm-opt"
-    if os.environ.get("TRUNK_PROFILE") != "release" or not tool.exists():
-        return
-    before = wasm.stat().st_size
+WASM_OPT = ROOT / "node_modules" / ".bin" / "wasm-opt"
+
+
+def optimise(wasm: Path, out: Path, keep_names=False):
+    """wasm-opt -Oz as the release ships it; with `keep_names` the function names stay (for `./x size`)."""
+    names = ["-g"] if keep_names else ["--strip-debug", "--strip-producers"]
     subprocess.run(
-        [str(tool), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+        [str(WASM_OPT), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
          "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
-         "--enable-multivalue", "--strip-debug", "--strip-producers", str(wasm), "-o", str(wasm)],
+         "--enable-multivalue", *names, str(wasm), "-o", str(out)],
         check=True,
     )
+
+
+def wasm_opt(wasm: Path):
+    if os.environ.get("TRUNK_PROFILE") != "release" or not WASM_OPT.exists():
+        return
+    before = wasm.stat().st_size
+    optimise(wasm, wasm)
     print(f"bundle: wasm-opt -Oz {before} -> {wasm.stat().st_size} bytes")
 
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Where the bytes of the shipped wasm go: `./x size` runs this on a build that keeps function names.
 
-The wasm is built as the release is (same profile, wasm-bindgen, wasm-opt -Oz), but with names kept (`-g`), and
-twiggy lists every function and data segment. This groups them by what they are for, so that a change can be
-judged by which group it moved. Sizes are raw bytes before compression; the shipped gzip size is printed by
-`./x bench`. Pass the path of the named wasm (default target/size/named.wasm).
+The wasm is built as the release is (same profile, wasm-bindgen, then wasm-opt -Oz with the flags of
+tools/bundle.py), but with names kept, and twiggy lists every function and data segment. This groups them by what
+they are for, so that a change can be judged by which group it moved. Sizes are raw bytes before compression; the
+shipped gzip size is printed by `./x bench`. Pass the wasm-bindgen output; the named, optimised wasm is written
+beside it as named.wasm.
 """
 
 import collections
@@ -13,6 +14,9 @@ import io
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+from bundle import optimise
 
 GROUPS = [
     # (group, pattern on the item's name); the first that matches wins.
@@ -37,7 +41,9 @@ GROUPS = [
 
 
 def main():
-    wasm = sys.argv[1] if len(sys.argv) > 1 else "target/size/named.wasm"
+    bindgen = Path(sys.argv[1] if len(sys.argv) > 1 else "target/size/rectify_bg.wasm")
+    wasm = bindgen.with_name("named.wasm")
+    optimise(bindgen, wasm, keep_names=True)
     out = subprocess.run(
         ["twiggy", "top", "-n", "1000000", "--format", "csv", wasm],
         check=True, capture_output=True, text=True,
