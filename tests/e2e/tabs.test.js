@@ -10,6 +10,20 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+/// The documents of every draft in the page's localStorage.
+const storedDocs = (page) => page.evaluate(() => Object.entries(localStorage)
+  .filter(([k]) => k.startsWith('rectify.v1.draft.'))
+  .map(([, v]) => JSON.parse(v).document));
+
+/// Waits (at most 10 s) until a stored draft is as `pick` wants it.
+async function storedSoon(page, pick) {
+  for (let i = 0; i < 100; i++) {
+    if ((await storedDocs(page)).some(pick)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no stored draft became as wanted: ${pick}`);
+}
+
 for (const output of OUTPUTS) {
   test(`${output}: a second tab is read-only until it takes over`, async (t) => {
     const app = await openApp(browser, output);
@@ -46,7 +60,7 @@ for (const output of OUTPUTS) {
     await name2.fill('交警大队党支部（第二窗口）');
     await first.waitForFunction(() => document.querySelector('#f-header-org-name')?.value === '交警大队党支部（第二窗口）');
 
-    const stored = await second.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('rectify.v1.draft.')).map(([, v]) => JSON.parse(v).document.header.org_name));
+    const stored = (await storedDocs(second)).map((d) => d.header.org_name);
     assert.deepEqual(stored, ['交警大队党支部（第二窗口）'], 'one draft, with the last text, nothing overwritten');
   });
 }
@@ -72,14 +86,11 @@ test('the ledger in a second tab is read-only while 填写 edits the list, and c
   await ledger.waitForFunction(() => !document.querySelector('[aria-label="办理台账1-1"] select')?.disabled);
   await status.selectOption('已完成整改');
   await ledger.getByRole('group', { name: '办理台账1-1' }).getByRole('status').filter({ hasText: '已完成整改' }).waitFor();
-  const statuses = () => ledger.evaluate(() => Object.entries(localStorage)
-    .filter(([k]) => k.startsWith('rectify.v1.draft.'))
-    .map(([, v]) => JSON.parse(v).document.problems[0].measures[0].status));
-  await ledger.waitForFunction(() => Object.entries(localStorage)
-    .some(([k, v]) => k.startsWith('rectify.v1.draft.') && JSON.parse(v).document.problems[0].measures[0].status === 'done'));
+  const status1 = (d) => d.problems[0].measures[0].status;
+  await storedSoon(ledger, (d) => status1(d) === 'done');
   await editor.close({ runBeforeUnload: true });
   await ledger.waitForTimeout(500);
-  assert.deepEqual(await statuses(), ['done'], 'closing 填写 afterwards did not write its older copy over the ledger\'s change');
+  assert.deepEqual((await storedDocs(ledger)).map(status1), ['done'], 'closing 填写 afterwards did not write its older copy over the ledger\'s change');
 });
 
 test('a list imported over, or deleted from, the draft another tab is editing is not silently undone', async (t) => {
@@ -105,11 +116,8 @@ test('a list imported over, or deleted from, the draft another tab is editing is
 
   await editor.getByRole('alert').filter({ hasText: '被导入的文件替换' }).waitFor();
   await editor.waitForFunction(() => document.querySelector('#f-header-org-name')?.value === '交警大队（导入的文件）');
-  const stored = () => editor.evaluate(() => Object.entries(localStorage)
-    .filter(([k]) => k.startsWith('rectify.v1.draft.'))
-    .map(([, v]) => JSON.parse(v).document.header.org_name));
   await editor.waitForTimeout(800);
-  assert.deepEqual(await stored(), ['交警大队（导入的文件）'], 'the import is kept, not overwritten by the older copy');
+  assert.deepEqual((await storedDocs(editor)).map((d) => d.header.org_name), ['交警大队（导入的文件）'], 'the import is kept, not overwritten by the older copy');
 
   // Deleted on the start page: the editing tab says so, and going on saves it again.
   await home.goto(editor.url().split('#')[0]);
@@ -117,6 +125,5 @@ test('a list imported over, or deleted from, the draft another tab is editing is
   await home.getByRole('button', { name: '确定删除' }).click();
   await editor.getByRole('alert').filter({ hasText: '被删除' }).waitFor();
   await orgName.fill('交警大队（删除后继续）');
-  await editor.waitForFunction(() => Object.entries(localStorage)
-    .some(([k, v]) => k.startsWith('rectify.v1.draft.') && JSON.parse(v).document.header.org_name === '交警大队（删除后继续）'));
+  await storedSoon(editor, (d) => d.header.org_name === '交警大队（删除后继续）');
 });
