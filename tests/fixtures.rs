@@ -1,4 +1,4 @@
-//! The sample files of `../shared/fixtures`, sealed by an independent implementation: what this app finds in each.
+//! The sample files of `tests/fixtures/`, sealed by an independent implementation: what this app finds in each.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;

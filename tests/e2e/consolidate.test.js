@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, root } from './harness.js';
+import { launch, openApp, root, fixtures } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -117,7 +117,7 @@ function largeSet(count, kb) {
   const dir = path.join(root, 'target', 'branches-large');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const base = JSON.parse(fs.readFileSync(path.join(root, '..', 'shared', 'fixtures', 'member-complete.json'), 'utf8'));
+  const base = JSON.parse(fs.readFileSync(path.join(fixtures, 'member-complete.json'), 'utf8'));
   delete base.meta;
   const member = base.members[0];
   const files = [];
@@ -163,7 +163,7 @@ test('a bureau-sized set is kept across a reload, beyond what localStorage holds
 });
 
 test('a set kept in localStorage by an earlier version is moved, not lost', async (t) => {
-  const text = fs.readFileSync(path.join(root, '..', 'shared', 'fixtures', 'org-complete.json'), 'utf8');
+  const text = fs.readFileSync(path.join(fixtures, 'org-complete.json'), 'utf8');
   const app = await openApp(browser, 'single file');
   t.after(() => app.close());
   const { page } = app;

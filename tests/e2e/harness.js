@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
 export const dist = path.join(root, 'dist');
-export const fixtures = path.resolve(root, '../shared/fixtures');
+export const fixtures = path.join(root, 'tests', 'fixtures');
 export const singleFile = path.join(dist, '检视整改清单.html');
 
 export const FLAGS = [
