@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, OUTPUTS, isOwn, fixtures, dist, singleFile } from './harness.js';
+import { launch, openApp, OUTPUTS, isOwn, fixtures, dist, singleFile, root } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -22,7 +22,7 @@ for (const output of OUTPUTS) {
       assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
     }
     assert.equal(await page.getByLabel('导入文件', { exact: true }).count(), 1);
-    await page.screenshot({ path: path.join(dist, '..', 'target', `start-${output.replace(' ', '-')}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(root, 'target', `start-${output.replace(' ', '-')}.png`), fullPage: true });
     assert.deepEqual(app.problems, []);
     });
 
