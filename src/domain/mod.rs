@@ -1,5 +1,6 @@
 //! The list documents of `format.md` and every rule about them. Nothing here knows of the web.
 
+pub mod autosave;
 pub mod consolidate;
 pub mod dates;
 pub mod digest;
