@@ -97,6 +97,87 @@ pub fn decode(text: &str) -> Result<Draft, DraftError> {
     })
 }
 
+/// Where a stored copy of a draft was read from. Every save writes both: localStorage, which the browser may keep
+/// in memory for seconds or refuse when full, and IndexedDB, which is on disk when its write completes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Copy {
+    /// The browser's localStorage (浏览器的常规存储).
+    Local,
+    /// The app's IndexedDB copy (本程序的备份).
+    Backup,
+}
+
+/// The copy of a draft that opens, and what the user is told about the other one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chosen {
+    pub draft: Draft,
+    pub from: Copy,
+    /// Said when the two copies differ: which one opened, and why.
+    pub notice: Option<String>,
+}
+
+/// Whether `a` was saved after `b`. Times are compared as instants; one that cannot be read is older.
+pub fn saved_after(a: &Draft, b: &Draft) -> bool {
+    use super::dates::instant_millis;
+    instant_millis(&a.saved_at) > instant_millis(&b.saved_at)
+}
+
+/// The newer of the two stored copies of one draft, every time a draft is opened: a save that only reached one of
+/// them (localStorage full, the browser killed before localStorage reached the disk) must not be hidden by an older
+/// copy in the other. A copy that cannot be read counts as missing; when neither can, the local copy's error is
+/// what the user sees.
+pub fn newest(
+    local: Option<Result<Draft, DraftError>>,
+    backup: Option<Result<Draft, DraftError>>,
+) -> Option<Result<Chosen, DraftError>> {
+    use super::dates::official_time_seconds;
+    let when =
+        |d: &Draft| official_time_seconds(&d.saved_at).unwrap_or_else(|| "时间不详".to_string());
+    let chosen = |draft, from, notice| {
+        Some(Ok(Chosen {
+            draft,
+            from,
+            notice,
+        }))
+    };
+    match (local, backup) {
+        (None, None) => None,
+        (Some(Err(e)), None | Some(Err(_))) => Some(Err(e)),
+        (None, Some(Err(e))) => Some(Err(e)),
+        (Some(Ok(draft)), None | Some(Err(_))) => chosen(draft, Copy::Local, None),
+        (None, Some(Ok(backup))) => {
+            let notice = only_backup("没有这份草稿", &when(&backup));
+            chosen(backup, Copy::Backup, Some(notice))
+        }
+        (Some(Err(_)), Some(Ok(backup))) => {
+            let notice = only_backup("的副本已损坏", &when(&backup));
+            chosen(backup, Copy::Backup, Some(notice))
+        }
+        (Some(Ok(local)), Some(Ok(backup))) => {
+            let same = local.saved_at == backup.saved_at && local.document == backup.document;
+            if same || !saved_after(&backup, &local) {
+                let notice = (!same).then(|| format!(
+                    "本机存有这份草稿的两份副本：已打开浏览器常规存储中较新的一份（保存于{}），本程序备份中的一份较旧（保存于{}）。",
+                    when(&local),
+                    when(&backup)
+                ));
+                chosen(local, Copy::Local, notice)
+            } else {
+                let notice = format!(
+                    "本机存有这份草稿的两份副本：已打开本程序备份中较新的一份（保存于{}）。浏览器常规存储中的一份较旧（保存于{}），可能是存储空间已满时没能写入。",
+                    when(&backup),
+                    when(&local)
+                );
+                chosen(backup, Copy::Backup, Some(notice))
+            }
+        }
+    }
+}
+
+fn only_backup(why: &str, when: &str) -> String {
+    format!("浏览器的常规存储中{why}，已从本程序的备份中打开（保存于{when}）。")
+}
+
 /// What the start page lists of a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -154,6 +235,77 @@ mod tests {
             Err(DraftError::Newer(9))
         );
         assert!(DraftError::Newer(9).message().contains("更新版本"));
+    }
+
+    fn saved(org: &str, at: &str) -> Draft {
+        let mut document = member_list(1, "交警大队党支部", 1, 1, 1);
+        document.header.org_name = org.into();
+        Draft {
+            document,
+            saved_at: at.into(),
+        }
+    }
+
+    #[test]
+    fn the_newer_copy_opens_and_the_user_is_told_when_they_differ() {
+        let older = saved("旧", "2024-06-01T09:30:00.100+08:00");
+        let newer = saved("新", "2024-06-01T09:30:00.900+08:00");
+
+        let c = newest(Some(Ok(older.clone())), Some(Ok(newer.clone())))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (c.from, c.draft.document.header.org_name.as_str()),
+            (Copy::Backup, "新")
+        );
+        assert!(c.notice.unwrap().contains("备份中较新的一份"));
+
+        let c = newest(Some(Ok(newer.clone())), Some(Ok(older.clone())))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (c.from, c.draft.document.header.org_name.as_str()),
+            (Copy::Local, "新")
+        );
+        assert!(c.notice.unwrap().contains("常规存储中较新的一份"));
+
+        let c = newest(Some(Ok(newer.clone())), Some(Ok(newer.clone())))
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (c.from, c.notice),
+            (Copy::Local, None),
+            "the same copy twice says nothing"
+        );
+    }
+
+    #[test]
+    fn a_copy_only_in_the_backup_opens_from_it() {
+        let draft = saved("新", "2024-06-01T09:30:00+08:00");
+        let c = newest(None, Some(Ok(draft.clone()))).unwrap().unwrap();
+        assert_eq!(c.from, Copy::Backup);
+        assert!(c.notice.unwrap().contains("没有这份草稿"));
+        let c = newest(Some(Err(DraftError::Damaged)), Some(Ok(draft)))
+            .unwrap()
+            .unwrap();
+        assert!(c.notice.unwrap().contains("已损坏"));
+    }
+
+    #[test]
+    fn without_a_readable_copy_the_local_error_is_said() {
+        assert_eq!(newest(None, None), None);
+        assert_eq!(
+            newest(
+                Some(Err(DraftError::Newer(3))),
+                Some(Err(DraftError::Damaged))
+            ),
+            Some(Err(DraftError::Newer(3)))
+        );
+        let draft = saved("新", "2024-06-01T09:30:00+08:00");
+        let c = newest(Some(Ok(draft)), Some(Err(DraftError::Damaged)))
+            .unwrap()
+            .unwrap();
+        assert_eq!((c.from, c.notice), (Copy::Local, None));
     }
 
     #[test]
