@@ -36,8 +36,40 @@ async fn mount_editor(id: &str, step: Step) -> Element {
         step,
     };
     yew::Renderer::<Editor>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    // The draft is read from both stored copies, one of them asynchronously: wait until the editor shows it.
+    let shown = until(2000.0, || {
+        let root = root.clone();
+        async move { root.query_selector(".editor-head").unwrap().is_some() }
+    })
+    .await;
+    assert!(shown, "the editor opened the draft");
     root
+}
+
+/// Waits until `condition` holds, for at most `limit_ms`; says whether it came to hold.
+async fn until<F, Fut>(limit_ms: f64, condition: F) -> bool
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = js_sys::Date::now();
+    loop {
+        yew::scheduler::flush().await;
+        if condition().await {
+            return true;
+        }
+        if js_sys::Date::now() - start > limit_ms {
+            return false;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+}
+
+async fn stored(id: &str) -> Option<Draft> {
+    storage::load(id)
+        .await
+        .and_then(Result::ok)
+        .map(|c| c.draft)
 }
 
 fn buttons(root: &Element) -> Vec<String> {
@@ -69,7 +101,7 @@ fn stored_org_draft() -> String {
         document: Document::new(Kind::Org, id.clone()),
         saved_at: String::new(),
     };
-    storage::save(&draft).unwrap();
+    storage::save(&draft, |_| {}).unwrap();
     id
 }
 
@@ -100,7 +132,7 @@ async fn a_new_list_is_saved_as_a_draft_and_opened() {
     let Route::Edit(id, Step::Header) = Route::parse(&hash) else {
         panic!("expected the editor, got {hash}");
     };
-    let draft = storage::load(&id).unwrap().expect("the draft is stored");
+    let draft = stored(&id).await.expect("the draft is stored");
     assert_eq!(draft.document.kind, Kind::Org);
     storage::delete(&id);
     gloo::utils::window().location().set_hash("").unwrap();
@@ -137,9 +169,16 @@ async fn typing_is_saved_to_storage_within_a_second() {
     filer
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
-    gloo_timers::future::TimeoutFuture::new(1000).await;
-    let draft = storage::load(&id).unwrap().unwrap();
-    assert_eq!(draft.document.header.filed_by, "陈晓燕");
+    let saved = until(1000.0, || {
+        let id = id.clone();
+        async move {
+            stored(&id)
+                .await
+                .is_some_and(|d| d.document.header.filed_by == "陈晓燕")
+        }
+    })
+    .await;
+    assert!(saved, "saved within a second");
     storage::delete(&id);
 }
 

@@ -173,6 +173,23 @@ fn apply_acknowledgements(doc: &Document, sink: &mut Sink) {
     sink.findings.extend(missing_reason);
 }
 
+/// A date field whose text the browser's date picker could not read (a day that does not exist, such as 2月30日,
+/// typed by hand): the document holds no date there, yet the user wrote one, so the field is reported as not a
+/// valid date instead of as empty.
+pub fn mark_unreadable_date(report: &mut Report, path: &str) {
+    for finding in report.findings.iter_mut().filter(|f| f.path == path) {
+        let invalid = match finding.rule {
+            "filed_on_required" => "filed_on_invalid",
+            "deadline_date_required" => "deadline_date_invalid",
+            _ => continue,
+        };
+        let label = finding.location.rsplit(" · ").next().unwrap_or("日期");
+        finding.rule = invalid;
+        finding.message =
+            format!("{label}填的不是一个有效的日期（例如2月没有30日），请用日期选择框重新选择。");
+    }
+}
+
 /// Characters as the user counts them, after trimming.
 pub(crate) fn char_len(text: &str) -> usize {
     text.trim().chars().count()

@@ -845,3 +845,24 @@ fn locations_read_as_the_user_counts() {
         "第1名党员（刘洋） · 第1个问题 · 第1项措施 · 措施内容"
     );
 }
+
+#[test]
+fn a_date_the_picker_could_not_read_is_invalid_not_missing() {
+    let mut doc = org();
+    doc.header.filed_on.clear();
+    let mut report = validate(&doc, today());
+    assert!(report.has("filed_on_required"));
+    super::mark_unreadable_date(&mut report, "header.filed_on");
+    assert!(!report.has("filed_on_required"));
+    let f = report.at("header.filed_on").next().unwrap();
+    assert_eq!((f.rule, f.severity), ("filed_on_invalid", Severity::Error));
+    assert!(
+        f.message.starts_with("填报日期填的不是一个有效的日期"),
+        "{}",
+        f.message
+    );
+    // Another field's findings are left as they are.
+    let mut report = validate(&doc, today());
+    super::mark_unreadable_date(&mut report, "header.org_name");
+    assert!(report.has("filed_on_required"));
+}
