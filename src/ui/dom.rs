@@ -50,3 +50,18 @@ pub fn focus(path: &str) -> bool {
         None => false,
     }
 }
+
+/// The value of a date input, telling the session whether the browser could read what was typed there: a day
+/// that does not exist (2月30日) leaves the value empty with `validity.badInput` set.
+pub fn date_input(
+    target: Option<web_sys::EventTarget>,
+    session: &crate::ui::session::SessionHandle,
+    path: &str,
+) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(input) = target.and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        return String::new();
+    };
+    session.set_unreadable(path, input.validity().bad_input());
+    input.value()
+}

@@ -9,6 +9,7 @@ pub mod flash;
 pub mod pages;
 pub mod route;
 pub mod session;
+pub mod stored;
 pub mod web;
 
 pub use app::App;

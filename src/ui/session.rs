@@ -11,16 +11,14 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::Callback;
 
-use super::web::{clock, storage};
+use super::web::{clock, durable, storage};
+use crate::domain::autosave::Autosave;
 use crate::domain::drafts::Draft;
 use crate::domain::edit::{apply, Action, Outcome, Removed};
 use crate::domain::findings::{Finding, Report};
 use crate::domain::model::Document;
 use crate::domain::progress::{progress, Progress};
-use crate::domain::validate::validate;
-
-/// Within this long after the last change, the draft is in storage (the goal is one second).
-const SAVE_DELAY_MS: u32 = 300;
+use crate::domain::validate::{mark_unreadable_date, validate};
 
 /// What the editor shows around the fields: how far the list is, and whether saving works.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -30,6 +28,8 @@ pub struct Status {
     pub warnings: usize,
     pub saved_at: String,
     pub save_error: Option<String>,
+    /// IndexedDB, the copy that survives a crash, cannot be used or refused a write.
+    pub backup_error: Option<String>,
     /// Saves since the last export in this tab: after many, the user is reminded to export.
     pub unexported: u32,
 }
@@ -45,6 +45,11 @@ pub struct Session {
     status: Status,
     status_changed: bool,
     save_timer: Option<Timeout>,
+    autosave: Autosave,
+    /// Date fields whose text the browser's date picker could not read.
+    unreadable: HashSet<String>,
+    /// Tells this session's document from the one a previous session of the same page showed.
+    pub generation: u64,
     /// The last removal, for 撤销.
     pub undo: Option<Removed>,
     /// Another tab edits this draft: this one shows it and changes nothing.
@@ -81,6 +86,9 @@ impl SessionHandle {
                 },
                 status_changed: false,
                 save_timer: None,
+                autosave: Autosave::default(),
+                unreadable: HashSet::new(),
+                generation: next_generation(),
                 undo: None,
                 read_only: false,
                 on_reshape,
@@ -88,7 +96,15 @@ impl SessionHandle {
             })
         });
         rc.borrow_mut().refresh_status();
-        SessionHandle(rc)
+        let handle = SessionHandle(rc);
+        // The copy that survives a crash: if the browser refuses it, the user hears at once, not after typing.
+        let weak = Rc::downgrade(&handle.0);
+        wasm_bindgen_futures::spawn_local(async move {
+            if !durable::available(durable::DRAFTS).await {
+                backup_result(&weak, false);
+            }
+        });
+        handle
     }
 
     /// Whether this tab may change the draft (another tab may be editing it).
@@ -145,6 +161,16 @@ impl SessionHandle {
         }
     }
 
+    /// A date field's text could (or could not) be read by the browser's date picker.
+    pub fn set_unreadable(&self, path: &str, unreadable: bool) {
+        let mut s = self.0.borrow_mut();
+        if unreadable {
+            s.unreadable.insert(path.to_string());
+        } else {
+            s.unreadable.remove(path);
+        }
+    }
+
     /// A field was left: from now on it shows its findings.
     pub fn leave(&self, path: &str) {
         self.0.borrow_mut().touched.insert(path.to_string());
@@ -161,7 +187,11 @@ impl SessionHandle {
     pub fn revalidate(&self) {
         let notices: Vec<(Callback<Vec<Finding>>, Vec<Finding>)> = {
             let mut s = self.0.borrow_mut();
-            s.report = Rc::new(validate(&s.doc, clock::today()));
+            let mut report = validate(&s.doc, clock::today());
+            for path in &s.unreadable {
+                mark_unreadable_date(&mut report, path);
+            }
+            s.report = Rc::new(report);
             s.refresh_status();
             let report = s.report.clone();
             let checked_all = s.checked_all;
@@ -230,6 +260,7 @@ impl SessionHandle {
         {
             let mut s = self.0.borrow_mut();
             s.save_timer = None;
+            s.autosave.saved();
             s.save();
         }
         self.flush_status();
@@ -238,12 +269,14 @@ impl SessionHandle {
     /// Forgets a change still waiting to be saved: the stored draft was replaced from another tab, and what this
     /// session holds must not be written over it.
     pub fn discard_pending(&self) {
-        self.0.borrow_mut().save_timer = None;
+        let mut s = self.0.borrow_mut();
+        s.save_timer = None;
+        s.autosave.saved();
     }
 
     /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden).
     pub fn flush(&self) {
-        if self.0.borrow().save_timer.is_some() {
+        if self.0.borrow().autosave.pending() {
             self.save_now();
         }
     }
@@ -261,7 +294,8 @@ impl SessionHandle {
 impl Session {
     fn schedule_save(&mut self) {
         let this = self.this.clone();
-        self.save_timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+        let delay = self.autosave.changed(js_sys::Date::now() as u64);
+        self.save_timer = Some(Timeout::new(delay as u32, move || {
             if let Some(rc) = this.upgrade() {
                 SessionHandle(rc).save_now();
             }
@@ -274,7 +308,8 @@ impl Session {
             document: self.doc.clone(),
             saved_at: saved_at.clone(),
         };
-        match storage::save(&draft) {
+        let this = self.this.clone();
+        match storage::save(&draft, move |ok| backup_result(&this, ok)) {
             Ok(()) => {
                 self.status.saved_at = saved_at;
                 self.status.save_error = None;
@@ -291,4 +326,30 @@ impl Session {
         self.status.warnings = self.report.open_warning_count();
         self.status_changed = true;
     }
+}
+
+/// What the IndexedDB copy did, told to the session if it is still open.
+fn backup_result(session: &std::rc::Weak<RefCell<Session>>, ok: bool) {
+    let Some(rc) = session.upgrade() else { return };
+    let error = (!ok).then(|| storage::NO_BACKUP.to_string());
+    {
+        let mut s = rc.borrow_mut();
+        if s.status.backup_error == error {
+            return;
+        }
+        s.status.backup_error = error;
+        s.status_changed = true;
+    }
+    SessionHandle(rc).flush_status();
+}
+
+thread_local! {
+    static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+fn next_generation() -> u64 {
+    GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
 }

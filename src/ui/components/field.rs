@@ -37,15 +37,20 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let oninput = {
         let on_input = props.on_input.clone();
         let text = text.clone();
+        let (session, path, is_date) = (session.clone(), props.path.clone(), is_date(props));
         Callback::from(move |e: InputEvent| {
             use wasm_bindgen::JsCast;
-            let value = e.target().map(|t| {
-                if let Some(area) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    area.value()
-                } else {
-                    t.unchecked_into::<web_sys::HtmlInputElement>().value()
-                }
-            });
+            let value = if is_date {
+                Some(dom::date_input(e.target(), &session, &path))
+            } else {
+                e.target().map(|t| {
+                    if let Some(area) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                        area.value()
+                    } else {
+                        t.unchecked_into::<web_sys::HtmlInputElement>().value()
+                    }
+                })
+            };
             let value = value.unwrap_or_default();
             text.set(value.clone());
             on_input.emit(value);
@@ -53,13 +58,16 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     };
     // A date picker changes without typing: its change counts as leaving it.
     let onblur = {
-        let path = props.path.clone();
-        let session = session.clone();
-        Callback::from(move |_: FocusEvent| session.leave(&path))
+        let (path, session, is_date) = (props.path.clone(), session.clone(), is_date(props));
+        Callback::from(move |e: FocusEvent| {
+            if is_date {
+                dom::date_input(e.target(), &session, &path);
+            }
+            session.leave(&path)
+        })
     };
     let onchange = {
-        let path = props.path.clone();
-        let is_date = props.input_type.as_deref() == Some("date");
+        let (path, is_date) = (props.path.clone(), is_date(props));
         Callback::from(move |_: Event| {
             if is_date {
                 session.leave(&path)
@@ -95,4 +103,8 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             { messages(&props.path, &findings) }
         </div>
     }
+}
+
+fn is_date(props: &TextFieldProps) -> bool {
+    props.input_type.as_deref() == Some("date")
 }

@@ -2,14 +2,22 @@
 
 use yew::prelude::*;
 
+use crate::ui::session::SessionHandle;
+
 /// The value as the user last set it here, replaced whenever the value from outside (undo, a reload, another tab)
-/// changes. Setting it re-renders only the component that holds it, not the page around it.
+/// changes, and whenever the editor's session opens another document — a file imported over this draft in
+/// another tab may hold the very value this field last rendered, while the user has typed on since: the field
+/// must show the document it now edits, not the text typed into the one it replaced. Setting it re-renders only
+/// the component that holds it, not the page around it.
 #[hook]
 pub fn use_following<T: Clone + PartialEq + 'static>(outside: T) -> UseStateHandle<T> {
+    let generation = use_context::<SessionHandle>().map(|s| s.0.borrow().generation);
     let here = use_state(|| outside.clone());
     {
         let here = here.clone();
-        use_effect_with(outside, move |value| here.set(value.clone()));
+        use_effect_with((outside, generation), move |(value, _)| {
+            here.set(value.clone())
+        });
     }
     here
 }

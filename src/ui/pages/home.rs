@@ -8,12 +8,13 @@ use crate::domain::model::{Document, Kind};
 use crate::ui::components::confirm::Confirm;
 use crate::ui::flash;
 use crate::ui::route::{Route, Step};
-use crate::ui::web::{clock, files, location, storage};
+use crate::ui::web::{clock, durable, files, location, storage};
 
 /// Saves `draft` and opens it. Where the browser refuses to store it, the draft is kept in memory and opened all
 /// the same, with the reason shown at once: the user can still fill it in and export it.
 fn open_new(draft: Draft) -> Result<(), String> {
-    if let Err(e) = storage::save(&draft) {
+    // The editor says at once whether the backup copy can be kept; here only localStorage's answer is waited for.
+    if let Err(e) = storage::save(&draft, |_| {}) {
         flash::set(e);
     }
     location::go(&Route::Edit(draft.document.id.clone(), Step::Header));
@@ -42,7 +43,20 @@ enum Notice {
 pub fn home() -> Html {
     // A notice left for this page (drafts restored after the browser cleared its storage).
     let notice = use_state(|| flash::take().map(Notice::Error).unwrap_or(Notice::None));
-    let drafts = use_state(storage::all);
+    // localStorage's drafts at once, then every draft with its newer copy (some may be only in IndexedDB).
+    let drafts = use_state(storage::all_local);
+    let backup_refused = use_state(|| false);
+    {
+        let (drafts, backup_refused) = (drafts.clone(), backup_refused.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                drafts.set(storage::all().await);
+                if !durable::available(durable::DRAFTS).await {
+                    backup_refused.set(true);
+                }
+            });
+        });
+    }
     let today = clock::today();
 
     let new_list = |kind: Kind| {
@@ -55,8 +69,16 @@ pub fn home() -> Html {
     };
     let on_file = {
         let notice = notice.clone();
+        let known: Vec<String> = drafts
+            .iter()
+            .map(|d| match d {
+                Ok(d) => d.document.id.clone(),
+                Err((id, _)) => id.clone(),
+            })
+            .collect();
         Callback::from(move |e: Event| {
             let notice = notice.clone();
+            let known = known.clone();
             files::read_chosen(e, move |name, bytes| match import(&bytes) {
                 Err(e) => notice.set(Notice::Error(format!("无法打开“{name}”：{}", e.message()))),
                 Ok(imported) => {
@@ -67,7 +89,7 @@ pub fn home() -> Html {
                         document: imported.document,
                         saved_at: clock::now_text(),
                     };
-                    if storage::exists(&draft.document.id) {
+                    if known.contains(&draft.document.id) {
                         notice.set(Notice::Replace(Box::new(draft)));
                     } else if let Err(e) = open_new(draft) {
                         notice.set(Notice::Error(e));
@@ -109,7 +131,13 @@ pub fn home() -> Html {
                 let drafts = drafts.clone();
                 Callback::from(move |_| {
                     storage::delete(&id);
-                    drafts.set(storage::all());
+                    let left = drafts
+                        .iter()
+                        .filter(|d| !matches!(d, Ok(d) if d.document.id == id))
+                        .filter(|d| !matches!(d, Err((other, _)) if *other == id))
+                        .cloned()
+                        .collect();
+                    drafts.set(left);
                     notice.set(Notice::Info("草稿已删除。".into()));
                 })
             };
@@ -177,6 +205,9 @@ pub fn home() -> Html {
                     <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate))}>{ "汇总" }</button>
                 </div>
                 { notice_html }
+                if *backup_refused {
+                    <p class="notice error" role="alert">{ storage::NO_BACKUP }</p>
+                }
             </section>
             <section aria-labelledby="drafts-heading">
                 <h2 id="drafts-heading">{ "本机草稿" }</h2>

@@ -23,9 +23,9 @@ pub fn now() -> DateTime<FixedOffset> {
         .unwrap_or_default()
 }
 
-/// Now as stored (RFC 3339, seconds).
+/// Now as a draft's save time is stored (RFC 3339 with milliseconds: two saves in one second stay ordered).
 pub fn now_text() -> String {
-    crate::domain::dates::rfc3339(now())
+    crate::domain::dates::rfc3339_millis(now())
 }
 
 /// A fresh UUID v4 from the browser's cryptographic random source.

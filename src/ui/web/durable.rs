@@ -89,6 +89,17 @@ async fn open(place: Place) -> Option<IdbDatabase> {
         .ok()
 }
 
+/// Whether IndexedDB can be used at all (private modes and site-data settings refuse it, or its getter throws).
+pub async fn available(place: Place) -> bool {
+    match open(place).await {
+        Some(db) => {
+            db.close();
+            true
+        }
+        None => false,
+    }
+}
+
 /// Writes `text` under `key` and waits until it is on disk; false when it could not be written.
 pub async fn write(place: Place, key: &str, text: &str) -> bool {
     let Some(db) = open(place).await else {
@@ -122,13 +133,6 @@ pub async fn read(place: Place, key: &str) -> Option<String> {
     };
     db.close();
     value?.as_string()
-}
-
-/// Writes `text` under `key` (fire and forget: the localStorage copy is already there).
-pub fn put(place: Place, key: String, text: String) {
-    wasm_bindgen_futures::spawn_local(async move {
-        write(place, &key, &text).await;
-    });
 }
 
 pub fn delete(place: Place, key: String) {

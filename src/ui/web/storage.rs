@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::durable;
-use crate::domain::drafts::{self, Draft, DraftError};
+use crate::domain::drafts::{self, Chosen, Copy, Draft, DraftError};
 
 /// The browser's localStorage, or why the app may not use it.
 pub(crate) fn local() -> Result<web_sys::Storage, String> {
@@ -13,15 +13,38 @@ pub(crate) fn local() -> Result<web_sys::Storage, String> {
         .ok_or_else(|| "浏览器不允许本程序保存数据（可能处于无痕/隐私模式，或禁用了网站数据）。您输入的内容仍在本页中，请及时“导出JSON”保存到文件。".to_string())
 }
 
+/// A backup waiting to be written, and who hears how it went.
+type Pending = (String, Box<dyn FnOnce(bool)>);
+
 thread_local! {
+    /// Backups wait here while another is being written, one per draft: each write opens its own connection, and
+    /// two in flight could reach the disk in either order, an older copy last. Only the newest text of a draft
+    /// waits; the one it replaces is never written, and its listener never hears.
+    static BACKUPS: RefCell<(bool, HashMap<String, Pending>)> = RefCell::new((false, HashMap::new()));
     /// Drafts that localStorage refused (private mode, storage disabled or full): the app keeps working on them in
     /// memory, and says so, until the user exports them.
     static MEMORY: RefCell<HashMap<String, Draft>> = RefCell::new(HashMap::new());
 }
 
-/// Saves a draft. The error says what happened and what to do; the document stays in memory either way.
-pub fn save(draft: &Draft) -> Result<(), String> {
-    let result = save_stored(draft);
+/// The message when IndexedDB cannot be used: it is what survives a crash, so the user must know at once.
+pub const NO_BACKUP: &str = "浏览器不允许本程序使用备份存储（IndexedDB），可能处于无痕/隐私模式或禁用了网站数据。您输入的内容仍会保存在浏览器的常规存储中，但浏览器意外关闭时最近几秒的修改可能丢失。请及时“导出JSON”保存到文件。";
+
+/// Saves a draft to both copies. The result is localStorage's: its error says what happened and what to do, and
+/// the document stays in memory either way. `on_backup` hears later whether the IndexedDB copy reached the disk.
+pub fn save(draft: &Draft, on_backup: impl FnOnce(bool) + 'static) -> Result<(), String> {
+    let key = drafts::key(&draft.document.id);
+    let text = drafts::encode(draft);
+    super::panic::remember(
+        &text,
+        crate::domain::export::file_name(&draft.document, false),
+    );
+    // The crash-proof copy first: it is written even when localStorage is full or refused.
+    back_up(key.clone(), text.clone(), Box::new(on_backup));
+    let result = local().and_then(|storage| {
+        storage
+            .set_item(&key, &text)
+            .map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
+    });
     MEMORY.with(|m| {
         let mut m = m.borrow_mut();
         if result.is_err() {
@@ -33,19 +56,30 @@ pub fn save(draft: &Draft) -> Result<(), String> {
     result
 }
 
-fn save_stored(draft: &Draft) -> Result<(), String> {
-    let key = drafts::key(&draft.document.id);
-    let text = drafts::encode(draft);
-    super::panic::remember(
-        &text,
-        crate::domain::export::file_name(&draft.document, false),
-    );
-    // The crash-proof copy first: it is written even when localStorage is full or refused.
-    durable::put(durable::DRAFTS, key.clone(), text.clone());
-    let storage = local()?;
-    storage
-        .set_item(&key, &text)
-        .map_err(|_| "浏览器的存储空间已满，最近的修改没能自动保存。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
+fn back_up(key: String, text: String, on_done: Box<dyn FnOnce(bool)>) {
+    let idle = BACKUPS.with(|b| {
+        let mut b = b.borrow_mut();
+        b.1.insert(key, (text, on_done));
+        !std::mem::replace(&mut b.0, true)
+    });
+    if !idle {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        loop {
+            let next = BACKUPS.with(|b| {
+                let mut b = b.borrow_mut();
+                let key = b.1.keys().next().cloned();
+                let next = key.and_then(|k| b.1.remove(&k).map(|p| (k, p)));
+                b.0 = next.is_some();
+                next
+            });
+            let Some((key, (text, on_done))) = next else {
+                break;
+            };
+            on_done(durable::write(durable::DRAFTS, &key, &text).await);
+        }
+    });
 }
 
 /// After a crash or an eviction: puts back into localStorage every draft whose IndexedDB copy is newer, or
@@ -60,13 +94,8 @@ pub async fn recover() -> usize {
         let Ok(kept) = drafts::decode(&text) else {
             continue;
         };
-        let newer = match storage
-            .get_item(&key)
-            .ok()
-            .flatten()
-            .map(|t| drafts::decode(&t))
-        {
-            Some(Ok(current)) => kept.saved_at > current.saved_at,
+        let newer = match local_copy(&key) {
+            Some(Ok(current)) => drafts::saved_after(&kept, &current),
             Some(Err(_)) => true,
             None => {
                 missing += 1;
@@ -80,25 +109,35 @@ pub async fn recover() -> usize {
     missing
 }
 
-pub fn load(id: &str) -> Result<Option<Draft>, DraftError> {
-    // A draft that could not be stored is newer in memory than anything in storage.
-    if let Some(draft) = MEMORY.with(|m| m.borrow().get(id).cloned()) {
-        return Ok(Some(draft));
-    }
-    let Ok(storage) = local() else {
-        return Ok(None);
-    };
-    match storage.get_item(&drafts::key(id)) {
-        Ok(Some(text)) => drafts::decode(&text).map(Some),
-        _ => Ok(None),
-    }
+fn local_copy(key: &str) -> Option<Result<Draft, DraftError>> {
+    let text = local().ok()?.get_item(key).ok()??;
+    Some(drafts::decode(&text))
 }
 
-pub fn exists(id: &str) -> bool {
-    local()
-        .ok()
-        .and_then(|s| s.get_item(&drafts::key(id)).ok().flatten())
-        .is_some()
+/// Opens a draft: this tab's own copy that storage refused, else the newer of the localStorage and IndexedDB
+/// copies, read every time (`drafts::newest` says which and what to tell). A newer backup is put back into
+/// localStorage where it fits.
+pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
+    if let Some(draft) = MEMORY.with(|m| m.borrow().get(id).cloned()) {
+        return Some(Ok(Chosen {
+            draft,
+            from: Copy::Local,
+            notice: None,
+        }));
+    }
+    let key = drafts::key(id);
+    let backup = durable::read(durable::DRAFTS, &key)
+        .await
+        .map(|text| drafts::decode(&text));
+    let chosen = drafts::newest(local_copy(&key), backup);
+    if let Some(Ok(c)) = &chosen {
+        if c.from == Copy::Backup {
+            if let Ok(storage) = local() {
+                let _ = storage.set_item(&key, &drafts::encode(&c.draft));
+            }
+        }
+    }
+    chosen
 }
 
 pub fn delete(id: &str) {
@@ -108,8 +147,12 @@ pub fn delete(id: &str) {
     }
 }
 
-/// Every stored draft, newest first; one that cannot be read is listed with its error rather than hidden.
-pub fn all() -> Vec<Result<Draft, (String, DraftError)>> {
+/// A stored draft as the start page lists it, or the error that keeps it from opening.
+pub type Listed = Result<Draft, (String, DraftError)>;
+
+/// Every draft in localStorage, newest first; one that cannot be read is listed with its error rather than
+/// hidden. At once, for the first paint of the start page; `all` adds the backups.
+pub fn all_local() -> Vec<Listed> {
     let Ok(storage) = local() else {
         return Vec::new();
     };
@@ -117,7 +160,7 @@ pub fn all() -> Vec<Result<Draft, (String, DraftError)>> {
     let keys: Vec<String> = (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
         .collect();
-    let mut found: Vec<Result<Draft, (String, DraftError)>> = keys
+    let found = keys
         .iter()
         .filter_map(|key| {
             let id = drafts::id_of_key(key)?.to_string();
@@ -125,8 +168,45 @@ pub fn all() -> Vec<Result<Draft, (String, DraftError)>> {
             Some(drafts::decode(&text).map_err(|e| (id, e)))
         })
         .collect();
+    newest_first(found)
+}
+
+/// Every draft on this computer, each as the newer of its two copies: a draft that only IndexedDB holds (created
+/// while localStorage was full) is listed too.
+pub async fn all() -> Vec<Listed> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut backups: HashMap<String, Result<Draft, DraftError>> = HashMap::new();
+    for (key, text) in durable::all(durable::DRAFTS).await {
+        if let Some(id) = drafts::id_of_key(&key) {
+            ids.push(id.to_string());
+            backups.insert(id.to_string(), drafts::decode(&text));
+        }
+    }
+    if let Ok(storage) = local() {
+        let count = storage.length().unwrap_or(0);
+        ids.extend(
+            (0..count)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter_map(|k| drafts::id_of_key(&k).map(str::to_string)),
+        );
+    }
+    ids.sort();
+    ids.dedup();
+    let found = ids
+        .into_iter()
+        .filter_map(|id| {
+            let local = local_copy(&drafts::key(&id));
+            let chosen = drafts::newest(local, backups.remove(&id))?;
+            Some(chosen.map(|c| c.draft).map_err(|e| (id, e)))
+        })
+        .collect();
+    newest_first(found)
+}
+
+fn newest_first(mut found: Vec<Listed>) -> Vec<Listed> {
+    use crate::domain::dates::instant_millis;
     crate::domain::order::sort_by(&mut found, |a, b| match (a, b) {
-        (Ok(a), Ok(b)) => b.saved_at.cmp(&a.saved_at),
+        (Ok(a), Ok(b)) => instant_millis(&b.saved_at).cmp(&instant_millis(&a.saved_at)),
         (Ok(_), Err(_)) => std::cmp::Ordering::Less,
         (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
         (Err(a), Err(b)) => a.0.cmp(&b.0),

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::domain::edit::{Action, DeadlineKind};
 use crate::domain::model::Deadline;
 use crate::ui::components::findings::{described_by, invalid, messages, use_findings};
+use crate::ui::components::following::use_following;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -20,8 +21,8 @@ pub fn deadline_field(props: &DeadlineProps) -> Html {
     let path = format!("{}.deadline", props.measure);
     let findings = use_findings(&path);
     // The field re-renders itself when the kind changes (the date picker comes and goes); nothing else does.
-    let kind = use_state(|| DeadlineKind::of(&props.deadline));
-    let date = use_state(|| props.deadline.date().unwrap_or("").to_string());
+    let kind = use_following(DeadlineKind::of(&props.deadline));
+    let date = use_following(props.deadline.date().unwrap_or("").to_string());
     let group_id = dom::field_id(&path);
     let name = format!("{group_id}-kind");
     let choose = |k: DeadlineKind| {
@@ -49,12 +50,9 @@ pub fn deadline_field(props: &DeadlineProps) -> Html {
             date.clone(),
             props.measure.to_string(),
         );
+        let path = path.clone();
         Callback::from(move |e: InputEvent| {
-            use wasm_bindgen::JsCast;
-            let value = e
-                .target()
-                .map(|t| t.unchecked_into::<web_sys::HtmlInputElement>().value())
-                .unwrap_or_default();
+            let value = dom::date_input(e.target(), &session, &path);
             date.set(value.clone());
             session.edit(Action::SetDeadline {
                 measure: id.clone(),
@@ -65,7 +63,10 @@ pub fn deadline_field(props: &DeadlineProps) -> Html {
     };
     let left = {
         let (session, path) = (session.clone(), path.clone());
-        Callback::from(move |_: FocusEvent| session.leave(&path))
+        Callback::from(move |e: FocusEvent| {
+            dom::date_input(e.target(), &session, &path);
+            session.leave(&path)
+        })
     };
     let date_id = format!("{group_id}-date");
     html! {

@@ -17,7 +17,8 @@ use crate::domain::model::Kind;
 use crate::ui::claim::use_claim;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
-use crate::ui::web::{location, storage};
+use crate::ui::stored::{use_stored_draft, Loaded, MISSING};
+use crate::ui::web::location;
 use crate::ui::{dom, flash};
 
 #[derive(Properties, PartialEq)]
@@ -67,17 +68,13 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     // Two tabs on one draft: this tab edits, or shows it read-only while another tab edits.
     let claim = use_claim(&props.id);
-    let session = use_memo(
-        (props.id.clone(), claim.reload),
-        move |(id, _)| match storage::load(id) {
-            Ok(Some(draft)) => Ok(SessionHandle::open(draft, bump)),
-            Ok(None) => Err(
-                "本机没有找到这份草稿。它可能已被删除，或是在另一台电脑、另一个浏览器中保存的。"
-                    .to_string(),
-            ),
-            Err(e) => Err(e.message()),
-        },
-    );
+    let stored = use_stored_draft(&props.id, claim.reload);
+    let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
+        Loaded::Reading => Err(None),
+        Loaded::Found(chosen) => Ok(SessionHandle::open(chosen.draft.clone(), bump)),
+        Loaded::Missing => Err(Some(MISSING.to_string())),
+        Loaded::Unreadable(message) => Err(Some(message.clone())),
+    });
     let flash_message = use_state(flash::take);
 
     // Whatever happens to the page, a change waiting to be saved is saved.
@@ -113,7 +110,8 @@ pub fn editor(props: &EditorProps) -> Html {
 
     let handle = match &*session {
         Ok(handle) => handle.clone(),
-        Err(message) => {
+        Err(None) => return html! { <p class="muted" role="status">{ "正在打开草稿……" }</p> },
+        Err(Some(message)) => {
             return html! {
                 <section aria-labelledby="editor-missing">
                     <h1 id="editor-missing">{ "无法打开草稿" }</h1>
@@ -160,6 +158,9 @@ pub fn editor(props: &EditorProps) -> Html {
             </header>
             if let Some(message) = (*flash_message).clone() {
                 <p class="notice warning" role="alert">{ message }</p>
+            }
+            if let Some(notice) = stored.notice() {
+                <p class="notice warning" role="alert">{ notice }</p>
             }
             { claim.notice() }
             <nav class="steps" aria-label="填写步骤">

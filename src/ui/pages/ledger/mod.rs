@@ -11,7 +11,8 @@ use crate::domain::{dates, order};
 use crate::ui::claim::use_claim;
 use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
-use crate::ui::web::{clock, download, location, storage};
+use crate::ui::stored::{use_stored_draft, Loaded};
+use crate::ui::web::{clock, download, location};
 
 #[derive(Properties, PartialEq)]
 pub struct LedgerProps {
@@ -71,16 +72,14 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
     let rerender = use_force_update();
     // The ledger changes the draft too: it claims it like 填写 does, so two tabs never overwrite each other.
     let claim = use_claim(&props.id);
-    let session = use_memo(
-        (props.id.clone(), claim.reload),
-        move |(id, _)| match storage::load(id) {
-            Ok(Some(draft)) => Some(SessionHandle::open(
-                draft,
-                Callback::from(move |_| rerender.force_update()),
-            )),
-            _ => None,
-        },
-    );
+    let stored = use_stored_draft(&props.id, claim.reload);
+    let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
+        Loaded::Found(chosen) => Some(SessionHandle::open(
+            chosen.draft.clone(),
+            Callback::from(move |_| rerender.force_update()),
+        )),
+        _ => None,
+    });
     let filter = use_state(Filter::default);
     let open = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
@@ -96,6 +95,9 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
         });
     }
     let Some(session) = (*session).clone() else {
+        if let Loaded::Reading = &*stored.loaded {
+            return html! { <p class="muted" role="status">{ "正在打开台账……" }</p> };
+        }
         return html! {
             <section>
                 <h1>{ "整改台账" }</h1>

@@ -13,7 +13,8 @@ use crate::domain::model::{Document, Kind};
 use crate::domain::print::heading;
 use crate::domain::validate::validate;
 use crate::ui::route::{Layout, Route, Step};
-use crate::ui::web::{clock, location, page_style, storage};
+use crate::ui::stored::{use_stored_draft, Loaded};
+use crate::ui::web::{clock, location, page_style};
 
 #[derive(Properties, PartialEq)]
 pub struct PrintProps {
@@ -33,9 +34,9 @@ fn layouts(kind: Kind) -> Vec<Layout> {
 
 #[function_component(PrintPreview)]
 pub fn print_preview(props: &PrintProps) -> Html {
-    let loaded = use_memo(props.id.clone(), |id| storage::load(id));
-    let doc: Option<Document> = match &*loaded {
-        Ok(Some(draft)) => Some(draft.document.clone()),
+    let stored = use_stored_draft(&props.id, 0);
+    let doc: Option<Document> = match &*stored.loaded {
+        Loaded::Found(chosen) => Some(chosen.draft.document.clone()),
         _ => None,
     };
     let complete = doc
@@ -79,6 +80,9 @@ pub fn print_preview(props: &PrintProps) -> Html {
         });
     }
     let (Some(doc), Some(head)) = (doc, head) else {
+        if let Loaded::Reading = &*stored.loaded {
+            return html! { <p class="muted" role="status">{ "正在打开草稿……" }</p> };
+        }
         return html! {
             <section>
                 <h1>{ "无法打印" }</h1>
