@@ -90,3 +90,75 @@ export function isOwn(requestUrl, appUrl) {
   if (b.protocol === 'file:') return a.protocol === 'file:' && a.pathname === b.pathname;
   return a.origin === b.origin;
 }
+
+/// Chromium started by hand, so that it can be killed with SIGKILL like a crash, with a profile that outlives it.
+/// It picks its own debugging port and writes it into the profile, so parallel test files never collide.
+export async function startChromium(profile) {
+  const { spawn } = await import('node:child_process');
+  const portFile = path.join(profile, 'DevToolsActivePort');
+  fs.rmSync(portFile, { force: true });
+  const proc = spawn(process.env.CHROMIUM || '/usr/bin/chromium',
+    ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore' });
+  const cdpUrl = await until(() => {
+    const text = fs.existsSync(portFile) ? fs.readFileSync(portFile, 'utf8') : '';
+    const port = text.split('\n')[0];
+    return port ? `http://127.0.0.1:${port}` : null;
+  }, 'Chromium to write its debugging port');
+  const cdp = await chromium.connectOverCDP(cdpUrl);
+  const context = cdp.contexts()[0];
+  const page = context.pages()[0] ?? await context.newPage();
+  return {
+    proc, cdp, page,
+    kill: async () => {
+      if (proc.exitCode === null) {
+        const exited = new Promise((r) => proc.once('exit', r));
+        proc.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
+
+/// Polls `condition` (sync or async) until it gives something truthy, which it returns; fails after `ms`.
+export async function until(condition, what, ms = 15000) {
+  const start = Date.now();
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() - start > ms) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/// The documents of every draft in the page's localStorage.
+export const localDocs = (page) => page.evaluate(() => Object.entries(localStorage)
+  .filter(([k]) => k.startsWith('rectify.v1.draft.'))
+  .map(([, v]) => JSON.parse(v).document));
+
+/// The documents of every draft in the app's IndexedDB copy (the one that survives a crash).
+export const backupDocs = (page) => page.evaluate(() => new Promise((resolve) => {
+  const request = indexedDB.open('rectify', 1);
+  request.onupgradeneeded = () => request.result.createObjectStore('drafts');
+  request.onerror = () => resolve([]);
+  request.onsuccess = () => {
+    const db = request.result;
+    const all = db.transaction('drafts').objectStore('drafts').getAll();
+    all.onsuccess = () => { db.close(); resolve(all.result.map((t) => JSON.parse(t).document)); };
+    all.onerror = () => { db.close(); resolve([]); };
+  };
+}));
+
+/// Fills the page's localStorage to the last byte or two: big pieces first, then ever smaller ones, then keys
+/// of one or two characters with nothing in them.
+export const fillLocalStorage = (page) => page.evaluate(() => {
+  let n = 0;
+  for (let size = 1024 * 1024; size >= 1; size = Math.floor(size / 4)) {
+    const chunk = 'x'.repeat(size);
+    for (;;) {
+      try { localStorage.setItem(`filler-${n++}`, chunk); } catch { break; }
+    }
+  }
+  for (let i = 0; i < 65536; i++) {
+    try { localStorage.setItem(String.fromCharCode(0x4e00 + (i % 20000)) + (i < 20000 ? '' : String(i)), ''); } catch { break; }
+  }
+});

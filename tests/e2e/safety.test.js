@@ -5,43 +5,25 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import { launch, openApp, singleFile, FLAGS } from './harness.js';
+import { launch, openApp, singleFile, startChromium, fillLocalStorage } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/// Chromium started by hand, so that it can be killed with SIGKILL like a crash, with a profile that outlives it.
-async function startChromium(profile, port) {
-  const proc = spawn(process.env.CHROMIUM || '/usr/bin/chromium',
-    ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, `--remote-debugging-port=${port}`, 'about:blank'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      const cdp = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-      const context = cdp.contexts()[0];
-      const page = context.pages()[0] ?? await context.newPage();
-      return { proc, cdp, page };
-    } catch { await new Promise((r) => setTimeout(r, 100)); }
-  }
-  throw new Error('chromium did not start');
-}
-
 test('everything typed survives the browser being killed within a second', async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-crash-'));
   const url = pathToFileURL(singleFile).href;
   const typed = '中共××县公安局交警大队支部委员会（崩溃测试）';
-  let run = await startChromium(profile, 9400 + Math.floor(Math.random() * 400));
+  let run = await startChromium(profile);
   await run.page.goto(url);
   await run.page.getByRole('button', { name: '新建党组织清单' }).click();
   await run.page.getByLabel('党组织名称').pressSequentially(typed, { delay: 5 });
   await run.page.waitForTimeout(700);
-  run.proc.kill('SIGKILL');
-  await new Promise((r) => run.proc.once('exit', r));
+  await run.kill();
 
-  run = await startChromium(profile, 9800 + Math.floor(Math.random() * 100));
+  run = await startChromium(profile);
   try {
     await run.page.goto(url);
     const row = run.page.getByRole('row').filter({ hasText: '崩溃测试' });
@@ -49,7 +31,7 @@ test('everything typed survives the browser being killed within a second', async
     await row.getByRole('button', { name: /^打开/ }).click();
     assert.equal(await run.page.getByLabel('党组织名称').inputValue(), typed, 'not one character lost');
   } finally {
-    run.proc.kill('SIGKILL');
+    await run.kill();
     fs.rmSync(profile, { recursive: true, force: true });
   }
 });
@@ -61,17 +43,7 @@ test('full storage is said at once, and the list can still be exported', async (
   await page.getByRole('button', { name: '新建党组织清单' }).click();
   await page.getByLabel('党组织名称').fill('交警大队党支部');
   await page.waitForTimeout(500);
-  // Fill the quota.
-  await page.evaluate(() => {
-    // Fill the quota to the last few bytes: big pieces first, then ever smaller ones.
-    let n = 0;
-    for (let size = 1024 * 1024; size >= 1; size = Math.floor(size / 4)) {
-      const chunk = 'x'.repeat(size);
-      for (;;) {
-        try { localStorage.setItem(`filler-${n++}`, chunk); } catch { break; }
-      }
-    }
-  });
+  await fillLocalStorage(page);
   await page.getByLabel('填报人').fill('陈晓燕');
   const alert = page.getByRole('alert').filter({ hasText: '存储空间已满' });
   await alert.waitFor();

@@ -4,25 +4,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, OUTPUTS, fixtures, root } from './harness.js';
+import { launch, openApp, OUTPUTS, fixtures, root, until, localDocs as storedDocs } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/// The documents of every draft in the page's localStorage.
-const storedDocs = (page) => page.evaluate(() => Object.entries(localStorage)
-  .filter(([k]) => k.startsWith('rectify.v1.draft.'))
-  .map(([, v]) => JSON.parse(v).document));
-
-/// Waits (at most 10 s) until a stored draft is as `pick` wants it.
-async function storedSoon(page, pick) {
-  for (let i = 0; i < 100; i++) {
-    if ((await storedDocs(page)).some(pick)) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no stored draft became as wanted: ${pick}`);
-}
+/// Waits until a stored draft is as `pick` wants it.
+const storedSoon = (page, pick) => until(async () => (await storedDocs(page)).some(pick), `a stored draft as wanted: ${pick}`);
 
 for (const output of OUTPUTS) {
   test(`${output}: a second tab is read-only until it takes over`, async (t) => {
