@@ -55,7 +55,7 @@ WASM_OPT = ROOT / "node_modules" / ".bin" / "wasm-opt"
 
 def optimise(wasm: Path, out: Path, keep_names=False):
     """wasm-opt -Oz as the release ships it; with `keep_names` the function names stay (for `./x size`)."""
-    names = ["-g"] if keep_names else ["--strip-debug", "--strip-producers"]
+    names = ["-g"] if keep_names else ["--strip-debug", "--strip-producers", "--strip-target-features"]
     subprocess.run(
         [str(WASM_OPT), "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
          "--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types",
