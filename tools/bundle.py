@@ -7,8 +7,13 @@
 - dist/检视整改清单.html, one self-contained file for file:// (a USB stick): the same script and the stylesheets
   inlined, allowed by their hashes in the policy. Browsers refuse to fetch a .wasm or a module from file://.
 
-When node_modules/.bin/wasm-opt (npm package `binaryen`) is present, the wasm is optimised with it first; Debian's
-wasm-opt is too old to read current rustc output, so it is never used.
+A release build optimises the wasm with node_modules/.bin/wasm-opt (npm package `binaryen`) and fails without it
+(an unoptimised release would ship a wasm a third larger, silently); Debian's wasm-opt is too old to read current
+rustc output, so it is never used.
+
+Every change to Trunk's output is made by `replace_exactly`, which fails the build unless its pattern matches as many
+times as expected: a new Trunk or wasm-bindgen that writes something else stops the build instead of shipping a
+page that quietly fetches, or loads nothing.
 """
 
 import base64
@@ -64,9 +69,20 @@ def optimise(wasm: Path, out: Path, keep_names=False):
     )
 
 
+def replace_exactly(text, pattern, replacement, what, count=1, flags=0):
+    """`text` with `pattern` (a regular expression) replaced, when it matches exactly `count` times; else the build
+    fails, saying what was looked for and how often it was found."""
+    new, found = re.subn(pattern, replacement, text, flags=flags)
+    if found != count:
+        sys.exit(f"bundle: expected {count} × {what}, found {found}; Trunk's or wasm-bindgen's output changed")
+    return new
+
+
 def wasm_opt(wasm: Path):
-    if os.environ.get("TRUNK_PROFILE") != "release" or not WASM_OPT.exists():
+    if os.environ.get("TRUNK_PROFILE") != "release":
         return
+    if not WASM_OPT.exists():
+        sys.exit(f"bundle: {WASM_OPT} is missing: a release must be optimised (run `npm ci`, as ./x does)")
     before = wasm.stat().st_size
     optimise(wasm, wasm)
     print(f"bundle: wasm-opt -Oz {before} -> {wasm.stat().st_size} bytes")
@@ -76,7 +92,12 @@ def app_script(glue: str, wasm: bytes) -> str:
     """The glue with the wasm inside; starting it needs nothing from the network or the file system."""
     # The glue's own fallback fetches `new URL('x_bg.wasm', import.meta.url)`; it is never reached because the
     # bytes are passed in, and it is removed so that no URL of a fetch is left in the app at all.
-    glue = re.sub(r"\n\s*if \(typeof module_or_path === 'undefined'\) \{\n[^}]*\}\n", "\n", glue)
+    # (Written `typeof module_or_path === 'undefined'` by older wasm-bindgen, `module_or_path === undefined` now.)
+    glue = replace_exactly(
+        glue,
+        r"\n\s*if \((?:typeof module_or_path === 'undefined'|module_or_path === undefined)\) \{\n"
+        r"\s*module_or_path = new URL\([^)]*\);\n\s*\}\n",
+        "\n", "the glue's fallback URL of the .wasm")
     # Compressed first: base64 of the raw wasm would defeat the server's gzip, base64 of deflated bytes does not
     # grow the transfer. DecompressionStream is in every browser that knows 'wasm-unsafe-eval' (Chromium 97+).
     b64 = base64.b64encode(zlib.compress(wasm, 9)).decode("ascii")
@@ -115,10 +136,6 @@ BOOT = """(async () => {
 """
 
 
-def lambda_free(style_tags, script):
-    return style_tags + '<script type="module">' + script + "</script>\n</head>"
-
-
 def main():
     staging = Path(os.environ.get("TRUNK_STAGING_DIR", ROOT / "dist"))
     index_path = staging / "index.html"
@@ -134,17 +151,25 @@ def main():
     glue_path.unlink()
     wasm_path.unlink()
 
-    # Trunk's own loader (an inline module script and preload links) is replaced by ours.
-    html = re.sub(r"<script type=\"module\"[^>]*>.*?</script>\s*", "", html, flags=re.S)
-    html = re.sub(r"<link rel=\"(modulepreload|preload)\"[^>]*>\s*", "", html)
+    # Trunk's own loader (an inline module script and preload links of the glue and the wasm) is replaced by ours.
+    html = replace_exactly(html, r"<script type=\"module\"[^>]*>.*?</script>\s*", "", "Trunk's loader script",
+                           flags=re.S)
+    html = replace_exactly(html, r"<link rel=\"(modulepreload|preload)\"[^>]*>\s*", "",
+                           "Trunk's preload links (glue and wasm)", count=2)
     css_links = re.findall(r"<link rel=\"stylesheet\" href=\"([^\"]+)\"[^>]*>", html)
-    csp_re = re.compile(r"<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">")
-    if not csp_re.search(html):
-        sys.exit("bundle: index.html has no Content-Security-Policy meta to fill in")
+    if len(css_links) != 2:
+        sys.exit(f"bundle: expected the 2 stylesheets of index.html (app.css, print.css), found {len(css_links)}")
+    csp = r"<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">"
 
-    served_policy = policy(["'self'"], ["'self'"])
-    served = csp_re.sub(f'<meta http-equiv="Content-Security-Policy" content="{served_policy}">', html)
-    served = served.replace("</head>", f'  <script type="module" src="./{app_name}"></script>\n</head>')
+    def with_policy(page, value):
+        return replace_exactly(page, csp, lambda _: f'<meta http-equiv="Content-Security-Policy" content="{value}">',
+                               "Content-Security-Policy meta")
+
+    def before_head_end(page, inserted, what):
+        return replace_exactly(page, r"</head>", lambda _: inserted + "</head>", f"</head> (for {what})")
+
+    served = with_policy(html, policy(["'self'"], ["'self'"]))
+    served = before_head_end(served, f'  <script type="module" src="./{app_name}"></script>\n', "the app script")
     index_path.write_text(served, encoding="utf-8")
 
     # The single file: every stylesheet and the script inline, each allowed by its hash.
@@ -152,15 +177,14 @@ def main():
     for href in css_links:
         css_path = staging / href.split("/")[-1]
         styles.append(css_path.read_text(encoding="utf-8"))
-    single = html
-    single = re.sub(r"<link rel=\"stylesheet\"[^>]*>\s*", "", single)
+    single = replace_exactly(html, r"<link rel=\"stylesheet\"[^>]*>\s*", "", "stylesheet links", count=2)
     style_tags = "".join(f"<style>{css}</style>\n" for css in styles)
     # A module script that contains `</script>` would end early; the glue and base64 never do, but check.
     if "</script" in script:
         sys.exit("bundle: the app script contains </script>; cannot inline it")
-    single = single.replace("</head>", lambda_free(style_tags, script))
-    single_policy = policy([sha256(script)], [sha256(c) for c in styles])
-    single = csp_re.sub(lambda _: f'<meta http-equiv="Content-Security-Policy" content="{single_policy}">', single)
+    single = before_head_end(single, style_tags + '<script type="module">' + script + "</script>\n",
+                             "the inlined styles and script")
+    single = with_policy(single, policy([sha256(script)], [sha256(c) for c in styles]))
     (staging / SINGLE_FILE).write_text(single, encoding="utf-8")
     print(f"bundle: wrote {app_name} and {SINGLE_FILE} ({len(single.encode()) // 1024} KB)")
 

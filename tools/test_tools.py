@@ -1,0 +1,60 @@
+"""Tests of the build's own tools (run by `./x test`): the bundle refuses a Trunk output it does not recognise and
+a release without wasm-opt, and the stand-alone check finds what it must."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+from unittest import mock
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bundle  # noqa: E402
+
+
+class ReplaceExactly(unittest.TestCase):
+    def test_a_pattern_found_as_often_as_expected_is_replaced(self):
+        self.assertEqual(bundle.replace_exactly("a<x>b<x>", "<x>", "-", "x", count=2), "a-b-")
+
+    def test_a_pattern_found_too_rarely_or_too_often_stops_the_build(self):
+        for text in ["nothing here", "<x><x>"]:
+            with self.assertRaises(SystemExit) as stop:
+                bundle.replace_exactly(text, "<x>", "-", "the x")
+            self.assertIn("expected 1 × the x", str(stop.exception))
+
+    def test_the_glue_of_this_wasm_bindgen_loses_its_fallback_url(self):
+        glue = (
+            "async function __wbg_init(module_or_path) {\n"
+            "    if (module_or_path === undefined) {\n"
+            "        module_or_path = new URL('rectify_bg.wasm', import.meta.url);\n"
+            "    }\n"
+            "    const imports = __wbg_get_imports();\n"
+        )
+        script = bundle.app_script(glue, b"\0asm")
+        self.assertNotIn("new URL", script)
+        self.assertIn("const imports", script)
+
+
+class WasmOpt(unittest.TestCase):
+    def test_a_release_without_wasm_opt_stops_the_build(self):
+        with tempfile.TemporaryDirectory() as d, mock.patch.dict(os.environ, {"TRUNK_PROFILE": "release"}), \
+                mock.patch.object(bundle, "WASM_OPT", Path(d) / "missing-wasm-opt"):
+            with self.assertRaises(SystemExit) as stop:
+                bundle.wasm_opt(Path(d) / "app.wasm")
+            self.assertIn("must be optimised", str(stop.exception))
+
+    def test_a_debug_build_is_not_optimised(self):
+        with mock.patch.dict(os.environ, {"TRUNK_PROFILE": "debug"}), \
+                mock.patch.object(bundle, "WASM_OPT", Path("/nowhere/wasm-opt")):
+            bundle.wasm_opt(Path("/nowhere/app.wasm"))
+
+
+class StandsAlone(unittest.TestCase):
+    def test_the_check_finds_paths_outside_and_only_those(self):
+        here = Path(__file__).resolve().parent
+        subprocess.run([sys.executable, str(here / "stands_alone.py"), "--self-test"], check=True)
+
+
+if __name__ == "__main__":
+    unittest.main()
