@@ -5,7 +5,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::fixture;
-use rectify::domain::edit::{apply, Action};
+use rectify::domain::edit::{apply, Action, Outcome, Refused};
 use rectify::domain::import::import;
 use rectify::domain::ledger::*;
 use rectify::domain::model::*;
@@ -112,6 +112,34 @@ fn the_summary_counts_status_overdue_and_closed() {
     assert_eq!(s.closed, 1);
     assert_eq!(s.overdue, 2, "the two 2023-12-31 measures");
     assert_eq!(s.rate(), "28.6%", "2 of 7 finished");
+}
+
+#[test]
+fn the_figures_name_every_status_once_in_a_fixed_order() {
+    let s = summary(&org(), day(2024, 1, 1));
+    let figures = s.figures();
+    let names: Vec<&str> = figures.iter().map(|(k, _)| *k).collect();
+    assert_eq!(
+        names,
+        vec![
+            "问题总数",
+            "措施总数",
+            "已完成整改",
+            "阶段性完成并长期坚持",
+            "正在整改",
+            "申请延期",
+            "未整改",
+            "未完成",
+            "逾期",
+            "已销号",
+            "整改完成率"
+        ]
+    );
+    for status in Status::ALL {
+        assert!(names.contains(&status.label()), "{status:?}");
+    }
+    assert_eq!(figures[1].1, "7");
+    assert_eq!(figures[10].1, "28.6%");
 }
 
 #[test]
@@ -243,32 +271,46 @@ fn an_extension_needs_a_later_date_a_reason_and_an_approver() {
     );
 }
 
+fn note(
+    doc: &mut Document,
+    id: &str,
+    date: &str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<Outcome, Refused> {
+    apply(
+        doc,
+        Action::AddUpdate {
+            measure: id.into(),
+            update: Update {
+                date: date.into(),
+                text: text.into(),
+            },
+            today,
+        },
+    )
+}
+
 #[test]
 fn progress_notes_are_dated_between_filing_and_today_and_kept_in_order() {
     let mut doc = org();
-    assert!(check_update(&doc, "2024-01-11", "已开展", day(2024, 1, 10)).is_err());
-    assert!(check_update(&doc, "2023-10-01", "已开展", day(2024, 1, 10)).is_err());
-    assert!(check_update(&doc, "2024-01-05", " ", day(2024, 1, 10)).is_err());
-    assert_eq!(
-        check_update(&doc, "2024-01-05", "已开展第一次研讨", day(2024, 1, 10)),
-        Ok(())
-    );
     let id = doc.problems[0].measures[0].id.clone();
+    let before = doc.clone();
+    let today = day(2024, 1, 10);
+    assert!(note(&mut doc, &id, "2024-01-11", "已开展", today).is_err());
+    assert!(note(&mut doc, &id, "2023-10-01", "已开展", today).is_err());
+    let refused = note(&mut doc, &id, "2024-01-05", " ", today).unwrap_err();
+    assert!(
+        refused.message().contains("进展记录没有内容"),
+        "{refused:?}"
+    );
+    assert_eq!(doc, before, "a refused note changes nothing");
     for (date, text) in [
         ("2024-01-05", "二"),
         ("2023-11-01", "一"),
-        ("2024-02-01", "三"),
+        ("2024-01-10", "三"),
     ] {
-        apply(
-            &mut doc,
-            Action::AddUpdate {
-                measure: id.clone(),
-                update: Update {
-                    date: date.into(),
-                    text: text.into(),
-                },
-            },
-        );
+        assert_eq!(note(&mut doc, &id, date, text, today), Ok(Outcome::Changed));
     }
     let texts: Vec<&str> = doc.problems[0].measures[0]
         .updates
@@ -276,7 +318,170 @@ fn progress_notes_are_dated_between_filing_and_today_and_kept_in_order() {
         .map(|u| u.text.as_str())
         .collect();
     assert_eq!(texts, vec!["一", "二", "三"]);
-    assert_eq!(entries(&doc, day(2024, 2, 2))[0].latest, "2024年2月1日：三");
+    assert_eq!(
+        entries(&doc, day(2024, 2, 2))[0].latest,
+        "2024年1月10日：三"
+    );
+}
+
+#[test]
+fn a_note_of_the_same_day_goes_after_the_notes_already_there() {
+    let mut doc = org();
+    let id = doc.problems[0].measures[0].id.clone();
+    let today = day(2024, 1, 10);
+    for text in ["上午召开推进会", "下午完成整改方案", "晚上报送材料"] {
+        note(&mut doc, &id, "2024-01-05", text, today).unwrap();
+    }
+    note(&mut doc, &id, " 2024-01-04 ", " 前一天 ", today).unwrap();
+    let notes: Vec<(&str, &str)> = doc.problems[0].measures[0]
+        .updates
+        .iter()
+        .map(|u| (u.date.as_str(), u.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            ("2024-01-04", "前一天"),
+            ("2024-01-05", "上午召开推进会"),
+            ("2024-01-05", "下午完成整改方案"),
+            ("2024-01-05", "晚上报送材料"),
+        ]
+    );
+}
+
+fn extend(doc: &mut Document, id: &str, extension: Option<Extension>) -> Result<Outcome, Refused> {
+    apply(
+        doc,
+        Action::SetExtension {
+            measure: id.into(),
+            extension,
+            today: day(2024, 1, 10),
+        },
+    )
+}
+
+#[test]
+fn an_extension_sets_the_status_and_taking_it_back_resumes_the_work() {
+    let mut doc = org();
+    let id = doc.problems[0].measures[0].id.clone();
+    doc.problems[0].measures[0].status = Status::InProgress;
+    let ext = Extension {
+        new_date: "2024-03-31".into(),
+        reason: "需协调资金".into(),
+        approved_by: "张局长".into(),
+    };
+    extend(&mut doc, &id, Some(ext.clone())).unwrap();
+    assert_eq!(doc.problems[0].measures[0].status, Status::Extended);
+    assert_eq!(doc.problems[0].measures[0].extension, Some(ext));
+    extend(&mut doc, &id, None).unwrap();
+    assert_eq!(doc.problems[0].measures[0].status, Status::InProgress);
+    assert_eq!(doc.problems[0].measures[0].extension, None);
+    // A refused extension leaves the status as it was.
+    let before = doc.clone();
+    let late = Extension {
+        new_date: "2023-12-01".into(),
+        ..Extension::default()
+    };
+    assert_eq!(extend(&mut doc, &id, Some(late)).unwrap_err().0.len(), 3);
+    assert_eq!(doc, before);
+}
+
+/// A measure broken in ways that are not the step's business: no content, no lead.
+fn unfinished_elsewhere(doc: &Document) -> Measure {
+    let mut m = first_measure(doc);
+    m.content.clear();
+    m.lead = Some(String::new());
+    m
+}
+
+#[test]
+fn an_extension_is_judged_by_its_own_rules_only() {
+    let doc = org();
+    let m = unfinished_elsewhere(&doc);
+    let ok = Extension {
+        new_date: "2024-03-31".into(),
+        reason: "需协调资金".into(),
+        approved_by: "张局长".into(),
+    };
+    assert_eq!(check_extension(&doc, &m, &ok, day(2024, 1, 10)), Ok(()));
+    // A closing that breaks its rules is not an extension's concern either.
+    let mut closed = m.clone();
+    closed.closed = Some(Closing::default());
+    assert_eq!(
+        check_extension(&doc, &closed, &ok, day(2024, 1, 10)),
+        Ok(())
+    );
+}
+
+#[test]
+fn a_closing_is_judged_by_its_own_rules_only() {
+    let doc = org();
+    let mut m = unfinished_elsewhere(&doc);
+    m.status = Status::Done;
+    m.progress = "已制定学习计划并完成第一次专题研讨。".into();
+    let closing = Closing {
+        date: "2024-01-05".into(),
+        by: "县局主题教育办公室".into(),
+        opinion: String::new(),
+    };
+    assert_eq!(check_closing(&doc, &m, &closing, day(2024, 1, 10)), Ok(()));
+    // An unfinished extension is not a closing's concern; a short 完成情况 is (its rule is a closing rule).
+    m.extension = Some(Extension::default());
+    assert_eq!(check_closing(&doc, &m, &closing, day(2024, 1, 10)), Ok(()));
+    m.progress = "已完成".into();
+    let refused = check_closing(&doc, &m, &closing, day(2024, 1, 10)).unwrap_err();
+    assert_eq!(refused.0.len(), 1);
+    assert!(refused.message().contains("至少10个字"));
+}
+
+#[test]
+fn a_closing_goes_through_apply_only_when_its_rules_hold() {
+    let mut doc = org();
+    let id = doc.problems[0].measures[0].id.clone();
+    let close = |doc: &mut Document| {
+        apply(
+            doc,
+            Action::SetClosing {
+                measure: id.clone(),
+                closing: Some(Closing {
+                    date: "2024-01-05".into(),
+                    by: "县局".into(),
+                    opinion: String::new(),
+                }),
+                today: day(2024, 1, 10),
+            },
+        )
+    };
+    let refused = close(&mut doc).unwrap_err();
+    assert!(refused.message().contains("不能销号"), "{refused:?}");
+    assert!(doc.problems[0].measures[0].closed.is_none());
+    doc.problems[0].measures[0].status = Status::Done;
+    doc.problems[0].measures[0].progress = "已制定学习计划并完成第一次专题研讨。".into();
+    assert_eq!(close(&mut doc), Ok(Outcome::Changed));
+    assert!(doc.problems[0].measures[0].closed.is_some());
+}
+
+#[test]
+fn the_filter_keeps_entries_by_value_not_by_label() {
+    let doc = org();
+    let all = entries(&doc, day(2024, 1, 1));
+    let kept = |f: &Filter| all.iter().filter(|e| f.keeps(e)).count();
+    assert_eq!(kept(&Filter::default()), 7);
+    let done = Filter {
+        status: Some(Status::Done),
+        ..Filter::default()
+    };
+    assert_eq!(kept(&done), 1);
+    let overdue = Filter {
+        overdue_only: true,
+        ..Filter::default()
+    };
+    assert_eq!(kept(&overdue), 2);
+    let category = Filter {
+        category: "理论学习".into(),
+        ..Filter::default()
+    };
+    assert_eq!(kept(&category), 2);
 }
 
 #[test]

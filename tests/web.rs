@@ -4,9 +4,9 @@
 
 use rectify::domain::drafts::Draft;
 use rectify::domain::model::{Document, Kind};
+use rectify::domain::route::{Route, Step};
 use rectify::ui::pages::editor::{Editor, EditorProps};
 use rectify::ui::pages::home::Home;
-use rectify::ui::route::{Route, Step};
 use rectify::ui::web::storage;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -217,24 +217,6 @@ async fn adding_a_problem_shows_its_fields_and_first_measure() {
 }
 
 #[wasm_bindgen_test]
-fn routes_read_back_what_they_write() {
-    for route in [
-        Route::Home,
-        Route::Edit("abc".into(), Step::Header),
-        Route::Edit("abc".into(), Step::Check),
-        Route::Consolidate,
-    ] {
-        assert_eq!(Route::parse(&route.hash()), route);
-    }
-    assert_eq!(Route::parse(""), Route::Home);
-    assert_eq!(
-        Route::parse("#/edit/abc"),
-        Route::Edit("abc".into(), Step::Header)
-    );
-    assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
-}
-
-#[wasm_bindgen_test]
 async fn an_unknown_address_says_so_and_leads_home() {
     // Through the app's router, as a mistyped bookmark would arrive.
     gloo::utils::window()
@@ -252,4 +234,53 @@ async fn an_unknown_address_says_so_and_leads_home() {
         "找不到这个页面"
     );
     assert_eq!(buttons(&root), vec!["返回首页"]);
+}
+
+#[wasm_bindgen_test]
+async fn several_fields_may_hear_one_path_and_a_listener_may_call_the_session() {
+    use rectify::domain::edit::{Action, HeaderField};
+    use rectify::domain::findings::Finding;
+    use rectify::ui::session::SessionHandle;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let id = stored_org_draft();
+    let draft = stored(&id).await.expect("stored");
+    let session = SessionHandle::open(draft, Callback::noop());
+    let (a, b) = (
+        Rc::new(RefCell::new(Vec::new())),
+        Rc::new(RefCell::new(Vec::new())),
+    );
+    let heard_a = a.clone();
+    let (_, first) = session.subscribe(
+        "header.org_name",
+        Callback::from(move |f: Vec<Finding>| heard_a.borrow_mut().push(f.len())),
+    );
+    // The second one changes the session while it is being told: a re-entrant call.
+    let (heard_b, again) = (b.clone(), session.clone());
+    let (_, second) = session.subscribe(
+        "header.org_name",
+        Callback::from(move |f: Vec<Finding>| {
+            heard_b.borrow_mut().push(f.len());
+            again.edit(Action::SetHeader(HeaderField::FiledBy, "陈晓燕".into()));
+            again.leave("header.filed_by");
+        }),
+    );
+    session.leave("header.org_name");
+    assert_eq!(*a.borrow(), vec![1], "the first heard the missing name");
+    assert_eq!(*b.borrow(), vec![1], "so did the second");
+    assert_eq!(session.read(|s| s.doc.header.filed_by.clone()), "陈晓燕");
+
+    // Ending the first subscription leaves the second one as it was.
+    drop(first);
+    session.edit(Action::SetHeader(
+        HeaderField::OrgName,
+        "交警大队党支部".into(),
+    ));
+    session.leave("header.org_name");
+    assert_eq!(*a.borrow(), vec![1], "an ended subscription hears nothing");
+    assert_eq!(*b.borrow(), vec![1, 0], "the other still hears");
+    drop(second);
+    session.flush();
+    storage::delete(&id);
 }

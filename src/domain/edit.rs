@@ -1,8 +1,13 @@
 //! Every change a user can make to a list, as data (`Action`) applied by one pure function (`apply`).
 //! The UI only builds actions; what they mean lives here and is tested natively.
 
-use super::labels::{FOUR_ASPECTS, SIX_ASPECTS};
+use chrono::NaiveDate;
+
+pub use super::ledger::Refused;
+use super::ledger::{check_closing, check_extension, check_update};
 use super::model::*;
+pub use super::vocabulary::Preset;
+use super::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
 
 /// A text field of the header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,29 +79,6 @@ impl DeadlineKind {
     }
 }
 
-/// The category presets of `format.md`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    SixAspects,
-    FourAspects,
-}
-
-impl Preset {
-    pub fn categories(self) -> &'static [&'static str] {
-        match self {
-            Preset::SixAspects => SIX_ASPECTS,
-            Preset::FourAspects => FOUR_ASPECTS,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Preset::SixAspects => "六个方面",
-            Preset::FourAspects => "四个方面",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetHeader(HeaderField, String),
@@ -136,20 +118,23 @@ pub enum Action {
     Restore(Box<Removed>),
     /// Moves a problem, measure or member one place up (-1) or down (+1) among its siblings.
     Move(String, i32),
-    /// 进展记录: a dated note, kept oldest first.
+    /// 进展记录: a dated note, kept oldest first. Refused unless dated between filing and `today`, with text.
     AddUpdate {
         measure: String,
         update: Update,
+        today: NaiveDate,
     },
-    /// 申请延期 (or taking an extension back with `None`).
+    /// 申请延期 (or taking an extension back with `None`). Refused unless the rules of an extension hold.
     SetExtension {
         measure: String,
         extension: Option<Extension>,
+        today: NaiveDate,
     },
-    /// 销号 (or reopening with `None`).
+    /// 销号 (or reopening with `None`). Refused unless the rules of closing hold.
     SetClosing {
         measure: String,
         closing: Option<Closing>,
+        today: NaiveDate,
     },
     Acknowledge {
         path: String,
@@ -262,8 +247,36 @@ fn set_text(target: Option<&mut String>, value: String) -> Outcome {
     }
 }
 
-/// Applies `action` to `doc`.
-pub fn apply(doc: &mut Document, action: Action) -> Outcome {
+/// Applies `action` to `doc`, or refuses it with every reason when a rule of `format.md` forbids it (a ledger
+/// step: a progress note, an extension, a closing); a refused action changes nothing.
+pub fn apply(doc: &mut Document, action: Action) -> Result<Outcome, Refused> {
+    check(doc, &action)?;
+    Ok(change(doc, action))
+}
+
+/// The rules an action must meet before it changes anything. Only the ledger's steps have any: everything else a
+/// user types is kept and checked by the validator, so that a half-written list can always be saved.
+fn check(doc: &Document, action: &Action) -> Result<(), Refused> {
+    let measure = |id: &str| doc.all_measures().find(|m| m.id == id);
+    match action {
+        Action::AddUpdate { update, today, .. } => {
+            check_update(doc, &update.date, &update.text, *today)
+        }
+        Action::SetExtension {
+            measure: id,
+            extension: Some(ext),
+            today,
+        } => measure(id).map_or(Ok(()), |m| check_extension(doc, m, ext, *today)),
+        Action::SetClosing {
+            measure: id,
+            closing: Some(closing),
+            today,
+        } => measure(id).map_or(Ok(()), |m| check_closing(doc, m, closing, *today)),
+        _ => Ok(()),
+    }
+}
+
+fn change(doc: &mut Document, action: Action) -> Outcome {
     match action {
         Action::SetHeader(field, value) => {
             let h = &mut doc.header;
@@ -452,8 +465,14 @@ pub fn apply(doc: &mut Document, action: Action) -> Outcome {
                 Outcome::Unchanged
             }
         }
-        Action::AddUpdate { measure, update } => match find_measure(doc, &measure) {
+        Action::AddUpdate {
+            measure, update, ..
+        } => match find_measure(doc, &measure) {
             Some(m) => {
+                let update = Update {
+                    date: update.date.trim().to_string(),
+                    text: update.text.trim().to_string(),
+                };
                 // Oldest first, as format.md keeps them; a note of the same day goes after the ones there.
                 let at = m
                     .updates
@@ -465,17 +484,25 @@ pub fn apply(doc: &mut Document, action: Action) -> Outcome {
             }
             None => Outcome::Unchanged,
         },
-        Action::SetExtension { measure, extension } => match find_measure(doc, &measure) {
+        Action::SetExtension {
+            measure, extension, ..
+        } => match find_measure(doc, &measure) {
             Some(m) => {
+                // An extension is the status 申请延期; taken back, the measure is in progress again (a status
+                // of 申请延期 without an extension would be an error).
                 if extension.is_some() {
                     m.status = Status::Extended;
+                } else if m.status == Status::Extended {
+                    m.status = Status::InProgress;
                 }
                 m.extension = extension;
                 Outcome::Changed
             }
             None => Outcome::Unchanged,
         },
-        Action::SetClosing { measure, closing } => match find_measure(doc, &measure) {
+        Action::SetClosing {
+            measure, closing, ..
+        } => match find_measure(doc, &measure) {
             Some(m) => {
                 m.closed = closing;
                 Outcome::Changed
@@ -594,6 +621,11 @@ fn restore(doc: &mut Document, removed: Removed) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The actions of these tests are never refused.
+    fn apply(doc: &mut Document, action: Action) -> Outcome {
+        super::apply(doc, action).expect("not refused")
+    }
 
     fn org() -> Document {
         let mut doc = Document::new(Kind::Org, "doc".into());

@@ -1,38 +1,7 @@
-//! Every Chinese term of the app in one place: what the user sees, what print shows, what messages name.
+//! Every Chinese term of the app in one place: what the user sees, what print shows, what messages name. The
+//! words that are data (category presets, stock phrases) are in `vocabulary`.
 
 use super::model::{Batch, Kind, MemberType, Source, Status};
-
-/// 六个方面: the org list's default categories.
-pub const SIX_ASPECTS: &[&str] = &[
-    "理论学习",
-    "政治素质",
-    "能力本领",
-    "担当作为",
-    "工作作风",
-    "廉洁自律",
-];
-
-/// 四个方面: members' categories in the second batch's 专题组织生活会.
-pub const FOUR_ASPECTS: &[&str] = &[
-    "学习贯彻党的创新理论",
-    "党性修养提高",
-    "联系服务群众",
-    "发挥先锋模范作用",
-];
-
-/// Stock phrases that say nothing specific (万能问题). A description that is only one of these gets a warning.
-/// Grow the list here; nothing else needs to change.
-pub const GENERIC_PHRASES: &[&str] = &[
-    "学习不够深入",
-    "学习不够系统",
-    "作风不够扎实",
-    "工作不够细致",
-    "创新意识不强",
-    "担当意识不强",
-    "理论学习不够",
-    "标准不高",
-    "要求不严",
-];
 
 impl Kind {
     /// The list's full title, as printed.

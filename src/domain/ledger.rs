@@ -36,6 +36,27 @@ pub struct Entry {
     pub closed: bool,
 }
 
+/// What the ledger table shows: everything, or what the filters keep. Values are the entries' own (a status by
+/// its value, names as written), never the labels a select shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub category: String,
+    pub status: Option<Status>,
+    pub overdue_only: bool,
+    pub lead: String,
+    pub dept: String,
+}
+
+impl Filter {
+    pub fn keeps(&self, e: &Entry) -> bool {
+        (self.category.is_empty() || e.category == self.category)
+            && self.status.is_none_or(|s| e.status == s)
+            && (!self.overdue_only || e.overdue)
+            && (self.lead.is_empty() || e.lead == self.lead)
+            && (self.dept.is_empty() || e.dept == self.dept)
+    }
+}
+
 /// The date a measure is due by now, for overdue: the extension's new date, else a 限期整改 date.
 pub fn due_date(m: &Measure) -> Option<NaiveDate> {
     if let Some(d) = m.extension.as_ref().and_then(|e| dates::parse(&e.new_date)) {
@@ -117,6 +138,9 @@ pub fn percent_text(permille: Option<u64>) -> String {
     }
 }
 
+/// The word for an overdue measure, as figures and badges say it.
+pub const OVERDUE: &str = "逾期";
+
 /// The figures of a ledger (or of a category, or of a whole unit).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
@@ -141,6 +165,27 @@ impl Summary {
 
     pub fn rate(&self) -> String {
         percent_text(completion_permille(self.finished(), self.measures))
+    }
+
+    /// The figures as every page shows them, in this order: the totals, each status, 逾期, 已销号, the rate.
+    pub fn figures(&self) -> Vec<(&'static str, String)> {
+        let statuses = [
+            Status::Done,
+            Status::PhasedLongTerm,
+            Status::InProgress,
+            Status::Extended,
+            Status::NotStarted,
+            Status::NotDone,
+        ];
+        let mut out = vec![
+            ("问题总数", self.problems.to_string()),
+            ("措施总数", self.measures.to_string()),
+        ];
+        out.extend(statuses.map(|s| (s.label(), self.count(s).to_string())));
+        out.push((OVERDUE, self.overdue.to_string()));
+        out.push(("已销号", self.closed.to_string()));
+        out.push(("整改完成率", self.rate()));
+        out
     }
 
     pub fn add(&mut self, other: &Summary) {

@@ -1,6 +1,7 @@
 //! The list documents of `format.md` and every rule about them. Nothing here knows of the web.
 
 pub mod autosave;
+pub mod codes;
 pub mod consolidate;
 pub mod dates;
 pub mod digest;
@@ -17,12 +18,17 @@ pub mod locate;
 pub mod migrate;
 pub mod model;
 pub mod order;
+pub mod paging;
 pub mod path;
 pub mod print;
 pub mod progress;
+pub mod required;
+pub mod route;
 pub mod sample;
+pub mod summary_set;
 pub mod unknown;
 pub mod validate;
+pub mod vocabulary;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

@@ -407,8 +407,8 @@ impl Document {
     /// An empty list of `kind` with the category preset that kind uses by default.
     pub fn new(kind: Kind, id: String) -> Self {
         let preset = match kind {
-            Kind::Org => crate::domain::labels::SIX_ASPECTS,
-            Kind::Member => crate::domain::labels::FOUR_ASPECTS,
+            Kind::Org => crate::domain::vocabulary::SIX_ASPECTS,
+            Kind::Member => crate::domain::vocabulary::FOUR_ASPECTS,
         };
         Document {
             format: super::FORMAT_NAME.to_string(),

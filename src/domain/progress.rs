@@ -2,6 +2,7 @@
 //! beside the errors, so the user sees the list grow towards complete.
 
 use super::model::{Deadline, Document, Kind, Measure, Problem};
+use super::required::is_required;
 
 /// Filled and required field counts.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -19,10 +20,11 @@ impl Progress {
         (self.filled * 100 / self.required) as u32
     }
 
-    fn count(&mut self, filled: bool) {
-        self.required += 1;
-        if filled {
-            self.filled += 1;
+    /// Counts the field `key` when a list of `kind` requires it.
+    fn count_if(&mut self, kind: Kind, key: &str, filled: bool) {
+        if is_required(kind, key) {
+            self.required += 1;
+            self.filled += usize::from(filled);
         }
     }
 }
@@ -32,60 +34,59 @@ fn has(text: &str) -> bool {
 }
 
 pub fn progress(doc: &Document) -> Progress {
-    let org = doc.kind == Kind::Org;
-    let h = &doc.header;
+    let kind = doc.kind;
     let mut p = Progress::default();
-    for (value, needed) in [
-        (&h.org_name, true),
-        (&h.filed_on, true),
-        (&h.filed_by, true),
-        (&h.reviewer, org),
+    let h = &doc.header;
+    for (key, value) in [
+        ("org_name", &h.org_name),
+        ("filed_on", &h.filed_on),
+        ("filed_by", &h.filed_by),
+        ("reviewer", &h.reviewer),
     ] {
-        if needed {
-            p.count(has(value));
-        }
+        p.count_if(kind, key, has(value));
     }
-    match doc.kind {
+    match kind {
         Kind::Org => {
-            p.count(!doc.problems.is_empty());
-            doc.problems.iter().for_each(|pr| problem(&mut p, pr, org));
+            p.count_if(kind, "problems", !doc.problems.is_empty());
+            doc.problems.iter().for_each(|pr| problem(&mut p, pr, kind));
         }
         Kind::Member => {
-            p.count(!doc.members.is_empty());
+            p.count_if(kind, "members", !doc.members.is_empty());
             for m in &doc.members {
-                p.count(has(&m.name));
-                p.count(!m.problems.is_empty());
-                m.problems.iter().for_each(|pr| problem(&mut p, pr, org));
+                p.count_if(kind, "name", has(&m.name));
+                p.count_if(kind, "problems", !m.problems.is_empty());
+                m.problems.iter().for_each(|pr| problem(&mut p, pr, kind));
             }
         }
     }
     p
 }
 
-fn problem(p: &mut Progress, problem: &Problem, org: bool) {
-    p.count(has(&problem.category));
-    if org {
-        p.count(!problem.sources.is_empty());
-    }
-    p.count(has(&problem.description));
-    p.count(!problem.measures.is_empty());
-    problem.measures.iter().for_each(|m| measure(p, m, org));
+fn problem(p: &mut Progress, problem: &Problem, kind: Kind) {
+    p.count_if(kind, "category", has(&problem.category));
+    p.count_if(kind, "sources", !problem.sources.is_empty());
+    p.count_if(kind, "description", has(&problem.description));
+    p.count_if(kind, "measures", !problem.measures.is_empty());
+    problem.measures.iter().for_each(|m| measure(p, m, kind));
 }
 
-fn measure(p: &mut Progress, m: &Measure, org: bool) {
-    p.count(has(&m.content));
-    p.count(!matches!(&m.deadline, Deadline::ByDate { date } if date.trim().is_empty()));
-    if org {
-        p.count(has(&m.goal));
-        p.count(m.lead.as_deref().is_some_and(has));
-        p.count(m.dept.as_deref().is_some_and(has));
-    }
+fn measure(p: &mut Progress, m: &Measure, kind: Kind) {
+    p.count_if(kind, "content", has(&m.content));
+    let dated = !matches!(&m.deadline, Deadline::ByDate { date } if date.trim().is_empty());
+    p.count_if(kind, "deadline", dated);
+    p.count_if(kind, "goal", has(&m.goal));
+    p.count_if(kind, "lead", m.lead.as_deref().is_some_and(has));
+    p.count_if(kind, "dept", m.dept.as_deref().is_some_and(has));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::edit::{apply, Action};
+    use crate::domain::edit::Action;
+
+    fn apply(doc: &mut Document, action: Action) {
+        crate::domain::edit::apply(doc, action).expect("not refused");
+    }
     use crate::domain::sample::org_list;
 
     #[test]

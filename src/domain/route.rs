@@ -1,5 +1,6 @@
-//! Hash routing (`#/…`), so that every page works from `file://` as well as from a server. The address says
-//! which draft and which step is open, so a reload brings the user back to where they were.
+//! The addresses of the app's pages (`#/…` hashes, so that every page works from `file://` as well as from a
+//! server). The address says which draft and which step is open, so a reload brings the user back to where they
+//! were. Pure, so native tests read every address back.
 
 /// The steps of the guided flow of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +32,15 @@ impl Step {
             .iter()
             .position(|s| *s == self)
             .and_then(|i| Step::ALL.get(i + 1).copied())
+    }
+
+    /// The step that shows the field of a finding path: the header's fields on 表头信息, the rest on 问题.
+    pub fn of_path(path: &str) -> Step {
+        if path.starts_with("header.") || path == "id" {
+            Step::Header
+        } else {
+            Step::Problems
+        }
     }
 
     pub fn previous(self) -> Option<Step> {
@@ -89,7 +99,9 @@ pub enum Route {
     Ledger(String),
     /// 汇总
     Consolidate,
-    /// Makes the app panic, so the end-to-end tests can see the panic screen (`#/selftest/panic`).
+    /// Makes the app panic, so the end-to-end tests can see the panic screen (`#/selftest/panic`). Only in the
+    /// self-test build (feature `selftest`): what users get has no such switch.
+    #[cfg(feature = "selftest")]
     SelfTestPanic,
     /// An address the app does not know: shown as such, with a way home.
     NotFound(String),
@@ -103,6 +115,7 @@ impl Route {
         match parts.as_slice() {
             [""] => Route::Home,
             ["summary"] => Route::Consolidate,
+            #[cfg(feature = "selftest")]
             ["selftest", "panic"] => Route::SelfTestPanic,
             ["print", id, layout] if !id.is_empty() => match Layout::from_slug(layout) {
                 Some(layout) => Route::Print(id.to_string(), layout),
@@ -126,8 +139,63 @@ impl Route {
             Route::Print(id, layout) => format!("#/print/{id}/{}", layout.slug()),
             Route::Ledger(id) => format!("#/ledger/{id}"),
             Route::Consolidate => "#/summary".to_string(),
+            #[cfg(feature = "selftest")]
             Route::SelfTestPanic => "#/selftest/panic".to_string(),
             Route::NotFound(path) => format!("#/{path}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_read_back_what_they_write() {
+        for route in [
+            Route::Home,
+            Route::Edit("abc".into(), Step::Header),
+            Route::Edit("abc".into(), Step::Check),
+            Route::Print("abc".into(), Layout::PerMember),
+            Route::Ledger("abc".into()),
+            Route::Consolidate,
+        ] {
+            assert_eq!(Route::parse(&route.hash()), route);
+        }
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(
+            Route::parse("#/edit/abc"),
+            Route::Edit("abc".into(), Step::Header)
+        );
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound("nowhere".into()));
+        assert_eq!(
+            Route::parse("#/edit/abc/nowhere"),
+            Route::NotFound("edit/abc/nowhere".into())
+        );
+    }
+
+    #[test]
+    fn the_panic_switch_is_only_in_the_self_test_build() {
+        let route = Route::parse("#/selftest/panic");
+        #[cfg(not(feature = "selftest"))]
+        assert_eq!(route, Route::NotFound("selftest/panic".into()));
+        #[cfg(feature = "selftest")]
+        assert_eq!(route, Route::SelfTestPanic);
+    }
+
+    #[test]
+    fn a_finding_leads_to_the_step_that_shows_its_field() {
+        assert_eq!(Step::of_path("header.org_name"), Step::Header);
+        assert_eq!(Step::of_path("id"), Step::Header);
+        assert_eq!(Step::of_path("m-1.lead"), Step::Problems);
+        assert_eq!(Step::of_path("problems"), Step::Problems);
+    }
+
+    #[test]
+    fn steps_go_forward_and_back_and_stop_at_the_ends() {
+        assert_eq!(Step::Header.next(), Some(Step::Problems));
+        assert_eq!(Step::Export.next(), None);
+        assert_eq!(Step::Header.previous(), None);
+        assert_eq!(Step::Export.previous(), Some(Step::Check));
     }
 }

@@ -1,8 +1,8 @@
 //! Sample documents of any size, built from real-looking text: for benchmarks, the browser speed tests and
 //! generated sets of branch files. Deterministic: the same arguments give the same document.
 
-use super::labels::{FOUR_ASPECTS, SIX_ASPECTS};
 use super::model::*;
+use super::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
 
 /// Ids that read as UUIDs and are unique within one document (`seed` tells documents apart).
 fn id(seed: u32, n: u32) -> String {

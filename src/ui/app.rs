@@ -6,8 +6,8 @@ use super::pages::{
     consolidate::Consolidate, editor::Editor, home::Home, ledger::Ledger, not_found::not_found,
     print::PrintPreview,
 };
-use super::route::Route;
 use super::web::location;
+use crate::domain::route::Route;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -25,6 +25,7 @@ pub fn app() -> Html {
         Route::Print(id, layout) => html! { <PrintPreview id={id.clone()} layout={*layout} /> },
         Route::Ledger(id) => html! { <Ledger id={id.clone()} /> },
         Route::Consolidate => html! { <Consolidate /> },
+        #[cfg(feature = "selftest")]
         Route::SelfTestPanic => panic!("the panic screen's self-test (#/selftest/panic)"),
         Route::NotFound(_) => not_found(),
     };

@@ -7,8 +7,8 @@ pub mod components;
 pub mod dom;
 pub mod flash;
 pub mod pages;
-pub mod route;
 pub mod session;
+pub mod shared;
 pub mod stored;
 pub mod web;
 

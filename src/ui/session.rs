@@ -1,12 +1,18 @@
-//! The open draft, shared by every component of the editor.
+//! The open draft, shared by every component of the editor and the ledger.
 //!
 //! Typing goes straight into the document and re-renders nothing: fields keep their own text. A field's findings
-//! are recomputed when it is left (or on 检查), and only fields whose findings changed are told, so a list of 600
-//! measures types as fast as a list of one. Every change is saved to the browser's storage within a second.
+//! are recomputed when it is left (or on 检查), and only the fields whose findings changed are told, so a list of
+//! 600 measures types as fast as a list of one. Every change is saved to the browser's storage within a second.
+//!
+//! How the state is kept, and why it cannot panic: one `RefCell` holds it, and every access goes through `read` or
+//! `update`, each taking a closure over the state alone. What subscribers must hear is put in an outbox during the
+//! update and told only after the borrow has ended, so no callback ever runs while the state is borrowed, and a
+//! subscriber may call the session again (edit, subscribe, unsubscribe) as it hears. A subscription is a token:
+//! a field may have several subscribers, and dropping a token ends that one subscription and no other.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo::timers::callback::Timeout;
 use yew::Callback;
@@ -14,7 +20,7 @@ use yew::Callback;
 use super::web::{clock, durable, storage};
 use crate::domain::autosave::Autosave;
 use crate::domain::drafts::Draft;
-use crate::domain::edit::{apply, Action, Outcome, Removed};
+use crate::domain::edit::{apply, Action, Outcome, Refused, Removed};
 use crate::domain::findings::{Finding, Report};
 use crate::domain::model::Document;
 use crate::domain::progress::{progress, Progress};
@@ -34,34 +40,66 @@ pub struct Status {
     pub unexported: u32,
 }
 
-pub struct Session {
+/// The state of the open draft, as pages read it.
+pub struct State {
     pub doc: Document,
     pub report: Rc<Report>,
     /// After 检查, every field shows its findings; before, only fields that were left once.
     pub checked_all: bool,
-    touched: HashSet<String>,
-    fields: HashMap<String, (Callback<Vec<Finding>>, Vec<Finding>)>,
-    status_listener: Option<Callback<Status>>,
-    status: Status,
-    status_changed: bool,
-    save_timer: Option<Timeout>,
-    autosave: Autosave,
-    /// Date fields whose text the browser's date picker could not read.
-    unreadable: HashSet<String>,
-    /// Tells this session's document from the one a previous session of the same page showed.
-    pub generation: u64,
     /// The last removal, for 撤销.
     pub undo: Option<Removed>,
+    /// Tells this session's document from the one a previous session of the same page showed.
+    pub generation: u64,
     /// Another tab edits this draft: this one shows it and changes nothing.
-    read_only: bool,
-    /// Re-renders the editor when the shape of the list changed.
+    pub read_only: bool,
+    touched: HashSet<String>,
+    /// Date fields whose text the browser's date picker could not read.
+    unreadable: HashSet<String>,
+    status: Status,
+    autosave: Autosave,
+    save_timer: Option<Timeout>,
+}
+
+/// One subscriber: what it was last told, and whether its token still lives.
+struct Subscriber<T> {
+    callback: Callback<T>,
+    shown: T,
+    alive: Rc<Cell<bool>>,
+}
+
+/// A subscription; dropping it ends it. It needs no access to the session, so it can be dropped at any moment,
+/// even while the session is busy: the session forgets ended subscriptions the next time it tells anyone.
+pub struct Subscription {
+    alive: Rc<Cell<bool>>,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        self.alive.set(false);
+    }
+}
+
+/// Something to tell a subscriber once the state is no longer borrowed.
+enum Notice {
+    Findings(Callback<Vec<Finding>>, Vec<Finding>),
+    Status(Callback<Status>, Status),
+    Reshaped(Callback<()>),
+}
+
+struct Inner {
+    state: State,
+    fields: HashMap<String, Vec<Subscriber<Vec<Finding>>>>,
+    status_listeners: Vec<Subscriber<Status>>,
+    status_changed: bool,
+    /// Re-renders the page when the shape of the list changed.
     on_reshape: Callback<()>,
-    this: std::rc::Weak<RefCell<Session>>,
+    outbox: Vec<Notice>,
+    this: Weak<RefCell<Inner>>,
 }
 
 /// The session as components hold it (equal when it is the same session).
 #[derive(Clone)]
-pub struct SessionHandle(pub Rc<RefCell<Session>>);
+pub struct SessionHandle(Rc<RefCell<Inner>>);
 
 impl PartialEq for SessionHandle {
     fn eq(&self, other: &Self) -> bool {
@@ -73,30 +111,33 @@ impl SessionHandle {
     pub fn open(draft: Draft, on_reshape: Callback<()>) -> Self {
         let report = Rc::new(validate(&draft.document, clock::today()));
         let rc = Rc::new_cyclic(|this| {
-            RefCell::new(Session {
-                doc: draft.document,
-                report,
-                checked_all: false,
-                touched: HashSet::new(),
-                fields: HashMap::new(),
-                status_listener: None,
-                status: Status {
-                    saved_at: draft.saved_at,
-                    ..Status::default()
+            RefCell::new(Inner {
+                state: State {
+                    doc: draft.document,
+                    report,
+                    checked_all: false,
+                    undo: None,
+                    generation: next_generation(),
+                    read_only: false,
+                    touched: HashSet::new(),
+                    unreadable: HashSet::new(),
+                    status: Status {
+                        saved_at: draft.saved_at,
+                        ..Status::default()
+                    },
+                    autosave: Autosave::default(),
+                    save_timer: None,
                 },
+                fields: HashMap::new(),
+                status_listeners: Vec::new(),
                 status_changed: false,
-                save_timer: None,
-                autosave: Autosave::default(),
-                unreadable: HashSet::new(),
-                generation: next_generation(),
-                undo: None,
-                read_only: false,
                 on_reshape,
+                outbox: Vec::new(),
                 this: this.clone(),
             })
         });
-        rc.borrow_mut().refresh_status();
         let handle = SessionHandle(rc);
+        handle.update(|inner| inner.refresh_status());
         // The copy that survives a crash: if the browser refuses it, the user hears at once, not after typing.
         let weak = Rc::downgrade(&handle.0);
         wasm_bindgen_futures::spawn_local(async move {
@@ -107,195 +148,254 @@ impl SessionHandle {
         handle
     }
 
+    /// Reads the state. The closure must not call the session.
+    pub fn read<R>(&self, f: impl FnOnce(&State) -> R) -> R {
+        f(&self.0.borrow().state)
+    }
+
+    /// Changes the state, then tells every subscriber what it must hear, after the borrow has ended.
+    fn update<R>(&self, f: impl FnOnce(&mut Inner) -> R) -> R {
+        let (result, notices) = {
+            let mut inner = self.0.borrow_mut();
+            let result = f(&mut inner);
+            inner.post_status();
+            (result, std::mem::take(&mut inner.outbox))
+        };
+        for notice in notices {
+            match notice {
+                Notice::Findings(callback, findings) => callback.emit(findings),
+                Notice::Status(callback, status) => callback.emit(status),
+                Notice::Reshaped(callback) => callback.emit(()),
+            }
+        }
+        result
+    }
+
     /// Whether this tab may change the draft (another tab may be editing it).
     pub fn set_read_only(&self, read_only: bool) {
-        self.0.borrow_mut().read_only = read_only;
+        self.update(|inner| inner.state.read_only = read_only);
     }
 
     pub fn is_read_only(&self) -> bool {
-        self.0.borrow().read_only
+        self.read(|s| s.read_only)
     }
 
-    /// Applies a user's change. Typing (`Outcome::Changed`) only schedules a save.
+    /// Applies a change made in a form. Typing (`Outcome::Changed`) only schedules a save; a change of shape
+    /// re-checks the list and re-renders the page. What a form changes is never refused (a half-written list is
+    /// kept and checked, not rejected): only the ledger's steps have rules of their own, and they go by `step`.
     pub fn edit(&self, action: Action) -> Outcome {
-        if self.is_read_only() {
-            return Outcome::Unchanged;
-        }
-        let outcome = {
-            let mut s = self.0.borrow_mut();
-            let outcome = apply(&mut s.doc, action);
-            if outcome != Outcome::Unchanged {
-                s.schedule_save();
-            }
-            if let Outcome::Removed(removed) = &outcome {
-                s.undo = Some((**removed).clone());
-            }
-            outcome
-        };
-        if matches!(outcome, Outcome::Reshaped | Outcome::Removed(_)) {
-            self.revalidate();
-            let on_reshape = self.0.borrow().on_reshape.clone();
-            on_reshape.emit(());
-        }
-        self.flush_status();
-        outcome
+        self.update(|inner| inner.edit(action, false))
+            .unwrap_or(Outcome::Unchanged)
     }
 
     /// Applies a change that other parts of the page show (an acknowledgement, a category): re-checks and
-    /// re-renders the editor.
-    pub fn edit_and_refresh(&self, action: Action) {
-        let outcome = self.edit(action);
-        if outcome == Outcome::Changed {
-            self.revalidate();
-            let on_reshape = self.0.borrow().on_reshape.clone();
-            on_reshape.emit(());
-        }
+    /// re-renders the page whatever it changed.
+    pub fn edit_and_refresh(&self, action: Action) -> Outcome {
+        self.update(|inner| inner.edit(action, true))
+            .unwrap_or(Outcome::Unchanged)
+    }
+
+    /// A ledger step (a progress note, an extension, a closing): applied and shown, or refused by the domain's
+    /// rules with every reason, changing nothing.
+    pub fn step(&self, action: Action) -> Result<Outcome, Refused> {
+        self.update(|inner| inner.edit(action, true))
     }
 
     /// Puts back the last removal.
     pub fn undo(&self) {
-        let removed = self.0.borrow_mut().undo.take();
-        if let Some(removed) = removed {
-            self.edit(Action::Restore(Box::new(removed)));
-            self.0.borrow_mut().undo = None;
-        }
-    }
-
-    /// A date field's text could (or could not) be read by the browser's date picker.
-    pub fn set_unreadable(&self, path: &str, unreadable: bool) {
-        let mut s = self.0.borrow_mut();
-        if unreadable {
-            s.unreadable.insert(path.to_string());
-        } else {
-            s.unreadable.remove(path);
-        }
+        self.update(|inner| {
+            if let Some(removed) = inner.state.undo.take() {
+                // A restore has no rules that could refuse it.
+                let _ = inner.edit(Action::Restore(Box::new(removed)), false);
+                inner.state.undo = None;
+            }
+        });
     }
 
     /// A field was left: from now on it shows its findings.
     pub fn leave(&self, path: &str) {
-        self.0.borrow_mut().touched.insert(path.to_string());
-        self.revalidate();
+        self.update(|inner| {
+            inner.state.touched.insert(path.to_string());
+            inner.revalidate();
+        });
     }
 
     /// 检查: every field shows its findings.
     pub fn check_all(&self) {
-        self.0.borrow_mut().checked_all = true;
-        self.revalidate();
+        self.update(|inner| {
+            inner.state.checked_all = true;
+            inner.revalidate();
+        });
     }
 
-    /// Recomputes the report and tells the fields whose shown findings changed.
-    pub fn revalidate(&self) {
-        let notices: Vec<(Callback<Vec<Finding>>, Vec<Finding>)> = {
-            let mut s = self.0.borrow_mut();
-            let mut report = validate(&s.doc, clock::today());
-            for path in &s.unreadable {
-                mark_unreadable_date(&mut report, path);
+    /// A date field's text could (or could not) be read by the browser's date picker.
+    pub fn set_unreadable(&self, path: &str, unreadable: bool) {
+        self.update(|inner| {
+            let set = &mut inner.state.unreadable;
+            if unreadable {
+                set.insert(path.to_string());
+            } else {
+                set.remove(path);
             }
-            s.report = Rc::new(report);
-            s.refresh_status();
-            let report = s.report.clone();
-            let checked_all = s.checked_all;
-            let touched = std::mem::take(&mut s.touched);
-            let mut notices = Vec::new();
-            for (path, (callback, shown)) in s.fields.iter_mut() {
-                let now: Vec<Finding> = if checked_all || touched.contains(path) {
-                    report.at(path).cloned().collect()
-                } else {
-                    Vec::new()
-                };
-                if now != *shown {
-                    *shown = now.clone();
-                    notices.push((callback.clone(), now));
-                }
-            }
-            s.touched = touched;
-            notices
-        };
-        for (callback, findings) in notices {
-            callback.emit(findings);
-        }
-        self.flush_status();
+        });
     }
 
-    /// Tells the status listener, outside any borrow of the session: a listener may re-render at once, and the
-    /// render reads the session.
-    fn flush_status(&self) {
-        let pending = {
-            let mut s = self.0.borrow_mut();
-            if !s.status_changed {
-                return;
-            }
-            s.status_changed = false;
-            s.status_listener.clone().map(|l| (l, s.status.clone()))
-        };
-        if let Some((listener, status)) = pending {
-            listener.emit(status);
-        }
+    /// A field on the page hears of its findings through `callback` for as long as the subscription lives.
+    /// Returns what it should show now.
+    pub fn subscribe(
+        &self,
+        path: &str,
+        callback: Callback<Vec<Finding>>,
+    ) -> (Vec<Finding>, Subscription) {
+        self.update(|inner| {
+            let shown = inner.shown_at(path);
+            let alive = Rc::new(Cell::new(true));
+            inner
+                .fields
+                .entry(path.to_string())
+                .or_default()
+                .push(Subscriber {
+                    callback,
+                    shown: shown.clone(),
+                    alive: alive.clone(),
+                });
+            (shown, Subscription { alive })
+        })
     }
 
-    /// A field on the page; it hears of its findings through `callback`. Returns what it should show now.
-    pub fn subscribe(&self, path: &str, callback: Callback<Vec<Finding>>) -> Vec<Finding> {
-        let mut s = self.0.borrow_mut();
-        let shown: Vec<Finding> = if s.checked_all || s.touched.contains(path) {
-            s.report.at(path).cloned().collect()
-        } else {
-            Vec::new()
-        };
-        s.fields.insert(path.to_string(), (callback, shown.clone()));
-        shown
-    }
-
-    pub fn unsubscribe(&self, path: &str) {
-        self.0.borrow_mut().fields.remove(path);
-    }
-
-    pub fn listen_status(&self, callback: Callback<Status>) -> Status {
-        let mut s = self.0.borrow_mut();
-        s.status_listener = Some(callback);
-        s.status.clone()
+    /// The status bar hears of the status through `callback` for as long as the subscription lives.
+    pub fn listen_status(&self, callback: Callback<Status>) -> (Status, Subscription) {
+        self.update(|inner| {
+            let alive = Rc::new(Cell::new(true));
+            let status = inner.state.status.clone();
+            inner.status_listeners.push(Subscriber {
+                callback,
+                shown: status.clone(),
+                alive: alive.clone(),
+            });
+            (status, Subscription { alive })
+        })
     }
 
     /// Writes the draft now (leaving the page, exporting).
     pub fn save_now(&self) {
-        {
-            let mut s = self.0.borrow_mut();
-            s.save_timer = None;
-            s.autosave.saved();
-            s.save();
-        }
-        self.flush_status();
+        self.update(Inner::save);
     }
 
     /// Forgets a change still waiting to be saved: the stored draft was replaced from another tab, and what this
     /// session holds must not be written over it.
     pub fn discard_pending(&self) {
-        let mut s = self.0.borrow_mut();
-        s.save_timer = None;
-        s.autosave.saved();
+        self.update(|inner| {
+            inner.state.save_timer = None;
+            inner.state.autosave.saved();
+        });
     }
 
     /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden).
     pub fn flush(&self) {
-        if self.0.borrow().autosave.pending() {
-            self.save_now();
-        }
+        self.update(|inner| {
+            if inner.state.autosave.pending() {
+                inner.save();
+            }
+        });
     }
 
     /// Replaces the document (after an export updated its revision and meta) and saves it.
     pub fn replace_document(&self, doc: Document) {
-        self.0.borrow_mut().doc = doc;
-        self.save_now();
-        self.0.borrow_mut().status.unexported = 0;
-        self.0.borrow_mut().status_changed = true;
-        self.flush_status();
+        self.update(|inner| {
+            inner.state.doc = doc;
+            inner.save();
+            inner.state.status.unexported = 0;
+            inner.status_changed = true;
+        });
     }
 }
 
-impl Session {
+impl Inner {
+    fn edit(&mut self, action: Action, refresh: bool) -> Result<Outcome, Refused> {
+        if self.state.read_only {
+            return Ok(Outcome::Unchanged);
+        }
+        let outcome = apply(&mut self.state.doc, action)?;
+        if outcome != Outcome::Unchanged {
+            self.schedule_save();
+        }
+        if let Outcome::Removed(removed) = &outcome {
+            self.state.undo = Some((**removed).clone());
+        }
+        let reshaped = matches!(outcome, Outcome::Reshaped | Outcome::Removed(_));
+        if reshaped || (refresh && outcome == Outcome::Changed) {
+            self.revalidate();
+            self.outbox.push(Notice::Reshaped(self.on_reshape.clone()));
+        }
+        Ok(outcome)
+    }
+
+    /// What the field of `path` shows now: its findings once it was left or after 检查, else nothing.
+    fn shown_at(&self, path: &str) -> Vec<Finding> {
+        let s = &self.state;
+        if s.checked_all || s.touched.contains(path) {
+            s.report.at(path).cloned().collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Recomputes the report and tells the fields whose shown findings changed.
+    fn revalidate(&mut self) {
+        let mut report = validate(&self.state.doc, clock::today());
+        for path in &self.state.unreadable {
+            mark_unreadable_date(&mut report, path);
+        }
+        self.state.report = Rc::new(report);
+        self.refresh_status();
+        let mut fields = std::mem::take(&mut self.fields);
+        fields.retain(|path, subscribers| {
+            subscribers.retain(|s| s.alive.get());
+            if subscribers.is_empty() {
+                return false;
+            }
+            let now = self.shown_at(path);
+            for s in subscribers.iter_mut().filter(|s| s.shown != now) {
+                s.shown = now.clone();
+                self.outbox
+                    .push(Notice::Findings(s.callback.clone(), now.clone()));
+            }
+            true
+        });
+        self.fields = fields;
+    }
+
+    fn refresh_status(&mut self) {
+        let s = &mut self.state;
+        s.status.progress = progress(&s.doc);
+        s.status.errors = s.report.error_count();
+        s.status.warnings = s.report.open_warning_count();
+        self.status_changed = true;
+    }
+
+    /// Puts the status in the outbox of every listener that has not heard it yet.
+    fn post_status(&mut self) {
+        if !std::mem::take(&mut self.status_changed) {
+            return;
+        }
+        let status = &self.state.status;
+        self.status_listeners.retain(|l| l.alive.get());
+        for l in self
+            .status_listeners
+            .iter_mut()
+            .filter(|l| l.shown != *status)
+        {
+            l.shown = status.clone();
+            self.outbox
+                .push(Notice::Status(l.callback.clone(), status.clone()));
+        }
+    }
+
     fn schedule_save(&mut self) {
         let this = self.this.clone();
-        let delay = self.autosave.changed(js_sys::Date::now() as u64);
-        self.save_timer = Some(Timeout::new(delay as u32, move || {
+        let delay = self.state.autosave.changed(js_sys::Date::now() as u64);
+        self.state.save_timer = Some(Timeout::new(delay as u32, move || {
             if let Some(rc) = this.upgrade() {
                 SessionHandle(rc).save_now();
             }
@@ -303,48 +403,41 @@ impl Session {
     }
 
     fn save(&mut self) {
+        let s = &mut self.state;
+        s.save_timer = None;
+        s.autosave.saved();
         let saved_at = clock::now_text();
         let draft = Draft {
-            document: self.doc.clone(),
+            document: s.doc.clone(),
             saved_at: saved_at.clone(),
         };
         let this = self.this.clone();
         match storage::save(&draft, move |ok| backup_result(&this, ok)) {
             Ok(()) => {
-                self.status.saved_at = saved_at;
-                self.status.save_error = None;
-                self.status.unexported += 1;
+                s.status.saved_at = saved_at;
+                s.status.save_error = None;
+                s.status.unexported += 1;
             }
-            Err(message) => self.status.save_error = Some(message),
+            Err(message) => s.status.save_error = Some(message),
         }
-        self.status_changed = true;
-    }
-
-    fn refresh_status(&mut self) {
-        self.status.progress = progress(&self.doc);
-        self.status.errors = self.report.error_count();
-        self.status.warnings = self.report.open_warning_count();
         self.status_changed = true;
     }
 }
 
 /// What the IndexedDB copy did, told to the session if it is still open.
-fn backup_result(session: &std::rc::Weak<RefCell<Session>>, ok: bool) {
+fn backup_result(session: &Weak<RefCell<Inner>>, ok: bool) {
     let Some(rc) = session.upgrade() else { return };
     let error = (!ok).then(|| storage::NO_BACKUP.to_string());
-    {
-        let mut s = rc.borrow_mut();
-        if s.status.backup_error == error {
-            return;
+    SessionHandle(rc).update(|inner| {
+        if inner.state.status.backup_error != error {
+            inner.state.status.backup_error = error;
+            inner.status_changed = true;
         }
-        s.status.backup_error = error;
-        s.status_changed = true;
-    }
-    SessionHandle(rc).flush_status();
+    });
 }
 
 thread_local! {
-    static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
 fn next_generation() -> u64 {

@@ -2,8 +2,9 @@
 
 use super::{char_len, Context, Field, Sink};
 use crate::domain::dates;
-use crate::domain::model::{Header, Kind};
+use crate::domain::model::Header;
 use crate::domain::path::Location;
+use crate::domain::required::is_required;
 use chrono::NaiveDate;
 
 /// The campaign ran from April 2023 to the end of 2025; a filing date outside is probably a typo.
@@ -68,7 +69,12 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
         }
     }
 
-    person(sink, &at("filed_by"), &header.filed_by, true);
+    person(
+        sink,
+        &at("filed_by"),
+        &header.filed_by,
+        is_required(ctx.kind, "filed_by"),
+    );
 
     if !header.phone.trim().is_empty() && !is_phone(header.phone.trim()) {
         sink.error(&at("phone"), "phone_format", format!("联系电话“{}”的格式不对。请填写11位手机号（如13907712345）或带区号的固定电话（如0371-12345678，分机可写成0371-12345678-123）。", header.phone.trim()));
@@ -78,7 +84,7 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
         sink,
         &at("reviewer"),
         &header.reviewer,
-        ctx.kind == Kind::Org,
+        is_required(ctx.kind, "reviewer"),
     );
 
     let f = at("categories");

@@ -3,8 +3,9 @@
 use super::header::person;
 use super::{char_len, Context, Field, Sink};
 use crate::domain::dates;
-use crate::domain::model::{Deadline, Kind, Measure, Status};
+use crate::domain::model::{Deadline, Measure, Status};
 use crate::domain::path::Location;
+use crate::domain::required::is_required;
 
 /// `format.md`: a measure is expected to say at least this much.
 pub const CONTENT_MIN_CHARS: usize = 10;
@@ -21,28 +22,29 @@ pub fn validate_measure(ctx: &Context, location: Location, measure: &Measure, si
         _ => {}
     }
 
-    if ctx.kind == Kind::Org {
-        if char_len(&measure.goal) == 0 {
-            sink.error(
-                &at("goal"),
-                "goal_required",
-                "请填写整改目标：整改后要达到的、能检查的结果，例如“联网路口由8处增至23处”。"
-                    .into(),
-            );
-        }
+    let required = |key| is_required(ctx.kind, key);
+    if required("goal") && char_len(&measure.goal) == 0 {
+        sink.error(
+            &at("goal"),
+            "goal_required",
+            "请填写整改目标：整改后要达到的、能检查的结果，例如“联网路口由8处增至23处”。".into(),
+        );
+    }
+    // A member's measures have no lead: the member is responsible (format.md).
+    if required("lead") {
         person(
             sink,
             &at("lead"),
             measure.lead.as_deref().unwrap_or(""),
             true,
         );
-        if char_len(measure.dept.as_deref().unwrap_or("")) == 0 {
-            sink.error(
-                &at("dept"),
-                "dept_required",
-                "请填写责任单位（部门），例如“交警大队秩序中队”。".into(),
-            );
-        }
+    }
+    if required("dept") && char_len(measure.dept.as_deref().unwrap_or("")) == 0 {
+        sink.error(
+            &at("dept"),
+            "dept_required",
+            "请填写责任单位（部门），例如“交警大队秩序中队”。".into(),
+        );
     }
 
     deadline(ctx, &at("deadline"), measure, sink);

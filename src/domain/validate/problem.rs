@@ -1,9 +1,10 @@
 //! Rules of one problem (问题) and, through it, its measures.
 
 use super::{char_len, validate_measure, Context, Field, Sink};
-use crate::domain::labels::GENERIC_PHRASES;
-use crate::domain::model::{Kind, Problem};
+use crate::domain::model::Problem;
 use crate::domain::path::Location;
+use crate::domain::required::is_required;
+use crate::domain::vocabulary::GENERIC_PHRASES;
 
 /// Below this many characters a description is probably too vague (`format.md`: ≥ 15 expected).
 pub const DESCRIPTION_MIN_CHARS: usize = 15;
@@ -24,7 +25,7 @@ pub fn validate_problem(ctx: &Context, location: Location, problem: &Problem, si
     }
 
     let f = at("sources");
-    if ctx.kind == Kind::Org && problem.sources.is_empty() {
+    if is_required(ctx.kind, "sources") && problem.sources.is_empty() {
         sink.error(
             &f,
             "sources_required",

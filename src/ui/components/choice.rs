@@ -4,8 +4,27 @@ use yew::prelude::*;
 
 use super::findings::{described_by, invalid, messages, use_findings};
 use super::following::use_following;
+use crate::domain::codes::code;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
+
+/// The options of a select of an enumerated value of `format.md`: each valued by its code, shown by its label,
+/// after an empty one named `none` when the value may be left out.
+pub fn coded_options<T: Copy + serde::Serialize>(
+    values: &[T],
+    label: fn(T) -> &'static str,
+    none: Option<&'static str>,
+) -> Vec<(AttrValue, AttrValue)> {
+    let empty = none.map(|n| (AttrValue::from(""), AttrValue::from(n)));
+    empty
+        .into_iter()
+        .chain(
+            values
+                .iter()
+                .map(|v| (AttrValue::from(code(v)), AttrValue::from(label(*v)))),
+        )
+        .collect()
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SelectProps {

@@ -13,12 +13,12 @@ pub fn use_findings(path: &str) -> Vec<Finding> {
     let shown = use_state(Vec::<Finding>::new);
     {
         let shown = shown.clone();
-        use_effect_with(path.to_string(), move |path| {
+        use_effect_with((path.to_string(), session), move |(path, session)| {
             let setter = shown.setter();
-            let current = session.subscribe(path, Callback::from(move |f| setter.set(f)));
+            let (current, subscription) =
+                session.subscribe(path, Callback::from(move |f| setter.set(f)));
             shown.set(current);
-            let path = path.clone();
-            move || session.unsubscribe(&path)
+            move || drop(subscription)
         });
     }
     (*shown).clone()

@@ -5,3 +5,4 @@ pub mod confirm;
 pub mod field;
 pub mod findings;
 pub mod following;
+pub mod item_actions;

@@ -5,9 +5,9 @@ use yew::prelude::*;
 use crate::domain::drafts::{Draft, Summary};
 use crate::domain::import::{import, Seal};
 use crate::domain::model::{Document, Kind};
+use crate::domain::route::{Route, Step};
 use crate::ui::components::confirm::Confirm;
 use crate::ui::flash;
-use crate::ui::route::{Route, Step};
 use crate::ui::web::{clock, durable, files, location, storage};
 
 /// Saves `draft` and opens it. Where the browser refuses to store it, the draft is kept in memory and opened all

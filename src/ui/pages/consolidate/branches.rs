@@ -5,6 +5,9 @@ use yew::prelude::*;
 use crate::domain::consolidate::Branch;
 use crate::domain::dates;
 use crate::domain::model::{Kind, Status};
+use crate::ui::shared::Shared;
+
+use super::Made;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Column {
@@ -58,7 +61,7 @@ fn sort(branches: &mut Vec<&Branch>, column: Column, ascending: bool) {
 
 #[derive(Properties, PartialEq)]
 pub struct BranchesProps {
-    pub branches: Vec<Branch>,
+    pub made: Shared<Made>,
     pub on_open: Callback<usize>,
 }
 
@@ -66,7 +69,8 @@ pub struct BranchesProps {
 pub fn branch_table(props: &BranchesProps) -> Html {
     let order = use_state(|| (Column::Branch, true));
     let (column, ascending) = *order;
-    let mut rows: Vec<&Branch> = props.branches.iter().collect();
+    let branches = &props.made.consolidation.branches;
+    let mut rows: Vec<&Branch> = branches.iter().collect();
     sort(&mut rows, column, ascending);
     html! {
         <table class="list branches">
@@ -93,7 +97,7 @@ pub fn branch_table(props: &BranchesProps) -> Html {
             </thead>
             <tbody>
                 { for rows.iter().map(|b| {
-                    let index = props.branches.iter().position(|x| std::ptr::eq(x, *b)).unwrap_or(0);
+                    let index = branches.iter().position(|x| std::ptr::eq(x, *b)).unwrap_or(0);
                     let open = props.on_open.reform(move |_: MouseEvent| index);
                     let s = &b.summary;
                     let d = &b.document;

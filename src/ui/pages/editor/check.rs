@@ -2,12 +2,11 @@
 
 use yew::prelude::*;
 
-use super::step_of;
 use crate::domain::edit::Action;
 use crate::domain::findings::{Finding, Severity};
+use crate::domain::route::{Route, Step};
 use crate::ui::dom;
 use crate::ui::flash;
-use crate::ui::route::Route;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::location;
 
@@ -21,16 +20,13 @@ pub struct CheckProps {
 #[function_component(CheckResults)]
 pub fn check_results(props: &CheckProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
-    let (checked, report) = {
-        let s = session.0.borrow();
-        (s.checked_all, s.report.clone())
-    };
+    let (checked, report) = session.read(|s| (s.checked_all, s.report.clone()));
     let link = |f: &Finding| {
         let (path, id) = (f.path.clone(), props.id.clone());
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             flash::focus_later(path.clone());
-            location::go(&Route::Edit(id.clone(), step_of(&path)));
+            location::go(&Route::Edit(id.clone(), Step::of_path(&path)));
         });
         html! { <a href={format!("#{}", dom::field_id(&f.path))} {onclick}>{ &f.location }</a> }
     };

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::edit::{Action, DeadlineKind};
 use crate::domain::model::Deadline;
+use crate::domain::required::is_required;
 use crate::ui::components::findings::{described_by, invalid, messages, use_findings};
 use crate::ui::components::following::use_following;
 use crate::ui::dom;
@@ -19,6 +20,7 @@ pub struct DeadlineProps {
 pub fn deadline_field(props: &DeadlineProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
     let path = format!("{}.deadline", props.measure);
+    let kind_of_list = session.read(|s| s.doc.kind);
     let findings = use_findings(&path);
     // The field re-renders itself when the kind changes (the date picker comes and goes); nothing else does.
     let kind = use_following(DeadlineKind::of(&props.deadline));
@@ -71,7 +73,10 @@ pub fn deadline_field(props: &DeadlineProps) -> Html {
     let date_id = format!("{group_id}-date");
     html! {
         <fieldset id={group_id.clone()} class="field wide choices deadline" aria-invalid={invalid(&findings)} aria-describedby={described_by(&path, false)}>
-            <legend>{ "整改时限" }<span class="required" aria-hidden="true">{ " *" }</span></legend>
+            <legend>
+                { "整改时限" }
+                if is_required(kind_of_list, "deadline") { <span class="required" aria-hidden="true">{ " *" }</span> }
+            </legend>
             { for DeadlineKind::ALL.iter().map(|k| {
                 let id = format!("{group_id}-{k:?}");
                 html! {

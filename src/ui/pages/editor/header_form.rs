@@ -4,10 +4,12 @@ use yew::prelude::*;
 
 use super::ShapeProps;
 
+use crate::domain::codes::{code, from_code};
 use crate::domain::edit::{Action, HeaderField, Preset};
 use crate::domain::labels::field_label;
-use crate::domain::model::{Batch, Kind};
-use crate::ui::components::choice::Select;
+use crate::domain::model::Batch;
+use crate::domain::required::is_required;
+use crate::ui::components::choice::{coded_options, Select};
 use crate::ui::components::field::TextField;
 use crate::ui::components::findings::{messages, use_findings};
 use crate::ui::dom;
@@ -16,14 +18,10 @@ use crate::ui::session::SessionHandle;
 #[function_component(HeaderForm)]
 pub fn header_form(_: &ShapeProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
-    let (header, kind) = {
-        let s = session.0.borrow();
-        (s.doc.header.clone(), s.doc.kind)
-    };
+    let (header, kind) = session.read(|s| (s.doc.header.clone(), s.doc.kind));
     let text = |key: &'static str,
                 field: HeaderField,
                 value: &str,
-                required: bool,
                 input_type: Option<&'static str>| {
         let session = session.clone();
         let on_input = Callback::from(move |v: String| {
@@ -31,36 +29,27 @@ pub fn header_form(_: &ShapeProps) -> Html {
         });
         html! {
             <TextField path={format!("header.{key}")} label={field_label(key)} value={value.to_string()}
-                {required} input_type={input_type.map(AttrValue::from)} {on_input} />
+                required={is_required(kind, key)} input_type={input_type.map(AttrValue::from)} {on_input} />
         }
     };
     let batch = {
         let session = session.clone();
         Callback::from(move |v: String| {
-            let batch = match v.as_str() {
-                "first" => Some(Batch::First),
-                "second" => Some(Batch::Second),
-                _ => None,
-            };
-            session.edit(Action::SetBatch(batch));
+            session.edit(Action::SetBatch(from_code::<Batch>(&v)));
         })
     };
-    let batch_value = match header.batch {
-        Some(Batch::First) => "first",
-        Some(Batch::Second) => "second",
-        None => "",
-    };
+    let batch_value = header.batch.map(|b| code(&b)).unwrap_or_default();
     html! {
         <div class="form-grid">
-            { text("org_name", HeaderField::OrgName, &header.org_name, true, None) }
-            { text("parent_org", HeaderField::ParentOrg, &header.parent_org, false, None) }
+            { text("org_name", HeaderField::OrgName, &header.org_name, None) }
+            { text("parent_org", HeaderField::ParentOrg, &header.parent_org, None) }
             <Select path="header.batch" label={field_label("batch")} selected={batch_value}
-                options={vec![("".into(), "（未填）".into()), ("first".into(), Batch::First.label().into()), ("second".into(), Batch::Second.label().into())]}
+                options={coded_options(&[Batch::First, Batch::Second], Batch::label, Some("（未填）"))}
                 on_change={batch} />
-            { text("filed_on", HeaderField::FiledOn, &header.filed_on, true, Some("date")) }
-            { text("filed_by", HeaderField::FiledBy, &header.filed_by, true, None) }
-            { text("phone", HeaderField::Phone, &header.phone, false, Some("tel")) }
-            { text("reviewer", HeaderField::Reviewer, &header.reviewer, kind == Kind::Org, None) }
+            { text("filed_on", HeaderField::FiledOn, &header.filed_on, Some("date")) }
+            { text("filed_by", HeaderField::FiledBy, &header.filed_by, None) }
+            { text("phone", HeaderField::Phone, &header.phone, Some("tel")) }
+            { text("reviewer", HeaderField::Reviewer, &header.reviewer, None) }
             <Categories categories={header.categories.clone()} />
         </div>
     }

@@ -3,12 +3,14 @@
 use yew::prelude::*;
 
 use super::deadline::DeadlineField;
-use super::problem_card::ItemActions;
+use crate::domain::codes::{code, from_code};
 use crate::domain::edit::{Action, MeasureField};
 use crate::domain::labels::{field_hint, field_label};
 use crate::domain::model::{Kind, Measure, Status};
-use crate::ui::components::choice::Select;
+use crate::domain::required::is_required;
+use crate::ui::components::choice::{coded_options, Select};
 use crate::ui::components::field::TextField;
+use crate::ui::components::item_actions::ItemActions;
 use crate::ui::session::SessionHandle;
 
 #[derive(Properties, PartialEq)]
@@ -18,17 +20,6 @@ pub struct MeasureCardProps {
     pub count: usize,
     pub kind: Kind,
     pub problem_name: AttrValue,
-}
-
-fn status_code(status: Status) -> &'static str {
-    match status {
-        Status::NotStarted => "not_started",
-        Status::InProgress => "in_progress",
-        Status::Done => "done",
-        Status::PhasedLongTerm => "phased_long_term",
-        Status::Extended => "extended",
-        Status::NotDone => "not_done",
-    }
 }
 
 #[function_component(MeasureCard)]
@@ -45,16 +36,16 @@ pub fn measure_card(props: &MeasureCardProps) -> Html {
     let status = {
         let (session, id) = (session.clone(), m.id.clone());
         Callback::from(move |v: String| {
-            if let Some(s) = Status::ALL.into_iter().find(|s| status_code(*s) == v) {
+            if let Some(s) = from_code::<Status>(&v) {
                 session.edit(Action::SetStatus(id.clone(), s));
             }
         })
     };
     let org = props.kind == Kind::Org;
     let name = format!("{}的措施{}", props.problem_name, props.index + 1);
-    let text = |key: &'static str, field: MeasureField, value: &str, required: bool| {
+    let text = |key: &'static str, field: MeasureField, value: &str| {
         html! {
-            <TextField path={path(key)} label={field_label(key)} value={value.to_string()} {required}
+            <TextField path={path(key)} label={field_label(key)} value={value.to_string()} required={is_required(props.kind, key)}
                 hint={field_hint(key)} multiline={field_hint(key).is_some()} on_input={set(field)} />
         }
     };
@@ -65,18 +56,17 @@ pub fn measure_card(props: &MeasureCardProps) -> Html {
                 <ItemActions id={m.id.clone()} name={name} index={props.index} count={props.count} />
             </div>
             <div class="form-grid">
-                { text("content", MeasureField::Content, &m.content, true) }
-                { text("goal", MeasureField::Goal, &m.goal, org) }
+                { text("content", MeasureField::Content, &m.content) }
+                { text("goal", MeasureField::Goal, &m.goal) }
                 <DeadlineField measure={m.id.clone()} deadline={m.deadline.clone()} />
                 if org {
-                    { text("lead", MeasureField::Lead, m.lead.as_deref().unwrap_or(""), true) }
-                    { text("owner", MeasureField::Owner, m.owner.as_deref().unwrap_or(""), false) }
-                    { text("dept", MeasureField::Dept, m.dept.as_deref().unwrap_or(""), true) }
+                    { text("lead", MeasureField::Lead, m.lead.as_deref().unwrap_or("")) }
+                    { text("owner", MeasureField::Owner, m.owner.as_deref().unwrap_or("")) }
+                    { text("dept", MeasureField::Dept, m.dept.as_deref().unwrap_or("")) }
                 }
-                <Select path={path("status")} label={field_label("status")} selected={status_code(m.status)}
-                    options={Status::ALL.iter().map(|s| (AttrValue::from(status_code(*s)), AttrValue::from(s.label()))).collect::<Vec<_>>()}
-                    on_change={status} />
-                { text("progress", MeasureField::Progress, &m.progress, false) }
+                <Select path={path("status")} label={field_label("status")} selected={code(&m.status)}
+                    options={coded_options(&Status::ALL, Status::label, None)} on_change={status} />
+                { text("progress", MeasureField::Progress, &m.progress) }
             </div>
         </section>
     }

@@ -4,13 +4,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::problem_card::{ItemActions, ProblemCard};
+use super::problem_card::ProblemCard;
+use crate::domain::codes::{code, from_code};
 use crate::domain::edit::{Action, MemberField};
 use crate::domain::labels::field_label;
 use crate::domain::model::{Kind, Member, MemberType};
-use crate::ui::components::choice::Select;
+use crate::domain::required::is_required;
+use crate::ui::components::choice::{coded_options, Select};
 use crate::ui::components::field::TextField;
 use crate::ui::components::following::use_following;
+use crate::ui::components::item_actions::ItemActions;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
@@ -43,12 +46,10 @@ pub fn member_card(props: &MemberCardProps) -> Html {
     let member_type = {
         let (session, id) = (session.clone(), m.id.clone());
         Callback::from(move |v: String| {
-            let t = match v.as_str() {
-                "full" => Some(MemberType::Full),
-                "probationary" => Some(MemberType::Probationary),
-                _ => None,
-            };
-            session.edit(Action::SetMemberType(id.clone(), t));
+            session.edit(Action::SetMemberType(
+                id.clone(),
+                from_code::<MemberType>(&v),
+            ));
         })
     };
     let add_problem = {
@@ -61,11 +62,7 @@ pub fn member_card(props: &MemberCardProps) -> Html {
             });
         })
     };
-    let type_value = match m.member_type {
-        Some(MemberType::Full) => "full",
-        Some(MemberType::Probationary) => "probationary",
-        None => "",
-    };
+    let type_value = m.member_type.map(|t| code(&t)).unwrap_or_default();
     let name = format!("党员{}", props.index + 1);
     let member_name = shown_name.trim();
     let heading_id = format!("h-{}", m.id);
@@ -77,10 +74,10 @@ pub fn member_card(props: &MemberCardProps) -> Html {
                 <ItemActions id={m.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其全部问题和措施" />
             </div>
             <div class="form-grid">
-                <TextField path={path("name")} label={field_label("name")} value={m.name.clone()} required=true on_input={set(MemberField::Name)} />
+                <TextField path={path("name")} label={field_label("name")} value={m.name.clone()} required={is_required(Kind::Member, "name")} on_input={set(MemberField::Name)} />
                 <TextField path={path("position")} label={field_label("position")} value={m.position.clone()} on_input={set(MemberField::Position)} />
                 <Select path={path("member_type")} label={field_label("member_type")} selected={type_value} on_change={member_type}
-                    options={vec![("".into(), "（未填）".into()), ("full".into(), MemberType::Full.label().into()), ("probationary".into(), MemberType::Probationary.label().into())]} />
+                    options={coded_options(&[MemberType::Full, MemberType::Probationary], MemberType::label, Some("（未填）"))} />
             </div>
             { for m.problems.iter().enumerate().map(|(i, p)| html! {
                 <ProblemCard key={p.id.clone()} problem={p.clone()} index={i} {count} kind={Kind::Member} categories={props.categories.clone()} />

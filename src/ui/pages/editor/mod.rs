@@ -14,8 +14,8 @@ use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::domain::model::Kind;
+use crate::domain::route::{Route, Step};
 use crate::ui::claim::use_claim;
-use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
 use crate::ui::stored::{use_stored_draft, Loaded, MISSING};
 use crate::ui::web::location;
@@ -25,15 +25,6 @@ use crate::ui::{dom, flash};
 pub struct EditorProps {
     pub id: String,
     pub step: Step,
-}
-
-/// Which step shows the field of a finding path.
-pub fn step_of(path: &str) -> Step {
-    if path.starts_with("header.") || path == "id" {
-        Step::Header
-    } else {
-        Step::Problems
-    }
 }
 
 /// The props of a part of the editor that shows the shape of the list.
@@ -123,14 +114,13 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     claim.hold(&handle);
     let read_only = claim.read_only();
-    let (kind, title, org_name) = {
-        let s = handle.0.borrow();
+    let (kind, title, org_name) = handle.read(|s| {
         (
             s.doc.kind,
             s.doc.kind.title(),
             s.doc.header.org_name.clone(),
         )
-    };
+    });
     let id = props.id.clone();
     let go = move |step: Step| {
         let id = id.clone();

@@ -5,12 +5,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::measure_card::MeasureCard;
+use crate::domain::codes::{code, from_code};
 use crate::domain::edit::{Action, ProblemField};
 use crate::domain::labels::{field_hint, field_label};
 use crate::domain::model::{Kind, Problem, Source};
+use crate::domain::required::is_required;
 use crate::ui::components::choice::{CheckGroup, Select};
-use crate::ui::components::confirm::Confirm;
 use crate::ui::components::field::TextField;
+use crate::ui::components::item_actions::ItemActions;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
@@ -22,57 +24,6 @@ pub struct ProblemCardProps {
     pub count: usize,
     pub kind: Kind,
     pub categories: Rc<Vec<String>>,
-}
-
-/// Up, down and remove (with confirmation) for a problem, measure or member.
-#[derive(Properties, PartialEq)]
-pub struct ItemActionsProps {
-    pub id: AttrValue,
-    /// What the item is called in button names and the question, e.g. `问题2`.
-    pub name: AttrValue,
-    pub index: usize,
-    pub count: usize,
-    /// What else goes with it, for the question (`及其整改措施`).
-    #[prop_or_default]
-    pub with: AttrValue,
-}
-
-#[function_component(ItemActions)]
-pub fn item_actions(props: &ItemActionsProps) -> Html {
-    let session = use_context::<SessionHandle>().expect("inside an editor");
-    let asking = use_state(|| false);
-    let mover = |delta: i32| {
-        let (session, id) = (session.clone(), props.id.to_string());
-        Callback::from(move |_: MouseEvent| {
-            session.edit(Action::Move(id.clone(), delta));
-        })
-    };
-    let ask = {
-        let asking = asking.clone();
-        Callback::from(move |_: MouseEvent| asking.set(true))
-    };
-    let on_confirm = {
-        let (session, id, asking) = (session.clone(), props.id.to_string(), asking.clone());
-        Callback::from(move |_| {
-            asking.set(false);
-            session.edit(Action::Remove(id.clone()));
-        })
-    };
-    let on_cancel = {
-        let asking = asking.clone();
-        Callback::from(move |_| asking.set(false))
-    };
-    html! {
-        <div class="item-actions">
-            <button type="button" class="small" disabled={props.index == 0} onclick={mover(-1)} aria-label={format!("上移{}", props.name)}>{ "上移" }</button>
-            <button type="button" class="small" disabled={props.index + 1 >= props.count} onclick={mover(1)} aria-label={format!("下移{}", props.name)}>{ "下移" }</button>
-            <button type="button" class="small danger-text" onclick={ask} aria-label={format!("删除{}", props.name)}>{ "删除" }</button>
-            if *asking {
-                <Confirm message={format!("确定删除{}{}吗？删除后可以点“撤销”恢复。", props.name, props.with)}
-                    confirm_label={format!("删除{}", props.name)} {on_confirm} {on_cancel} />
-            }
-        </div>
-    }
 }
 
 #[function_component(ProblemCard)]
@@ -89,8 +40,8 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
     let toggle = {
         let (session, id) = (session.clone(), p.id.clone());
         Callback::from(move |key: String| {
-            if let Some(source) = Source::ALL.iter().find(|s| format!("{s:?}") == key) {
-                session.edit(Action::ToggleSource(id.clone(), *source));
+            if let Some(source) = from_code::<Source>(&key) {
+                session.edit(Action::ToggleSource(id.clone(), source));
             }
         })
     };
@@ -112,7 +63,6 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
     };
     let name = format!("问题{}", props.index + 1);
     let heading_id = format!("h-{}", p.id);
-    let org = props.kind == Kind::Org;
     html! {
         <article class="card problem" aria-labelledby={heading_id.clone()}>
             <div class="card-head">
@@ -120,12 +70,12 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
                 <ItemActions id={p.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其整改措施" />
             </div>
             <div class="form-grid">
-                <Select path={path("category")} label={field_label("category")} selected={p.category.clone()} required=true
+                <Select path={path("category")} label={field_label("category")} selected={p.category.clone()} required={is_required(props.kind, "category")}
                     options={props.categories.iter().map(|c| (AttrValue::from(c.clone()), AttrValue::from(c.clone()))).collect::<Vec<_>>()}
                     on_change={category_changed} />
-                <CheckGroup path={path("sources")} legend={field_label("sources")} required={org} on_toggle={toggle}
-                    options={Source::ALL.iter().map(|s| (AttrValue::from(format!("{s:?}")), AttrValue::from(s.label()), p.sources.contains(s))).collect::<Vec<_>>()} />
-                <TextField path={path("description")} label={field_label("description")} value={p.description.clone()} multiline=true required=true
+                <CheckGroup path={path("sources")} legend={field_label("sources")} required={is_required(props.kind, "sources")} on_toggle={toggle}
+                    options={Source::ALL.iter().map(|s| (AttrValue::from(code(s)), AttrValue::from(s.label()), p.sources.contains(s))).collect::<Vec<_>>()} />
+                <TextField path={path("description")} label={field_label("description")} value={p.description.clone()} multiline=true required={is_required(props.kind, "description")}
                     hint={field_hint("description")} on_input={set(ProblemField::Description)} />
                 <TextField path={path("remark")} label={field_label("remark")} value={p.remark.clone()} on_input={set(ProblemField::Remark)} />
             </div>

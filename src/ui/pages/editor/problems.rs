@@ -11,13 +11,17 @@ use super::problem_card::ProblemCard;
 use crate::domain::edit::Action;
 use crate::domain::model::Kind;
 use crate::ui::dom;
-use crate::ui::session::SessionHandle;
+use crate::ui::session::{SessionHandle, State};
 use crate::ui::web::clock;
 
 #[function_component(Problems)]
 pub fn problems(_: &ShapeProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
-    let s = session.0.borrow();
+    session.read(|s| list(&session, s))
+}
+
+/// The problems (or members) of the list as the session has it.
+fn list(session: &SessionHandle, s: &State) -> Html {
     let kind = s.doc.kind;
     let categories = Rc::new(s.doc.header.categories.clone());
     match kind {

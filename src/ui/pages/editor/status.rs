@@ -16,7 +16,9 @@ pub fn status_bar() -> Html {
         let status = status.clone();
         use_effect_with(session, move |session| {
             let setter = status.setter();
-            status.set(session.listen_status(Callback::from(move |s| setter.set(s))));
+            let (now, subscription) = session.listen_status(Callback::from(move |s| setter.set(s)));
+            status.set(now);
+            move || drop(subscription)
         });
     }
     let p = status.progress;

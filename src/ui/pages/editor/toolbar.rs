@@ -3,9 +3,9 @@
 use yew::prelude::*;
 
 use crate::domain::export::{export, file_name};
+use crate::domain::route::{Layout, Route, Step};
 use crate::domain::validate::validate;
 use crate::ui::components::confirm::Confirm;
-use crate::ui::route::{Layout, Route, Step};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, download, location};
 
@@ -29,11 +29,12 @@ fn writable(session: &SessionHandle) -> Result<(), String> {
 
 fn do_export(session: &SessionHandle) -> Result<String, String> {
     writable(session)?;
-    let (doc, complete) = {
-        let s = session.0.borrow();
-        let report = validate(&s.doc, clock::today());
-        (s.doc.clone(), report.is_complete())
-    };
+    let (doc, complete) = session.read(|s| {
+        (
+            s.doc.clone(),
+            validate(&s.doc, clock::today()).is_complete(),
+        )
+    });
     let out = export(&doc, complete, clock::now());
     download::save(&out.file_name, &out.bytes, "application/json")?;
     let name = out.file_name.clone();
@@ -65,7 +66,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 notice.set(Notice::Failed(e));
                 return;
             }
-            let errors = validate(&session.0.borrow().doc, clock::today()).error_count();
+            let errors = session.read(|s| validate(&s.doc, clock::today()).error_count());
             if errors > 0 {
                 notice.set(Notice::ConfirmDraft(errors));
             } else {
@@ -137,9 +138,11 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 /// Plain functions from here on, called by the editor as it renders: they hold no state of their own, and a
 /// component costs about 1 KB of wasm of its own.
 pub fn export_step(session: &SessionHandle) -> Html {
-    let s = session.0.borrow();
-    let report = validate(&s.doc, clock::today());
-    let name = file_name(&s.doc, report.is_complete());
+    let (report, name) = session.read(|s| {
+        let report = validate(&s.doc, clock::today());
+        let name = file_name(&s.doc, report.is_complete());
+        (report, name)
+    });
     html! {
         <div class="export-step">
             if report.is_complete() {
@@ -155,7 +158,7 @@ pub fn export_step(session: &SessionHandle) -> Html {
 
 /// After a removal: what was removed, and a button to put it back.
 pub fn undo_notice(session: &SessionHandle) -> Html {
-    let removed = session.0.borrow().undo.clone();
+    let removed = session.read(|s| s.undo.clone());
     let Some(removed) = removed else {
         return html! {};
     };

@@ -1,12 +1,12 @@
-//! 办理 one ledger entry: status and 完成情况, progress notes, an extension, closing (销号). Each step is checked
-//! by the domain's rules first; a refused step says why and changes nothing.
+//! 办理 one ledger entry: status and 完成情况, progress notes, an extension, closing (销号). Each step goes to the
+//! domain, which applies it or refuses it with its reasons; this panel only shows the answer.
 
 use yew::prelude::*;
 
+use crate::domain::codes::{code, from_code};
 use crate::domain::dates;
-use crate::domain::edit::{Action, MeasureField};
-use crate::domain::ledger::{check_closing, check_extension, check_update, Refused};
-use crate::domain::model::{Closing, Document, Extension, Kind, Measure, Status, Update};
+use crate::domain::edit::{Action, MeasureField, Outcome, Refused};
+use crate::domain::model::{Closing, Extension, Kind, Measure, Status, Update};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
 
@@ -44,27 +44,27 @@ fn input(id: String, label: &str, kind: &str, value: &UseStateHandle<String>) ->
     }
 }
 
-/// Runs a ledger check on the measure `id` as the session has it now; None when the measure is gone.
-fn check_measure(
-    session: &SessionHandle,
-    id: &str,
-    check: impl FnOnce(&Document, &Measure) -> Result<(), Refused>,
-) -> Option<Result<(), Refused>> {
-    let s = session.0.borrow();
-    let m = s.doc.all_measures().find(|m| m.id == id)?;
-    Some(check(&s.doc, m))
+/// What a step's message says: done, or why the domain's rules refused it.
+fn answer(
+    result: Result<Outcome, Refused>,
+    done: &str,
+    refused_prefix: &str,
+) -> Result<String, String> {
+    match result {
+        Ok(_) => Ok(done.to_string()),
+        Err(refused) => Err(format!("{refused_prefix}{}", refused.message())),
+    }
 }
 
 #[function_component(EntryPanel)]
 pub fn entry_panel(props: &EntryPanelProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside the ledger");
-    let found: Option<Measure> = session
-        .0
-        .borrow()
-        .doc
-        .all_measures()
-        .find(|m| m.id == props.measure)
-        .cloned();
+    let found: Option<Measure> = session.read(|s| {
+        s.doc
+            .all_measures()
+            .find(|m| m.id == props.measure)
+            .cloned()
+    });
     // Hooks run the same way every time, so the forms start from an empty measure if this one is gone.
     let m = found
         .clone()
@@ -107,7 +107,7 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
             {
-                if let Some(status) = Status::ALL.into_iter().find(|x| x.label() == s.value()) {
+                if let Some(status) = from_code::<Status>(&s.value()) {
                     session.edit_and_refresh(Action::SetStatus(mid.clone(), status));
                     message.set(Some(Ok(format!("整改状态已改为“{}”。", status.label()))));
                 }
@@ -136,22 +136,19 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
         let (date, text) = (note_date.clone(), note_text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let result = check_update(&session.0.borrow().doc, &date, &text, today);
-            match result {
-                Err(refused) => message.set(Some(Err(refused.message()))),
-                Ok(()) => {
-                    let update = Update {
-                        date: (*date).clone(),
-                        text: text.trim().to_string(),
-                    };
-                    session.edit_and_refresh(Action::AddUpdate {
-                        measure: mid.clone(),
-                        update,
-                    });
-                    text.set(String::new());
-                    message.set(Some(Ok("进展记录已添加。".into())));
-                }
+            let update = Update {
+                date: (*date).clone(),
+                text: (*text).clone(),
+            };
+            let result = session.step(Action::AddUpdate {
+                measure: mid.clone(),
+                update,
+                today,
+            });
+            if result.is_ok() {
+                text.set(String::new());
             }
+            message.set(Some(answer(result, "进展记录已添加。", "")));
         })
     };
     let extend = {
@@ -164,20 +161,16 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 reason: reason.trim().to_string(),
                 approved_by: by.trim().to_string(),
             };
-            let result = check_measure(&session, &mid, |doc, m| {
-                check_extension(doc, m, &ext, today)
+            let result = session.step(Action::SetExtension {
+                measure: mid.clone(),
+                extension: Some(ext),
+                today,
             });
-            match result {
-                Some(Err(refused)) => message.set(Some(Err(refused.message()))),
-                Some(Ok(())) => {
-                    session.edit_and_refresh(Action::SetExtension {
-                        measure: mid.clone(),
-                        extension: Some(ext),
-                    });
-                    message.set(Some(Ok("已登记延期，整改状态改为“申请延期”。".into())));
-                }
-                None => {}
-            }
+            message.set(Some(answer(
+                result,
+                "已登记延期，整改状态改为“申请延期”。",
+                "",
+            )));
         })
     };
     let close = {
@@ -190,32 +183,23 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 by: by.trim().to_string(),
                 opinion: opinion.trim().to_string(),
             };
-            let result = check_measure(&session, &mid, |doc, m| {
-                check_closing(doc, m, &closing, today)
+            let result = session.step(Action::SetClosing {
+                measure: mid.clone(),
+                closing: Some(closing),
+                today,
             });
-            match result {
-                Some(Err(refused)) => {
-                    message.set(Some(Err(format!("不能销号：{}", refused.message()))))
-                }
-                Some(Ok(())) => {
-                    session.edit_and_refresh(Action::SetClosing {
-                        measure: mid.clone(),
-                        closing: Some(closing),
-                    });
-                    message.set(Some(Ok("已销号。".into())));
-                }
-                None => {}
-            }
+            message.set(Some(answer(result, "已销号。", "不能销号：")));
         })
     };
     let reopen = {
         let (session, mid, message) = (session.clone(), props.measure.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
-            session.edit_and_refresh(Action::SetClosing {
+            let result = session.step(Action::SetClosing {
                 measure: mid.clone(),
                 closing: None,
+                today,
             });
-            message.set(Some(Ok("已撤销销号。".into())));
+            message.set(Some(answer(result, "已撤销销号。", "")));
         })
     };
     if found.is_none() {
@@ -234,7 +218,7 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 <div class="field">
                     <label for={id("status")}>{ "整改状态" }</label>
                     <select id={id("status")} onchange={set_status}>
-                        { for Status::ALL.iter().map(|s| html! { <option value={s.label()} selected={*s == m.status}>{ s.label() }</option> }) }
+                        { for Status::ALL.iter().map(|s| html! { <option value={code(s)} selected={*s == m.status}>{ s.label() }</option> }) }
                     </select>
                 </div>
             </div>

@@ -5,11 +5,12 @@ mod summary;
 
 use yew::prelude::*;
 
-use crate::domain::ledger::{self, Entry};
+use crate::domain::codes::{code, from_code};
+use crate::domain::ledger::{self, Entry, Filter};
 use crate::domain::model::{Kind, Status};
+use crate::domain::route::{Route, Step};
 use crate::domain::{dates, order};
 use crate::ui::claim::use_claim;
-use crate::ui::route::{Route, Step};
 use crate::ui::session::SessionHandle;
 use crate::ui::stored::{use_stored_draft, Loaded};
 use crate::ui::web::{clock, download, location};
@@ -19,32 +20,12 @@ pub struct LedgerProps {
     pub id: String,
 }
 
-/// What the table shows: everything, or what the filters keep.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Filter {
-    category: String,
-    status: String,
-    overdue_only: bool,
-    lead: String,
-    dept: String,
-}
-
-impl Filter {
-    fn keeps(&self, e: &Entry) -> bool {
-        (self.category.is_empty() || e.category == self.category)
-            && (self.status.is_empty() || e.status.label() == self.status)
-            && (!self.overdue_only || e.overdue)
-            && (self.lead.is_empty() || e.lead == self.lead)
-            && (self.dept.is_empty() || e.dept == self.dept)
-    }
-}
-
-/// A labelled select of a filter: 全部 plus `choices`.
+/// A labelled select of a filter: 全部 plus `choices`, each a (value, label) pair.
 fn filter_select(
     id: &str,
     label: &str,
     value: &str,
-    choices: Vec<String>,
+    choices: Vec<(String, String)>,
     on: Callback<String>,
 ) -> Html {
     let onchange = Callback::from(move |e: Event| {
@@ -61,7 +42,7 @@ fn filter_select(
             <label for={id.to_string()}>{ label }</label>
             <select id={id.to_string()} {onchange}>
                 <option value="" selected={value.is_empty()}>{ "全部" }</option>
-                { for choices.into_iter().map(|c| html! { <option value={c.clone()} selected={c == value}>{ c.clone() }</option> }) }
+                { for choices.into_iter().map(|(v, l)| html! { <option value={v.clone()} selected={v == value}>{ l }</option> }) }
             </select>
         </div>
     }
@@ -107,7 +88,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
     };
     claim.hold(&session);
     let today = clock::today();
-    let doc = session.0.borrow().doc.clone();
+    let doc = session.read(|s| s.doc.clone());
     let all = ledger::entries(&doc, today);
     let member_list = doc.kind == Kind::Member;
     let set = |apply: fn(&mut Filter, String)| {
@@ -118,7 +99,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             filter.set(f);
         })
     };
-    let distinct = |pick: fn(&Entry) -> &String| -> Vec<String> {
+    let distinct = |pick: fn(&Entry) -> &String| -> Vec<(String, String)> {
         let mut values: Vec<String> = all
             .iter()
             .map(pick)
@@ -127,8 +108,9 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             .collect();
         order::sort_by(&mut values, Ord::cmp);
         values.dedup();
-        values
+        values.into_iter().map(|v| (v.clone(), v)).collect()
     };
+    let same = |values: &[String]| values.iter().map(|v| (v.clone(), v.clone())).collect();
     let overdue_toggle = {
         let filter = filter.clone();
         Callback::from(move |_: Event| {
@@ -178,8 +160,9 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             <section aria-labelledby="entries-heading">
                 <h2 id="entries-heading">{ format!("台账（{}项，显示{}项）", all.len(), shown.len()) }</h2>
                 <div class="filters form-grid no-print" role="group" aria-label="筛选">
-                    { filter_select("filter-category", "按问题类别", &f.category, doc.header.categories.clone(), set(|f, v| f.category = v)) }
-                    { filter_select("filter-status", "按整改状态", &f.status, Status::ALL.iter().map(|s| s.label().to_string()).collect(), set(|f, v| f.status = v)) }
+                    { filter_select("filter-category", "按问题类别", &f.category, same(&doc.header.categories), set(|f, v| f.category = v)) }
+                    { filter_select("filter-status", "按整改状态", &f.status.map(|s| code(&s)).unwrap_or_default(),
+                        Status::ALL.iter().map(|s| (code(s), s.label().to_string())).collect(), set(|f, v| f.status = from_code(&v))) }
                     { filter_select("filter-lead", "按责任人", &f.lead, distinct(|e| &e.lead), set(|f, v| f.lead = v)) }
                     { filter_select("filter-dept", "按责任单位", &f.dept, distinct(|e| &e.dept), set(|f, v| f.dept = v)) }
                     <label class="choice" for="filter-overdue">

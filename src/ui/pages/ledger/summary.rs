@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::ledger::{by_category, report, summary};
+use crate::domain::ledger::{by_category, report, summary, OVERDUE};
 use crate::domain::model::{Document, Status};
 use crate::ui::web::clipboard;
 
@@ -26,28 +26,13 @@ pub fn summary_block(props: &SummaryProps) -> Html {
             copied.set(true);
         })
     };
-    let figures = [
-        ("问题总数", s.problems.to_string()),
-        ("措施总数", s.measures.to_string()),
-        ("已完成整改", s.count(Status::Done).to_string()),
-        (
-            "阶段性完成并长期坚持",
-            s.count(Status::PhasedLongTerm).to_string(),
-        ),
-        ("正在整改", s.count(Status::InProgress).to_string()),
-        ("申请延期", s.count(Status::Extended).to_string()),
-        ("未整改", s.count(Status::NotStarted).to_string()),
-        ("未完成", s.count(Status::NotDone).to_string()),
-        ("逾期", s.overdue.to_string()),
-        ("已销号", s.closed.to_string()),
-        ("整改完成率", s.rate()),
-    ];
+    let figures = s.figures();
     html! {
         <section class="ledger-summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ "汇总" }</h2>
             <dl class="figures">
                 { for figures.iter().map(|(k, v)| html! {
-                    <div class={classes!("figure", (*k == "逾期" && s.overdue > 0).then_some("alarm"))}><dt>{ *k }</dt><dd>{ v }</dd></div>
+                    <div class={classes!("figure", (*k == OVERDUE && s.overdue > 0).then_some("alarm"))}><dt>{ *k }</dt><dd>{ v }</dd></div>
                 }) }
             </dl>
             <table class="list by-category">

@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use crate::domain::model::{Document, Kind};
 use crate::domain::print::heading;
+use crate::domain::route::{Layout, Route, Step};
 use crate::domain::validate::validate;
-use crate::ui::route::{Layout, Route, Step};
 use crate::ui::stored::{use_stored_draft, Loaded};
 use crate::ui::web::{clock, location, page_style};
 

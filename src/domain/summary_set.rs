@@ -1,0 +1,176 @@
+//! The central office's set of received files (汇总), kept on the office's computer so files can be added over
+//! weeks: what is kept of each file, and what goes to the consolidation. Where it is kept is the browser layer's
+//! business (`ui::web::summary_store`); what is kept is decided here.
+
+use serde::{Deserialize, Serialize};
+
+use super::consolidate::{self, Consolidation, Verdict};
+use super::encoding;
+
+/// The version of the kept shape below.
+pub const STORAGE_VERSION: u32 = 1;
+
+/// One file as kept: a list keeps its text (so it can be checked again as the days go by); a file that is not a
+/// list keeps only its name and why it is not one.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    pub name: String,
+    /// The file's text, when it is text.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Why the file is not a list, when its text is not kept.
+    #[serde(default)]
+    pub refused: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SummarySet {
+    pub storage: u32,
+    pub files: Vec<Kept>,
+    /// 应报送的党支部, one name each.
+    #[serde(default)]
+    pub expected: Vec<String>,
+}
+
+impl SummarySet {
+    pub fn empty() -> Self {
+        SummarySet {
+            storage: STORAGE_VERSION,
+            ..SummarySet::default()
+        }
+    }
+
+    /// Adds files as read. Text is kept as text until the consolidation has said whether it is a list
+    /// (`to_keep`); a file that is not even text keeps only its name and why.
+    pub fn add(&mut self, files: &[(String, Vec<u8>)]) {
+        for (name, bytes) in files {
+            let (text, refused) = match encoding::decode(bytes) {
+                Ok(text) => (Some(text), None),
+                Err(_) => (
+                    None,
+                    super::import::import(bytes).err().map(|e| e.message()),
+                ),
+            };
+            self.files.push(Kept {
+                name: name.clone(),
+                text,
+                refused,
+            });
+        }
+    }
+
+    /// The files as the consolidation takes them.
+    pub fn inputs(&self) -> Vec<(String, consolidate::Received)> {
+        self.files
+            .iter()
+            .map(|f| {
+                let received = match (&f.text, &f.refused) {
+                    (Some(text), _) => Ok(text.clone().into_bytes()),
+                    (None, Some(why)) => Err(why.clone()),
+                    (None, None) => Err("文件无法读取。".to_string()),
+                };
+                (f.name.clone(), received)
+            })
+            .collect()
+    }
+
+    /// The set as it is kept on this computer, once `c` (its consolidation) has said which files are lists: a
+    /// file that is not a list keeps only its name and the reason, which gives it the same verdict next time.
+    pub fn to_keep(&self, c: &Consolidation) -> SummarySet {
+        let files = self
+            .files
+            .iter()
+            .zip(&c.submissions)
+            .map(|(f, s)| match &s.verdict {
+                Verdict::NotAList(why) => Kept {
+                    name: f.name.clone(),
+                    text: None,
+                    refused: Some(why.clone()),
+                },
+                _ => f.clone(),
+            })
+            .collect();
+        SummarySet {
+            files,
+            ..self.clone()
+        }
+    }
+
+    /// The expected branches from a text of one name per line (blank lines and spaces around a name dropped).
+    pub fn set_expected(&mut self, text: &str) {
+        self.expected = text
+            .lines()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+    }
+
+    /// An empty set that keeps the list of expected branches.
+    pub fn cleared(&self) -> SummarySet {
+        SummarySet {
+            expected: self.expected.clone(),
+            ..SummarySet::empty()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consolidate::consolidate;
+    use crate::domain::export::export;
+    use crate::domain::sample::org_list;
+    use chrono::{DateTime, NaiveDate};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()
+    }
+
+    fn list_file() -> (String, Vec<u8>) {
+        let now = DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap();
+        let out = export(&org_list(1, "交警大队党支部", 2, 1), true, now);
+        (out.file_name, out.bytes)
+    }
+
+    #[test]
+    fn a_list_keeps_its_text_and_anything_else_only_its_name_and_why() {
+        let mut set = SummarySet::empty();
+        set.add(&[
+            list_file(),
+            ("说明.txt".into(), "请查收附件。".as_bytes().to_vec()),
+            ("照片.png".into(), vec![0x89, b'P', b'N', b'G', 0, 0, 0, 0]),
+        ]);
+        let c = consolidate(&set.inputs(), today());
+        let kept = set.to_keep(&c);
+        assert!(kept.files[0].text.is_some(), "a list keeps its text");
+        for f in &kept.files[1..] {
+            assert_eq!(f.text, None, "{}", f.name);
+            assert!(
+                f.refused.as_deref().is_some_and(|r| !r.is_empty()),
+                "{}",
+                f.name
+            );
+        }
+        // Kept that way, every file gets the same verdict again.
+        let again = consolidate(&kept.inputs(), today());
+        let verdicts = |c: &Consolidation| {
+            c.submissions
+                .iter()
+                .map(|s| s.verdict.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(verdicts(&again), verdicts(&c));
+    }
+
+    #[test]
+    fn clearing_keeps_the_expected_branches() {
+        let mut set = SummarySet::empty();
+        set.add(&[list_file()]);
+        set.set_expected("  交警大队党支部 \n\n治安大队党支部\n");
+        assert_eq!(set.expected, ["交警大队党支部", "治安大队党支部"]);
+        let cleared = set.cleared();
+        assert!(cleared.files.is_empty());
+        assert_eq!(cleared.expected, set.expected);
+        assert_eq!(cleared.storage, STORAGE_VERSION);
+    }
+}

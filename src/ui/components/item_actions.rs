@@ -1,0 +1,58 @@
+//! Up, down and remove (with confirmation) for a problem, measure or member of the editor.
+
+use yew::prelude::*;
+
+use crate::domain::edit::Action;
+use crate::ui::components::confirm::Confirm;
+use crate::ui::session::SessionHandle;
+
+/// Up, down and remove (with confirmation) for a problem, measure or member.
+#[derive(Properties, PartialEq)]
+pub struct ItemActionsProps {
+    pub id: AttrValue,
+    /// What the item is called in button names and the question, e.g. `问题2`.
+    pub name: AttrValue,
+    pub index: usize,
+    pub count: usize,
+    /// What else goes with it, for the question (`及其整改措施`).
+    #[prop_or_default]
+    pub with: AttrValue,
+}
+
+#[function_component(ItemActions)]
+pub fn item_actions(props: &ItemActionsProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let asking = use_state(|| false);
+    let mover = |delta: i32| {
+        let (session, id) = (session.clone(), props.id.to_string());
+        Callback::from(move |_: MouseEvent| {
+            session.edit(Action::Move(id.clone(), delta));
+        })
+    };
+    let ask = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(true))
+    };
+    let on_confirm = {
+        let (session, id, asking) = (session.clone(), props.id.to_string(), asking.clone());
+        Callback::from(move |_| {
+            asking.set(false);
+            session.edit(Action::Remove(id.clone()));
+        })
+    };
+    let on_cancel = {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(false))
+    };
+    html! {
+        <div class="item-actions">
+            <button type="button" class="small" disabled={props.index == 0} onclick={mover(-1)} aria-label={format!("上移{}", props.name)}>{ "上移" }</button>
+            <button type="button" class="small" disabled={props.index + 1 >= props.count} onclick={mover(1)} aria-label={format!("下移{}", props.name)}>{ "下移" }</button>
+            <button type="button" class="small danger-text" onclick={ask} aria-label={format!("删除{}", props.name)}>{ "删除" }</button>
+            if *asking {
+                <Confirm message={format!("确定删除{}{}吗？删除后可以点“撤销”恢复。", props.name, props.with)}
+                    confirm_label={format!("删除{}", props.name)} {on_confirm} {on_cancel} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,110 @@
+//! 收到的文件: the picker and the drop zone, the reading progress, every file with its verdict, and clearing.
+
+use yew::prelude::*;
+
+use super::Made;
+use crate::ui::components::confirm::Confirm;
+use crate::ui::shared::Shared;
+use crate::ui::web::files;
+
+#[derive(Properties, PartialEq)]
+pub struct ReceiveProps {
+    /// Whether the kept set has arrived (files are taken only then, so it cannot overwrite them).
+    pub loaded: bool,
+    /// Files read so far, of how many.
+    pub reading: Option<(usize, usize)>,
+    pub made: Shared<Made>,
+    pub notice: Option<Result<String, String>>,
+    pub on_files: Callback<Vec<web_sys::File>>,
+    pub on_clear: Callback<()>,
+}
+
+#[function_component(Receive)]
+pub fn receive(props: &ReceiveProps) -> Html {
+    let asking_clear = use_state(|| false);
+    let on_pick = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                let list = files::from_list(input.files());
+                input.set_value("");
+                on_files.emit(list);
+            }
+        })
+    };
+    let on_drop = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            on_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let ask = {
+        let asking = asking_clear.clone();
+        Callback::from(move |_: MouseEvent| asking.set(true))
+    };
+    let confirm = {
+        let (asking, on_clear) = (asking_clear.clone(), props.on_clear.clone());
+        Callback::from(move |_| {
+            asking.set(false);
+            on_clear.emit(());
+        })
+    };
+    let cancel = {
+        let asking = asking_clear.clone();
+        Callback::from(move |_| asking.set(false))
+    };
+    let c = &props.made.consolidation;
+    html! {
+        <section class="no-print" aria-labelledby="receive-heading">
+            <h2 id="receive-heading">{ "收到的文件" }</h2>
+            if props.loaded {
+                <div class="drop-zone" ondrop={on_drop} ondragover={on_drag_over}>
+                    <label class="file-button">
+                        <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
+                        <span>{ "导入文件" }</span>
+                    </label>
+                    <span class="muted">{ "可一次选择多个文件，也可以把文件拖到这里。" }</span>
+                </div>
+            } else {
+                <p class="muted" role="status">{ "正在读取本机保存的汇总……" }</p>
+            }
+            if let Some((done, total)) = props.reading {
+                <div class="reading">
+                    <label for="reading-progress">{ format!("正在读取 {done}/{total}") }</label>
+                    <progress id="reading-progress" max={total.to_string()} value={done.to_string()} />
+                </div>
+            }
+            {
+                match &props.notice {
+                    Some(Ok(t)) => html! { <p class="notice ok" role="status">{ t }</p> },
+                    Some(Err(t)) => html! { <p class="notice error" role="alert">{ t }</p> },
+                    None => html! {},
+                }
+            }
+            if !c.submissions.is_empty() {
+                <table class="list verdicts">
+                    <caption>{ format!("共{}个文件（读取并检查用时 ", c.submissions.len()) }<span id="consolidate-ms">{ props.made.millis.round() as u64 }</span>{ " 毫秒）" }</caption>
+                    <thead><tr><th>{ "文件名" }</th><th>{ "结论" }</th></tr></thead>
+                    <tbody>
+                        { for c.submissions.iter().map(|s| html! {
+                            <tr class={classes!(if s.verdict.counts() { "counts" } else { "not-counted" })}><td>{ &s.file_name }</td><td>{ s.verdict.label() }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+                <div class="button-row">
+                    <button type="button" class="danger-text" onclick={ask}>{ "清空收到的文件" }</button>
+                </div>
+                if *asking_clear {
+                    <Confirm message="确定清空本机保存的全部收到文件吗？清空后需要重新导入。" confirm_label="确定清空"
+                        on_confirm={confirm} on_cancel={cancel} />
+                }
+            }
+        </section>
+    }
+}

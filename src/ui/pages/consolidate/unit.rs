@@ -1,0 +1,57 @@
+//! 全单位汇总: the unit's figures, the chart by category, the report paragraph, and CSV and print.
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::{chart, Made, Notice};
+use crate::domain::dates;
+use crate::ui::shared::Shared;
+use crate::ui::web::{clipboard, download};
+
+/// A plain function: it holds no state of its own.
+pub fn unit_summary(made: &Shared<Made>, today: NaiveDate, notice: Notice) -> Html {
+    let c = &made.consolidation;
+    let report = c.report(today);
+    let export_csv = {
+        let made = made.clone();
+        Callback::from(move |_: MouseEvent| {
+            let name = format!("汇总台账-{}.csv", dates::compact(today));
+            let csv = made.consolidation.csv(today);
+            notice.set(Some(
+                download::save(&name, &csv, "text/csv;charset=utf-8")
+                    .map(|()| format!("已导出“{name}”。")),
+            ));
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let copy = {
+        let report = report.clone();
+        Callback::from(move |_: MouseEvent| clipboard::copy(&report, "unit-report"))
+    };
+    let mut figures = vec![
+        ("党支部", c.branch_names().len().to_string()),
+        ("清单", c.branches.len().to_string()),
+    ];
+    figures.extend(c.total().figures());
+    html! {
+        <section aria-labelledby="unit-heading">
+            <h2 id="unit-heading">{ "全单位汇总" }</h2>
+            <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
+            <dl class="figures">
+                { for figures.into_iter().map(|(k, v)| html! { <div class="figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
+            </dl>
+            { chart::category_chart(&c.by_category(today)) }
+            <div class="report">
+                <h3>{ "情况说明（可复制到总结材料中）" }</h3>
+                <p id="unit-report">{ &report }</p>
+                <button type="button" class="no-print" onclick={copy}>{ "复制这段文字" }</button>
+            </div>
+            <div class="toolbar button-row no-print">
+                <button type="button" onclick={export_csv}>{ "导出CSV" }</button>
+                <button type="button" onclick={print}>{ "打印" }</button>
+            </div>
+        </section>
+    }
+}
