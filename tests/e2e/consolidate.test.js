@@ -179,3 +179,75 @@ test('a set kept in localStorage by an earlier version is moved, not lost', asyn
   await page.locator('table.verdicts').waitFor();
   assert.equal(await page.locator('table.verdicts tbody tr').count(), 1, 'still there, from IndexedDB');
 });
+
+/// The set as kept in IndexedDB (`rectify-summary`).
+const keptSet = (page) => page.evaluate(() => new Promise((resolve) => {
+  const request = indexedDB.open('rectify-summary', 1);
+  request.onupgradeneeded = () => request.result.createObjectStore('summary');
+  request.onsuccess = () => {
+    const db = request.result;
+    const get = db.transaction('summary').objectStore('summary').get('rectify.v1.summary');
+    get.onsuccess = () => { db.close(); resolve(get.result ? JSON.parse(get.result) : null); };
+  };
+}));
+
+test('a file that is not a list keeps only its name and why, a list keeps its text', async (t) => {
+  const dir = path.join(root, 'target', 'branches-not-lists');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const notList = path.join(dir, '通知.json');
+  fs.writeFileSync(notList, JSON.stringify({ 标题: '关于报送检视整改清单的通知', 正文: '请各支部于月底前报送。' }));
+  const list = path.join(fixtures, 'org-complete.json');
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  await page.getByLabel('导入文件').setInputFiles([list, notList]);
+  await page.getByRole('status').filter({ hasText: '已读取2个文件' }).waitFor();
+  const kept = await keptSet(page);
+  const byName = Object.fromEntries(kept.files.map((f) => [f.name, f]));
+  assert.ok(byName['org-complete.json'].text.includes('"format": "rectify-list"'), 'the list keeps its text');
+  assert.equal(byName['通知.json'].text, null, 'the other file does not');
+  assert.match(byName['通知.json'].refused, /不是检视整改清单/);
+  await page.reload();
+  await page.locator('table.verdicts').waitFor();
+  const verdicts = await page.locator('table.verdicts tbody tr').allInnerTexts();
+  assert.ok(verdicts.some((v) => v.startsWith('通知.json') && /不是清单文件/.test(v)), 'the same verdict after a reload');
+});
+
+test('the consolidated ledger of a thousand measures is shown 200 rows a page, every row reachable', async (t) => {
+  const dir = path.join(root, 'target', 'branches-thousand');
+  fs.rmSync(dir, { recursive: true, force: true });
+  execFileSync('cargo', ['run', '-q', '--example', 'branches', '--', dir, '20'], { cwd: root });
+  const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+  const total = files.length * MEASURES;
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  await page.getByLabel('导入文件').setInputFiles(files);
+  await page.getByRole('heading', { name: `汇总台账（${total}项）` }).waitFor();
+  const rows = page.locator('table.unit-ledger tbody tr');
+  const pager = page.getByRole('navigation', { name: '汇总台账分页' }).first();
+  const pages = Math.ceil(total / 200);
+  assert.equal(await rows.count(), 200);
+  assert.equal(await pager.getByRole('status').innerText(), `第1页，共${pages}页（第1–200项，共${total}项）`);
+  assert.ok(await pager.getByRole('button', { name: '上一页' }).isDisabled());
+
+  // Page by page to the end: every row is shown once, the last page holds the rest.
+  const seen = new Set();
+  for (let p = 1; p <= pages; p++) {
+    for (const r of await rows.allInnerTexts()) seen.add(r);
+    if (p < pages) {
+      await pager.getByRole('button', { name: '下一页' }).click();
+      await pager.getByRole('status').filter({ hasText: `第${p + 1}页` }).waitFor();
+    }
+  }
+  assert.equal(await rows.count(), total - (pages - 1) * 200);
+  assert.ok(await pager.getByRole('button', { name: '下一页' }).isDisabled());
+  assert.equal(seen.size, total, 'every measure was on one of the pages');
+
+  // A filter starts again at the first page.
+  await page.getByLabel('按党支部').selectOption('第3党支部');
+  assert.equal(await pager.getByRole('status').innerText(), `第1页，共1页（第1–${MEASURES}项，共${MEASURES}项）`);
+});

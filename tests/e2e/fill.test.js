@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, fixtures, root } from './harness.js';
+import { launch, openApp, fixtures, root, until, localDocs } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -84,7 +84,7 @@ test('an org list filled in, checked, kept, exported, re-imported and reloaded',
   assert.ok(first.text.endsWith('}\n') && first.text.includes('\n  "format": "rectify-list"'));
 
   // Reload: the draft and the step are back.
-  await page.waitForTimeout(1000);
+  await until(async () => (await localDocs(page)).some((d) => d.problems?.[0]?.measures?.[0]?.content?.startsWith('制定支部年度学习计划')), 'the save');
   await page.reload();
   await page.getByRole('heading', { name: '检查', level: 2 }).waitFor();
   await page.getByRole('link', { name: '2. 问题与整改措施' }).click();
@@ -176,7 +176,7 @@ test('drafts are listed on the start page and deleted only after a yes', async (
   await page.getByRole('button', { name: '新建党组织清单' }).click();
   await page.getByLabel('党组织名称').fill('草稿甲支部');
   await page.getByLabel('党组织名称').blur();
-  await page.waitForTimeout(600);
+  await until(async () => (await localDocs(page)).some((d) => d.header.org_name === '草稿甲支部'), 'the save');
   await page.getByRole('link', { name: '首页' }).click();
   await page.getByLabel('导入文件').setInputFiles(path.join(fixtures, 'org-complete.json'));
   await page.getByRole('heading', { name: '表头信息', level: 2 }).waitFor();

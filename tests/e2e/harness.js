@@ -11,6 +11,9 @@ export const root = path.resolve(here, '../..');
 export const dist = path.join(root, 'dist');
 export const fixtures = path.join(root, 'tests', 'fixtures');
 export const singleFile = path.join(dist, '检视整改清单.html');
+/// The single file of the self-test build (`./x test` builds it with the feature `selftest`): the release plus a
+/// panic switch, which what users get does not have.
+export const selftestFile = path.join(root, 'target', 'selftest', '检视整改清单.html');
 
 export const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -53,32 +56,55 @@ export function serveDist() {
 /// The two ways the app is opened: from a web server and as one file from a USB stick.
 export const OUTPUTS = ['served', 'single file'];
 
+/// Records every console error and page error of every page of `context` (those open now and those opened
+/// later). `check()` throws, naming them, when any is not matched by one of `expected` (regular expressions): a
+/// test fails on a console error (a CSP violation is one) unless it says it expects it.
+export function watchContext(context, expected = []) {
+  const problems = [];
+  const watch = (page) => {
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(String(e)));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return {
+    problems,
+    check: () => {
+      const unexpected = problems.filter((p) => !expected.some((e) => e.test(p)));
+      if (unexpected.length > 0) throw new Error(`unexpected console or page errors:\n${unexpected.join('\n')}`);
+    },
+  };
+}
+
 /// Opens the app in a fresh context. Returns { page, context, requests, problems, url, close }.
-/// `requests` lists every URL the page asked for; `problems` every console error and page error (a CSP
-/// violation is reported as a console error). `initScript` runs in the page before the app (to play an old
-/// browser); with `started: false` the app is not waited for; `userAgent` makes the page see another browser.
-export async function openApp(browser, output, { hash = '', initScript = null, started = true, userAgent } = {}) {
+/// `requests` lists every URL the page asked for; `problems` every console error and page error, and `close()`
+/// fails the test when one of them is not in `expectErrors` (regular expressions). `initScript` runs in the page
+/// before the app (to play an old browser); with `started: false` the app is not waited for; `userAgent` makes
+/// the page see another browser; `file` opens another single file (the self-test build).
+export async function openApp(browser, output, { hash = '', initScript = null, started = true, userAgent, expectErrors = [], file = singleFile } = {}) {
   let server = null;
   let url;
   if (output === 'served') {
     server = await serveDist();
     url = server.url;
   } else {
-    url = pathToFileURL(singleFile).href;
+    url = pathToFileURL(file).href;
   }
   const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', userAgent });
+  const watched = watchContext(context, expectErrors);
   const page = await context.newPage();
   const requests = [];
-  const problems = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  page.on('pageerror', (e) => problems.push(String(e)));
   if (initScript) await context.addInitScript(initScript);
   await page.goto(url + hash);
   if (started) await page.getByRole('heading', { level: 1 }).first().waitFor();
   return {
-    page, context, requests, problems, url,
-    close: async () => { await context.close(); if (server) await server.close(); },
+    page, context, requests, problems: watched.problems, url,
+    close: async () => {
+      await context.close();
+      if (server) await server.close();
+      watched.check();
+    },
   };
 }
 
@@ -97,8 +123,10 @@ export async function startChromium(profile) {
   const { spawn } = await import('node:child_process');
   const portFile = path.join(profile, 'DevToolsActivePort');
   fs.rmSync(portFile, { force: true });
+  // A process group of its own, so that a kill takes the whole browser down at once, as a crash or a power cut does.
   const proc = spawn(process.env.CHROMIUM || '/usr/bin/chromium',
-    ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore' });
+    ['--headless=new', ...FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+    { stdio: 'ignore', detached: true });
   const cdpUrl = await until(() => {
     const text = fs.existsSync(portFile) ? fs.readFileSync(portFile, 'utf8') : '';
     const port = text.split('\n')[0];
@@ -112,9 +140,13 @@ export async function startChromium(profile) {
     kill: async () => {
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGKILL');
+        process.kill(-proc.pid, 'SIGKILL');
         await exited;
       }
+      // The group's other processes (renderers, utilities) go with it; wait until none is left.
+      await until(() => {
+        try { process.kill(-proc.pid, 0); return false; } catch { return true; }
+      }, 'the whole browser to be gone');
     },
   };
 }

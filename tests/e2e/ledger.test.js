@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, fixtures, root } from './harness.js';
+import { launch, openApp, fixtures, root, until, localDocs } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -76,7 +76,7 @@ test('status, progress and closing move the figures of the ledger', async (t) =>
   await page.screenshot({ path: path.join(out, 'ledger.png'), fullPage: true });
 
   // The closing is in the draft: the exported file carries it.
-  await page.waitForTimeout(600);
+  await until(async () => (await localDocs(page)).some((d) => d.problems.filter((p) => p.measures.some((m) => m.closed)).length === 2), 'the save');
   await page.reload();
   await page.getByRole('heading', { level: 2, name: '汇总' }).waitFor();
   assert.equal(await figure(page, '已销号').innerText(), '2');

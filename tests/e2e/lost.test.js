@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
   launch, openApp, singleFile, fixtures, startChromium, until, localDocs, backupDocs, fillLocalStorage, FLAGS,
+  watchContext,
 } from './harness.js';
 
 let browser;
@@ -157,7 +158,8 @@ const REFUSED_IDB = {
 for (const [how, script] of Object.entries(REFUSED_IDB)) {
   test(`IndexedDB refused (${how}): the user is told at once, and the list can still be exported`, async (t) => {
     const context = await browser.newContext({ acceptDownloads: true });
-    t.after(() => context.close());
+    const watched = watchContext(context);
+    t.after(async () => { await context.close(); watched.check(); });
     await context.addInitScript(script);
     const page = await context.newPage();
     await page.goto(pathToFileURL(singleFile).href);

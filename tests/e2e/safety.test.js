@@ -6,7 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, openApp, singleFile, startChromium, fillLocalStorage } from './harness.js';
+import {
+  launch, openApp, singleFile, selftestFile, startChromium, fillLocalStorage, until, localDocs, backupDocs,
+  watchContext,
+} from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -20,6 +23,7 @@ test('everything typed survives the browser being killed within a second', async
   await run.page.goto(url);
   await run.page.getByRole('button', { name: '新建党组织清单' }).click();
   await run.page.getByLabel('党组织名称').pressSequentially(typed, { delay: 5 });
+  // The crash comes 700 ms after the last key: a time of the scenario (saved within a second), not a wait for it.
   await run.page.waitForTimeout(700);
   await run.kill();
 
@@ -42,7 +46,7 @@ test('full storage is said at once, and the list can still be exported', async (
   const { page } = app;
   await page.getByRole('button', { name: '新建党组织清单' }).click();
   await page.getByLabel('党组织名称').fill('交警大队党支部');
-  await page.waitForTimeout(500);
+  await until(async () => (await localDocs(page)).some((d) => d.header.org_name === '交警大队党支部'), 'the save');
   await fillLocalStorage(page);
   await page.getByLabel('填报人').fill('陈晓燕');
   const alert = page.getByRole('alert').filter({ hasText: '存储空间已满' });
@@ -58,7 +62,8 @@ test('full storage is said at once, and the list can still be exported', async (
 
 test('refused storage (private mode) is said at once, and the list works in memory', async (t) => {
   const context = await browser.newContext({ acceptDownloads: true });
-  t.after(() => context.close());
+  const watched = watchContext(context);
+  t.after(async () => { await context.close(); watched.check(); });
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });
@@ -74,12 +79,13 @@ test('refused storage (private mode) is said at once, and the list works in memo
 });
 
 test('a panic shows a Chinese message and a link that saves the list', async (t) => {
-  const app = await openApp(browser, 'single file');
+  // The self-test build: the release plus the switch `#/selftest/panic`.
+  const app = await openApp(browser, 'single file', { file: selftestFile, expectErrors: [/rectify panicked/, /unreachable|RuntimeError/] });
   t.after(() => app.close());
   const { page } = app;
   await page.getByRole('button', { name: '新建党组织清单' }).click();
   await page.getByLabel('党组织名称').fill('交警大队党支部');
-  await page.waitForTimeout(500);
+  await until(async () => (await localDocs(page)).some((d) => d.header.org_name === '交警大队党支部'), 'the save');
   await page.evaluate(() => { location.hash = '#/selftest/panic'; });
   const alert = page.getByRole('alert').filter({ hasText: '程序出现了意外错误' });
   await alert.waitFor();
@@ -89,15 +95,23 @@ test('a panic shows a Chinese message and a link that saves the list', async (t)
   assert.equal(json.header.org_name, '交警大队党支部');
 });
 
+test('what users get has no panic switch: the address is unknown there', async (t) => {
+  const app = await openApp(browser, 'single file', { hash: '#/selftest/panic' });
+  t.after(() => app.close());
+  await app.page.getByRole('heading', { name: '找不到这个页面' }).waitFor();
+});
+
 test('after many changes without an export the user is reminded, and exporting ends it', async (t) => {
   const app = await openApp(browser, 'single file');
   t.after(() => app.close());
   const { page } = app;
   await page.getByRole('button', { name: '新建党组织清单' }).click();
   const field = page.getByLabel('上级党组织');
+  // Thirty-one changes, each saved before the next (a save per change, whatever the autosave's timing).
   for (let i = 0; i < 31; i++) {
-    await field.fill(`中共××县公安局委员会${i}`);
-    await page.waitForTimeout(330);
+    const value = `中共××县公安局委员会${i}`;
+    await field.fill(value);
+    await until(async () => (await localDocs(page)).some((d) => d.header.parent_org === value), `save ${i}`);
   }
   const reminder = page.getByText(/自上次导出后已自动保存了\d+次修改/);
   await reminder.waitFor();
@@ -114,7 +128,7 @@ test('drafts the browser evicted from localStorage come back from the backup, an
   const { page } = app;
   await page.getByRole('button', { name: '新建党组织清单' }).click();
   await page.getByLabel('党组织名称').fill('被清理的支部');
-  await page.waitForTimeout(700);
+  await until(async () => (await backupDocs(page)).some((d) => d.header.org_name === '被清理的支部'), 'the backup');
   await page.evaluate(() => localStorage.clear());
   await page.goto(app.url);
   const told = page.getByRole('alert').filter({ hasText: '已从本程序的备份中恢复' });

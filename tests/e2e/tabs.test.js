@@ -21,7 +21,7 @@ for (const output of OUTPUTS) {
     await first.getByRole('button', { name: '新建党组织清单' }).click();
     const name1 = first.getByLabel('党组织名称');
     await name1.fill('交警大队');
-    await first.waitForTimeout(500);
+    await storedSoon(first, (d) => d.header.org_name === '交警大队');
 
     const second = await app.context.newPage();
     await second.goto(first.url());
@@ -78,6 +78,7 @@ test('the ledger in a second tab is read-only while 填写 edits the list, and c
   const status1 = (d) => d.problems[0].measures[0].status;
   await storedSoon(ledger, (d) => status1(d) === 'done');
   await editor.close({ runBeforeUnload: true });
+  // That nothing is written afterwards cannot be waited for: it is watched for half a second.
   await ledger.waitForTimeout(500);
   assert.deepEqual((await storedDocs(ledger)).map(status1), ['done'], 'closing 填写 afterwards did not write its older copy over the ledger\'s change');
 });
@@ -105,7 +106,9 @@ test('a list imported over, or deleted from, the draft another tab is editing is
 
   await editor.getByRole('alert').filter({ hasText: '被导入的文件替换' }).waitFor();
   await editor.waitForFunction(() => document.querySelector('#f-header-org-name')?.value === '交警大队（导入的文件）');
-  await editor.waitForTimeout(800);
+  // That the older copy is not saved over it cannot be waited for: it is watched for longer than the autosave's
+  // longest wait (0.8 s).
+  await editor.waitForTimeout(1000);
   assert.deepEqual((await storedDocs(editor)).map((d) => d.header.org_name), ['交警大队（导入的文件）'], 'the import is kept, not overwritten by the older copy');
 
   // Deleted on the start page: the editing tab says so, and going on saves it again.
