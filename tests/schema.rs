@@ -42,6 +42,16 @@ fn every_export_validates_against_the_schema() {
     .iter()
     .map(|name| import(&fixture(name)).unwrap().document)
     .collect();
+    // A member gathered from a member's own list carries its origin (an addition to version 1).
+    let mut gathered = rectify::domain::sample::member_list(3, "交警大队党支部", 2, 1, 1);
+    gathered.members[0].origin = Some(rectify::domain::model::Origin {
+        list: "25d203a2-2d50-46a8-a152-94622d8a28db".into(),
+        member: "1488e5f1-8fc7-469d-9a79-9e6ac94f3b24".into(),
+        revision: 2,
+        digest: format!("sha256:{}", "0".repeat(64)),
+        content: format!("sha256:{}", "1".repeat(64)),
+    });
+    docs.push(gathered);
     docs.push(Document::new(
         Kind::Org,
         "12332330-9568-482d-8adf-6ea52b047cfe".into(),

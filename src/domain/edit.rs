@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::gather::{apply_plan, Choice, Plan, Tally};
 pub use super::ledger::Refused;
 use super::ledger::{check_closing, check_extension, check_update};
 use super::model::*;
@@ -114,8 +115,12 @@ pub enum Action {
     SetMemberType(String, Option<MemberType>),
     /// Removes a problem, measure or member by id.
     Remove(String),
-    /// Puts back what `Remove` took, where it was.
-    Restore(Box<Removed>),
+    /// Undoes a removal or a gathering.
+    Restore(Box<Undo>),
+    /// 批量添加党员: members by name (with their new ids), without content yet (未交).
+    AddRoster(Vec<(String, String)>),
+    /// 收集: an answered gathering plan (`gather::plan`), applied as one step.
+    Gather(Box<Gathering>),
     /// Moves a problem, measure or member one place up (-1) or down (+1) among its siblings.
     Move(String, i32),
     /// 进展记录: a dated note, kept oldest first. Refused unless dated between filing and `today`, with text.
@@ -147,11 +152,24 @@ pub enum Action {
     },
 }
 
-/// What a removal took, and where from, so it can be undone.
-// Made once per removal and boxed where it travels, so the size of its variants does not matter.
+/// A gathering as the user answered it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Gathering {
+    pub plan: Plan,
+    /// The answer to each item of the plan (ignored for items that ask nothing).
+    pub answers: Vec<Choice>,
+}
+
+/// What a removal or a gathering changed, so it can be undone.
+// Made once per step and boxed where it travels, so the size of its variants does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
-pub enum Removed {
+pub enum Undo {
+    /// A gathering: the members as they were before it, and what it did.
+    Gathering {
+        members: Vec<Member>,
+        tally: Tally,
+    },
     Problem {
         member: Option<String>,
         index: usize,
@@ -168,16 +186,17 @@ pub enum Removed {
     },
 }
 
-impl Removed {
-    /// What was removed, as the undo notice says it.
+impl Undo {
+    /// What was done, as the undo notice says it.
     pub fn describe(&self) -> String {
         match self {
-            Removed::Problem { index, .. } => format!("第{}个问题", index + 1),
-            Removed::Measure { index, .. } => format!("第{}项整改措施", index + 1),
-            Removed::Member { member, .. } if !member.name.trim().is_empty() => {
-                format!("党员{}", member.name.trim())
+            Undo::Gathering { tally, .. } => tally.text(),
+            Undo::Problem { index, .. } => format!("已删除第{}个问题。", index + 1),
+            Undo::Measure { index, .. } => format!("已删除第{}项整改措施。", index + 1),
+            Undo::Member { member, .. } if !member.name.trim().is_empty() => {
+                format!("已删除党员{}。", member.name.trim())
             }
-            Removed::Member { index, .. } => format!("第{}名党员", index + 1),
+            Undo::Member { index, .. } => format!("已删除第{}名党员。", index + 1),
         }
     }
 }
@@ -189,8 +208,8 @@ pub enum Outcome {
     Changed,
     /// Something was added, removed or moved.
     Reshaped,
-    /// Something was removed; keep this to undo it.
-    Removed(Box<Removed>),
+    /// Something was removed or gathered; keep this to undo it.
+    Undoable(Box<Undo>),
     /// Nothing matched (an id that no longer exists): nothing changed.
     Unchanged,
 }
@@ -448,9 +467,36 @@ fn change(doc: &mut Document, action: Action) -> Outcome {
             None => Outcome::Unchanged,
         },
         Action::Remove(id) => remove(doc, &id)
-            .map(|r| Outcome::Removed(Box::new(r)))
+            .map(|r| Outcome::Undoable(Box::new(r)))
             .unwrap_or(Outcome::Unchanged),
         Action::Restore(removed) => restore(doc, *removed),
+        Action::AddRoster(names) => {
+            let mut added = false;
+            for (id, name) in names {
+                let name = name.trim().to_string();
+                if name.is_empty() || doc.members.iter().any(|m| m.name.trim() == name) {
+                    continue;
+                }
+                let mut member = Member::new(id);
+                member.name = name;
+                doc.members.push(member);
+                added = true;
+            }
+            if added {
+                Outcome::Reshaped
+            } else {
+                Outcome::Unchanged
+            }
+        }
+        Action::Gather(gathering) => {
+            let members = doc.members.clone();
+            let tally = apply_plan(doc, &gathering.plan, &gathering.answers);
+            if doc.members == members {
+                Outcome::Unchanged
+            } else {
+                Outcome::Undoable(Box::new(Undo::Gathering { members, tally }))
+            }
+        }
         Action::Move(id, delta) => {
             if move_in(&mut doc.members, &id, delta, |m| &m.id)
                 || move_in(&mut doc.problems, &id, delta, |p| &p.id)
@@ -550,14 +596,14 @@ fn move_in<T>(items: &mut [T], id: &str, delta: i32, id_of: impl Fn(&T) -> &Stri
     true
 }
 
-fn remove(doc: &mut Document, id: &str) -> Option<Removed> {
+fn remove(doc: &mut Document, id: &str) -> Option<Undo> {
     if let Some(index) = doc.members.iter().position(|m| m.id == id) {
         let member = doc.members.remove(index);
-        return Some(Removed::Member { index, member });
+        return Some(Undo::Member { index, member });
     }
     if let Some(index) = doc.problems.iter().position(|p| p.id == id) {
         let problem = doc.problems.remove(index);
-        return Some(Removed::Problem {
+        return Some(Undo::Problem {
             member: None,
             index,
             problem,
@@ -566,7 +612,7 @@ fn remove(doc: &mut Document, id: &str) -> Option<Removed> {
     for member in doc.members.iter_mut() {
         if let Some(index) = member.problems.iter().position(|p| p.id == id) {
             let problem = member.problems.remove(index);
-            return Some(Removed::Problem {
+            return Some(Undo::Problem {
                 member: Some(member.id.clone()),
                 index,
                 problem,
@@ -576,7 +622,7 @@ fn remove(doc: &mut Document, id: &str) -> Option<Removed> {
     for problem in problems_mut(doc) {
         if let Some(index) = problem.measures.iter().position(|m| m.id == id) {
             let measure = problem.measures.remove(index);
-            return Some(Removed::Measure {
+            return Some(Undo::Measure {
                 problem: problem.id.clone(),
                 index,
                 measure,
@@ -586,19 +632,20 @@ fn remove(doc: &mut Document, id: &str) -> Option<Removed> {
     None
 }
 
-fn restore(doc: &mut Document, removed: Removed) -> Outcome {
+fn restore(doc: &mut Document, removed: Undo) -> Outcome {
     fn insert<T>(items: &mut Vec<T>, index: usize, item: T) {
         let at = index.min(items.len());
         items.insert(at, item);
     }
     match removed {
-        Removed::Member { index, member } => insert(&mut doc.members, index, member),
-        Removed::Problem {
+        Undo::Gathering { members, .. } => doc.members = members,
+        Undo::Member { index, member } => insert(&mut doc.members, index, member),
+        Undo::Problem {
             member: None,
             index,
             problem,
         } => insert(&mut doc.problems, index, problem),
-        Removed::Problem {
+        Undo::Problem {
             member: Some(member),
             index,
             problem,
@@ -606,7 +653,7 @@ fn restore(doc: &mut Document, removed: Removed) -> Outcome {
             Some(m) => insert(&mut m.problems, index, problem),
             None => return Outcome::Unchanged,
         },
-        Removed::Measure {
+        Undo::Measure {
             problem,
             index,
             measure,
@@ -708,10 +755,10 @@ mod tests {
             },
         );
         let before = doc.clone();
-        let Outcome::Removed(removed) = apply(&mut doc, Action::Remove("p2".into())) else {
+        let Outcome::Undoable(removed) = apply(&mut doc, Action::Remove("p2".into())) else {
             panic!()
         };
-        assert_eq!(removed.describe(), "第2个问题");
+        assert_eq!(removed.describe(), "已删除第2个问题。");
         assert_eq!(doc.problems.len(), 2);
         apply(&mut doc, Action::Restore(removed));
         assert_eq!(doc, before);
@@ -741,16 +788,16 @@ mod tests {
         );
         let before = doc.clone();
         for id in ["m1", "a"] {
-            let Outcome::Removed(removed) = apply(&mut doc, Action::Remove(id.into())) else {
+            let Outcome::Undoable(removed) = apply(&mut doc, Action::Remove(id.into())) else {
                 panic!()
             };
             apply(&mut doc, Action::Restore(removed));
             assert_eq!(doc, before);
         }
-        let Outcome::Removed(removed) = apply(&mut doc, Action::Remove("a".into())) else {
+        let Outcome::Undoable(removed) = apply(&mut doc, Action::Remove("a".into())) else {
             panic!()
         };
-        assert_eq!(removed.describe(), "党员刘洋");
+        assert_eq!(removed.describe(), "已删除党员刘洋。");
     }
 
     #[test]

@@ -75,7 +75,8 @@ pub fn export(doc: &Document, complete: bool, now: DateTime<FixedOffset>) -> Exp
     }
 }
 
-/// `{kind}-{org_name}-{YYYYMMDD}[-草稿].json`, with the characters Windows forbids replaced by `_`.
+/// `{kind}-{org_name}[-{member}]-{YYYYMMDD}[-草稿].json`, with the characters Windows forbids replaced by `_`. A
+/// member's own list (a member list of one member) carries the member's name: whose it is.
 pub fn file_name(doc: &Document, complete: bool) -> String {
     let org = doc.header.org_name.trim();
     let org = if org.is_empty() { "未填单位" } else { org };
@@ -83,7 +84,12 @@ pub fn file_name(doc: &Document, complete: bool) -> String {
         .map(dates::compact)
         .unwrap_or_else(|| "未填日期".to_string());
     let draft = if complete { "" } else { "-草稿" };
-    let name = format!("{}-{org}-{date}{draft}", doc.kind.short_name());
+    let whose = match doc.own_member() {
+        Some(m) if !m.name.trim().is_empty() => format!("-{}", m.name.trim()),
+        Some(_) => "-未填姓名".to_string(),
+        None => String::new(),
+    };
+    let name = format!("{}-{org}{whose}-{date}{draft}", doc.kind.short_name());
     format!("{}.json", windows_safe(&name))
 }
 

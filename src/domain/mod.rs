@@ -10,6 +10,7 @@ pub mod edit;
 pub mod encoding;
 pub mod export;
 pub mod findings;
+pub mod gather;
 pub mod ids;
 pub mod import;
 pub mod labels;

@@ -312,9 +312,31 @@ pub struct Member {
     /// 支部意见
     #[serde(default)]
     pub branch_opinion: String,
+    /// Where the member came from when the branch gathered (收集) the member's own list: absent for a member
+    /// typed into this list.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub extra: Extra,
+}
+
+/// Where a gathered member came from: the list, its revision and digest, and the member as gathered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Origin {
+    /// The `id` of the list the member was gathered from (usually the member's own list).
+    pub list: String,
+    /// The member's `id` in that list.
+    pub member: String,
+    /// That list's `revision` when it was gathered.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    pub revision: u32,
+    /// That file's digest (`"sha256:"` + 64 hex) as it was: its `meta.digest`, or the content's when unsealed.
+    pub digest: String,
+    /// The digest of this member as gathered (its canonical form without `origin`): when the member differs from
+    /// it, the branch changed it after gathering.
+    pub content: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -398,6 +420,7 @@ impl Member {
             member_type: Some(MemberType::Full),
             problems: Vec::new(),
             branch_opinion: String::new(),
+            origin: None,
             extra: Extra::new(),
         }
     }
@@ -436,6 +459,14 @@ impl Document {
             .iter()
             .flat_map(|m| m.problems.iter().map(move |p| (Some(m), p)));
         own.chain(members)
+    }
+
+    /// The member of a member's own list (`format.md`: a member list with exactly one member), if this is one.
+    pub fn own_member(&self) -> Option<&Member> {
+        match (self.kind, self.members.as_slice()) {
+            (Kind::Member, [only]) => Some(only),
+            _ => None,
+        }
     }
 
     /// Every measure of the document, in order.

@@ -57,6 +57,7 @@ pub const MEMBER_KEYS: &[&str] = &[
     "member_type",
     "problems",
     "branch_opinion",
+    "origin",
 ];
 pub const META_KEYS: &[&str] = &["app_version", "exported_at", "digest"];
 

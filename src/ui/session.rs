@@ -20,7 +20,7 @@ use yew::Callback;
 use super::web::{clock, durable, storage};
 use crate::domain::autosave::Autosave;
 use crate::domain::drafts::Draft;
-use crate::domain::edit::{apply, Action, Outcome, Refused, Removed};
+use crate::domain::edit::{apply, Action, Outcome, Refused, Undo};
 use crate::domain::findings::{Finding, Report};
 use crate::domain::model::Document;
 use crate::domain::progress::{progress, Progress};
@@ -47,7 +47,7 @@ pub struct State {
     /// After 检查, every field shows its findings; before, only fields that were left once.
     pub checked_all: bool,
     /// The last removal, for 撤销.
-    pub undo: Option<Removed>,
+    pub undo: Option<Undo>,
     /// Tells this session's document from the one a previous session of the same page showed.
     pub generation: u64,
     /// Another tab edits this draft: this one shows it and changes nothing.
@@ -320,10 +320,10 @@ impl Inner {
         if outcome != Outcome::Unchanged {
             self.schedule_save();
         }
-        if let Outcome::Removed(removed) = &outcome {
+        if let Outcome::Undoable(removed) = &outcome {
             self.state.undo = Some((**removed).clone());
         }
-        let reshaped = matches!(outcome, Outcome::Reshaped | Outcome::Removed(_));
+        let reshaped = matches!(outcome, Outcome::Reshaped | Outcome::Undoable(_));
         if reshaped || (refresh && outcome == Outcome::Changed) {
             self.revalidate();
             self.outbox.push(Notice::Reshaped(self.on_reshape.clone()));

@@ -127,7 +127,7 @@ test('a member list filled in by a new user exports as complete', async (t) => {
   const results = page.getByRole('region', { name: '检查结果' });
   await results.getByText('清单已完整').waitFor();
   const out = await download(page, () => page.getByRole('button', { name: '导出JSON' }).click());
-  assert.equal(out.name, '党员清单-中共××县公安局交警大队支部委员会-20240110.json');
+  assert.equal(out.name, '党员清单-中共××县公安局交警大队支部委员会-阿依古丽·买买提-20240110.json', 'a list of one member says whose it is');
   const member = out.json.members[0];
   assert.equal(member.name, '阿依古丽·买买提');
   assert.equal(member.problems[0].category, '学习贯彻党的创新理论');

@@ -166,7 +166,7 @@ pub fn undo_notice(session: &SessionHandle) -> Html {
     let undo = Callback::from(move |_: MouseEvent| session.undo());
     html! {
         <div class="notice undo" role="status">
-            { format!("已删除{}。", removed.describe()) }
+            { removed.describe() }
             <button type="button" onclick={undo}>{ "撤销" }</button>
         </div>
     }
