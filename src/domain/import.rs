@@ -97,28 +97,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 
 /// Reads a list document that is already JSON.
 pub fn import_value(value: Value) -> Result<Imported, ImportError> {
-    let Value::Object(top) = &value else {
-        return Err(ImportError::NotAnObject {
-            found: json_type(&value),
-        });
-    };
-    match top.get("format") {
-        Some(Value::String(f)) if f == FORMAT_NAME => {}
-        Some(Value::String(f)) => {
-            return Err(ImportError::NotOurFormat {
-                found: Some(f.clone()),
-            })
-        }
-        _ => return Err(ImportError::NotOurFormat { found: None }),
-    }
-    let version = top
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or(ImportError::BadVersion)?;
-    if version > u64::from(FORMAT_VERSION) {
-        return Err(ImportError::NewerVersion { found: version });
-    }
-    let stated = top
+    let version = check_format(&value)?;
+    let stated = value
         .get("meta")
         .and_then(|m| m.get("digest"))
         .and_then(Value::as_str)
@@ -137,15 +117,54 @@ pub fn import_value(value: Value) -> Result<Imported, ImportError> {
         }
         _ => Seal::Unsealed,
     };
-    let value = super::migrate::to_current(value, version).map_err(|_| ImportError::BadVersion)?;
-    let mut document = super::locate::read_document(&value).map_err(structure_error)?;
-    unknown::collect(&value, &mut document);
-    check_unique_ids(&document)?;
+    let document = read_typed(value, version)?;
     Ok(Imported {
         document,
         seal,
         digest,
     })
+}
+
+/// Reads a list document the app stored itself (a draft): the same checks, but no digest to compare, which on a
+/// big list is a good part of the time reading takes.
+pub fn read_value(value: Value) -> Result<Document, ImportError> {
+    let version = check_format(&value)?;
+    read_typed(value, version)
+}
+
+/// The format and version of a document: ours, and not newer than this app.
+fn check_format(value: &Value) -> Result<u64, ImportError> {
+    let Value::Object(top) = value else {
+        return Err(ImportError::NotAnObject {
+            found: json_type(value),
+        });
+    };
+    match top.get("format") {
+        Some(Value::String(f)) if f == FORMAT_NAME => {}
+        Some(Value::String(f)) => {
+            return Err(ImportError::NotOurFormat {
+                found: Some(f.clone()),
+            })
+        }
+        _ => return Err(ImportError::NotOurFormat { found: None }),
+    }
+    let version = top
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::BadVersion)?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(ImportError::NewerVersion { found: version });
+    }
+    Ok(version)
+}
+
+/// The typed document of a value of `version`: migrated, read, its unknown keys kept, its ids unique.
+fn read_typed(value: Value, version: u64) -> Result<Document, ImportError> {
+    let value = super::migrate::to_current(value, version).map_err(|_| ImportError::BadVersion)?;
+    let mut document = super::locate::read_document(&value).map_err(structure_error)?;
+    unknown::collect(&value, &mut document);
+    check_unique_ids(&document)?;
+    Ok(document)
 }
 
 /// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).

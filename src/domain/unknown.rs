@@ -103,6 +103,20 @@ fn collect_problems(values: &[Value], problems: &mut [Problem]) {
     }
 }
 
+/// Whether `doc` keeps any unknown key at all (most documents keep none, and can be written without `restore`).
+pub fn any(doc: &Document) -> bool {
+    let measures = |p: &Problem| p.measures.iter().any(|m| !m.extra.is_empty());
+    let problems = |list: &[Problem]| list.iter().any(|p| !p.extra.is_empty() || measures(p));
+    !doc.extra.is_empty()
+        || !doc.header.extra.is_empty()
+        || doc.meta.as_ref().is_some_and(|m| !m.extra.is_empty())
+        || problems(&doc.problems)
+        || doc
+            .members
+            .iter()
+            .any(|m| !m.extra.is_empty() || problems(&m.problems))
+}
+
 /// Puts the kept keys back into the JSON of `doc`. Known keys always win over kept ones.
 pub fn restore(doc: &Document, target: &mut Value) {
     merge(target, &doc.extra);

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::durable;
+use crate::domain::dates::instant_millis;
 use crate::domain::drafts::{self, Chosen, Copy, Draft, DraftError};
 
 /// The browser's localStorage, or why the app may not use it.
@@ -21,6 +22,8 @@ thread_local! {
     /// two in flight could reach the disk in either order, an older copy last. Only the newest text of a draft
     /// waits; the one it replaces is never written, and its listener never hears.
     static BACKUPS: RefCell<(bool, HashMap<String, Pending>)> = RefCell::new((false, HashMap::new()));
+    /// The draft this tab has just made, for the page that opens it (`hand_over`).
+    static HANDED: RefCell<Option<Draft>> = const { RefCell::new(None) };
     /// Drafts that localStorage refused (private mode, storage disabled or full): the app keeps working on them in
     /// memory, and says so, until the user exports them.
     static MEMORY: RefCell<HashMap<String, Draft>> = RefCell::new(HashMap::new());
@@ -114,6 +117,12 @@ fn local_copy(key: &str) -> Option<Result<Draft, DraftError>> {
     Some(drafts::decode(&text))
 }
 
+/// Hands a draft this tab has just made and saved (created or imported) to the page that opens it next, which then
+/// need not read back and parse what is already in memory (a big list is megabytes of JSON).
+pub fn hand_over(draft: Draft) {
+    HANDED.with(|h| *h.borrow_mut() = Some(draft));
+}
+
 /// Opens a draft: this tab's own copy that storage refused, else the newer of the localStorage and IndexedDB
 /// copies, read every time (`drafts::newest` says which and what to tell). A newer backup is put back into
 /// localStorage where it fits.
@@ -126,10 +135,25 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
         }));
     }
     let key = drafts::key(id);
-    let backup = durable::read(durable::DRAFTS, &key)
-        .await
-        .map(|text| drafts::decode(&text));
-    let chosen = drafts::newest(local_copy(&key), backup);
+    let handed = HANDED.with(|h| h.borrow_mut().take().filter(|d| d.document.id == id));
+    let backup = durable::read(durable::DRAFTS, &key).await;
+    let local_text = local().ok().and_then(|s| s.get_item(&key).ok().flatten());
+    // This tab just made and saved the draft: it needs no reading back, unless another tab saved it since.
+    if let Some(draft) = handed {
+        let later = |text: &Option<String>| {
+            text.as_deref()
+                .and_then(drafts::saved_at_of)
+                .is_some_and(|at| instant_millis(at) > instant_millis(&draft.saved_at))
+        };
+        if !later(&local_text) && !later(&backup) {
+            return Some(Ok(Chosen {
+                draft,
+                from: Copy::Local,
+                notice: None,
+            }));
+        }
+    }
+    let chosen = drafts::newest_stored(local_text.as_deref(), backup.as_deref());
     if let Some(Ok(c)) = &chosen {
         if c.from == Copy::Backup {
             if let Ok(storage) = local() {
@@ -175,11 +199,11 @@ pub fn all_local() -> Vec<Listed> {
 /// while localStorage was full) is listed too.
 pub async fn all() -> Vec<Listed> {
     let mut ids: Vec<String> = Vec::new();
-    let mut backups: HashMap<String, Result<Draft, DraftError>> = HashMap::new();
+    let mut backups: HashMap<String, String> = HashMap::new();
     for (key, text) in durable::all(durable::DRAFTS).await {
         if let Some(id) = drafts::id_of_key(&key) {
             ids.push(id.to_string());
-            backups.insert(id.to_string(), drafts::decode(&text));
+            backups.insert(id.to_string(), text);
         }
     }
     if let Ok(storage) = local() {
@@ -195,8 +219,9 @@ pub async fn all() -> Vec<Listed> {
     let found = ids
         .into_iter()
         .filter_map(|id| {
-            let local = local_copy(&drafts::key(&id));
-            let chosen = drafts::newest(local, backups.remove(&id))?;
+            let local = local().ok()?.get_item(&drafts::key(&id)).ok().flatten();
+            let chosen =
+                drafts::newest_stored(local.as_deref(), backups.get(&id).map(String::as_str))?;
             Some(chosen.map(|c| c.draft).map_err(|e| (id, e)))
         })
         .collect();
