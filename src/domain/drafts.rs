@@ -4,9 +4,11 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 
+use super::dates::instant_millis;
 use super::export::to_value;
-use super::import::{import_value, ImportError};
+use super::import::{read_value, ImportError};
 use super::model::{Document, Kind};
+use super::unknown;
 use super::validate::validate;
 
 /// The version of the stored shape below.
@@ -17,11 +19,27 @@ pub const KEY_PREFIX: &str = "rectify.v1.draft.";
 /// `STEPS[i]` turns a stored draft of storage version `i + 1` into one of version `i + 2`.
 const STEPS: &[fn(Value) -> Value] = &[];
 
-/// One draft: the document and when it was last saved (RFC 3339, local time).
+/// One draft: the document, when it was last saved (RFC 3339, local time), and whether it is a member's own list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
     pub document: Document,
     pub saved_at: String,
+    /// A member's own list, filled in by the member (started with 新建个人清单, or a file of one member opened):
+    /// the editor shows that member alone. A branch's member list is not one even while it has one member, so that
+    /// the secretary's roster and gathering stay there as the list grows.
+    pub personal: bool,
+}
+
+impl Draft {
+    /// A draft of `document`: a member's own list when the document is one (`Document::own_member`).
+    pub fn of(document: Document, saved_at: String) -> Self {
+        let personal = document.own_member().is_some();
+        Draft {
+            document,
+            saved_at,
+            personal,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,14 +73,46 @@ pub fn id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(KEY_PREFIX)
 }
 
-/// The text stored for `draft`.
+/// The stored shape, written straight from the typed document: a big list is saved several times a minute while
+/// the user types, and going through a JSON value tree first costs several times as much.
+#[derive(serde::Serialize)]
+struct Stored<'a> {
+    storage: u64,
+    saved_at: &'a str,
+    personal: bool,
+    document: &'a Document,
+}
+
+/// The text stored for `draft`. It starts `{"storage":1,"saved_at":"…"`, so `saved_at_of` reads the time without
+/// parsing the rest.
 pub fn encode(draft: &Draft) -> String {
-    json!({
-        "storage": STORAGE_VERSION,
-        "saved_at": draft.saved_at,
-        "document": to_value(&draft.document),
+    // A document with keys of a newer format kept in it goes the slow way, which puts them back.
+    if unknown::any(&draft.document) {
+        return json!({
+            "storage": STORAGE_VERSION,
+            "saved_at": draft.saved_at,
+            "personal": draft.personal,
+            "document": to_value(&draft.document),
+        })
+        .to_string();
+    }
+    serde_json::to_string(&Stored {
+        storage: STORAGE_VERSION,
+        saved_at: &draft.saved_at,
+        personal: draft.personal,
+        document: &draft.document,
     })
-    .to_string()
+    .expect("a draft always serialises")
+}
+
+/// The save time of a stored draft, read from the start of its text without parsing the document; None when the
+/// text does not start as `encode` writes it.
+pub fn saved_at_of(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("{\"storage\":")?
+        .trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest = rest.strip_prefix(",\"saved_at\":\"")?;
+    rest.get(..rest.find('"')?)
 }
 
 /// Reads a stored draft, migrating an older stored shape.
@@ -90,11 +140,14 @@ pub fn decode(text: &str) -> Result<Draft, DraftError> {
         .get_mut("document")
         .map(Value::take)
         .ok_or(DraftError::Damaged)?;
-    let imported = import_value(document).map_err(DraftError::Document)?;
-    Ok(Draft {
-        document: imported.document,
-        saved_at,
-    })
+    let personal = value.get("personal").and_then(Value::as_bool);
+    let document = read_value(document).map_err(DraftError::Document)?;
+    let mut draft = Draft::of(document, saved_at);
+    // Kept since this app knew it; a draft stored before is judged by its shape.
+    if let Some(personal) = personal {
+        draft.personal = personal;
+    }
+    Ok(draft)
 }
 
 /// Where a stored copy of a draft was read from. Every save writes both: localStorage, which the browser may keep
@@ -130,9 +183,7 @@ pub fn newest(
     local: Option<Result<Draft, DraftError>>,
     backup: Option<Result<Draft, DraftError>>,
 ) -> Option<Result<Chosen, DraftError>> {
-    use super::dates::official_time_seconds;
-    let when =
-        |d: &Draft| official_time_seconds(&d.saved_at).unwrap_or_else(|| "时间不详".to_string());
+    let when = |d: &Draft| when(&d.saved_at);
     let chosen = |draft, from, notice| {
         Some(Ok(Chosen {
             draft,
@@ -156,22 +207,72 @@ pub fn newest(
         (Some(Ok(local)), Some(Ok(backup))) => {
             let same = local.saved_at == backup.saved_at && local.document == backup.document;
             if same || !saved_after(&backup, &local) {
-                let notice = (!same).then(|| format!(
-                    "本机存有这份草稿的两份副本：已打开浏览器常规存储中较新的一份（保存于{}），本程序备份中的一份较旧（保存于{}）。",
-                    when(&local),
-                    when(&backup)
-                ));
+                let notice = (!same).then(|| local_newer(&local.saved_at, &backup.saved_at));
                 chosen(local, Copy::Local, notice)
             } else {
-                let notice = format!(
-                    "本机存有这份草稿的两份副本：已打开本程序备份中较新的一份（保存于{}）。浏览器常规存储中的一份较旧（保存于{}），可能是存储空间已满时没能写入。",
-                    when(&backup),
-                    when(&local)
-                );
+                let notice = backup_newer(&backup.saved_at, &local.saved_at);
                 chosen(backup, Copy::Backup, Some(notice))
             }
         }
     }
+}
+
+/// `newest` of the two stored texts, reading only the newer one when their save times tell which (`saved_at_of`):
+/// a big list is several megabytes of JSON, and opening it must not parse it twice.
+pub fn newest_stored(
+    local: Option<&str>,
+    backup: Option<&str>,
+) -> Option<Result<Chosen, DraftError>> {
+    if let (Some(l), Some(b)) = (local, backup) {
+        if l == b {
+            return Some(decode(l).map(|draft| Chosen {
+                draft,
+                from: Copy::Local,
+                notice: None,
+            }));
+        }
+        if let (Some(at_l), Some(at_b)) = (saved_at_of(l), saved_at_of(b)) {
+            let backup_is_newer = instant_millis(at_b) > instant_millis(at_l);
+            let (text, from) = if backup_is_newer {
+                (b, Copy::Backup)
+            } else {
+                (l, Copy::Local)
+            };
+            if let Ok(draft) = decode(text) {
+                let notice = if backup_is_newer {
+                    Some(backup_newer(at_b, at_l))
+                } else {
+                    (at_l != at_b).then(|| local_newer(at_l, at_b))
+                };
+                return Some(Ok(Chosen {
+                    draft,
+                    from,
+                    notice,
+                }));
+            }
+        }
+    }
+    newest(local.map(decode), backup.map(decode))
+}
+
+fn when(saved_at: &str) -> String {
+    super::dates::official_time_seconds(saved_at).unwrap_or_else(|| "时间不详".to_string())
+}
+
+fn local_newer(local_at: &str, backup_at: &str) -> String {
+    format!(
+        "本机存有这份草稿的两份副本：已打开浏览器常规存储中较新的一份（保存于{}），本程序备份中的一份较旧（保存于{}）。",
+        when(local_at),
+        when(backup_at)
+    )
+}
+
+fn backup_newer(backup_at: &str, local_at: &str) -> String {
+    format!(
+        "本机存有这份草稿的两份副本：已打开本程序备份中较新的一份（保存于{}）。浏览器常规存储中的一份较旧（保存于{}），可能是存储空间已满时没能写入。",
+        when(backup_at),
+        when(local_at)
+    )
 }
 
 fn only_backup(why: &str, when: &str) -> String {
@@ -189,6 +290,8 @@ pub struct Summary {
     pub complete: bool,
     pub errors: usize,
     pub measures: usize,
+    /// What kind of list, as the start page names it: 党组织清单, 党员清单, or 个人清单（刘洋）.
+    pub kind_name: String,
 }
 
 impl Summary {
@@ -208,6 +311,12 @@ impl Summary {
             complete: report.is_complete(),
             errors: report.error_count(),
             measures: doc.all_measures().count(),
+            kind_name: match doc.own_member() {
+                Some(m) if draft.personal => {
+                    format!("个人清单（{}）", super::outline::display_name(0, m))
+                }
+                _ => doc.kind.short_name().to_string(),
+            },
         }
     }
 }
@@ -219,11 +328,53 @@ mod tests {
 
     #[test]
     fn a_stored_draft_reads_back_unchanged() {
-        let draft = Draft {
-            document: member_list(3, "交警大队党支部", 2, 2, 2),
-            saved_at: "2024-06-01T09:30:00+08:00".into(),
-        };
+        let draft = Draft::of(
+            member_list(3, "交警大队党支部", 2, 2, 2),
+            "2024-06-01T09:30:00+08:00".into(),
+        );
         assert_eq!(decode(&encode(&draft)).unwrap(), draft);
+    }
+
+    #[test]
+    fn the_save_time_is_read_without_parsing_the_document_whichever_way_it_was_written() {
+        let mut draft = Draft::of(
+            member_list(3, "交警大队党支部", 2, 2, 2),
+            "2024-06-01T09:30:00.123+08:00".into(),
+        );
+        let fast = encode(&draft);
+        assert_eq!(saved_at_of(&fast), Some("2024-06-01T09:30:00.123+08:00"));
+        assert_eq!(decode(&fast).unwrap(), draft);
+        // With a key of a newer format kept, the slow way: the same start, the key kept.
+        draft.document.members[0]
+            .extra
+            .insert("future".into(), serde_json::json!({"x": 1}));
+        let slow = encode(&draft);
+        assert_eq!(saved_at_of(&slow), Some("2024-06-01T09:30:00.123+08:00"));
+        assert_eq!(decode(&slow).unwrap(), draft);
+        assert_eq!(saved_at_of("{\"document\":{}}"), None);
+    }
+
+    #[test]
+    fn a_branch_list_of_one_member_stays_a_branch_list_and_an_old_draft_is_judged_by_its_shape() {
+        let mut branch = Draft::of(
+            member_list(3, "交警大队党支部", 1, 1, 1),
+            "2024-06-01T09:30:00+08:00".into(),
+        );
+        assert!(
+            branch.personal,
+            "one member: a member's own list, by the format"
+        );
+        branch.personal = false;
+        assert!(
+            !decode(&encode(&branch)).unwrap().personal,
+            "the branch's choice is kept"
+        );
+        let mut old: Value = serde_json::from_str(&encode(&branch)).unwrap();
+        old.as_object_mut().unwrap().remove("personal");
+        assert!(
+            decode(&old.to_string()).unwrap().personal,
+            "stored before the flag: by its shape"
+        );
     }
 
     #[test]
@@ -240,10 +391,7 @@ mod tests {
     fn saved(org: &str, at: &str) -> Draft {
         let mut document = member_list(1, "交警大队党支部", 1, 1, 1);
         document.header.org_name = org.into();
-        Draft {
-            document,
-            saved_at: at.into(),
-        }
+        Draft::of(document, at.into())
     }
 
     #[test]
@@ -277,6 +425,24 @@ mod tests {
             (Copy::Local, None),
             "the same copy twice says nothing"
         );
+    }
+
+    #[test]
+    fn from_the_stored_texts_the_newer_opens_with_the_same_words() {
+        let older = encode(&saved("旧", "2024-06-01T09:30:00.100+08:00"));
+        let newer = encode(&saved("新", "2024-06-01T09:30:00.900+08:00"));
+        for (local, backup) in [(&older, &newer), (&newer, &older), (&newer, &newer)] {
+            let by_text = newest_stored(Some(local), Some(backup)).unwrap().unwrap();
+            let by_draft = newest(Some(decode(local)), Some(decode(backup)))
+                .unwrap()
+                .unwrap();
+            assert_eq!(by_text, by_draft);
+        }
+        let c = newest_stored(Some("{damaged"), Some(&newer))
+            .unwrap()
+            .unwrap();
+        assert_eq!(c.from, Copy::Backup);
+        assert_eq!(newest_stored(None, None), None);
     }
 
     #[test]
@@ -318,10 +484,7 @@ mod tests {
     #[test]
     fn a_summary_says_whether_the_list_is_complete() {
         let today = NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
-        let mut draft = Draft {
-            document: member_list(3, "交警大队党支部", 2, 1, 1),
-            saved_at: String::new(),
-        };
+        let mut draft = Draft::of(member_list(3, "交警大队党支部", 2, 1, 1), String::new());
         let summary = Summary::of(&draft, today);
         assert!(summary.complete);
         assert_eq!(summary.measures, 2);
