@@ -19,6 +19,7 @@ pub mod locate;
 pub mod migrate;
 pub mod model;
 pub mod order;
+pub mod outline;
 pub mod paging;
 pub mod path;
 pub mod print;

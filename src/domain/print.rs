@@ -38,7 +38,15 @@ pub fn heading(doc: &Document, complete: bool) -> Heading {
     Heading {
         org_line: h.org_name.trim().to_string(),
         title_line: title,
-        unit: format!("填报单位：{}", h.org_name.trim()),
+        unit: match doc.own_member() {
+            // A member's own list says whose it is.
+            Some(m) => format!(
+                "填报单位：{}\u{3000}党员：{}",
+                h.org_name.trim(),
+                m.name.trim()
+            ),
+            None => format!("填报单位：{}", h.org_name.trim()),
+        },
         filed_on: format!("填报日期：{}", dates::official_text(h.filed_on.trim())),
         code: short_code(&next_digest(doc)),
         draft: !complete,

@@ -93,6 +93,9 @@ pub enum Route {
     Home,
     /// A draft being filled in, at a step.
     Edit(String, Step),
+    /// A draft's step 2 at one part of it: a member of a member list, or the page of an org list that holds a
+    /// problem (the id of a member, problem or measure). A reload comes back to it.
+    At(String, String),
     /// 打印: the print preview of a draft in a layout.
     Print(String, Layout),
     /// 整改台账 of a draft.
@@ -108,6 +111,16 @@ pub enum Route {
 }
 
 impl Route {
+    /// Where a finding of draft `doc` leads: the header's step, or on step 2 the part of the list that holds the
+    /// field (the member, or the page of problems), named by the id that owns the field.
+    pub fn for_finding(doc: &str, path: &str) -> Route {
+        let owner = path.split('.').next().unwrap_or(path);
+        match Step::of_path(path) {
+            Step::Problems if path.contains('.') => Route::At(doc.to_string(), owner.to_string()),
+            step => Route::Edit(doc.to_string(), step),
+        }
+    }
+
     /// Reads a `location.hash` such as `#/edit/<id>/problems`.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
@@ -123,6 +136,9 @@ impl Route {
             },
             ["ledger", id] if !id.is_empty() => Route::Ledger(id.to_string()),
             ["edit", id] if !id.is_empty() => Route::Edit(id.to_string(), Step::Header),
+            ["edit", id, "at", anchor] if !id.is_empty() && !anchor.is_empty() => {
+                Route::At(id.to_string(), anchor.to_string())
+            }
             ["edit", id, step] if !id.is_empty() => match Step::from_slug(step) {
                 Some(step) => Route::Edit(id.to_string(), step),
                 None => Route::NotFound(path.to_string()),
@@ -136,6 +152,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_string(),
             Route::Edit(id, step) => format!("#/edit/{id}/{}", step.slug()),
+            Route::At(id, anchor) => format!("#/edit/{id}/at/{anchor}"),
             Route::Print(id, layout) => format!("#/print/{id}/{}", layout.slug()),
             Route::Ledger(id) => format!("#/ledger/{id}"),
             Route::Consolidate => "#/summary".to_string(),
@@ -156,6 +173,7 @@ mod tests {
             Route::Home,
             Route::Edit("abc".into(), Step::Header),
             Route::Edit("abc".into(), Step::Check),
+            Route::At("abc".into(), "member-1".into()),
             Route::Print("abc".into(), Layout::PerMember),
             Route::Ledger("abc".into()),
             Route::Consolidate,
@@ -189,6 +207,26 @@ mod tests {
         assert_eq!(Step::of_path("id"), Step::Header);
         assert_eq!(Step::of_path("m-1.lead"), Step::Problems);
         assert_eq!(Step::of_path("problems"), Step::Problems);
+    }
+
+    #[test]
+    fn a_finding_of_a_field_in_a_big_list_leads_to_the_part_that_holds_it() {
+        assert_eq!(
+            Route::for_finding("d", "m-7.content"),
+            Route::At("d".into(), "m-7".into())
+        );
+        assert_eq!(
+            Route::for_finding("d", "m-7.updates[0].date"),
+            Route::At("d".into(), "m-7".into())
+        );
+        assert_eq!(
+            Route::for_finding("d", "header.org_name"),
+            Route::Edit("d".into(), Step::Header)
+        );
+        assert_eq!(
+            Route::for_finding("d", "members"),
+            Route::Edit("d".into(), Step::Problems)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::pages::{
     print::PrintPreview,
 };
 use super::web::location;
-use crate::domain::route::Route;
+use crate::domain::route::{Route, Step};
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -22,6 +22,9 @@ pub fn app() -> Html {
     let page = match &*route {
         Route::Home => html! { <Home /> },
         Route::Edit(id, step) => html! { <Editor id={id.clone()} step={*step} /> },
+        Route::At(id, anchor) => {
+            html! { <Editor id={id.clone()} step={Step::Problems} focus={Some(anchor.clone())} /> }
+        }
         Route::Print(id, layout) => html! { <PrintPreview id={id.clone()} layout={*layout} /> },
         Route::Ledger(id) => html! { <Ledger id={id.clone()} /> },
         Route::Consolidate => html! { <Consolidate /> },

@@ -52,6 +52,8 @@ pub struct State {
     pub generation: u64,
     /// Another tab edits this draft: this one shows it and changes nothing.
     pub read_only: bool,
+    /// A member's own list (`Draft::personal`): the editor shows that member alone.
+    pub personal: bool,
     touched: HashSet<String>,
     /// Date fields whose text the browser's date picker could not read.
     unreadable: HashSet<String>,
@@ -119,6 +121,7 @@ impl SessionHandle {
                     undo: None,
                     generation: next_generation(),
                     read_only: false,
+                    personal: draft.personal,
                     touched: HashSet::new(),
                     unreadable: HashSet::new(),
                     status: Status {
@@ -410,6 +413,7 @@ impl Inner {
         let draft = Draft {
             document: s.doc.clone(),
             saved_at: saved_at.clone(),
+            personal: s.personal,
         };
         let this = self.this.clone();
         match storage::save(&draft, move |ok| backup_result(&this, ok)) {

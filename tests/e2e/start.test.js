@@ -39,7 +39,7 @@ for (const output of OUTPUTS) {
     await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
     // Tab reaches every control in order, each with a visible focus ring.
     const reached = [];
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 5; i++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => {
         const el = document.activeElement;
@@ -47,7 +47,7 @@ for (const output of OUTPUTS) {
         return label.trim();
       }));
     }
-    assert.deepEqual(reached, ['新建党组织清单', '新建党员清单', '导入文件', '汇总']);
+    assert.deepEqual(reached, ['新建党组织清单', '新建党员清单', '新建个人清单', '导入文件', '汇总']);
     assert.deepEqual(app.problems, []);
     });
 

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::drafts::{Draft, Summary};
+use crate::domain::edit::{apply, Action};
 use crate::domain::import::{import, Seal};
 use crate::domain::model::{Document, Kind};
 use crate::domain::route::{Route, Step};
@@ -17,14 +18,42 @@ fn open_new(draft: Draft) -> Result<(), String> {
     if let Err(e) = storage::save(&draft, |_| {}) {
         flash::set(e);
     }
-    location::go(&Route::Edit(draft.document.id.clone(), Step::Header));
+    let route = Route::Edit(draft.document.id.clone(), Step::Header);
+    storage::hand_over(draft);
+    location::go(&route);
     Ok(())
 }
 
-fn create(kind: Kind) -> Result<(), String> {
+/// What 新建 starts.
+#[derive(Clone, Copy, PartialEq)]
+enum New {
+    Org,
+    /// A branch's member list: the secretary's roster, gathering and index.
+    Branch,
+    /// A member's own list: one member, filled in by the member.
+    Personal,
+}
+
+fn create(new: New) -> Result<(), String> {
+    let kind = if new == New::Org {
+        Kind::Org
+    } else {
+        Kind::Member
+    };
+    let mut document = Document::new(kind, clock::new_id());
+    if new == New::Personal {
+        // The member, with a first problem and measure to fill in.
+        let member = Action::AddMember {
+            id: clock::new_id(),
+            problem_id: clock::new_id(),
+            measure_id: clock::new_id(),
+        };
+        let _ = apply(&mut document, member);
+    }
     open_new(Draft {
-        document: Document::new(kind, clock::new_id()),
+        document,
         saved_at: clock::now_text(),
+        personal: new == New::Personal,
     })
 }
 
@@ -59,10 +88,10 @@ pub fn home() -> Html {
     }
     let today = clock::today();
 
-    let new_list = |kind: Kind| {
+    let new_list = |new: New| {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Err(e) = create(kind) {
+            if let Err(e) = create(new) {
                 notice.set(Notice::Error(e));
             }
         })
@@ -85,14 +114,18 @@ pub fn home() -> Html {
                     if let Seal::Changed { .. } = imported.seal {
                         flash::set(format!("注意：文件“{name}”在导出后被改动过，或已损坏（校验码不符）。请核对内容，必要时向报送单位要原文件。"));
                     }
-                    let draft = Draft {
-                        document: imported.document,
-                        saved_at: clock::now_text(),
-                    };
+                    let draft = Draft::of(imported.document, clock::now_text());
                     if known.contains(&draft.document.id) {
                         notice.set(Notice::Replace(Box::new(draft)));
-                    } else if let Err(e) = open_new(draft) {
-                        notice.set(Notice::Error(e));
+                    } else {
+                        // Saved in a task of its own: reading a big file and writing it are each long enough
+                        // to be felt on an old PC, and together twice that.
+                        gloo::timers::callback::Timeout::new(0, move || {
+                            if let Err(e) = open_new(draft) {
+                                notice.set(Notice::Error(e));
+                            }
+                        })
+                        .forget();
                     }
                 }
             });
@@ -168,7 +201,7 @@ pub fn home() -> Html {
             html! {
                 <tr key={s.id.clone()}>
                     <th scope="row">{ &s.name }</th>
-                    <td>{ s.kind.short_name() }</td>
+                    <td>{ &s.kind_name }</td>
                     <td>{ clock::local_time_text(&s.saved_at) }</td>
                     <td class={if s.complete { "state ok" } else { "state draft" }}>{ state }</td>
                     <td class="actions">
@@ -196,14 +229,17 @@ pub fn home() -> Html {
             <section class="start-actions" aria-labelledby="start-heading">
                 <h2 id="start-heading">{ "开始" }</h2>
                 <div class="button-row">
-                    <button type="button" class="primary" onclick={new_list(Kind::Org)}>{ "新建党组织清单" }</button>
-                    <button type="button" class="primary" onclick={new_list(Kind::Member)}>{ "新建党员清单" }</button>
+                    <button type="button" class="primary" onclick={new_list(New::Org)}>{ "新建党组织清单" }</button>
+                    <button type="button" class="primary" onclick={new_list(New::Branch)}>{ "新建党员清单" }</button>
+                    <button type="button" class="primary" onclick={new_list(New::Personal)}
+                        title="党员本人填写自己的检视剖析，导出后交给支部收集">{ "新建个人清单" }</button>
                     <label class="file-button">
                         <input type="file" accept=".json,application/json" onchange={on_file} />
                         <span>{ "导入文件" }</span>
                     </label>
                     <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate))}>{ "汇总" }</button>
                 </div>
+                <p class="muted">{ "党员本人：点“新建个人清单”写自己的问题和措施，导出后把文件交给支部。支部书记：点“新建党员清单”，列出全支部党员，再“收集党员清单”。" }</p>
                 { notice_html }
                 if *backup_refused {
                     <p class="notice error" role="alert">{ storage::NO_BACKUP }</p>

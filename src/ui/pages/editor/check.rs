@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::edit::Action;
 use crate::domain::findings::{Finding, Severity};
-use crate::domain::route::{Route, Step};
+use crate::domain::route::Route;
 use crate::ui::dom;
 use crate::ui::flash;
 use crate::ui::session::SessionHandle;
@@ -26,7 +26,7 @@ pub fn check_results(props: &CheckProps) -> Html {
         let onclick = Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             flash::focus_later(path.clone());
-            location::go(&Route::Edit(id.clone(), Step::of_path(&path)));
+            location::go(&Route::for_finding(&id, &path));
         });
         html! { <a href={format!("#{}", dom::field_id(&f.path))} {onclick}>{ &f.location }</a> }
     };

@@ -24,6 +24,9 @@ pub struct MemberCardProps {
     pub index: usize,
     pub count: usize,
     pub categories: Rc<Vec<String>>,
+    /// A member's own list: the member alone, who is neither moved nor removed.
+    #[prop_or_default]
+    pub own: bool,
 }
 
 #[function_component(MemberCard)]
@@ -71,7 +74,9 @@ pub fn member_card(props: &MemberCardProps) -> Html {
         <article class="card member" aria-labelledby={heading_id.clone()}>
             <div class="card-head">
                 <h3 id={heading_id}>{ &name }{ if member_name.is_empty() { String::new() } else { format!("：{member_name}") } }</h3>
-                <ItemActions id={m.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其全部问题和措施" />
+                if !props.own {
+                    <ItemActions id={m.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其全部问题和措施" />
+                }
             </div>
             <div class="form-grid">
                 <TextField path={path("name")} label={field_label("name")} value={m.name.clone()} required={is_required(Kind::Member, "name")} on_input={set(MemberField::Name)} />

@@ -2,9 +2,11 @@
 
 mod check;
 mod deadline;
+mod gathering;
 mod header_form;
 mod measure_card;
 mod member_card;
+mod member_index;
 mod problem_card;
 mod problems;
 mod status;
@@ -25,6 +27,9 @@ use crate::ui::{dom, flash};
 pub struct EditorProps {
     pub id: String,
     pub step: Step,
+    /// On step 2: the member, problem or measure whose part of a big list to show (`Route::At`).
+    #[prop_or_default]
+    pub focus: Option<String>,
 }
 
 /// The props of a part of the editor that shows the shape of the list.
@@ -34,10 +39,11 @@ pub struct ShapeProps {
     pub shape: u64,
 }
 
-fn step_title(step: Step, kind: Kind) -> &'static str {
+fn step_title(step: Step, kind: Kind, personal: bool) -> &'static str {
     match (step, kind) {
         (Step::Header, _) => "表头信息",
         (Step::Problems, Kind::Org) => "问题与整改措施",
+        (Step::Problems, Kind::Member) if personal => "我的问题与整改措施",
         (Step::Problems, Kind::Member) => "党员、问题与整改措施",
         (Step::Check, _) => "检查",
         (Step::Export, _) => "导出与打印",
@@ -114,11 +120,12 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     claim.hold(&handle);
     let read_only = claim.read_only();
-    let (kind, title, org_name) = handle.read(|s| {
+    let (kind, title, org_name, personal) = handle.read(|s| {
         (
             s.doc.kind,
             s.doc.kind.title(),
             s.doc.header.org_name.clone(),
+            s.personal,
         )
     });
     let id = props.id.clone();
@@ -133,14 +140,16 @@ pub fn editor(props: &EditorProps) -> Html {
     let shape = *shape.borrow();
     let body = match step {
         Step::Header => html! { <header_form::HeaderForm {shape} /> },
-        Step::Problems => html! { <problems::Problems {shape} /> },
+        Step::Problems => html! {
+            <problems::Problems id={props.id.clone()} {shape} focus={props.focus.clone().map(AttrValue::from)} />
+        },
         Step::Check => html! { <check::CheckResults id={props.id.clone()} {shape} /> },
         Step::Export => toolbar::export_step(&handle),
     };
     html! {
         <ContextProvider<SessionHandle> context={handle.clone()}>
             <header class="editor-head">
-                <p class="crumbs"><a href="#/">{ "首页" }</a>{ " › " }{ kind.short_name() }</p>
+                <p class="crumbs"><a href="#/">{ "首页" }</a>{ " › " }{ if personal { "个人清单" } else { kind.short_name() } }</p>
                 <h1>{ format!("《{title}》") }</h1>
                 <p class="subtitle">{ if org_name.trim().is_empty() { "（未填写党组织名称）".to_string() } else { org_name } }</p>
                 <status::StatusBar />
@@ -160,7 +169,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         html! {
                             <li class={classes!(current.map(|_| "current"))}>
                                 <a href={Route::Edit(props.id.clone(), *s).hash()} aria-current={current} onclick={go(*s)}>
-                                    { format!("{}. {}", i + 1, step_title(*s, kind)) }
+                                    { format!("{}. {}", i + 1, step_title(*s, kind, personal)) }
                                 </a>
                             </li>
                         }
@@ -169,7 +178,7 @@ pub fn editor(props: &EditorProps) -> Html {
             </nav>
             { toolbar::undo_notice(&handle) }
             <section class="step-body" aria-labelledby="step-heading">
-                <h2 id="step-heading">{ step_title(step, kind) }</h2>
+                <h2 id="step-heading">{ step_title(step, kind, personal) }</h2>
                 <fieldset class="step-fieldset" disabled={read_only}>{ body }</fieldset>
             </section>
             <nav class="step-nav" aria-label="上一步和下一步">

@@ -1,88 +1,165 @@
-//! The problems of an org list, or the members of a member list, with their add buttons.
+//! Step 2: the problems of an org list, a page at a time; the members of a branch's member list, one at a time
+//! beside their index, with the secretary's roster and gathering; or a member's own problems.
+//!
+//! Only a part of a big list is on the page at once (a 2,000-problem list would otherwise be a million elements,
+//! and a 40-member list 600 measures): which part is named by the address (`Route::At`), so a reload, a link of
+//! 检查结果 or the index lands on it.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::ShapeProps;
-
+use super::gathering::GatherTools;
 use super::member_card::MemberCard;
+use super::member_index::MemberIndex;
 use super::problem_card::ProblemCard;
 use crate::domain::edit::Action;
 use crate::domain::model::Kind;
+use crate::domain::outline::{member_of, page_of, PROBLEMS_PER_PAGE};
+use crate::domain::paging::Pages;
+use crate::domain::route::Route;
 use crate::ui::dom;
 use crate::ui::session::{SessionHandle, State};
-use crate::ui::web::clock;
+use crate::ui::web::{clock, location};
 
-#[function_component(Problems)]
-pub fn problems(_: &ShapeProps) -> Html {
-    let session = use_context::<SessionHandle>().expect("inside an editor");
-    session.read(|s| list(&session, s))
+#[derive(Properties, PartialEq)]
+pub struct ProblemsProps {
+    pub id: AttrValue,
+    /// Changes whenever something was added, removed or moved.
+    pub shape: u64,
+    /// The member, problem or measure whose part to show (from the address).
+    #[prop_or_default]
+    pub focus: Option<AttrValue>,
 }
 
-/// The problems (or members) of the list as the session has it.
-fn list(session: &SessionHandle, s: &State) -> Html {
-    let kind = s.doc.kind;
+#[function_component(Problems)]
+pub fn problems(props: &ProblemsProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    session.read(|s| match s.doc.kind {
+        Kind::Org => org_problems(&session, s, props),
+        Kind::Member if s.personal => own_problems(s),
+        Kind::Member => members(&session, s, props),
+    })
+}
+
+fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Html {
+    let problems = &s.doc.problems;
+    let count = problems.len();
+    let pages = Pages::new(count, PROBLEMS_PER_PAGE);
+    let page = props
+        .focus
+        .as_deref()
+        .and_then(|f| page_of(&s.doc, f))
+        .unwrap_or(0);
     let categories = Rc::new(s.doc.header.categories.clone());
-    match kind {
-        Kind::Org => {
-            let count = s.doc.problems.len();
-            let add = {
-                let session = session.clone();
-                Callback::from(move |_: MouseEvent| {
-                    session.edit(Action::AddProblem {
-                        member: None,
-                        id: clock::new_id(),
-                        measure_id: clock::new_id(),
-                    });
-                })
-            };
-            let by_category: Vec<String> = categories
-                .iter()
-                .map(|c| {
-                    format!(
-                        "{c} {}",
-                        s.doc.problems.iter().filter(|p| p.category == *c).count()
-                    )
-                })
-                .collect();
-            html! {
-                <>
-                    <p class="muted category-summary">{ "各类别的问题数：" }{ by_category.join(" · ") }</p>
-                    if count == 0 {
-                        <p class="muted">{ "还没有问题。点“添加问题”开始；每个问题下至少要有一项整改措施。" }</p>
-                    }
-                    { for s.doc.problems.iter().enumerate().map(|(i, p)| html! {
-                        <ProblemCard key={p.id.clone()} problem={p.clone()} index={i} count={count} {kind}
-                            categories={categories.clone()} />
-                    }) }
-                    <button type="button" id={dom::field_id("problems")} class="add" onclick={add}>{ "添加问题" }</button>
-                </>
+    let add = {
+        let (session, doc_id) = (session.clone(), props.id.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let id = clock::new_id();
+            session.edit(Action::AddProblem {
+                member: None,
+                id: id.clone(),
+                measure_id: clock::new_id(),
+            });
+            location::go(&Route::At(doc_id.clone(), id));
+        })
+    };
+    let by_category: Vec<String> = categories
+        .iter()
+        .map(|c| {
+            format!(
+                "{c} {}",
+                problems.iter().filter(|p| p.category == *c).count()
+            )
+        })
+        .collect();
+    let go = |to: usize| {
+        let target = problems.get(to * PROBLEMS_PER_PAGE).map(|p| p.id.clone());
+        let doc_id = props.id.to_string();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(t) = &target {
+                location::go(&Route::At(doc_id.clone(), t.clone()));
             }
+        })
+    };
+    let pager = (pages.count() > 1).then(|| {
+        html! {
+            <nav class="pager" aria-label="问题分页">
+                <button type="button" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ "上一页" }</button>
+                <span role="status">{ format!("第{}页，共{}页（第{}–{}个问题，共{}个）", page + 1, pages.count(),
+                    pages.rows(page).start + 1, pages.rows(page).end, count) }</span>
+                <button type="button" disabled={page + 1 >= pages.count()} onclick={go(page + 1)}>{ "下一页" }</button>
+            </nav>
         }
-        Kind::Member => {
-            let count = s.doc.members.len();
-            let add = {
-                let session = session.clone();
-                Callback::from(move |_: MouseEvent| {
-                    session.edit(Action::AddMember {
-                        id: clock::new_id(),
-                        problem_id: clock::new_id(),
-                        measure_id: clock::new_id(),
-                    });
-                })
-            };
-            html! {
-                <>
-                    if count == 0 {
-                        <p class="muted">{ "还没有党员。点“添加党员”，再填写每名党员检视出的问题和整改措施。" }</p>
+    });
+    let rows = pages.rows(page);
+    html! {
+        <>
+            <p class="muted category-summary">{ "各类别的问题数：" }{ by_category.join(" · ") }</p>
+            if count == 0 {
+                <p class="muted">{ "还没有问题。点“添加问题”开始；每个问题下至少要有一项整改措施。" }</p>
+            }
+            { pager.clone().unwrap_or_default() }
+            { for problems[rows.clone()].iter().zip(rows).map(|(p, i)| html! {
+                <ProblemCard key={p.id.clone()} problem={p.clone()} index={i} {count} kind={Kind::Org}
+                    categories={categories.clone()} />
+            }) }
+            { pager.unwrap_or_default() }
+            <button type="button" id={dom::field_id("problems")} class="add" onclick={add}>{ "添加问题" }</button>
+        </>
+    }
+}
+
+/// A member's own list: that member alone, without the branch's tools.
+fn own_problems(s: &State) -> Html {
+    let categories = Rc::new(s.doc.header.categories.clone());
+    html! {
+        { for s.doc.members.iter().enumerate().map(|(i, m)| html! {
+            <MemberCard key={m.id.clone()} member={m.clone()} index={i} count={s.doc.members.len()}
+                categories={categories.clone()} own=true />
+        }) }
+    }
+}
+
+/// A branch's member list: the roster and gathering, the index, and the member it names.
+fn members(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Html {
+    let count = s.doc.members.len();
+    let open = props
+        .focus
+        .as_deref()
+        .and_then(|f| member_of(&s.doc, f))
+        .unwrap_or(0);
+    let categories = Rc::new(s.doc.header.categories.clone());
+    let add = {
+        let (session, doc_id) = (session.clone(), props.id.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let id = clock::new_id();
+            session.edit(Action::AddMember {
+                id: id.clone(),
+                problem_id: clock::new_id(),
+                measure_id: clock::new_id(),
+            });
+            location::go(&Route::At(doc_id.clone(), id));
+        })
+    };
+    let member = s.doc.members.get(open);
+    html! {
+        <>
+            <GatherTools />
+            if count == 0 {
+                <p class="muted">{ "名单里还没有党员。可以先“批量添加党员”，再“收集党员清单”；也可以点“添加党员”直接录入。" }</p>
+            }
+            <div class="members-layout">
+                if count > 0 {
+                    <MemberIndex id={props.id.clone()} open={member.map(|m| m.id.clone()).unwrap_or_default()} shape={props.shape} />
+                }
+                <div class="member-open">
+                    if let Some(m) = member {
+                        <MemberCard key={m.id.clone()} member={m.clone()} index={open} {count} categories={categories.clone()} />
                     }
-                    { for s.doc.members.iter().enumerate().map(|(i, m)| html! {
-                        <MemberCard key={m.id.clone()} member={m.clone()} index={i} count={count} categories={categories.clone()} />
-                    }) }
                     <button type="button" id={dom::field_id("members")} class="add" onclick={add}>{ "添加党员" }</button>
-                </>
-            }
-        }
+                </div>
+            </div>
+        </>
     }
 }

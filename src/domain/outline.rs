@@ -1,0 +1,168 @@
+//! Where things are in a big list, so the editor can show one part of it at a time: the member a field belongs to,
+//! the page of problems that holds a field, and the members' index (党员名单) with each member's state.
+
+use std::collections::HashMap;
+
+use super::findings::Report;
+use super::model::{Document, Member};
+
+/// How many problems of an org list the editor shows at once: a list of 2,000 problems would otherwise be a page
+/// of a million elements.
+pub const PROBLEMS_PER_PAGE: usize = 20;
+
+/// The owner of a finding path (`<measure id>.content` → the measure id; `header.org_name` → `header`).
+fn owner(path: &str) -> &str {
+    path.split('.').next().unwrap_or(path)
+}
+
+/// Which member of a member list holds the object or field `id_or_path` (a member, problem or measure id, or a
+/// finding path of one of them).
+pub fn member_of(doc: &Document, id_or_path: &str) -> Option<usize> {
+    let id = owner(id_or_path);
+    doc.members.iter().position(|m| {
+        m.id == id
+            || m.problems
+                .iter()
+                .any(|p| p.id == id || p.measures.iter().any(|x| x.id == id))
+    })
+}
+
+/// Which page of an org list's problems holds the object or field `id_or_path` (a problem or measure id, or a
+/// finding path of one of them), counted from 0.
+pub fn page_of(doc: &Document, id_or_path: &str) -> Option<usize> {
+    let id = owner(id_or_path);
+    doc.problems
+        .iter()
+        .position(|p| p.id == id || p.measures.iter().any(|m| m.id == id))
+        .map(|i| i / PROBLEMS_PER_PAGE)
+}
+
+/// Where a member stands, as the index says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MemberState {
+    /// No problem yet: the member has not handed in (未交).
+    NotHandedIn,
+    /// Handed in, with this many errors.
+    Errors(usize),
+    Complete,
+}
+
+impl MemberState {
+    pub fn label(&self) -> String {
+        match self {
+            MemberState::NotHandedIn => "未交".to_string(),
+            MemberState::Errors(n) => format!("{n}个错误"),
+            MemberState::Complete => "完成".to_string(),
+        }
+    }
+}
+
+/// One line of the members' index.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemberRow {
+    pub id: String,
+    /// The name, or 第N名党员 while it is empty.
+    pub name: String,
+    pub state: MemberState,
+    /// Whether the branch wrote its 支部意见.
+    pub opinion: bool,
+}
+
+/// The members' index of a member list: every member with their state, from the findings of `report`.
+pub fn member_rows(doc: &Document, report: &Report) -> Vec<MemberRow> {
+    let mut owner_of: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in doc.members.iter().enumerate() {
+        owner_of.insert(&m.id, i);
+        for p in &m.problems {
+            owner_of.insert(&p.id, i);
+            for x in &p.measures {
+                owner_of.insert(&x.id, i);
+            }
+        }
+    }
+    let mut errors = vec![0usize; doc.members.len()];
+    for f in report.errors() {
+        if let Some(&i) = owner_of.get(owner(&f.path)) {
+            errors[i] += 1;
+        }
+    }
+    doc.members
+        .iter()
+        .zip(errors)
+        .enumerate()
+        .map(|(i, (m, errors))| MemberRow {
+            id: m.id.clone(),
+            name: display_name(i, m),
+            state: if m.problems.is_empty() {
+                MemberState::NotHandedIn
+            } else if errors > 0 {
+                MemberState::Errors(errors)
+            } else {
+                MemberState::Complete
+            },
+            opinion: !m.branch_opinion.trim().is_empty(),
+        })
+        .collect()
+}
+
+/// A member's name as lists and headings show it: 第N名党员 while it is empty.
+pub fn display_name(index: usize, member: &Member) -> String {
+    let name = member.name.trim();
+    if name.is_empty() {
+        format!("第{}名党员", index + 1)
+    } else {
+        name.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::sample::{member_list, org_list};
+    use crate::domain::validate::validate;
+    use chrono::NaiveDate;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()
+    }
+
+    #[test]
+    fn a_field_leads_to_its_member_or_its_page() {
+        let doc = member_list(1, "交警大队党支部", 3, 2, 2);
+        let measure = &doc.members[2].problems[1].measures[0];
+        assert_eq!(member_of(&doc, &format!("{}.content", measure.id)), Some(2));
+        assert_eq!(member_of(&doc, &doc.members[1].id), Some(1));
+        assert_eq!(member_of(&doc, "header.org_name"), None);
+
+        let org = org_list(2, "交警大队党支部", 45, 2);
+        assert_eq!(page_of(&org, &org.problems[0].id), Some(0));
+        assert_eq!(
+            page_of(&org, &format!("{}.lead", org.problems[20].measures[1].id)),
+            Some(1)
+        );
+        assert_eq!(page_of(&org, &org.problems[44].id), Some(2));
+        assert_eq!(page_of(&org, "header.filed_on"), None);
+    }
+
+    #[test]
+    fn the_index_says_who_has_not_handed_in_who_has_errors_and_who_is_done() {
+        let mut doc = member_list(1, "交警大队党支部", 3, 1, 1);
+        doc.members[0].problems.clear();
+        doc.members[1].problems[0].measures[0].content.clear();
+        doc.members[2].branch_opinion = "同意。".into();
+        doc.members[2].name.clear();
+        let rows = member_rows(&doc, &validate(&doc, today()));
+        let states: Vec<(String, String, bool)> = rows
+            .iter()
+            .map(|r| (r.name.clone(), r.state.label(), r.opinion))
+            .collect();
+        assert_eq!(
+            states,
+            vec![
+                ("党员1".to_string(), "未交".to_string(), false),
+                ("党员2".to_string(), "1个错误".to_string(), false),
+                ("第3名党员".to_string(), "1个错误".to_string(), true),
+            ]
+        );
+    }
+}

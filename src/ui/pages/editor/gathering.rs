@@ -1,0 +1,242 @@
+//! The secretary's tools in a branch's member list: 批量添加党员 (the roster, by name), and 收集党员清单 (members'
+//! own files, several at once or dropped): the plan is shown with its questions, and applied as one step once
+//! answered. What each file does is decided by `domain::gather`; this part reads files and shows the answers.
+
+use yew::prelude::*;
+
+use crate::domain::edit::{Action, Gathering, Outcome};
+use crate::domain::gather::{plan, roster_names, Choice, Incoming, Plan, Verdict};
+use crate::ui::session::SessionHandle;
+use crate::ui::web::{clock, files};
+
+/// What the tools say after a step.
+#[derive(Clone, PartialEq)]
+enum Said {
+    None,
+    Done(String),
+    Failed(String),
+}
+
+#[function_component(GatherTools)]
+pub fn gather_tools() -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let planned = use_state(|| None::<(Plan, Vec<Choice>)>);
+    let reading = use_state(|| false);
+    let said = use_state(|| Said::None);
+    let roster = use_state(String::new);
+
+    let take_files = {
+        let (session, planned, reading, said) = (
+            session.clone(),
+            planned.clone(),
+            reading.clone(),
+            said.clone(),
+        );
+        Callback::from(move |list: Vec<web_sys::File>| {
+            if list.is_empty() {
+                return;
+            }
+            reading.set(true);
+            said.set(Said::None);
+            let (session, planned, reading) = (session.clone(), planned.clone(), reading.clone());
+            files::read_all(
+                list,
+                |_, _| {},
+                move |read| {
+                    let incoming: Vec<Incoming> = read
+                        .into_iter()
+                        .map(|(name, bytes)| Incoming { name, bytes })
+                        .collect();
+                    let p = session.read(|s| plan(&s.doc, &incoming, &mut clock::new_id));
+                    let answers = p
+                        .items
+                        .iter()
+                        .map(|i| i.choices().first().map(|(c, _)| *c).unwrap_or(Choice::Take))
+                        .collect();
+                    reading.set(false);
+                    planned.set(Some((p, answers)));
+                },
+            );
+        })
+    };
+    let on_pick = {
+        let take_files = take_files.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                let list = files::from_list(input.files());
+                input.set_value("");
+                take_files.emit(list);
+            }
+        })
+    };
+    let on_drop = {
+        let take_files = take_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            take_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+
+    let add_roster = {
+        let (session, roster, said) = (session.clone(), roster.clone(), said.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (new, there) = session.read(|s| roster_names(&s.doc, &roster));
+            let count = new.len();
+            session.edit(Action::AddRoster(
+                new.into_iter().map(|n| (clock::new_id(), n)).collect(),
+            ));
+            let mut text = format!("已添加{count}名党员到名单（尚未交清单的显示为“未交”）。");
+            if !there.is_empty() {
+                text.push_str(&format!("{}已在名单中，没有重复添加。", there.join("、")));
+            }
+            roster.set(String::new());
+            said.set(if count == 0 && there.is_empty() {
+                Said::Failed("请在框中每行写一个姓名。".into())
+            } else {
+                Said::Done(text)
+            });
+        })
+    };
+    let on_roster = {
+        let roster = roster.clone();
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            if let Some(area) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                roster.set(area.value());
+            }
+        })
+    };
+
+    let questions = (*planned).clone().map(|(p, answers)| {
+        let confirm = {
+            let (session, planned, said) = (session.clone(), planned.clone(), said.clone());
+            let (p, answers) = (p.clone(), answers.clone());
+            Callback::from(move |_: MouseEvent| {
+                let gathering = Gathering {
+                    plan: p.clone(),
+                    answers: answers.clone(),
+                };
+                // A gathering that changed the list is said by the undo notice, with 撤销 beside it.
+                let outcome = session.edit(Action::Gather(Box::new(gathering)));
+                said.set(if outcome == Outcome::Unchanged {
+                    Said::Done("没有收集到新的内容，名单没有变化。".into())
+                } else {
+                    Said::None
+                });
+                planned.set(None);
+            })
+        };
+        let cancel = {
+            let (planned, said) = (planned.clone(), said.clone());
+            Callback::from(move |_: MouseEvent| {
+                planned.set(None);
+                said.set(Said::Done("已取消收集，名单没有变化。".into()));
+            })
+        };
+        let choose = |item: usize, choice: Choice| {
+            let planned = planned.clone();
+            Callback::from(move |_: Event| {
+                if let Some((p, mut answers)) = (*planned).clone() {
+                    answers[item] = choice;
+                    planned.set(Some((p, answers)));
+                }
+            })
+        };
+        html! {
+            <div class="gather-plan" role="group" aria-label="收集前请确认">
+                <h4>{ format!("收集前请确认（{}个文件中的{}项）", count_files(&p), p.items.len()) }</h4>
+                <ul class="plan-items">
+                    { for p.items.iter().enumerate().map(|(i, item)| {
+                        let line = format!("{}（{}）：{}", item.name, item.file, verdict_text(&item.verdict));
+                        html! {
+                            <li class={classes!("plan-item", item.asks().then_some("asks"))}>
+                                <p>{ line }</p>
+                                if item.asks() {
+                                    <fieldset class="choices">
+                                        <legend>{ item.question() }</legend>
+                                        { for item.choices().into_iter().map(|(choice, words)| {
+                                            let id = format!("gather-{i}-{choice:?}");
+                                            html! {
+                                                <label class="choice" for={id.clone()}>
+                                                    <input type="radio" {id} name={format!("gather-{i}")}
+                                                        checked={answers[i] == choice} onchange={choose(i, choice)} />
+                                                    { words }
+                                                </label>
+                                            }
+                                        }) }
+                                    </fieldset>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <div class="button-row">
+                    <button type="button" class="primary" onclick={confirm}>{ "确认收集" }</button>
+                    <button type="button" onclick={cancel}>{ "取消" }</button>
+                </div>
+            </div>
+        }
+    });
+
+    html! {
+        <section class="gather-tools" aria-labelledby="gather-heading">
+            <h3 id="gather-heading">{ "收集党员交来的清单" }</h3>
+            <div class="drop-zone" ondrop={on_drop} ondragover={on_drag_over}>
+                <label class="file-button">
+                    <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
+                    <span>{ "收集党员清单" }</span>
+                </label>
+                <span class="muted">{ "选择党员导出的个人清单文件（可一次选多个），也可以把文件拖到这里。" }</span>
+            </div>
+            if *reading {
+                <p class="muted" role="status">{ "正在读取文件……" }</p>
+            }
+            { questions.unwrap_or_default() }
+            <form class="roster" onsubmit={add_roster}>
+                <div class="field wide">
+                    <label for="roster-names">{ "批量添加党员" }</label>
+                    <textarea id="roster-names" rows="3" value={(*roster).clone()} oninput={on_roster}
+                        aria-describedby="roster-hint" />
+                    <p id="roster-hint" class="hint">{ "每行一个姓名。先把全支部党员列进名单，交来清单时自动对上；没交的显示“未交”。" }</p>
+                </div>
+                <button type="submit">{ "添加到名单" }</button>
+            </form>
+            {
+                match &*said {
+                    Said::None => html! {},
+                    Said::Done(t) => html! { <p class="notice ok" role="status">{ t }</p> },
+                    Said::Failed(t) => html! { <p class="notice error" role="alert">{ t }</p> },
+                }
+            }
+        </section>
+    }
+}
+
+fn count_files(p: &Plan) -> usize {
+    let mut names: Vec<&str> = p.items.iter().map(|i| i.file.as_str()).collect();
+    names.dedup();
+    names.len()
+}
+
+/// What the plan says of an item, in plain Chinese.
+fn verdict_text(v: &Verdict) -> String {
+    use crate::domain::gather::Target;
+    match v {
+        Verdict::Refused(why) => format!("不能收集。{why}"),
+        Verdict::Unchanged(why) => format!("不变。{why}"),
+        Verdict::Proposed { target, .. } => match target {
+            Target::Add => "新增到名单".to_string(),
+            Target::Fill(_) => "填入名单中的未交党员".to_string(),
+            Target::Replace(_) => "替换以前收集的版本".to_string(),
+        },
+    }
+}

@@ -1,0 +1,71 @@
+//! 党员名单: every member of a branch's member list as a link, with where they stand (未交, N个错误, 完成) and whether
+//! the branch wrote its 支部意见. The member a link names opens alone beside it; the address names them, so a
+//! reload comes back. Re-rendered whenever the list is re-checked (it listens to the status).
+
+use yew::prelude::*;
+
+use crate::domain::outline::{member_rows, MemberState};
+use crate::domain::route::Route;
+use crate::ui::session::{SessionHandle, Status};
+use crate::ui::web::location;
+
+#[derive(Properties, PartialEq)]
+pub struct MemberIndexProps {
+    pub id: AttrValue,
+    /// The member shown now.
+    pub open: AttrValue,
+    /// Changes whenever members were added, removed or moved.
+    pub shape: u64,
+}
+
+#[function_component(MemberIndex)]
+pub fn member_index(props: &MemberIndexProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let status = use_state(Status::default);
+    {
+        let status = status.clone();
+        use_effect_with(session.clone(), move |session| {
+            let setter = status.setter();
+            let (now, subscription) = session.listen_status(Callback::from(move |s| setter.set(s)));
+            status.set(now);
+            move || drop(subscription)
+        });
+    }
+    let rows = session.read(|s| member_rows(&s.doc, &s.report));
+    let handed_in = rows
+        .iter()
+        .filter(|r| r.state != MemberState::NotHandedIn)
+        .count();
+    html! {
+        <nav class="member-index" aria-label="党员名单">
+            <p class="muted">{ format!("共{}名党员，已交{}名，未交{}名。", rows.len(), handed_in, rows.len() - handed_in) }</p>
+            <ol>
+                { for rows.iter().map(|r| {
+                    let route = Route::At(props.id.to_string(), r.id.clone());
+                    let current = (r.id == props.open.as_str()).then_some("page");
+                    let go = {
+                        let route = route.clone();
+                        Callback::from(move |e: MouseEvent| {
+                            e.prevent_default();
+                            location::go(&route);
+                        })
+                    };
+                    let state_class = match r.state {
+                        MemberState::NotHandedIn => "state missing",
+                        MemberState::Errors(_) => "state draft",
+                        MemberState::Complete => "state ok",
+                    };
+                    html! {
+                        <li key={r.id.clone()} class={classes!(current.map(|_| "current"))}>
+                            <a href={route.hash()} aria-current={current} onclick={go}>
+                                <span class="name">{ &r.name }</span>
+                                <span class={state_class}>{ r.state.label() }</span>
+                                <span class="opinion-state">{ if r.opinion { "支部意见已填" } else { "支部意见未填" } }</span>
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}
