@@ -43,6 +43,10 @@ async function open(build, rate, hash = '') {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   }
   await page.addInitScript(() => {
+    // When the start page's heading appears, from the start of the navigation (what the user waits for).
+    new MutationObserver(() => {
+      if (!window.__started && document.querySelector('h1')?.textContent === '检视整改清单') window.__started = performance.now();
+    }).observe(document, { subtree: true, childList: true });
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
       .observe({ type: 'longtask', buffered: true });
@@ -55,9 +59,9 @@ async function open(build, rate, hash = '') {
 async function startup(build, rate) {
   const times = [];
   for (let i = 0; i < 9; i++) {
-    const { context, page, t0 } = await open(build, rate);
+    const { context, page } = await open(build, rate);
     await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
-    times.push(Date.now() - t0);
+    times.push(await page.evaluate(() => window.__started));
     await context.close();
   }
   return median(times);
@@ -191,7 +195,7 @@ await browser.close();
 
 const at = (build, rate) => measured.find((m) => m.build === build && m.rate === rate);
 const lines = [
-  ['start-up from file:// to the start page, median of 9', (f) => ms(f.startup), '≤ 600 ms at 4×'],
+  ['start-up from file:// to the start page (navigation start → its heading in the page), median of 9', (f) => ms(f.startup), '≤ 600 ms at 4×'],
   ['keystroke → paint, 1 measure, median / max', (f) => `${median(f.small.latency).toFixed(1)} / ${max(f.small.latency).toFixed(1)} ms`, '≤ 16 / 50 ms'],
   ['keystroke → paint, 600 measures, median / max', (f) => `${median(f.big.latency).toFixed(1)} / ${max(f.big.latency).toFixed(1)} ms`, '≤ 16 / 50 ms'],
   ['keystroke → paint, 600 measures, p95', (f) => `${p95(f.big.latency).toFixed(1)} ms`, '—'],

@@ -88,8 +88,21 @@ def wasm_opt(wasm: Path):
     print(f"bundle: wasm-opt -Oz {before} -> {wasm.stat().st_size} bytes")
 
 
-def app_script(glue: str, wasm: bytes) -> str:
-    """The glue with the wasm inside; starting it needs nothing from the network or the file system."""
+WASM_DATA_ID = "wasm-data"
+
+
+def wasm_base64(wasm: bytes) -> str:
+    """The wasm deflated, as base64. Compressed first: base64 of the raw wasm would defeat the server's gzip, base64
+    of deflated bytes does not grow the transfer. DecompressionStream is in every browser that knows
+    'wasm-unsafe-eval' (Chromium 97+)."""
+    return base64.b64encode(zlib.compress(wasm, 9)).decode("ascii")
+
+
+def app_script(glue: str, wasm: bytes, data_block: bool = False) -> str:
+    """The glue with the wasm inside; starting it needs nothing from the network or the file system. With
+    `data_block` the wasm is not in the script but in the page's data block `#wasm-data` (the single file): a
+    script is parsed as JavaScript and hashed for the policy before it runs, a data block is neither, which on an
+    old PC is a tenth of a second of the start-up."""
     # The glue's own fallback fetches `new URL('x_bg.wasm', import.meta.url)`; it is never reached because the
     # bytes are passed in, and it is removed so that no URL of a fetch is left in the app at all.
     # (Written `typeof module_or_path === 'undefined'` by older wasm-bindgen, `module_or_path === undefined` now.)
@@ -98,13 +111,12 @@ def app_script(glue: str, wasm: bytes) -> str:
         r"\n\s*if \((?:typeof module_or_path === 'undefined'|module_or_path === undefined)\) \{\n"
         r"\s*module_or_path = new URL\([^)]*\);\n\s*\}\n",
         "\n", "the glue's fallback URL of the .wasm")
-    # Compressed first: base64 of the raw wasm would defeat the server's gzip, base64 of deflated bytes does not
-    # grow the transfer. DecompressionStream is in every browser that knows 'wasm-unsafe-eval' (Chromium 97+).
-    b64 = base64.b64encode(zlib.compress(wasm, 9)).decode("ascii")
+    source = (f'document.getElementById("{WASM_DATA_ID}").textContent' if data_block
+              else f'"{wasm_base64(wasm)}"')
     return (
         glue
         + "\n// The wasm, deflated, as base64: the Content-Security-Policy allows no fetch, and file:// allows none.\n"
-        + f'const WASM_DEFLATED = "{b64}";\n'
+        + f"const WASM_DEFLATED = {source};\n"
         + "const raw = atob(WASM_DEFLATED);\n"
         + "const packed = new Uint8Array(raw.length);\n"
         + "for (let i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);\n"
@@ -118,7 +130,8 @@ def app_script(glue: str, wasm: bytes) -> str:
 BOOT = """(async () => {
   try {
     const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate'));
-    await __wbg_init({ module_or_path: await new Response(inflated).arrayBuffer() });
+    // Compiled as it is inflated (streaming), not after: on an old PC that is a good part of the start-up.
+    await __wbg_init({ module_or_path: new Response(inflated, { headers: { 'Content-Type': 'application/wasm' } }) });
   } catch (e) {
     const boot = document.getElementById('boot');
     if (!boot) throw e;
@@ -144,7 +157,9 @@ def main():
     glue_path = next(p for p in staging.glob("rectify*.js"))
     wasm_path = next(p for p in staging.glob("rectify*_bg.wasm"))
     wasm_opt(wasm_path)
-    script = app_script(glue_path.read_text(encoding="utf-8"), wasm_path.read_bytes())
+    glue = glue_path.read_text(encoding="utf-8")
+    wasm = wasm_path.read_bytes()
+    script = app_script(glue, wasm)
     digest = hashlib.sha256(script.encode()).hexdigest()[:16]
     app_name = f"app-{digest}.js"
     (staging / app_name).write_text(script, encoding="utf-8")
@@ -172,7 +187,9 @@ def main():
     served = before_head_end(served, f'  <script type="module" src="./{app_name}"></script>\n', "the app script")
     index_path.write_text(served, encoding="utf-8")
 
-    # The single file: every stylesheet and the script inline, each allowed by its hash.
+    # The single file: every stylesheet and the script inline, each allowed by its hash; the wasm in a data block,
+    # which is not a script and so neither runs nor needs allowing.
+    script = app_script(glue, wasm, data_block=True)
     styles = []
     for href in css_links:
         css_path = staging / href.split("/")[-1]
@@ -185,6 +202,8 @@ def main():
     single = before_head_end(single, style_tags + '<script type="module">' + script + "</script>\n",
                              "the inlined styles and script")
     single = with_policy(single, policy([sha256(script)], [sha256(c) for c in styles]))
+    data = f'<script type="application/octet-stream" id="{WASM_DATA_ID}">{wasm_base64(wasm)}</script>\n'
+    single = replace_exactly(single, r"</body>", lambda _: data + "</body>", "</body> (for the wasm's data block)")
     (staging / SINGLE_FILE).write_text(single, encoding="utf-8")
     print(f"bundle: wrote {app_name} and {SINGLE_FILE} ({len(single.encode()) // 1024} KB)")
 

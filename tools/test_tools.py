@@ -35,6 +35,12 @@ class ReplaceExactly(unittest.TestCase):
         self.assertNotIn("new URL", script)
         self.assertIn("const imports", script)
 
+    def test_the_single_file_reads_its_wasm_from_the_data_block(self):
+        glue = "if (module_or_path === undefined) {\n    module_or_path = new URL('x_bg.wasm', import.meta.url);\n}\n"
+        script = bundle.app_script("\n" + glue, b"\0asm" * 1000, data_block=True)
+        self.assertIn('document.getElementById("wasm-data").textContent', script)
+        self.assertNotIn(bundle.wasm_base64(b"\0asm" * 1000), script)
+
 
 class WasmOpt(unittest.TestCase):
     def test_a_release_without_wasm_opt_stops_the_build(self):

@@ -170,7 +170,7 @@ pub struct Chosen {
 }
 
 /// Whether `a` was saved after `b`. Times are compared as instants; one that cannot be read is older.
-pub fn saved_after(a: &Draft, b: &Draft) -> bool {
+fn saved_after(a: &Draft, b: &Draft) -> bool {
     use super::dates::instant_millis;
     instant_millis(&a.saved_at) > instant_millis(&b.saved_at)
 }

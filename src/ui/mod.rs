@@ -17,19 +17,20 @@ pub use app::App;
 /// Mounts the app into `<body>`.
 pub fn start() {
     web::panic::install();
-    // Drafts saved just before a crash may be only in IndexedDB: put them back first, then show the app.
+    // The start-up notice of index.html has done its work.
+    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    yew::Renderer::<App>::new().render();
+    // Drafts saved just before a crash may be only in IndexedDB: put back, while the start page shows (it lists
+    // the backups' drafts itself), and said there when it is done.
     wasm_bindgen_futures::spawn_local(async {
         let restored = web::storage::recover().await;
         if restored > 0 {
-            flash::set(format!(
+            flash::announce(format!(
                 "浏览器的常规存储中少了{restored}份草稿（浏览器意外退出，或清理了网站数据），已从本程序的备份中恢复。为防再次丢失，请打开它们并“导出JSON”保存到文件。"
             ));
         }
         web::storage::ask_to_persist();
-        // The start-up notice of index.html has done its work.
-        if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
-            boot.remove();
-        }
-        yew::Renderer::<App>::new().render();
     });
 }

@@ -108,7 +108,9 @@ for (const output of OUTPUTS) {
     const old = await openApp(browser, output, {
       started: false,
       initScript: () => {
-        WebAssembly.instantiate = () => Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): Wasm code generation disallowed by embedder'));
+        const refuse = () => Promise.reject(new WebAssembly.CompileError('WebAssembly.instantiate(): Wasm code generation disallowed by embedder'));
+        WebAssembly.instantiate = refuse;
+        WebAssembly.instantiateStreaming = refuse;
       },
     });
     t.after(() => old.close());
@@ -123,7 +125,10 @@ for (const output of OUTPUTS) {
     // A start that never ends (no error to catch): after a few seconds the notice says what may be wrong.
     const stuck = await openApp(browser, output, {
       started: false,
-      initScript: () => { WebAssembly.instantiate = () => new Promise(() => {}); },
+      initScript: () => {
+        WebAssembly.instantiate = () => new Promise(() => {});
+        WebAssembly.instantiateStreaming = () => new Promise(() => {});
+      },
     });
     t.after(() => stuck.close());
     const late = stuck.page.locator('#boot .boot-late');

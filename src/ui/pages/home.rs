@@ -72,6 +72,14 @@ enum Notice {
 pub fn home() -> Html {
     // A notice left for this page (drafts restored after the browser cleared its storage).
     let notice = use_state(|| flash::take().map(Notice::Error).unwrap_or(Notice::None));
+    {
+        // What start-up finds out after this page shows (drafts put back from the backup) is said here too.
+        let notice = notice.clone();
+        use_effect_with((), move |_| {
+            flash::listen(Some(Callback::from(move |m| notice.set(Notice::Error(m)))));
+            || flash::listen(None)
+        });
+    }
     // localStorage's drafts at once, then every draft with its newer copy (some may be only in IndexedDB).
     let drafts = use_state(storage::all_local);
     let backup_refused = use_state(|| false);

@@ -94,12 +94,14 @@ pub async fn recover() -> usize {
         if drafts::id_of_key(&key).is_none() {
             continue;
         }
-        let Ok(kept) = drafts::decode(&text) else {
+        // Judged by the save times at the start of each text: nothing is parsed at start-up.
+        let Some(kept_at) = drafts::saved_at_of(&text).map(instant_millis) else {
             continue;
         };
-        let newer = match local_copy(&key) {
-            Some(Ok(current)) => drafts::saved_after(&kept, &current),
-            Some(Err(_)) => true,
+        let current = storage.get_item(&key).ok().flatten();
+        let newer = match current.as_deref().map(drafts::saved_at_of) {
+            Some(Some(at)) => kept_at > instant_millis(at),
+            Some(None) => true,
             None => {
                 missing += 1;
                 true
@@ -110,11 +112,6 @@ pub async fn recover() -> usize {
         }
     }
     missing
-}
-
-fn local_copy(key: &str) -> Option<Result<Draft, DraftError>> {
-    let text = local().ok()?.get_item(key).ok()??;
-    Some(drafts::decode(&text))
 }
 
 /// Hands a draft this tab has just made and saved (created or imported) to the page that opens it next, which then
