@@ -194,3 +194,17 @@ export const fillLocalStorage = (page) => page.evaluate(() => {
     try { localStorage.setItem(String.fromCharCode(0x4e00 + (i % 20000)) + (i < 20000 ? '' : String(i)), ''); } catch { break; }
   }
 });
+
+/// A real old Chromium kernel (109 or 86), unpacked by `node tools/kernels.mjs` (./x test runs it first).
+export async function launchKernel(major) {
+  const dir = path.join(root, 'target', 'kernels', String(major));
+  if (!fs.existsSync(path.join(dir, 'unpacked-from'))) {
+    throw new Error(`Chromium ${major} is not unpacked in ${dir}: run npm ci --prefix tests/old-kernels && node tools/kernels.mjs (./x test does)`);
+  }
+  return chromium.launch({
+    executablePath: path.join(dir, 'chromium'),
+    args: [...FLAGS, '--no-zygote', '--headless'],
+    env: { ...process.env, LD_LIBRARY_PATH: path.join(dir, 'lib') },
+    headless: true,
+  });
+}

@@ -47,7 +47,7 @@ pub fn print_preview(props: &PrintProps) -> Html {
     {
         let rules = head
             .as_ref()
-            .map(|h| page_rules((!blank).then_some(h.code.as_str()), h.draft && !blank));
+            .map(|h| page_rules(h.draft && !blank));
         use_effect_with(rules, |rules| {
             let sheet = rules.as_ref().and_then(|r| page_style::add(r));
             move || {
@@ -102,13 +102,17 @@ pub fn print_preview(props: &PrintProps) -> Html {
         let id = props.id.clone();
         Callback::from(move |_: Event| location::go(&Route::Print(id.clone(), layout)))
     };
-    let body = match (props.layout, doc.kind) {
-        (Layout::Blank, kind) => tables::blank(kind, BLANK_ROWS),
-        (Layout::PerMember, Kind::Member) => pages::member_pages(&doc),
-        (_, Kind::Org) => tables::org_table(&doc),
-        (_, Kind::Member) => tables::member_table(&doc),
-    };
     let per_member = props.layout == Layout::PerMember && doc.kind == Kind::Member;
+    let end = tables::TableEnd {
+        code: (!blank).then(|| head.code.clone()),
+        closing: tables::signatures(&head, blank),
+    };
+    let body = match (props.layout, doc.kind) {
+        (Layout::Blank, kind) => tables::blank(kind, BLANK_ROWS, &end),
+        (Layout::PerMember, Kind::Member) => pages::member_pages(&doc, end.code.as_deref()),
+        (_, Kind::Org) => tables::org_table(&doc, &end),
+        (_, Kind::Member) => tables::member_table(&doc, &end),
+    };
     let margin_boxes = page_style::margin_boxes();
     html! {
         <>
@@ -127,11 +131,11 @@ pub fn print_preview(props: &PrintProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <p class="muted">{ "下面就是打印出来的样子（A4横向）。" }{ match (margin_boxes, blank) { (false, _) => "", (true, true) => "页码印在每页底部。", (true, false) => "页码和校验码印在每页底部。" } }
+                <p class="muted">{ "下面就是打印出来的样子（A4横向）。" }{ if margin_boxes { "页码印在每页底部。" } else { "" } }{ if blank { "" } else { "校验码印在每页表格的下方。" } }
                     if head.draft && !blank { <strong>{ "清单还有错误，每页都会印上“草稿”。" }</strong> }
                 </p>
                 if !margin_boxes && !blank {
-                    <p class="notice warning">{ "这个浏览器的内核较旧，不会在每页底部自动印上页码和校验码。打印时请在打印对话框的“更多设置”中勾选“页眉和页脚”：每页顶部会印上清单名称和校验码，底部印上页码。" }</p>
+                    <p class="notice warning">{ "这个浏览器的内核较旧，不会在每页底部自动印上页码。需要页码时，请在打印对话框的“更多设置”中勾选“页眉和页脚”：每页底部会印上页码，顶部印上清单名称和校验码。" }</p>
                 }
                 <button type="button" class="primary" onclick={print}>{ "打印" }</button>
             </div>
@@ -143,24 +147,18 @@ pub fn print_preview(props: &PrintProps) -> Html {
                     { tables::title(&head, blank) }
                 }
                 { body }
-                if !per_member {
-                    { tables::signatures(&head, blank) }
-                }
             </div>
         </>
     }
 }
 
-/// The margin boxes of every printed page: page numbers, the 校验码, and 草稿 on a draft.
-fn page_rules(code: Option<&str>, draft: bool) -> String {
+/// The margin box of every printed page that says 草稿 on a draft (page numbers are in `styles/print.css`; the
+/// 校验码 is in the tables' repeated footers, which every kernel prints).
+fn page_rules(draft: bool) -> String {
     let draft_box = if draft {
         "@top-center { content: \"草稿\"; font-size: 14pt; letter-spacing: 0.5em; }"
     } else {
         ""
     };
-    let code_box = match code {
-        Some(code) => format!("@bottom-right {{ content: \"校验码：{code}\"; font-size: 9pt; }}"),
-        None => String::new(),
-    };
-    format!("@page {{ {code_box} {draft_box} }}")
+    format!("@page {{ {draft_box} }}")
 }

@@ -6,7 +6,8 @@ use crate::domain::dates;
 use crate::domain::model::Document;
 use crate::domain::print::{member_rows, CAMPAIGN};
 
-pub fn member_pages(doc: &Document) -> Html {
+/// Each member's page, its table ending with the signatures, the 支部意见 and the 校验码 (see `TableEnd`).
+pub fn member_pages(doc: &Document, code: Option<&str>) -> Html {
     let h = &doc.header;
     let date = dates::official_text(h.filed_on.trim());
     html! {
@@ -49,15 +50,22 @@ pub fn member_pages(doc: &Document) -> Html {
                                 </tbody>
                             }
                         }) }
+                        <tbody class="closing">
+                            <tr><td colspan="6">
+                                <p class="signatures">
+                                    <span>{ "本人签字：" }<span class="line"></span></span>
+                                    <span>{ "日期：" }<span class="line short"></span></span>
+                                </p>
+                                <div class="opinion">
+                                    <p>{ "支部意见：" }{ &m.branch_opinion }</p>
+                                    <p class="signatures"><span>{ "党支部书记（签字）：" }<span class="line"></span></span></p>
+                                </div>
+                            </td></tr>
+                        </tbody>
+                        if let Some(code) = code {
+                            <tfoot class="page-code"><tr><td colspan="6">{ format!("校验码：{code}") }</td></tr></tfoot>
+                        }
                     </table>
-                    <p class="signatures">
-                        <span>{ "本人签字：" }<span class="line"></span></span>
-                        <span>{ "日期：" }<span class="line short"></span></span>
-                    </p>
-                    <div class="opinion">
-                        <p>{ "支部意见：" }{ &m.branch_opinion }</p>
-                        <p class="signatures"><span>{ "党支部书记（签字）：" }<span class="line"></span></span></p>
-                    </div>
                 </section>
             }) }
         </>

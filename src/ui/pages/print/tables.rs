@@ -111,18 +111,40 @@ fn member_head() -> Html {
     }
 }
 
+/// What ends a printed table on every page and at its end: the 校验码 in a footer that the browser repeats on every
+/// page the table runs over (any kernel does, where `@page` margin boxes need Chromium 131; the footer belongs to
+/// the table, so it covers nothing), and after the last row what closes the list (the signatures), inside the
+/// table so that its page carries the footer too.
+pub struct TableEnd {
+    pub code: Option<String>,
+    pub closing: Html,
+}
+
+fn table_end(end: &TableEnd, columns: usize) -> Html {
+    let colspan = columns.to_string();
+    html! {
+        <>
+            <tbody class="closing"><tr><td colspan={colspan.clone()}>{ end.closing.clone() }</td></tr></tbody>
+            if let Some(code) = &end.code {
+                <tfoot class="page-code"><tr><td colspan={colspan}>{ format!("校验码：{code}") }</td></tr></tfoot>
+            }
+        </>
+    }
+}
+
 /// 《党组织检视整改问题清单》: each problem a group of rows that is kept on one page where it fits.
-pub fn org_table(doc: &Document) -> Html {
+pub fn org_table(doc: &Document, end: &TableEnd) -> Html {
     html! {
         <table class="list org">
             { org_head() }
             { for org_rows(doc).iter().map(|p| html! { <tbody>{ problem_rows(p, true, html! {}) }</tbody> }) }
+            { table_end(end, 9) }
         </table>
     }
 }
 
 /// The member list as one table: each member spans their problems, each problem its measures.
-pub fn member_table(doc: &Document) -> Html {
+pub fn member_table(doc: &Document, end: &TableEnd) -> Html {
     html! {
         <table class="list member">
             { member_head() }
@@ -141,12 +163,13 @@ pub fn member_table(doc: &Document) -> Html {
                     </tbody>
                 }
             }) }
+            { table_end(end, 8) }
         </table>
     }
 }
 
 /// 空白表: the table with empty rows, tall enough to write in.
-pub fn blank(kind: Kind, rows: usize) -> Html {
+pub fn blank(kind: Kind, rows: usize, end: &TableEnd) -> Html {
     let org = kind == Kind::Org;
     let rows = blank_rows(rows);
     html! {
@@ -159,6 +182,7 @@ pub fn blank(kind: Kind, rows: usize) -> Html {
                     html! { <tr><td></td><td></td><td class="center">{ p.serial }</td><td></td><td></td><td></td><td></td><td></td></tr> }
                 }) }
             </tbody>
+            { table_end(end, if org { 9 } else { 8 }) }
         </table>
     }
 }
