@@ -45,9 +45,7 @@ pub fn print_preview(props: &PrintProps) -> Html {
     let head = doc.as_ref().map(|d| heading(d, complete));
     let blank = props.layout == Layout::Blank;
     {
-        let rules = head
-            .as_ref()
-            .map(|h| page_rules(h.draft && !blank));
+        let rules = head.as_ref().map(|h| page_rules(h.draft && !blank));
         use_effect_with(rules, |rules| {
             let sheet = rules.as_ref().and_then(|r| page_style::add(r));
             move || {
