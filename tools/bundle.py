@@ -89,6 +89,7 @@ def wasm_opt(wasm: Path):
 
 
 WASM_DATA_ID = "wasm-data"
+WRITERS_DATA_ID = "writers-data"
 
 
 def wasm_base64(wasm: bytes) -> str:
@@ -98,28 +99,83 @@ def wasm_base64(wasm: bytes) -> str:
     return base64.b64encode(zlib.compress(wasm, 9)).decode("ascii")
 
 
-def app_script(glue: str, wasm: bytes, data_block: bool = False) -> str:
+def without_fallback_url(glue: str, what: str) -> str:
+    """The glue without its fallback that fetches the `.wasm` beside it: never reached, since the bytes are passed
+    in, and removed so that no URL of a fetch is left in the app at all. Written `typeof module_or_path ===
+    'undefined'` by older wasm-bindgen, `module_or_path === undefined` now; the writers' (no-modules) glue also asks
+    for `script_src`."""
+    return replace_exactly(
+        glue,
+        r"\n\s*if \((?:typeof module_or_path === 'undefined'|module_or_path === undefined)"
+        r"(?: && script_src !== undefined)?\) \{\n"
+        r"\s*module_or_path = (?:new URL\([^)]*\)|script_src\.replace\([^;]*\));\n\s*\}\n",
+        "\n", f"{what}'s fallback URL of the .wasm")
+
+
+# Turns deflated base64 into what wasm-bindgen's init takes: a response it compiles as it is inflated (streaming)
+# rather than after, which on an old PC is a good part of the start-up.
+UNPACK = """function unpack(deflated) {
+  const raw = atob(deflated);
+  const packed = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);
+  const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate'));
+  return new Response(inflated, { headers: { 'Content-Type': 'application/wasm' } });
+}
+"""
+
+
+def writers_loader(glue: str, source: str) -> str:
+    """`rectifyWriters()`: the Excel and Word writers, compiled on the first call only (the start-up never pays
+    for them) and then kept. `source` is the JavaScript that gives their deflated base64 (the single file; the
+    served app imports them from their own script, see `served_writers_loader`)."""
+    return (
+        "\n// The writers of Excel and Word files: compiled on the first export, not at start-up.\n"
+        "let writersLoading;\n"
+        "globalThis.rectifyWriters = () => writersLoading ??= (async () => {\n"
+        + glue
+        + f"\n  await wasm_bindgen({{ module_or_path: unpack({source}) }});\n"
+        "  return wasm_bindgen;\n"
+        "})().catch((e) => { writersLoading = undefined; throw e; });\n"
+    )
+
+
+def served_writers_loader(name: str) -> str:
+    return (
+        "\n// The writers of Excel and Word files: their own script, loaded on the first export, not at start-up.\n"
+        "let writersLoading;\n"
+        f"globalThis.rectifyWriters = () => writersLoading ??= import('./{name}').then((m) => m.load(unpack))\n"
+        "  .catch((e) => { writersLoading = undefined; throw e; });\n"
+    )
+
+
+def writers_script(glue: str, wasm: bytes) -> str:
+    """The served app's writers script: their glue, their wasm, and `load(unpack)`."""
+    return (
+        glue
+        + f'\nconst WRITERS_DEFLATED = "{wasm_base64(wasm)}";\n'
+        + "export async function load(unpack) {\n"
+        + "  await wasm_bindgen({ module_or_path: unpack(WRITERS_DEFLATED) });\n"
+        + "  return wasm_bindgen;\n"
+        + "}\n"
+    )
+
+
+def app_script(glue: str, wasm: bytes, data_block: bool = False, writers: str = "") -> str:
     """The glue with the wasm inside; starting it needs nothing from the network or the file system. With
     `data_block` the wasm is not in the script but in the page's data block `#wasm-data` (the single file): a
     script is parsed as JavaScript and hashed for the policy before it runs, a data block is neither, which on an
     old PC is a tenth of a second of the start-up."""
-    # The glue's own fallback fetches `new URL('x_bg.wasm', import.meta.url)`; it is never reached because the
-    # bytes are passed in, and it is removed so that no URL of a fetch is left in the app at all.
-    # (Written `typeof module_or_path === 'undefined'` by older wasm-bindgen, `module_or_path === undefined` now.)
-    glue = replace_exactly(
-        glue,
-        r"\n\s*if \((?:typeof module_or_path === 'undefined'|module_or_path === undefined)\) \{\n"
-        r"\s*module_or_path = new URL\([^)]*\);\n\s*\}\n",
-        "\n", "the glue's fallback URL of the .wasm")
+    glue = without_fallback_url(glue, "the glue")
     source = (f'document.getElementById("{WASM_DATA_ID}").textContent' if data_block
               else f'"{wasm_base64(wasm)}"')
     return (
         glue
         + "\n// The wasm, deflated, as base64: the Content-Security-Policy allows no fetch, and file:// allows none.\n"
         + f"const WASM_DEFLATED = {source};\n"
-        + "const raw = atob(WASM_DEFLATED);\n"
-        + "const packed = new Uint8Array(raw.length);\n"
-        + "for (let i = 0; i < raw.length; i++) packed[i] = raw.charCodeAt(i);\n"
+        # The block's 430 KB of text are not needed in the page any more.
+        + (f'document.getElementById("{WASM_DATA_ID}").remove();\n' if data_block else "")
+        + UNPACK
+        + writers
         + BOOT
     )
 
@@ -129,9 +185,7 @@ def app_script(glue: str, wasm: bytes, data_block: bool = False) -> str:
 # in the start-up notice of index.html, with the browser's own words below it.
 BOOT = """(async () => {
   try {
-    const inflated = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate'));
-    // Compiled as it is inflated (streaming), not after: on an old PC that is a good part of the start-up.
-    await __wbg_init({ module_or_path: new Response(inflated, { headers: { 'Content-Type': 'application/wasm' } }) });
+    await __wbg_init({ module_or_path: unpack(WASM_DEFLATED) });
   } catch (e) {
     const boot = document.getElementById('boot');
     if (!boot) throw e;
@@ -159,12 +213,23 @@ def main():
     wasm_opt(wasm_path)
     glue = glue_path.read_text(encoding="utf-8")
     wasm = wasm_path.read_bytes()
-    script = app_script(glue, wasm)
+    # The writers (Trunk builds them as a worker binary: a no-modules glue and its wasm), optimised the same way.
+    writers_glue_path = staging / "writers.js"
+    writers_wasm_path = staging / "writers_bg.wasm"
+    if not writers_glue_path.exists() or not writers_wasm_path.exists():
+        sys.exit("bundle: Trunk wrote no writers.js / writers_bg.wasm (the writers binary of index.html)")
+    wasm_opt(writers_wasm_path)
+    writers_glue = without_fallback_url(writers_glue_path.read_text(encoding="utf-8"), "the writers' glue")
+    writers_wasm = writers_wasm_path.read_bytes()
+    writers_module = writers_script(writers_glue, writers_wasm)
+    writers_name = f"writers-{hashlib.sha256(writers_module.encode()).hexdigest()[:16]}.js"
+    (staging / writers_name).write_text(writers_module, encoding="utf-8")
+    script = app_script(glue, wasm, writers=served_writers_loader(writers_name))
     digest = hashlib.sha256(script.encode()).hexdigest()[:16]
     app_name = f"app-{digest}.js"
     (staging / app_name).write_text(script, encoding="utf-8")
-    glue_path.unlink()
-    wasm_path.unlink()
+    for done in [glue_path, wasm_path, writers_glue_path, writers_wasm_path]:
+        done.unlink()
 
     # Trunk's own loader (an inline module script and preload links of the glue and the wasm) is replaced by ours.
     html = replace_exactly(html, r"<script type=\"module\"[^>]*>.*?</script>\s*", "", "Trunk's loader script",
@@ -189,7 +254,8 @@ def main():
 
     # The single file: every stylesheet and the script inline, each allowed by its hash; the wasm in a data block,
     # which is not a script and so neither runs nor needs allowing.
-    script = app_script(glue, wasm, data_block=True)
+    writers_source = f'document.getElementById("{WRITERS_DATA_ID}").textContent'
+    script = app_script(glue, wasm, data_block=True, writers=writers_loader(writers_glue, writers_source))
     styles = []
     for href in css_links:
         css_path = staging / href.split("/")[-1]
@@ -199,11 +265,16 @@ def main():
     # A module script that contains `</script>` would end early; the glue and base64 never do, but check.
     if "</script" in script:
         sys.exit("bundle: the app script contains </script>; cannot inline it")
-    single = before_head_end(single, style_tags + '<script type="module">' + script + "</script>\n",
-                             "the inlined styles and script")
+    single = before_head_end(single, style_tags, "the inlined styles")
     single = with_policy(single, policy([sha256(script)], [sha256(c) for c in styles]))
-    data = f'<script type="application/octet-stream" id="{WASM_DATA_ID}">{wasm_base64(wasm)}</script>\n'
-    single = replace_exactly(single, r"</body>", lambda _: data + "</body>", "</body> (for the wasm's data block)")
+    # At the end of the body: the app's wasm, then the script, `async` so that it starts as soon as it is parsed
+    # instead of after the whole page, then the writers' wasm, which the start-up so never waits for (parsing its
+    # 400 KB was 45 ms of an old PC's start-up). The app is mounted on #app, so the writers' block stays.
+    data = (f'<script type="application/octet-stream" id="{WASM_DATA_ID}">{wasm_base64(wasm)}</script>\n'
+            f'<script type="module" async>{script}</script>\n'
+            f'<script type="application/octet-stream" id="{WRITERS_DATA_ID}">{wasm_base64(writers_wasm)}</script>\n')
+    single = replace_exactly(single, r"</body>", lambda _: data + "</body>",
+                             "</body> (for the wasm's data blocks and the script)")
     (staging / SINGLE_FILE).write_text(single, encoding="utf-8")
     print(f"bundle: wrote {app_name} and {SINGLE_FILE} ({len(single.encode()) // 1024} KB)")
 

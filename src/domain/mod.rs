@@ -18,6 +18,7 @@ pub mod ledger;
 pub mod locate;
 pub mod migrate;
 pub mod model;
+pub mod office;
 pub mod order;
 pub mod outline;
 pub mod paging;

@@ -14,14 +14,18 @@ pub mod web;
 
 pub use app::App;
 
-/// Mounts the app into `<body>`.
+/// Mounts the app into `#app` of index.html (not `<body>`, which Yew would empty: the single file keeps the Excel
+/// and Word writers in a data block there).
 pub fn start() {
     web::panic::install();
     // The start-up notice of index.html has done its work.
     if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
         boot.remove();
     }
-    yew::Renderer::<App>::new().render();
+    match gloo::utils::document().get_element_by_id("app") {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
     // Drafts saved just before a crash may be only in IndexedDB: put back, while the start page shows (it lists
     // the backups' drafts itself), and said there when it is done.
     wasm_bindgen_futures::spawn_local(async {

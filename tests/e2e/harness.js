@@ -208,3 +208,13 @@ export async function launchKernel(major) {
     headless: true,
   });
 }
+
+/// The Python with openpyxl and python-docx that `./x test` installs (target/office-readers).
+export const officeReaders = path.join(root, 'target', 'office-readers', 'bin', 'python');
+
+/// What the readers offices' own tools are built on find in a saved .xlsx or .docx (tools/read_office.py).
+export async function readOffice(file) {
+  const { execFileSync } = await import('node:child_process');
+  const out = execFileSync(officeReaders, [path.join(root, 'tools', 'read_office.py'), file], { encoding: 'utf8' });
+  return JSON.parse(out);
+}

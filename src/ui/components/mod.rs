@@ -6,3 +6,4 @@ pub mod field;
 pub mod findings;
 pub mod following;
 pub mod item_actions;
+pub mod office_export;

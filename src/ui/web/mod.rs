@@ -11,3 +11,4 @@ pub mod panic;
 pub mod storage;
 pub mod summary_store;
 pub mod tabs;
+pub mod writers;

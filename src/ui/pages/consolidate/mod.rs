@@ -142,7 +142,7 @@ pub fn consolidate_page() -> Html {
             <receive::Receive loaded={*loaded} reading={*reading} made={(*made).clone()} notice={(*notice).clone()}
                 on_files={add_files} on_clear={clear} />
             if !c.branches.is_empty() {
-                { unit::unit_summary(&made, today, notice.clone()) }
+                { unit::unit_summary(&made, &set, today, notice.clone()) }
                 <section aria-labelledby="branches-heading">
                     <h2 id="branches-heading">{ "各党支部" }</h2>
                     <branches::BranchTable made={(*made).clone()} on_open={{ let s = selected.clone(); Callback::from(move |i| s.set(Some(i))) }} />

@@ -5,11 +5,20 @@ use yew::prelude::*;
 
 use super::{chart, Made, Notice};
 use crate::domain::dates;
+use crate::domain::office::request::Request;
+use crate::domain::summary_set::SummarySet;
+use crate::ui::components::office_export::OfficeExport;
 use crate::ui::shared::Shared;
 use crate::ui::web::{clipboard, download};
 
-/// A plain function: it holds no state of its own.
-pub fn unit_summary(made: &Shared<Made>, today: NaiveDate, notice: Notice) -> Html {
+/// A plain function: it holds no state of its own. `set` is what `made` was made of: the Excel file is made
+/// from it again in the writers module.
+pub fn unit_summary(
+    made: &Shared<Made>,
+    set: &Shared<SummarySet>,
+    today: NaiveDate,
+    notice: Notice,
+) -> Html {
     let c = &made.consolidation;
     let report = c.report(today);
     let export_csv = {
@@ -50,6 +59,10 @@ pub fn unit_summary(made: &Shared<Made>, today: NaiveDate, notice: Notice) -> Ht
             </div>
             <div class="toolbar button-row no-print">
                 <button type="button" onclick={export_csv}>{ "导出CSV" }</button>
+                <OfficeExport label="导出Excel" request={{
+                    let set = set.clone();
+                    Callback::from(move |()| Ok(Request::consolidation((*set).clone(), today)))
+                }} />
                 <button type="button" onclick={print}>{ "打印" }</button>
             </div>
         </section>

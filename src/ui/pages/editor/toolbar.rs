@@ -3,9 +3,12 @@
 use yew::prelude::*;
 
 use crate::domain::export::{export, file_name};
+use crate::domain::model::Kind;
+use crate::domain::office::request::Request;
 use crate::domain::route::{Layout, Route, Step};
 use crate::domain::validate::validate;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::components::office_export::OfficeExport;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, download, location};
 
@@ -127,8 +130,44 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button type="button" onclick={export_json}>{ "导出JSON" }</button>
                 <button type="button" onclick={print}>{ "打印" }</button>
                 <button type="button" onclick={ledger}>{ "整改台账" }</button>
+                <OfficeExport label="导出Word" request={{
+                    let session = session.clone();
+                    Callback::from(move |()| Ok(word_request(&session, false)))
+                }} />
             </div>
             { shown }
+        </div>
+    }
+}
+
+/// 导出Word of the session's list, as it is now.
+fn word_request(session: &SessionHandle, per_member: bool) -> Request {
+    session.read(|s| Request::word(s.doc.clone(), clock::today(), per_member))
+}
+
+/// 导出Word with, for a member list, the choice of one page per member.
+#[function_component(WordExport)]
+pub fn word_export() -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let per_member = use_state(|| false);
+    let member_list = session.read(|s| s.doc.kind == Kind::Member);
+    let request = {
+        let (session, per_member) = (session.clone(), per_member.clone());
+        Callback::from(move |()| Ok(word_request(&session, *per_member && member_list)))
+    };
+    let toggle = {
+        let per_member = per_member.clone();
+        Callback::from(move |_: Event| per_member.set(!*per_member))
+    };
+    html! {
+        <div class="button-row word-export">
+            <OfficeExport label="导出Word" {request} />
+            if member_list {
+                <label class="choice" for="word-per-member">
+                    <input type="checkbox" id="word-per-member" checked={*per_member} onchange={toggle} />
+                    { "每名党员一页（本人签字和支部意见各占一页）" }
+                </label>
+            }
         </div>
     }
 }
@@ -152,6 +191,9 @@ pub fn export_step(session: &SessionHandle) -> Html {
             }
             <p>{ "导出的文件名将是：" }<strong>{ name }</strong></p>
             <p class="muted">{ "文件保存在浏览器的下载文件夹中。请把它拷贝到U盘或通过内网邮件报送；打印的纸质清单上的校验码可与文件对应。" }</p>
+            <h3>{ "Word文档" }</h3>
+            <p class="muted">{ "和打印出来的一样：A4横向，表头在每页重复，页脚有页码和校验码。可在Word或WPS中修改格式后打印。" }</p>
+            <WordExport />
         </div>
     }
 }

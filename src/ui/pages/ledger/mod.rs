@@ -8,9 +8,11 @@ use yew::prelude::*;
 use crate::domain::codes::{code, from_code};
 use crate::domain::ledger::{self, Entry, Filter};
 use crate::domain::model::{Kind, Status};
+use crate::domain::office::request::Request;
 use crate::domain::route::{Route, Step};
 use crate::domain::{dates, order};
 use crate::ui::claim::use_claim;
+use crate::ui::components::office_export::OfficeExport;
 use crate::ui::session::SessionHandle;
 use crate::ui::stored::{use_stored_draft, Loaded};
 use crate::ui::web::{clock, download, location};
@@ -152,6 +154,10 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             <summary::SummaryBlock doc={doc.clone()} {today} />
             <div class="toolbar button-row no-print">
                 <button type="button" onclick={export_csv}>{ "导出CSV" }</button>
+                <OfficeExport label="导出Excel" request={{
+                    let doc = doc.clone();
+                    Callback::from(move |()| Ok(Request::ledger(doc.clone(), today)))
+                }} />
                 <button type="button" onclick={print}>{ "打印" }</button>
             </div>
             if let Some(text) = (*notice).clone() {

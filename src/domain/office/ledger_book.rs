@@ -1,0 +1,311 @@
+//! The Excel workbooks: a branch's 整改台账 (sheets 台账 and 按类别) and the office's 汇总 (各党支部, 汇总台账,
+//! 按类别). The same rows and figures as the ledger page, its CSV and the 汇总 page, in cells of their own types.
+
+use chrono::NaiveDate;
+
+use super::sheet::{Book, Cell, Column, Row, Sheet};
+use crate::domain::consolidate::Consolidation;
+use crate::domain::dates;
+use crate::domain::digest::short_code;
+use crate::domain::export::{next_digest, windows_safe};
+use crate::domain::ledger::{self, completion_permille, Entry, Summary, CSV_HEADERS};
+use crate::domain::model::{Deadline, Document, Measure};
+
+/// Widths of the ledger's columns (those of `CSV_HEADERS`), in characters: together they fit A4 landscape at the
+/// scale that fits one page wide.
+const LEDGER_WIDTHS: [u16; 16] = [6, 8, 10, 28, 28, 16, 14, 9, 10, 10, 6, 24, 14, 10, 16, 9];
+/// The columns a problem's cells are merged in over its measures: 党员, 问题类别, 问题表现.
+const PROBLEM_COLUMNS: [usize; 3] = [1, 2, 3];
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s.to_string())
+    }
+}
+
+/// A date cell when `text` is a real date, else the text as it is.
+fn date_or_text(text: &str, suffix: &str) -> Cell {
+    match dates::parse(text.trim()) {
+        Some(d) => Cell::Date {
+            date: dates::iso(d),
+            suffix: suffix.to_string(),
+        },
+        None => self::text(text.trim()),
+    }
+}
+
+/// The cells of one ledger entry, in the columns of `CSV_HEADERS`: a 限期整改 deadline and a 销号 date are dates.
+fn entry_cells(e: &Entry, m: &Measure) -> Vec<Cell> {
+    let extended = m
+        .extension
+        .as_ref()
+        .is_some_and(|x| !x.new_date.trim().is_empty());
+    let deadline = match &m.deadline {
+        Deadline::ByDate { date } if !extended => date_or_text(date, "前"),
+        _ => text(&e.deadline),
+    };
+    let closed = m.closed.clone().unwrap_or_default();
+    vec![
+        text(&e.number),
+        text(&e.member),
+        text(&e.category),
+        text(&e.problem),
+        text(&e.content),
+        text(&e.goal),
+        deadline,
+        text(&e.lead),
+        text(&e.dept),
+        text(e.status.label()),
+        text(if e.overdue { ledger::OVERDUE } else { "" }),
+        text(&e.latest),
+        date_or_text(&closed.date, ""),
+        text(closed.by.trim()),
+        text(closed.opinion.trim()),
+        text(
+            m.extension
+                .as_ref()
+                .map(|x| x.approved_by.trim())
+                .unwrap_or(""),
+        ),
+    ]
+}
+
+/// Where each problem's rows start among `doc`'s ledger rows, and how many there are.
+fn problem_spans(doc: &Document, start: usize) -> Vec<(usize, usize)> {
+    let mut at = start;
+    doc.all_problems()
+        .map(|(_, p)| {
+            let span = (at, p.measures.len());
+            at += p.measures.len();
+            span
+        })
+        .collect()
+}
+
+fn footer(code: Option<&str>) -> String {
+    match code {
+        Some(code) => format!("&C第&P页 共&N页&R校验码：{code}"),
+        None => "&C第&P页 共&N页".to_string(),
+    }
+}
+
+/// The table by category with the paragraph of the report under it.
+fn by_category_sheet(
+    rows: &[(String, Summary)],
+    report: String,
+    title: String,
+    as_of: &str,
+) -> Sheet {
+    let columns = [
+        ("问题类别", 16),
+        ("问题", 8),
+        ("措施", 8),
+        ("已完成", 8),
+        ("正在整改", 10),
+        ("逾期", 8),
+        ("整改完成率", 12),
+    ];
+    Sheet {
+        name: "按类别".into(),
+        title,
+        lines: vec![format!("截至{as_of}")],
+        columns: columns
+            .iter()
+            .map(|(h, w)| Column {
+                header: h.to_string(),
+                width: *w,
+            })
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|(c, s)| Row {
+                cells: vec![
+                    text(c),
+                    Cell::Count(s.problems as u64),
+                    Cell::Count(s.measures as u64),
+                    Cell::Count(s.finished() as u64),
+                    Cell::Count(s.count(crate::domain::model::Status::InProgress) as u64),
+                    Cell::Count(s.overdue as u64),
+                    rate(s),
+                ],
+                marked: false,
+            })
+            .collect(),
+        merges: Vec::new(),
+        notes: vec![format!("情况说明：{report}")],
+        footer: footer(None),
+    }
+}
+
+/// 整改完成率 as a percentage cell, or — when there are no measures.
+fn rate(s: &Summary) -> Cell {
+    match completion_permille(s.finished(), s.measures) {
+        Some(p) => Cell::Permille(p),
+        None => Cell::Text("—".into()),
+    }
+}
+
+/// A branch's 整改台账 as a workbook: 台账 (one row per measure, as the CSV) and 按类别 (the table by category and
+/// the report paragraph).
+pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
+    let as_of = dates::official(today);
+    let org = doc.header.org_name.trim();
+    let title = format!("{org}检视整改问题整改台账");
+    let measures: Vec<&Measure> = doc.all_measures().collect();
+    let entries = ledger::entries(doc, today);
+    let mut sheet = Sheet {
+        name: "台账".into(),
+        title: title.clone(),
+        lines: vec![format!("截至{as_of}")],
+        columns: CSV_HEADERS
+            .iter()
+            .zip(LEDGER_WIDTHS)
+            .map(|(h, width)| Column {
+                header: h.to_string(),
+                width,
+            })
+            .collect(),
+        rows: entries
+            .iter()
+            .zip(&measures)
+            .map(|(e, m)| Row {
+                cells: entry_cells(e, m),
+                marked: e.overdue,
+            })
+            .collect(),
+        merges: Vec::new(),
+        notes: Vec::new(),
+        footer: footer(Some(&short_code(&next_digest(doc)))),
+    };
+    sheet.merge_runs(&problem_spans(doc, 0), &PROBLEM_COLUMNS);
+    let categories = by_category_sheet(
+        &ledger::by_category(doc, today),
+        ledger::report(doc, today),
+        title,
+        &as_of,
+    );
+    Book {
+        sheets: vec![sheet, categories],
+    }
+}
+
+/// `整改台账-{org}-{YYYYMMDD of today}.xlsx`, as the CSV is named.
+pub fn ledger_file_name(doc: &Document, today: NaiveDate) -> String {
+    ledger::csv_file_name(doc, today).replace(".csv", ".xlsx")
+}
+
+/// The office's 汇总 as a workbook: 各党支部 (every file received, with its verdict and, where it counts, its
+/// figures), 汇总台账 (every measure of every list that counts, with its branch first) and 按类别.
+pub fn consolidation_book(c: &Consolidation, today: NaiveDate) -> Book {
+    let as_of = dates::official(today);
+    let branch_columns = [
+        ("党支部", 24),
+        ("清单", 10),
+        ("文件", 30),
+        ("填报日期", 14),
+        ("修订号", 6),
+        ("问题", 6),
+        ("措施", 6),
+        ("逾期", 6),
+        ("整改完成率", 10),
+        ("错误", 6),
+        ("提醒", 6),
+        ("结论", 30),
+    ];
+    let mut branches = Sheet {
+        name: "各党支部".into(),
+        title: "各党支部报送情况".into(),
+        lines: vec![format!("截至{as_of}")],
+        columns: branch_columns
+            .iter()
+            .map(|(h, w)| Column {
+                header: h.to_string(),
+                width: *w,
+            })
+            .collect(),
+        footer: footer(None),
+        ..Sheet::default()
+    };
+    for s in &c.submissions {
+        let figures = c.branches.iter().find(|b| b.file_name == s.file_name);
+        let d = s.document.as_ref();
+        let mut cells = vec![
+            text(d.map(|d| d.header.org_name.trim()).unwrap_or("")),
+            text(d.map(|d| d.kind.short_name()).unwrap_or("")),
+            text(&s.file_name),
+            date_or_text(d.map(|d| d.header.filed_on.as_str()).unwrap_or(""), ""),
+            d.map(|d| Cell::Count(u64::from(d.revision)))
+                .unwrap_or(Cell::Empty),
+        ];
+        match figures {
+            Some(b) => cells.extend([
+                Cell::Count(b.summary.problems as u64),
+                Cell::Count(b.summary.measures as u64),
+                Cell::Count(b.summary.overdue as u64),
+                rate(&b.summary),
+                Cell::Count(b.errors as u64),
+                Cell::Count(b.warnings as u64),
+            ]),
+            None => cells.extend(std::iter::repeat_n(Cell::Empty, 6)),
+        }
+        cells.push(text(&s.verdict.label()));
+        branches.rows.push(Row {
+            cells,
+            marked: figures.is_some_and(|b| b.summary.overdue > 0),
+        });
+    }
+
+    let mut ledger_sheet = Sheet {
+        name: "汇总台账".into(),
+        title: "检视整改问题汇总台账".into(),
+        lines: vec![format!("截至{as_of}")],
+        columns: std::iter::once(Column {
+            header: "党支部".into(),
+            width: 18,
+        })
+        .chain(
+            CSV_HEADERS
+                .iter()
+                .zip(LEDGER_WIDTHS)
+                .map(|(h, width)| Column {
+                    header: h.to_string(),
+                    width,
+                }),
+        )
+        .collect(),
+        footer: footer(None),
+        ..Sheet::default()
+    };
+    let mut spans = Vec::new();
+    for b in &c.branches {
+        spans.extend(problem_spans(&b.document, ledger_sheet.rows.len()));
+        let measures: Vec<&Measure> = b.document.all_measures().collect();
+        for (e, m) in ledger::entries(&b.document, today).iter().zip(&measures) {
+            let mut cells = vec![text(b.document.header.org_name.trim())];
+            cells.extend(entry_cells(e, m));
+            ledger_sheet.rows.push(Row {
+                cells,
+                marked: e.overdue,
+            });
+        }
+    }
+    // One column further right than in a branch's ledger: the 党支部 column comes first.
+    let shifted: Vec<usize> = PROBLEM_COLUMNS.iter().map(|c| c + 1).collect();
+    ledger_sheet.merge_runs(&spans, &shifted);
+    let categories = by_category_sheet(
+        &c.by_category(today),
+        c.report(today),
+        "检视整改问题汇总".into(),
+        &as_of,
+    );
+    Book {
+        sheets: vec![branches, ledger_sheet, categories],
+    }
+}
+
+/// `汇总-{YYYYMMDD}.xlsx`.
+pub fn consolidation_file_name(today: NaiveDate) -> String {
+    windows_safe(&format!("检视整改汇总-{}", dates::compact(today))) + ".xlsx"
+}

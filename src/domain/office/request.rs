@@ -1,0 +1,107 @@
+//! What the app asks the writers module for, and what that module makes of it. The file is made there, from the
+//! list or the 汇总's set as the app has them, so that the app's own module — and so every start-up — carries
+//! none of the office files' code: only this request, which is the list and the set it already stores.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::ledger_book::{
+    consolidation_book, consolidation_file_name, ledger_book, ledger_file_name,
+};
+use super::sheet::Book;
+use super::word::{list_document, word_file_name, WordDoc, WordLayout};
+use crate::domain::consolidate::consolidate;
+use crate::domain::dates;
+use crate::domain::model::Document;
+use crate::domain::summary_set::SummarySet;
+use crate::domain::validate::validate;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "file", rename_all = "snake_case")]
+pub enum Request {
+    /// 台账's 导出Excel.
+    Ledger { list: Document, today: String },
+    /// 导出Word, for a member list one page per member when `per_member`.
+    Word {
+        list: Document,
+        today: String,
+        per_member: bool,
+    },
+    /// 汇总's 导出Excel: the set received, consolidated again there.
+    Consolidation { set: SummarySet, today: String },
+}
+
+/// What a file holds, for the writer that writes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Content {
+    Xlsx(Book),
+    Docx(WordDoc),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct OfficeFile {
+    pub name: String,
+    pub content: Content,
+}
+
+impl Request {
+    pub fn ledger(list: Document, today: NaiveDate) -> Self {
+        Request::Ledger {
+            list,
+            today: dates::iso(today),
+        }
+    }
+
+    pub fn word(list: Document, today: NaiveDate, per_member: bool) -> Self {
+        Request::Word {
+            list,
+            today: dates::iso(today),
+            per_member,
+        }
+    }
+
+    pub fn consolidation(set: SummarySet, today: NaiveDate) -> Self {
+        Request::Consolidation {
+            set,
+            today: dates::iso(today),
+        }
+    }
+
+    /// The file asked for: its name and what it holds. `Err` only for a request whose date is not a date.
+    pub fn make(&self) -> Result<OfficeFile, String> {
+        let day = |today: &str| dates::parse(today).ok_or_else(|| format!("“{today}”不是日期"));
+        Ok(match self {
+            Request::Ledger { list, today } => {
+                let today = day(today)?;
+                OfficeFile {
+                    name: ledger_file_name(list, today),
+                    content: Content::Xlsx(ledger_book(list, today)),
+                }
+            }
+            Request::Word {
+                list,
+                today,
+                per_member,
+            } => {
+                let complete = validate(list, day(today)?).is_complete();
+                let layout = if *per_member {
+                    WordLayout::PerMember
+                } else {
+                    WordLayout::Table
+                };
+                OfficeFile {
+                    name: word_file_name(list, complete, layout),
+                    content: Content::Docx(list_document(list, complete, layout)),
+                }
+            }
+            Request::Consolidation { set, today } => {
+                let today = day(today)?;
+                let consolidation = consolidate(&set.inputs(), today);
+                OfficeFile {
+                    name: consolidation_file_name(today),
+                    content: Content::Xlsx(consolidation_book(&consolidation, today)),
+                }
+            }
+        })
+    }
+}

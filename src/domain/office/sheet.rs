@@ -1,0 +1,148 @@
+//! A workbook as the office's Excel files need it: titled sheets of typed cells, merged cells, print setup. The
+//! domain fills it (`ledger_book`); `writers::xlsx` writes it with rust_xlsxwriter. It travels between the two
+//! as JSON, because the writer is a module of its own, loaded only when an export is asked for.
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Book {
+    pub sheets: Vec<Sheet>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Sheet {
+    /// The tab's name.
+    pub name: String,
+    /// Merged over all columns above the table, in the title's font.
+    pub title: String,
+    /// Lines under the title (截至…), each merged over all columns.
+    pub lines: Vec<String>,
+    pub columns: Vec<Column>,
+    /// The table's rows under its header row.
+    pub rows: Vec<Row>,
+    /// Cells of the table merged down over several rows (a problem's cells over its measures).
+    pub merges: Vec<Merge>,
+    /// Paragraphs after the table (情况说明), each merged over all columns.
+    pub notes: Vec<String>,
+    /// The page footer, in Excel's codes (`&P` the page, `&N` the pages).
+    pub footer: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Column {
+    pub header: String,
+    /// In characters of the default font.
+    pub width: u16,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// Marked as needing attention (逾期).
+    pub marked: bool,
+}
+
+/// A cell: always what it is, never a formula.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Empty,
+    /// Text, written as text whatever it starts with (`=` stays literal).
+    Text(String),
+    /// A count.
+    Count(u64),
+    /// A rate in tenths of a percent (`667` is 66.7%), shown as a percentage.
+    Permille(u64),
+    /// A date `YYYY-MM-DD`, shown `2023年12月31日` followed by `suffix` (`前` for a deadline).
+    Date {
+        date: String,
+        suffix: String,
+    },
+}
+
+/// Rows `first..=last` of the table (counted from 0, the first row under the header) merged in `column`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Merge {
+    pub first: usize,
+    pub last: usize,
+    pub column: usize,
+}
+
+impl Sheet {
+    /// The merges that make each run of rows in `spans` one cell in every column of `columns`: a run of one row
+    /// needs none.
+    pub fn merge_runs(&mut self, spans: &[(usize, usize)], columns: &[usize]) {
+        for &(first, len) in spans.iter().filter(|(_, len)| *len > 1) {
+            for &column in columns {
+                self.merges.push(Merge {
+                    first,
+                    last: first + len - 1,
+                    column,
+                });
+            }
+        }
+    }
+}
+
+/// How many lines `text` takes in a cell `width` characters wide, wrapped as Excel and WPS wrap it: a Chinese
+/// character (anything not ASCII) is about two of the width's characters, an ASCII one about one. Excel and WPS
+/// do not grow a row for wrapped text in merged cells, nor reliably on opening a file, so the writer sets each
+/// row's height from this.
+pub fn wrapped_lines(text: &str, width: u16) -> u32 {
+    let per_line = u32::from(width.max(2));
+    text.split('\n')
+        .map(|line| {
+            let units: u32 = line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+            units.div_ceil(per_line).max(1)
+        })
+        .sum()
+}
+
+impl Sheet {
+    /// The lines of the header row: its tallest header.
+    pub fn header_lines(&self) -> u32 {
+        self.columns
+            .iter()
+            .map(|c| wrapped_lines(&c.header, c.width))
+            .max()
+            .unwrap_or(1)
+    }
+
+    /// The lines each row of the table needs: its tallest text, and a merged cell's text spread over its rows
+    /// (what the rows of a merge lack is added to its last row). Numbers and dates never wrap.
+    pub fn row_lines(&self) -> Vec<u32> {
+        let text_lines =
+            |r: usize, c: usize| match (&self.rows[r].cells.get(c), self.columns.get(c)) {
+                (Some(Cell::Text(text)), Some(column)) => wrapped_lines(text, column.width),
+                _ => 1,
+            };
+        let merged = |r: usize, c: usize| {
+            self.merges
+                .iter()
+                .any(|m| m.column == c && (m.first..=m.last).contains(&r))
+        };
+        let mut lines: Vec<u32> = (0..self.rows.len())
+            .map(|r| {
+                (0..self.rows[r].cells.len())
+                    .filter(|&c| !merged(r, c))
+                    .map(|c| text_lines(r, c))
+                    .max()
+                    .unwrap_or(1)
+            })
+            .collect();
+        for m in &self.merges {
+            if m.last >= lines.len() {
+                continue;
+            }
+            let needed = text_lines(m.first, m.column);
+            let has: u32 = lines[m.first..=m.last].iter().sum();
+            if needed > has {
+                lines[m.last] += needed - has;
+            }
+        }
+        lines
+    }
+
+    /// The lines of a paragraph after the table, merged over all its columns.
+    pub fn note_lines(&self, note: &str) -> u32 {
+        let width: u32 = self.columns.iter().map(|c| u32::from(c.width)).sum();
+        wrapped_lines(note, u16::try_from(width).unwrap_or(u16::MAX))
+    }
+}

@@ -1,0 +1,64 @@
+//! The Excel and Word writers: a module of their own, compiled on the first export (`rectifyWriters()` of the
+//! page's script, see tools/bundle.py) and kept for the next ones.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::office::request::Request;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = globalThis, js_name = rectifyWriters, catch)]
+    fn rectify_writers() -> Result<js_sys::Promise, JsValue>;
+}
+
+fn reason(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "未知原因".to_string())
+}
+
+fn field(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
+    js_sys::Reflect::get(object, &name.into())
+}
+
+/// The file `request` asks for — its name and bytes — or why not, in Chinese.
+pub async fn write(request: &Request) -> Result<(String, Vec<u8>), String> {
+    let failed = |e: JsValue| {
+        format!(
+            "导出所需的组件没能启动（{}）。请刷新页面后重试。",
+            reason(e)
+        )
+    };
+    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let module = JsFuture::from(rectify_writers().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let write: js_sys::Function = field(&module, "write")
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    let refused = |e: JsValue| format!("生成文件时出错（{}）。", reason(e));
+    let file = write
+        .call1(&JsValue::NULL, &JsValue::from_str(&json))
+        .map_err(refused)?;
+    let name = field(&file, "name")
+        .map_err(refused)?
+        .as_string()
+        .unwrap_or_default();
+    let bytes = js_sys::Uint8Array::new(&field(&file, "bytes").map_err(refused)?).to_vec();
+    Ok((name, bytes))
+}
+
+/// The type of a file by its name.
+pub fn mime(name: &str) -> &'static str {
+    if name.ends_with(".docx") {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    } else {
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    }
+}

@@ -1,0 +1,323 @@
+//! The office files: what the workbooks and Word documents hold (the models of `domain::office`), and that the
+//! writers put it into `.xlsx` and `.docx` as Excel, WPS and Word read it. The end-to-end tests read the files the
+//! app downloads back with openpyxl and python-docx.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::io::{Cursor, Read};
+
+use chrono::NaiveDate;
+use common::fixture;
+use rectify::domain::import::import;
+use rectify::domain::model::Document;
+use rectify::domain::office::ledger_book::{ledger_book, ledger_file_name};
+use rectify::domain::office::sheet::{wrapped_lines, Cell, Column, Merge, Row, Sheet};
+use rectify::domain::office::word::{list_document, word_file_name, WordCell, WordLayout};
+use rectify::writers::{docx, xlsx};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn org() -> Document {
+    import(&fixture("org-complete.json")).unwrap().document
+}
+
+/// The text of one part of a zip file.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip file");
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in the file"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_ledger_book_has_a_row_per_measure_with_dates_merges_and_marks() {
+    let doc = org();
+    let book = ledger_book(&doc, day(2024, 1, 1));
+    let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["台账", "按类别"]);
+    let sheet = &book.sheets[0];
+    assert_eq!(
+        sheet.title,
+        "中共××县公安局交警大队支部委员会检视整改问题整改台账"
+    );
+    assert_eq!(sheet.lines, ["截至2024年1月1日"]);
+    assert_eq!(sheet.columns.len(), 16);
+    assert_eq!(sheet.rows.len(), 7, "one row per measure");
+    assert_eq!(
+        sheet.rows[0].cells[6],
+        Cell::Date {
+            date: "2023-12-31".into(),
+            suffix: "前".into()
+        },
+        "a 限期整改 deadline is a date"
+    );
+    assert_eq!(sheet.rows[1].cells[6], Cell::Text("长期坚持".into()));
+    assert!(sheet.rows[0].marked, "overdue on 2024-01-01");
+    let closed = sheet
+        .rows
+        .iter()
+        .find(|r| matches!(r.cells[12], Cell::Date { .. }));
+    assert!(closed.is_some(), "a 销号 date is a date");
+    // The first problem has two measures: its three cells are merged over both rows.
+    for column in [1, 2, 3] {
+        assert!(sheet.merges.contains(&Merge {
+            first: 0,
+            last: 1,
+            column
+        }));
+    }
+    assert!(
+        sheet.footer.contains("&P")
+            && sheet.footer.contains("&N")
+            && sheet.footer.contains("校验码：")
+    );
+    let categories = &book.sheets[1];
+    assert_eq!(
+        categories.rows[0].cells[2],
+        Cell::Count(2),
+        "counts are numbers"
+    );
+    assert!(categories.notes[0].starts_with("情况说明：截至2024年1月1日"));
+    assert_eq!(
+        ledger_file_name(&doc, day(2024, 1, 1)),
+        "整改台账-中共××县公安局交警大队支部委员会-20240101.xlsx"
+    );
+}
+
+#[test]
+fn text_wraps_as_wide_as_its_column_chinese_twice_as_wide() {
+    assert_eq!(wrapped_lines("理论学习", 8), 1, "four characters in eight");
+    assert_eq!(wrapped_lines("理论学习", 6), 2);
+    assert_eq!(wrapped_lines("2023-12-31", 10), 1);
+    assert_eq!(wrapped_lines("", 10), 1, "an empty cell is a line");
+    assert_eq!(
+        wrapped_lines("第一行\n第二行", 20),
+        2,
+        "a line break is a line"
+    );
+}
+
+#[test]
+fn a_rows_height_is_its_tallest_text_and_a_merge_spreads_over_its_rows() {
+    let column = |width| Column {
+        header: "问题表现".into(),
+        width,
+    };
+    let row = |a: &str, b: &str| Row {
+        cells: vec![Cell::Text(a.into()), Cell::Text(b.into())],
+        marked: false,
+    };
+    let mut sheet = Sheet {
+        columns: vec![column(4), column(4)],
+        rows: vec![
+            row("一二三四五六七八九十", "一"),
+            row("", "一二三四"),
+            row("一", "一"),
+        ],
+        ..Sheet::default()
+    };
+    assert_eq!(sheet.header_lines(), 2);
+    assert_eq!(
+        sheet.row_lines(),
+        vec![5, 2, 1],
+        "not merged: each row its tallest cell"
+    );
+    sheet.merge_runs(&[(0, 2)], &[0]);
+    assert_eq!(
+        sheet.row_lines(),
+        vec![1, 4, 1],
+        "merged: the five lines over two rows, what the first lacks added to the last"
+    );
+    assert_eq!(
+        sheet.note_lines(&"字".repeat(12)),
+        3,
+        "over the width of all the columns"
+    );
+}
+
+#[test]
+fn the_xlsx_keeps_text_as_text_and_sets_up_printing() {
+    let mut doc = org();
+    doc.problems[0].measures[0].content = "=HYPERLINK(\"http://x\",\"点我\")".into();
+    let bytes = xlsx::write(&ledger_book(&doc, day(2024, 1, 1))).unwrap();
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f>"), "no formula anywhere");
+    assert!(
+        part(&bytes, "xl/sharedStrings.xml").contains("=HYPERLINK(\"http://x\""),
+        "the text kept literal"
+    );
+    assert!(sheet.contains("orientation=\"landscape\""));
+    assert!(sheet.contains("paperSize=\"9\""), "A4");
+    assert!(
+        sheet.contains("fitToHeight=\"0\""),
+        "one page wide, as many high as it takes"
+    );
+    assert!(
+        sheet.contains("<pane ") && sheet.contains("state=\"frozen\""),
+        "the header row frozen"
+    );
+    assert!(
+        sheet.contains("<mergeCell ref=\"B4:B5\"/>"),
+        "a problem's cell merged over its measures"
+    );
+    assert!(
+        sheet.contains("&amp;P") && sheet.contains("&amp;N"),
+        "page numbers in the footer"
+    );
+    assert!(
+        part(&bytes, "xl/workbook.xml").contains("_xlnm.Print_Titles"),
+        "the header row repeated"
+    );
+    assert!(part(&bytes, "xl/styles.xml")
+        .contains("yyyy&quot;年&quot;m&quot;月&quot;d&quot;日前&quot;"));
+}
+
+#[test]
+fn the_word_document_is_the_printed_list() {
+    let doc = org();
+    let word = list_document(&doc, true, WordLayout::Table);
+    assert_eq!(word.pages.len(), 1);
+    let page = &word.pages[0];
+    assert_eq!(page.title[0], "中共××县公安局交警大队支部委员会");
+    assert_eq!(page.table.columns.len(), 9);
+    assert_eq!(page.table.rows.len(), 7, "a row per measure");
+    assert_eq!(
+        page.table.rows[1][0],
+        WordCell::Below,
+        "the problem's cells merged over its second measure"
+    );
+    assert!(!word.draft);
+    assert_eq!(word.code.as_deref().map(str::len), Some(12));
+
+    let bytes = docx::write(&word).unwrap();
+    let body = part(&bytes, "word/document.xml");
+    assert!(
+        body.contains("w:orient=\"landscape\"") && body.contains("w:w=\"16838\""),
+        "A4 landscape"
+    );
+    assert!(body.contains("<w:tblHeader/>"), "the header row repeats");
+    assert!(body.contains("<w:vMerge w:val=\"restart\"/>") && body.contains("<w:vMerge/>"));
+    let footer = part(&bytes, "word/footer1.xml");
+    assert!(footer.contains(" PAGE ") && footer.contains(" NUMPAGES "));
+    assert!(footer.contains(&format!("校验码：{}", word.code.unwrap())));
+    assert_eq!(
+        word_file_name(&doc, true, WordLayout::Table),
+        "党组织清单-中共××县公安局交警大队支部委员会-20231015.docx"
+    );
+}
+
+#[test]
+fn a_member_list_prints_as_the_branch_table_or_a_page_per_member() {
+    let doc = import(&fixture("member-complete.json")).unwrap().document;
+    let table = list_document(&doc, true, WordLayout::Table);
+    assert_eq!(table.pages.len(), 1);
+    assert_eq!(table.pages[0].table.columns[0].header, "姓名");
+    let pages = list_document(&doc, true, WordLayout::PerMember);
+    assert_eq!(pages.pages.len(), doc.members.len());
+    assert!(pages.pages[0].meta[0].starts_with("姓名："));
+    assert!(pages.pages[0]
+        .closing
+        .iter()
+        .any(|l| l.starts_with("支部意见：")));
+    let bytes = docx::write(&pages).unwrap();
+    let body = part(&bytes, "word/document.xml");
+    assert!(body.contains("<w:br w:type=\"page\"/>"));
+    // The member list's title (34 characters) is set a size smaller than 二号 to stay on one line.
+    let title = &pages.pages[0].title[1];
+    assert_eq!(title.chars().count(), 34);
+    let before_title = &body[..body.find(title.as_str()).unwrap()];
+    let size = before_title.rsplit("<w:sz w:val=\"").next().unwrap();
+    assert!(size.starts_with("41\""), "the title at 20.5 point");
+    assert!(word_file_name(&doc, true, WordLayout::PerMember).ends_with("-每名党员一页.docx"));
+}
+
+#[test]
+fn the_consolidation_book_has_every_file_every_measure_and_the_categories() {
+    use rectify::domain::consolidate::consolidate;
+    let files: Vec<(String, rectify::domain::consolidate::Received)> = [
+        "org-complete.json",
+        "member-complete.json",
+        "bad/not-json.json",
+    ]
+    .iter()
+    .map(|f| (f.to_string(), Ok(fixture(f))))
+    .collect();
+    let c = consolidate(&files, day(2024, 1, 1));
+    let book = rectify::domain::office::ledger_book::consolidation_book(&c, day(2024, 1, 1));
+    let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["各党支部", "汇总台账", "按类别"]);
+    let branches = &book.sheets[0];
+    assert_eq!(
+        branches.rows.len(),
+        3,
+        "every file, the one that is not a list too"
+    );
+    assert!(matches!(&branches.rows[2].cells[11], Cell::Text(t) if t.starts_with("不是清单文件")));
+    let ledger = &book.sheets[1];
+    assert_eq!(ledger.columns[0].header, "党支部");
+    let measures: usize = c
+        .branches
+        .iter()
+        .map(|b| b.document.all_measures().count())
+        .sum();
+    assert_eq!(ledger.rows.len(), measures);
+    assert!(
+        ledger.merges.iter().all(|m| (2..=4).contains(&m.column)),
+        "the problem's columns, one to the right"
+    );
+    let bytes = xlsx::write(&book).unwrap();
+    assert!(part(&bytes, "xl/workbook.xml").contains("汇总台账"));
+}
+
+/// The app sends a request as JSON to the writers module, which makes the file there: what comes out is what the
+/// app would have made itself, named as the page promises.
+#[test]
+fn a_request_crosses_to_the_writers_module_as_json_and_makes_the_file_asked_for() {
+    use rectify::domain::office::request::Request;
+    use rectify::domain::summary_set::SummarySet;
+    let today = day(2024, 1, 1);
+    let doc = org();
+    let mut set = SummarySet::empty();
+    set.add(&[
+        (
+            "org-complete.json".to_string(),
+            fixture("org-complete.json"),
+        ),
+        ("bad.json".to_string(), fixture("bad/not-json.json")),
+    ]);
+    for (request, name, kind) in [
+        (
+            Request::ledger(doc.clone(), today),
+            ledger_file_name(&doc, today),
+            "xl/workbook.xml",
+        ),
+        (
+            Request::word(doc.clone(), today, false),
+            word_file_name(&doc, true, WordLayout::Table),
+            "word/document.xml",
+        ),
+        (
+            Request::consolidation(set.clone(), today),
+            "检视整改汇总-20240101.xlsx".to_string(),
+            "xl/workbook.xml",
+        ),
+    ] {
+        let json = serde_json::to_string(&request).unwrap();
+        let (written, bytes) = rectify::writers::write(&json).unwrap();
+        assert_eq!(written, name);
+        assert!(!part(&bytes, kind).is_empty());
+    }
+    let word = Request::word(doc.clone(), today, false).make().unwrap();
+    assert!(matches!(word.content, rectify::domain::office::request::Content::Docx(d) if !d.draft));
+    let bad = r#"{"file":"ledger","list":{},"today":"2024-13-01"}"#;
+    assert!(
+        rectify::writers::write(bad).is_err(),
+        "a request that is not one is refused"
+    );
+}
