@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, '../..');
-export const dist = path.join(root, 'dist');
+// RECTIFY_DIST points the tests and the bench at another build (a copy of dist/ kept while the next one builds).
+export const dist = process.env.RECTIFY_DIST ? path.resolve(process.env.RECTIFY_DIST) : path.join(root, 'dist');
 export const fixtures = path.join(root, 'tests', 'fixtures');
 export const singleFile = path.join(dist, '检视整改清单.html');
 /// The single file of the self-test build (`./x test` builds it with the feature `selftest`): the release plus a
