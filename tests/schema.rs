@@ -11,19 +11,44 @@ use rectify::domain::schema::schema_json;
 use rectify::domain::unknown;
 
 const COMMITTED: &str = "schema/rectify-list.v1.schema.json";
+const REVIEW: &str = "schema/rectify-review.v1.schema.json";
 
-#[test]
-fn the_committed_schema_is_current() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(COMMITTED);
-    let generated = schema_json();
+fn is_current(committed: &str, generated: String) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(committed);
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
         std::fs::write(&path, &generated).unwrap();
     }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
-        committed == generated,
-        "{COMMITTED} is out of date: run `UPDATE_SCHEMA=1 cargo test --test schema` and commit it"
+        on_disk == generated,
+        "{committed} is out of date: run `UPDATE_SCHEMA=1 cargo test --test schema` and commit it"
     );
+}
+
+#[test]
+fn the_committed_schema_is_current() {
+    is_current(COMMITTED, schema_json());
+}
+
+#[test]
+fn the_committed_review_schema_is_current_and_a_written_review_validates() {
+    is_current(REVIEW, rectify::domain::schema::review_schema_json());
+    let schema: serde_json::Value =
+        serde_json::from_str(&rectify::domain::schema::review_schema_json()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let received = import(&fixture("org-complete.json")).unwrap();
+    let mut draft =
+        rectify::domain::review::office::Draft::of(&received.document, &received.digest);
+    draft.set_comment("list", "问题要具体。");
+    draft.verdict = Some(rectify::domain::review::Verdict::Returned);
+    let review = draft
+        .review(&received.document, "王明", "2024-06-05")
+        .unwrap();
+    let written: serde_json::Value = serde_json::from_slice(&review.write(now()).bytes).unwrap();
+    assert!(validator.is_valid(&written));
+    let mut bad = written.clone();
+    bad["verdict"] = "maybe".into();
+    assert!(!validator.is_valid(&bad), "an unknown verdict is refused");
 }
 
 fn validator() -> jsonschema::Validator {

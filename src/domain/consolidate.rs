@@ -71,6 +71,8 @@ pub struct Submission {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Branch {
     pub file_name: String,
+    /// The file's digest as received: which file a review is of.
+    pub digest: String,
     pub document: Document,
     pub summary: Summary,
     pub errors: usize,
@@ -192,6 +194,7 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
                 };
                 out.branches.push(Branch {
                     file_name: file_name.clone(),
+                    digest: r.digest.clone(),
                     summary: ledger::summary(&r.document, today),
                     document: r.document.clone(),
                     errors,

@@ -150,6 +150,18 @@ pub enum Action {
         path: String,
         rule: String,
     },
+    /// 导入 of a review file: the checked review (`review::attach::attaching`) attached, replacing any before it.
+    AttachReview(Box<AttachedReview>),
+    /// 答复 to the comment on `path`.
+    AnswerComment {
+        path: String,
+        answer: String,
+    },
+    /// 已修改 on the comment on `path`.
+    MarkRevised {
+        path: String,
+        revised: bool,
+    },
 }
 
 /// A gathering as the user answered it.
@@ -579,7 +591,29 @@ fn change(doc: &mut Document, action: Action) -> Outcome {
                 Outcome::Changed
             }
         }
+        Action::AttachReview(review) => {
+            doc.review = Some(*review);
+            Outcome::Reshaped
+        }
+        Action::AnswerComment { path, answer } => {
+            set_text(comment_mut(doc, &path).map(|c| &mut c.answer), answer)
+        }
+        Action::MarkRevised { path, revised } => match comment_mut(doc, &path) {
+            Some(c) if c.revised != revised => {
+                c.revised = revised;
+                Outcome::Changed
+            }
+            _ => Outcome::Unchanged,
+        },
     }
+}
+
+fn comment_mut<'a>(doc: &'a mut Document, path: &str) -> Option<&'a mut Comment> {
+    doc.review
+        .as_mut()?
+        .comments
+        .iter_mut()
+        .find(|c| c.path == path)
 }
 
 /// Swaps the item `id` with its neighbour; false when `id` is not in `items` or is already at that end.

@@ -168,7 +168,7 @@ fn read_typed(value: Value, version: u64) -> Result<Document, ImportError> {
 }
 
 /// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).
-fn nesting_depth(text: &str) -> usize {
+pub fn nesting_depth(text: &str) -> usize {
     let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
     for b in text.bytes() {
         if in_string {

@@ -26,6 +26,7 @@ pub mod path;
 pub mod print;
 pub mod progress;
 pub mod required;
+pub mod review;
 pub mod route;
 pub mod sample;
 pub mod summary_set;

@@ -33,6 +33,9 @@ pub struct Document {
     /// Warnings the filler looked at and kept, with a reason.
     #[serde(default)]
     pub acknowledged: Vec<Acknowledgement>,
+    /// The office's 审核意见 on this list, attached at the branch, with the branch's answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<AttachedReview>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meta: Option<Meta>,
     #[serde(skip)]
@@ -373,6 +376,88 @@ pub struct Meta {
     pub extra: Extra,
 }
 
+// 审核意见 (`docs/format.md` § 12): what the office's review file and the document's `review` key hold.
+
+/// The list a review is of: as the office received it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct ListRef {
+    /// The list's `id`.
+    pub id: String,
+    /// The list's `revision` that was reviewed.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1)))]
+    pub revision: u32,
+    /// The reviewed file's digest (`sha256:` + 64 hex digits).
+    pub digest: String,
+    /// `header.org_name` of the list, so a person can tell whose review it is.
+    #[serde(default)]
+    pub org_name: String,
+    pub kind: Kind,
+}
+
+/// 通过 or 退回修改.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// 通过: the list is accepted (comments, if any, are for the record and still answered).
+    Passed,
+    /// 退回修改: the branch revises and hands the list in again.
+    #[default]
+    Returned,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Passed => "通过",
+            Verdict::Returned => "退回修改",
+        }
+    }
+}
+
+/// One 审核意见, and at the branch its 答复.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Comment {
+    /// `list`, or the `id` of a problem or measure.
+    pub path: String,
+    /// The office's comment.
+    pub text: String,
+    /// The fingerprint of what was commented on, as reviewed (`fingerprint`): whether it changed since.
+    #[serde(default)]
+    pub seen: String,
+    /// The branch's 答复; empty until answered.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub answer: String,
+    /// The branch says it changed the list for this comment (已修改).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revised: bool,
+}
+
+impl Comment {
+    pub fn is_answered(&self) -> bool {
+        !self.answer.trim().is_empty()
+    }
+}
+
+/// A review as attached to the list at the branch (the document's `review` key): the office's review, with the
+/// branch's answers in its comments. The next export carries it back.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct AttachedReview {
+    /// The review file's digest: which review this is.
+    pub digest: String,
+    /// The list as reviewed.
+    pub list: ListRef,
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub reviewer: String,
+    pub reviewed_on: String,
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+}
+
 impl Problem {
     pub fn new(id: String, category: String) -> Self {
         Problem {
@@ -446,6 +531,7 @@ impl Document {
             problems: Vec::new(),
             members: Vec::new(),
             acknowledged: Vec::new(),
+            review: None,
             meta: None,
             extra: Extra::new(),
         }

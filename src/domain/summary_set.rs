@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::consolidate::{self, Consolidation, Verdict};
 use super::encoding;
+use super::model::Document;
+use super::review::office::Draft;
 
 /// The version of the kept shape below.
 pub const STORAGE_VERSION: u32 = 1;
@@ -30,6 +32,12 @@ pub struct SummarySet {
     /// 应报送的党支部, one name each.
     #[serde(default)]
     pub expected: Vec<String>,
+    /// The office's 审核意见, one per list file reviewed (kept after export, for 审核 and 未答复).
+    #[serde(default)]
+    pub reviews: Vec<Draft>,
+    /// 审核人: the last name the office wrote, offered again.
+    #[serde(default)]
+    pub reviewer: String,
 }
 
 impl SummarySet {
@@ -105,11 +113,30 @@ impl SummarySet {
             .collect();
     }
 
-    /// An empty set that keeps the list of expected branches.
+    /// An empty set that keeps the list of expected branches and the reviewer's name.
     pub fn cleared(&self) -> SummarySet {
         SummarySet {
             expected: self.expected.clone(),
+            reviewer: self.reviewer.clone(),
             ..SummarySet::empty()
+        }
+    }
+
+    /// The review of one received file (`digest` is the file's), as written so far or new.
+    pub fn review_of(&self, doc: &Document, digest: &str) -> Draft {
+        self.reviews
+            .iter()
+            .find(|d| d.is_of(doc, digest))
+            .cloned()
+            .unwrap_or_else(|| Draft::of(doc, digest))
+    }
+
+    /// Keeps `draft`, replacing the review of the same file.
+    pub fn keep_review(&mut self, draft: Draft) {
+        let same = |d: &Draft| d.list == draft.list;
+        match self.reviews.iter_mut().find(|d| same(d)) {
+            Some(slot) => *slot = draft,
+            None => self.reviews.push(draft),
         }
     }
 }

@@ -16,6 +16,7 @@ pub const DOCUMENT_KEYS: &[&str] = &[
     "problems",
     "members",
     "acknowledged",
+    "review",
     "meta",
 ];
 pub const HEADER_KEYS: &[&str] = &[

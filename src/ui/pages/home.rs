@@ -6,22 +6,52 @@ use crate::domain::drafts::{Draft, Summary};
 use crate::domain::edit::{apply, Action};
 use crate::domain::import::{import, Seal};
 use crate::domain::model::{Document, Kind};
+use crate::domain::review::attach::attaching;
+use crate::domain::review::file::classify;
 use crate::domain::route::{Route, Step};
 use crate::ui::components::confirm::Confirm;
 use crate::ui::flash;
 use crate::ui::web::{clock, durable, files, location, storage};
 
-/// Saves `draft` and opens it. Where the browser refuses to store it, the draft is kept in memory and opened all
-/// the same, with the reason shown at once: the user can still fill it in and export it.
-fn open_new(draft: Draft) -> Result<(), String> {
+/// Saves `draft` and opens it at `step`. Where the browser refuses to store it, the draft is kept in memory and
+/// opened all the same, with the reason shown at once: the user can still fill it in and export it.
+fn open_at(draft: Draft, step: Step) -> Result<(), String> {
     // The editor says at once whether the backup copy can be kept; here only localStorage's answer is waited for.
     if let Err(e) = storage::save(&draft, |_| {}) {
         flash::set(e);
     }
-    let route = Route::Edit(draft.document.id.clone(), Step::Header);
+    let route = Route::Edit(draft.document.id.clone(), step);
     storage::hand_over(draft);
     location::go(&route);
     Ok(())
+}
+
+fn open_new(draft: Draft) -> Result<(), String> {
+    open_at(draft, Step::Header)
+}
+
+/// A review file (审核意见) attached to the draft it is of, which then opens at 检查 where its comments are
+/// answered; or why not, changing nothing.
+fn attach_review(name: &str, bytes: &[u8], drafts: &[Draft]) -> Option<Result<(), String>> {
+    let review = match classify(bytes)? {
+        Ok(review) => review,
+        Err(e) => return Some(Err(format!("无法导入“{name}”：{}", e.message()))),
+    };
+    let draft = drafts.iter().find(|d| d.document.id == review.list.id);
+    Some(
+        attaching(draft.map(|d| &d.document), &review)
+            .map_err(|refused| format!("无法导入“{name}”：{}", refused.message()))
+            .and_then(|attach| {
+                let mut draft = draft.cloned().expect("attaching found the draft");
+                flash::set(attach.message());
+                let _ = apply(
+                    &mut draft.document,
+                    Action::AttachReview(Box::new(attach.review)),
+                );
+                draft.saved_at = clock::now_text();
+                open_at(draft, Step::Check)
+            }),
+    )
 }
 
 /// What 新建 starts.
@@ -113,27 +143,41 @@ pub fn home() -> Html {
                 Err((id, _)) => id.clone(),
             })
             .collect();
+        let readable: Vec<Draft> = drafts
+            .iter()
+            .filter_map(|d| d.as_ref().ok().cloned())
+            .collect();
         Callback::from(move |e: Event| {
             let notice = notice.clone();
-            let known = known.clone();
-            files::read_chosen(e, move |name, bytes| match import(&bytes) {
-                Err(e) => notice.set(Notice::Error(format!("无法打开“{name}”：{}", e.message()))),
-                Ok(imported) => {
-                    if let Seal::Changed { .. } = imported.seal {
-                        flash::set(format!("注意：文件“{name}”在导出后被改动过，或已损坏（校验码不符）。请核对内容，必要时向报送单位要原文件。"));
+            let (known, readable) = (known.clone(), readable.clone());
+            files::read_chosen(e, move |name, bytes| {
+                if let Some(attached) = attach_review(&name, &bytes, &readable) {
+                    if let Err(e) = attached {
+                        notice.set(Notice::Error(e));
                     }
-                    let draft = Draft::of(imported.document, clock::now_text());
-                    if known.contains(&draft.document.id) {
-                        notice.set(Notice::Replace(Box::new(draft)));
-                    } else {
-                        // Saved in a task of its own: reading a big file and writing it are each long enough
-                        // to be felt on an old PC, and together twice that.
-                        gloo::timers::callback::Timeout::new(0, move || {
-                            if let Err(e) = open_new(draft) {
-                                notice.set(Notice::Error(e));
-                            }
-                        })
-                        .forget();
+                    return;
+                }
+                match import(&bytes) {
+                    Err(e) => {
+                        notice.set(Notice::Error(format!("无法打开“{name}”：{}", e.message())))
+                    }
+                    Ok(imported) => {
+                        if let Seal::Changed { .. } = imported.seal {
+                            flash::set(format!("注意：文件“{name}”在导出后被改动过，或已损坏（校验码不符）。请核对内容，必要时向报送单位要原文件。"));
+                        }
+                        let draft = Draft::of(imported.document, clock::now_text());
+                        if known.contains(&draft.document.id) {
+                            notice.set(Notice::Replace(Box::new(draft)));
+                        } else {
+                            // Saved in a task of its own: reading a big file and writing it are each long enough
+                            // to be felt on an old PC, and together twice that.
+                            gloo::timers::callback::Timeout::new(0, move || {
+                                if let Err(e) = open_new(draft) {
+                                    notice.set(Notice::Error(e));
+                                }
+                            })
+                            .forget();
+                        }
                     }
                 }
             });

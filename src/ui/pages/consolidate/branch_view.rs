@@ -9,7 +9,13 @@ use crate::domain::ledger::entries;
 use crate::domain::validate::validate;
 
 /// A plain function, not a component: it holds no state (a component costs about 1 KB of wasm of its own).
-pub fn branch_view(branch: &Branch, today: NaiveDate, on_close: Callback<()>) -> Html {
+/// `review` is the review panel of this file.
+pub fn branch_view(
+    branch: &Branch,
+    today: NaiveDate,
+    on_close: Callback<()>,
+    review: Html,
+) -> Html {
     let d = &branch.document;
     let report = validate(d, today);
     let close = on_close.reform(|_: MouseEvent| ());
@@ -31,6 +37,7 @@ pub fn branch_view(branch: &Branch, today: NaiveDate, on_close: Callback<()>) ->
                     }) }
                 </ul>
             }
+            { review }
             <table class="list ledger">
                 <thead><tr><th>{ "台账编号" }</th><th>{ "党员" }</th><th>{ "问题表现" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "责任人" }</th><th>{ "整改状态" }</th></tr></thead>
                 <tbody>

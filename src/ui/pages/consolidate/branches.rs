@@ -5,6 +5,8 @@ use yew::prelude::*;
 use crate::domain::consolidate::Branch;
 use crate::domain::dates;
 use crate::domain::model::{Kind, Status};
+use crate::domain::review::office::status;
+use crate::domain::summary_set::SummarySet;
 use crate::ui::shared::Shared;
 
 use super::Made;
@@ -62,6 +64,8 @@ fn sort(branches: &mut Vec<&Branch>, column: Column, ascending: bool) {
 #[derive(Properties, PartialEq)]
 pub struct BranchesProps {
     pub made: Shared<Made>,
+    /// The set, for the office's reviews (审核, 未答复).
+    pub set: Shared<SummarySet>,
     pub on_open: Callback<usize>,
 }
 
@@ -92,7 +96,7 @@ pub fn branch_table(props: &BranchesProps) -> Html {
                             </th>
                         }
                     }) }
-                    <th>{ "党员" }</th><th>{ "已完成" }</th><th>{ "正在整改" }</th><th>{ "申请延期" }</th><th>{ "未整改" }</th><th>{ "已销号" }</th><th>{ "提醒" }</th><th>{ "结论" }</th>
+                    <th>{ "党员" }</th><th>{ "已完成" }</th><th>{ "正在整改" }</th><th>{ "申请延期" }</th><th>{ "未整改" }</th><th>{ "已销号" }</th><th>{ "提醒" }</th><th>{ "结论" }</th><th>{ "审核" }</th><th>{ "未答复" }</th>
                 </tr>
             </thead>
             <tbody>
@@ -101,6 +105,7 @@ pub fn branch_table(props: &BranchesProps) -> Html {
                     let open = props.on_open.reform(move |_: MouseEvent| index);
                     let s = &b.summary;
                     let d = &b.document;
+                    let (review, unanswered) = status(d, &b.digest, &props.set.reviews);
                     html! {
                         <tr class={classes!((s.overdue > 0).then_some("has-overdue"))}>
                             <td><button type="button" class="link" onclick={open} aria-label={format!("查看 {} 的{}", d.header.org_name.trim(), d.kind.short_name())}>{ d.header.org_name.trim() }</button></td>
@@ -119,6 +124,8 @@ pub fn branch_table(props: &BranchesProps) -> Html {
                             <td class="center">{ s.closed }</td>
                             <td class="center">{ b.warnings }</td>
                             <td>{ b.verdict.label() }</td>
+                            <td>{ review.label() }</td>
+                            <td class="center">{ unanswered }</td>
                         </tr>
                     }
                 }) }

@@ -10,6 +10,7 @@ mod branches;
 mod chart;
 mod expected;
 mod receive;
+mod review;
 mod unit;
 mod unit_ledger;
 
@@ -80,11 +81,16 @@ pub fn consolidate_page() -> Html {
             }
         });
     }
+    // The set as last changed, for a change made before the page renders again.
+    let latest = use_mut_ref(|| (*set).clone());
+    *latest.borrow_mut() = (*set).clone();
     let change = {
-        let (set, to_keep) = (set.clone(), to_keep.clone());
+        let (set, to_keep, latest) = (set.clone(), to_keep.clone(), latest.clone());
         Callback::from(move |(next, done): (SummarySet, Option<String>)| {
             *to_keep.borrow_mut() = Some(done);
-            set.set(Shared::new(next));
+            let next = Shared::new(next);
+            *latest.borrow_mut() = next.clone();
+            set.set(next);
         })
     };
     let add_files = {
@@ -130,6 +136,22 @@ pub fn consolidate_page() -> Html {
             change.emit((next, None));
         })
     };
+    let keep_review = {
+        let (latest, change) = (latest.clone(), change.clone());
+        Callback::from(move |(of, edit): (review::Draft, review::ReviewEdit)| {
+            // Applied to the set as it stands now, not as this render saw it (see `ReviewEdit`).
+            let mut next = (**latest.borrow()).clone();
+            let mut draft = next
+                .reviews
+                .iter()
+                .find(|d| d.list == of.list)
+                .cloned()
+                .unwrap_or(of);
+            edit.apply(&mut draft, &mut next.reviewer);
+            next.keep_review(draft);
+            change.emit((next, None));
+        })
+    };
     let today = clock::today();
     let c = &made.consolidation;
     html! {
@@ -145,10 +167,13 @@ pub fn consolidate_page() -> Html {
                 { unit::unit_summary(&made, &set, today, notice.clone()) }
                 <section aria-labelledby="branches-heading">
                     <h2 id="branches-heading">{ "各党支部" }</h2>
-                    <branches::BranchTable made={(*made).clone()} on_open={{ let s = selected.clone(); Callback::from(move |i| s.set(Some(i))) }} />
+                    <branches::BranchTable made={(*made).clone()} set={(*set).clone()} on_open={{ let s = selected.clone(); Callback::from(move |i| s.set(Some(i))) }} />
                 </section>
                 if let Some(branch) = selected.and_then(|i| c.branches.get(i)) {
-                    { branch_view::branch_view(branch, today, { let s = selected.clone(); Callback::from(move |_| s.set(None)) }) }
+                    { branch_view::branch_view(branch, today, { let s = selected.clone(); Callback::from(move |_| s.set(None)) }, html! {
+                        <review::ReviewPanel key={branch.digest.clone()} branch={branch.clone()} draft={set.review_of(&branch.document, &branch.digest)}
+                            reviewer={set.reviewer.clone()} {today} on_change={keep_review.clone()} />
+                    }) }
                 }
                 <unit_ledger::UnitLedger made={(*made).clone()} {today} />
             }

@@ -58,6 +58,7 @@ pub fn check_results(props: &CheckProps) -> Html {
                     }) }
                 </ul>
             }
+            <super::review::ReviewComments id={props.id.clone()} shape={props.shape} />
             if checked && !warnings.is_empty() {
                 <h4>{ format!("提醒（{}）", warnings.len()) }</h4>
                 <ul class="findings warnings">

@@ -55,6 +55,7 @@ pub fn measure_card(props: &MeasureCardProps) -> Html {
                 <h4>{ format!("整改措施{}", props.index + 1) }</h4>
                 <ItemActions id={m.id.clone()} name={name} index={props.index} count={props.count} />
             </div>
+            { session.read(|s| super::review::beside(&s.doc, &m.id)) }
             <div class="form-grid">
                 { text("content", MeasureField::Content, &m.content) }
                 { text("goal", MeasureField::Goal, &m.goal) }

@@ -9,6 +9,7 @@ mod member_card;
 mod member_index;
 mod problem_card;
 mod problems;
+mod review;
 mod status;
 mod toolbar;
 
@@ -158,6 +159,7 @@ pub fn editor(props: &EditorProps) -> Html {
             if let Some(message) = (*flash_message).clone() {
                 <p class="notice warning" role="alert">{ message }</p>
             }
+            { handle.read(|s| review::banner(&s.doc)) }
             if let Some(notice) = stored.notice() {
                 <p class="notice warning" role="alert">{ notice }</p>
             }

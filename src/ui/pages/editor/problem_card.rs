@@ -69,6 +69,7 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
                 <h3 id={heading_id}>{ &name }</h3>
                 <ItemActions id={p.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其整改措施" />
             </div>
+            { session.read(|s| super::review::beside(&s.doc, &p.id)) }
             <div class="form-grid">
                 <Select path={path("category")} label={field_label("category")} selected={p.category.clone()} required={is_required(props.kind, "category")}
                     options={props.categories.iter().map(|c| (AttrValue::from(c.clone()), AttrValue::from(c.clone()))).collect::<Vec<_>>()}

@@ -1,0 +1,193 @@
+//! 审核: the office's comments on one received list (the whole list, every problem, every measure), the verdict,
+//! 导出审核意见; and, when the file carries the branch's answers to an earlier review, each answer beside its
+//! comment with whether what it was on changed since.
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::domain::consolidate::Branch;
+use crate::domain::dates;
+use crate::domain::review::attach::shown;
+pub use crate::domain::review::office::{Draft, ReviewEdit};
+use crate::domain::review::{locate, Verdict, WHOLE_LIST};
+use crate::ui::components::following::use_following;
+use crate::ui::web::{clock, download};
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewProps {
+    pub branch: Branch,
+    /// The review of this file as written so far.
+    pub draft: Draft,
+    pub reviewer: AttrValue,
+    pub today: NaiveDate,
+    /// A change of this review (`draft.list` says which), to keep in the set.
+    pub on_change: Callback<(Draft, ReviewEdit)>,
+}
+
+#[derive(Properties, PartialEq)]
+struct CommitProps {
+    id: AttrValue,
+    label: AttrValue,
+    value: AttrValue,
+    #[prop_or_default]
+    multiline: bool,
+    on_commit: Callback<String>,
+}
+
+/// A field committed when left (the set is kept on each change, so not per keystroke). It keeps the text as typed
+/// (`use_following`): a render of the page caused by another field must not put back the text it last committed.
+#[function_component(CommitField)]
+fn commit_field(props: &CommitProps) -> Html {
+    let text = use_following(props.value.to_string());
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(value_of(e.target())))
+    };
+    let onchange = {
+        let on_commit = props.on_commit.clone();
+        Callback::from(move |e: Event| on_commit.emit(value_of(e.target())))
+    };
+    html! {
+        <div class="review-comment">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            if props.multiline {
+                <textarea id={props.id.clone()} rows="2" value={(*text).clone()} {oninput} {onchange} />
+            } else {
+                <input id={props.id.clone()} type="text" value={(*text).clone()} {oninput} {onchange} />
+            }
+        </div>
+    }
+}
+
+fn value_of(target: Option<web_sys::EventTarget>) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = target else {
+        return String::new();
+    };
+    match target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        Some(area) => area.value(),
+        None => target.unchecked_into::<web_sys::HtmlInputElement>().value(),
+    }
+}
+
+fn comment_field(
+    path: &str,
+    label: String,
+    draft: &Draft,
+    on_change: &Callback<(Draft, ReviewEdit)>,
+) -> Html {
+    let on_commit = {
+        let (draft, path, on_change) = (draft.clone(), path.to_string(), on_change.clone());
+        Callback::from(move |text: String| {
+            on_change.emit((
+                draft.clone(),
+                ReviewEdit::Comment {
+                    path: path.clone(),
+                    text,
+                },
+            ))
+        })
+    };
+    html! {
+        <CommitField id={format!("review-{path}")} {label} value={draft.comment(path).to_string()} multiline=true {on_commit} />
+    }
+}
+
+#[function_component(ReviewPanel)]
+pub fn review_panel(props: &ReviewProps) -> Html {
+    let notice = use_state(|| None::<Result<String, String>>);
+    let d = &props.branch.document;
+    let (draft, reviewer) = (&props.draft, props.reviewer.as_str());
+    let verdict_button = |verdict: Verdict| {
+        let pressed = if draft.verdict == Some(verdict) {
+            "true"
+        } else {
+            "false"
+        };
+        let (draft, on_change) = (draft.clone(), props.on_change.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            on_change.emit((draft.clone(), ReviewEdit::Verdict(verdict)));
+        });
+        html! { <button type="button" aria-pressed={pressed} {onclick}>{ verdict.label() }</button> }
+    };
+    let on_reviewer = {
+        let (draft, on_change) = (draft.clone(), props.on_change.clone());
+        Callback::from(move |name: String| {
+            on_change.emit((draft.clone(), ReviewEdit::Reviewer(name)))
+        })
+    };
+    let export = {
+        let (draft, reviewer, doc, notice, today) = (
+            draft.clone(),
+            reviewer.to_string(),
+            d.clone(),
+            notice.clone(),
+            props.today,
+        );
+        Callback::from(move |_: MouseEvent| {
+            let result = draft
+                .review(&doc, &reviewer, &dates::iso(today))
+                .and_then(|review| {
+                    let written = review.write(clock::now());
+                    download::save(&written.file_name, &written.bytes, "application/json")
+                        .map(|()| format!("已导出“{}”，请把它交给该党支部。", written.file_name))
+                });
+            notice.set(Some(result));
+        })
+    };
+    let answers = shown(d);
+    html! {
+        <section class="review no-print" aria-labelledby="review-heading">
+            <h3 id="review-heading">{ format!("审核（第{}版）", d.revision) }</h3>
+            if !answers.is_empty() {
+                <table class="list answers">
+                    <caption>{ "党支部对上次审核意见的答复" }</caption>
+                    <thead><tr><th>{ "位置" }</th><th>{ "审核意见" }</th><th>{ "答复" }</th><th>{ "已修改" }</th><th>{ "内容" }</th></tr></thead>
+                    <tbody>
+                        { for answers.iter().map(|a| html! {
+                            <tr class={classes!((!a.comment.is_answered()).then_some("unanswered"))}>
+                                <td>{ a.location.clone().unwrap_or_else(|| "（已删除）".to_string()) }</td>
+                                <td class="text">{ &a.comment.text }</td>
+                                <td class="text">{ if a.comment.is_answered() { a.comment.answer.clone() } else { "未答复".to_string() } }</td>
+                                <td>{ if a.comment.revised { "是" } else { "否" } }</td>
+                                <td>{ if a.changed { "审核后已改动" } else { "未改动" } }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <CommitField id="review-reviewer" label="审核人（办公室）" value={reviewer.to_string()} on_commit={on_reviewer} />
+            { comment_field(WHOLE_LIST, "审核意见".to_string(), draft, &props.on_change) }
+            { for d.all_problems().map(|(_, p)| {
+                let at = locate(d, &p.id).unwrap_or_default();
+                html! {
+                    <div class="review-problem">
+                        <p class="review-item"><strong>{ &at }</strong>{ "：" }{ &p.description }</p>
+                        { comment_field(&p.id, format!("审核意见（{at}）"), draft, &props.on_change) }
+                        { for p.measures.iter().map(|m| {
+                            let at = locate(d, &m.id).unwrap_or_default();
+                            html! {
+                                <div class="review-measure">
+                                    <p class="review-item"><strong>{ &at }</strong>{ "：" }{ &m.content }</p>
+                                    { comment_field(&m.id, format!("审核意见（{at}）"), draft, &props.on_change) }
+                                </div>
+                            }
+                        }) }
+                    </div>
+                }
+            }) }
+            <div class="toolbar button-row">
+                { verdict_button(Verdict::Passed) }
+                { verdict_button(Verdict::Returned) }
+                <button type="button" onclick={export}>{ "导出审核意见" }</button>
+                {
+                    match &*notice {
+                        Some(Ok(text)) => html! { <span class="notice ok" role="status">{ text }</span> },
+                        Some(Err(text)) => html! { <span class="notice error" role="alert">{ text }</span> },
+                        None => html! {},
+                    }
+                }
+            </div>
+        </section>
+    }
+}
