@@ -33,6 +33,8 @@ pub struct Entry {
     /// The latest progress note, else 完成情况.
     pub latest: String,
     pub overdue: bool,
+    /// 临期: due within the next seven days.
+    pub due_soon: bool,
     pub closed: bool,
 }
 
@@ -43,6 +45,7 @@ pub struct Filter {
     pub category: String,
     pub status: Option<Status>,
     pub overdue_only: bool,
+    pub due_soon_only: bool,
     pub lead: String,
     pub dept: String,
 }
@@ -52,6 +55,7 @@ impl Filter {
         (self.category.is_empty() || e.category == self.category)
             && self.status.is_none_or(|s| e.status == s)
             && (!self.overdue_only || e.overdue)
+            && (!self.due_soon_only || e.due_soon)
             && (self.lead.is_empty() || e.lead == self.lead)
             && (self.dept.is_empty() || e.dept == self.dept)
     }
@@ -70,8 +74,22 @@ pub fn due_date(m: &Measure) -> Option<NaiveDate> {
 
 /// 逾期 (`format.md`): due before today, not done or phased, not closed. Due today is not overdue.
 pub fn is_overdue(m: &Measure, today: NaiveDate) -> bool {
-    let finished = matches!(m.status, Status::Done | Status::PhasedLongTerm) || m.closed.is_some();
-    !finished && due_date(m).is_some_and(|due| due < today)
+    !is_finished(m) && due_date(m).is_some_and(|due| due < today)
+}
+
+/// 已完成 or 阶段性完成, or closed: nothing more is due.
+pub fn is_finished(m: &Measure) -> bool {
+    matches!(m.status, Status::Done | Status::PhasedLongTerm) || m.closed.is_some()
+}
+
+/// How far ahead 临期 looks: due within the next seven days, today included.
+pub const DUE_SOON_DAYS: u64 = 7;
+
+/// 临期: not finished, not overdue, due within the next `DUE_SOON_DAYS` days (today included).
+pub fn due_soon(m: &Measure, today: NaiveDate) -> bool {
+    !is_finished(m)
+        && due_date(m)
+            .is_some_and(|due| today <= due && due < today + chrono::Days::new(DUE_SOON_DAYS))
 }
 
 /// Every measure of the document as a ledger entry, in document order.
@@ -112,6 +130,7 @@ pub fn entries(doc: &Document, today: NaiveDate) -> Vec<Entry> {
                 status: m.status,
                 latest,
                 overdue: is_overdue(m, today),
+                due_soon: due_soon(m, today),
                 closed: m.closed.is_some(),
             });
         }

@@ -1,0 +1,226 @@
+//! 调度: two rounds of files from three branches a week apart, and every figure of the week, the silent branch,
+//! the changes since the previous file, the 督办单's measures and the paragraph exactly.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{DateTime, NaiveDate};
+use rectify::domain::consolidate::consolidate;
+use rectify::domain::dispatch::{dispatch, Figures};
+use rectify::domain::export::export;
+use rectify::domain::model::{Closing, Deadline, Document, Extension, Status, Update};
+use rectify::domain::period::Period;
+use rectify::domain::sample::org_list;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The file as exported at `when` (local time, +08:00).
+fn file(doc: &Document, name: &str, when: &str) -> (String, Result<Vec<u8>, String>) {
+    let now = DateTime::parse_from_rfc3339(&format!("{when}T09:30:00+08:00")).unwrap();
+    (name.to_string(), Ok(export(doc, true, now).bytes))
+}
+
+/// Every measure due by `date`, not started, no notes.
+fn list(seed: u32, branch: &str, date: &str) -> Document {
+    let mut doc = org_list(seed, branch, 2, 2);
+    for m in doc.problems.iter_mut().flat_map(|p| p.measures.iter_mut()) {
+        m.deadline = Deadline::ByDate { date: date.into() };
+        m.status = Status::InProgress;
+        m.updates.clear();
+        m.closed = None;
+        m.extension = None;
+    }
+    doc
+}
+
+#[test]
+fn a_week_of_two_rounds_of_files() {
+    // Wednesday 2024-06-12; the week is 6-10 … 6-16.
+    let today = day(2024, 6, 12);
+    let week = Period::week_of(today);
+
+    // 甲 hands in on 6-04 and again on 6-11 with a measure done, one closed, a note and an extension asked.
+    let a1 = list(1, "甲党支部", "2024-06-30");
+    // The second round is the first as exported, changed: its export raises the revision.
+    let mut a2 = export(
+        &a1,
+        true,
+        DateTime::parse_from_rfc3339("2024-06-04T09:30:00+08:00").unwrap(),
+    )
+    .document;
+    {
+        let m: Vec<_> = a2
+            .problems
+            .iter_mut()
+            .flat_map(|p| p.measures.iter_mut())
+            .collect();
+        let [m0, m1, m2, _m3] = <[_; 4]>::try_from(m).ok().unwrap();
+        m0.status = Status::Done;
+        m1.status = Status::Done;
+        m1.closed = Some(Closing {
+            date: "2024-06-11".into(),
+            by: "王书记".into(),
+            opinion: "同意销号".into(),
+        });
+        m2.updates.push(Update {
+            date: "2024-06-10".into(),
+            text: "已召开专题会".into(),
+        });
+        m2.extension = Some(Extension {
+            new_date: "2024-07-31".into(),
+            reason: "需上级批复".into(),
+            approved_by: "李局长".into(),
+        });
+        m2.status = Status::Extended;
+    }
+    // 乙 handed in on 6-04 only: a measure due 6-10 left undone becomes overdue this week; nothing reported.
+    let mut b1 = list(2, "乙党支部", "2024-06-30");
+    b1.problems[0].measures[0].deadline = Deadline::ByDate {
+        date: "2024-06-10".into(),
+    };
+    // 丙 hands in for the first time on 6-11: a measure due on 6-15 is 临期, one already overdue since 6-01.
+    let mut c1 = list(3, "丙党支部", "2024-06-30");
+    c1.problems[1].measures[1].deadline = Deadline::ByDate {
+        date: "2024-06-15".into(),
+    };
+    c1.problems[0].measures[0].deadline = Deadline::ByDate {
+        date: "2024-05-31".into(),
+    };
+
+    let a2_file = file(&a2, "甲-第二次.json", "2024-06-11");
+    let files = vec![
+        file(&a1, "甲.json", "2024-06-04"),
+        file(&b1, "乙.json", "2024-06-04"),
+        a2_file,
+        file(&c1, "丙.json", "2024-06-11"),
+    ];
+    let c = consolidate(&files, today);
+    let d = dispatch(&c, week, "本周", today);
+    let of = |name: &str| d.branches.iter().find(|b| b.name == name).unwrap();
+
+    let a = of("甲党支部");
+    assert_eq!(a.previous_revision, Some(1));
+    assert!(a.new_file && !a.silent);
+    assert_eq!(
+        a.figures,
+        Figures {
+            closed: 1,
+            completed: 2,
+            newly_overdue: 0,
+            extensions: 1,
+            notes: 1,
+            overdue: 0,
+            due_soon: 0
+        }
+    );
+    assert_eq!(
+        a.changes,
+        [
+            "第1个问题 · 第1项措施：正在整改 → 已完成整改",
+            "第1个问题 · 第2项措施：正在整改 → 已完成整改",
+            "第1个问题 · 第2项措施：已销号",
+            "第2个问题 · 第1项措施：正在整改 → 申请延期",
+            "第2个问题 · 第1项措施：新增进展记录1条",
+        ]
+    );
+
+    let b = of("乙党支部");
+    assert!(b.silent, "no note, no file this week");
+    assert_eq!(b.figures.newly_overdue, 1);
+    assert_eq!(b.figures.overdue, 1);
+    assert!(b.changes.is_empty() && b.previous_revision.is_none());
+    assert_eq!(b.pressing.len(), 1);
+    assert_eq!(b.pressing[0].state(), "逾期2天");
+    assert_eq!(b.pressing[0].deadline, "2024年6月10日前");
+    assert_eq!(b.pressing[0].location, "第1个问题 · 第1项措施");
+
+    let cc = of("丙党支部");
+    assert!(cc.new_file && !cc.silent);
+    assert_eq!(cc.figures.due_soon, 1);
+    assert_eq!(cc.figures.overdue, 1);
+    assert_eq!(cc.figures.newly_overdue, 0, "overdue since before the week");
+    assert_eq!(cc.figures.completed, 0);
+    let states: Vec<String> = cc.pressing.iter().map(|p| p.state()).collect();
+    assert_eq!(
+        states,
+        ["逾期12天", "临期（2024年6月15日到期）"],
+        "most overdue first"
+    );
+
+    assert_eq!(
+        d.total,
+        Figures {
+            closed: 1,
+            completed: 2,
+            newly_overdue: 1,
+            extensions: 1,
+            notes: 1,
+            overdue: 2,
+            due_soon: 1
+        }
+    );
+    assert_eq!(d.to_supervise().count(), 2);
+    assert_eq!(
+        d.paragraph(),
+        "本周（2024年6月10日至2024年6月16日），全单位新销号1项，新完成2项，新增逾期1项，申请延期1项，新增进展记录1条。\
+         截至2024年6月12日，逾期2项，临期1项（7日内到期）。1个党支部本期未报送进展：乙党支部。拟向2个党支部发督办单。"
+    );
+
+    // The week before: 甲 and 乙 handed in then, 丙 had not; nothing was closed or noted.
+    let before = dispatch(&c, week.previous(), "上周", today);
+    assert!(before
+        .branches
+        .iter()
+        .all(|b| b.figures.closed == 0 && b.figures.notes == 0));
+    assert!(
+        !before
+            .branches
+            .iter()
+            .find(|b| b.name == "乙党支部")
+            .unwrap()
+            .silent,
+        "乙 handed in on 6-04"
+    );
+}
+
+#[test]
+fn a_branch_sees_its_own_week_and_its_ledger_marks_and_filters_what_is_due_soon() {
+    use rectify::domain::dispatch::dispatch_list;
+    use rectify::domain::ledger::{entries, Filter};
+    let today = day(2024, 6, 12);
+    let mut doc = list(4, "丁党支部", "2024-06-30");
+    doc.problems[0].measures[1].deadline = Deadline::ByDate {
+        date: "2024-06-18".into(),
+    };
+    doc.problems[1].measures[0].deadline = Deadline::ByDate {
+        date: "2024-06-19".into(),
+    };
+    doc.problems[1].measures[1].updates.push(Update {
+        date: "2024-06-11".into(),
+        text: "已整改一半".into(),
+    });
+    let all = entries(&doc, today);
+    let soon: Vec<&str> = all
+        .iter()
+        .filter(|e| e.due_soon)
+        .map(|e| e.number.as_str())
+        .collect();
+    assert_eq!(soon, ["1-2"], "6-18 is the seventh day; 6-19 is not");
+    let filter = Filter {
+        due_soon_only: true,
+        ..Filter::default()
+    };
+    assert_eq!(all.iter().filter(|e| filter.keeps(e)).count(), 1);
+
+    let d = dispatch_list(&doc, Period::week_of(today), "本周", today);
+    assert_eq!(d.branches.len(), 1);
+    assert_eq!(
+        d.total,
+        Figures {
+            notes: 1,
+            due_soon: 1,
+            ..Figures::default()
+        }
+    );
+    assert!(!d.branches[0].silent, "a progress note this week");
+}
