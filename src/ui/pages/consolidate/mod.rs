@@ -20,7 +20,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::consolidate::{consolidate, Consolidation};
+use crate::domain::dispatch::dispatch;
+use crate::domain::period::Period;
 use crate::domain::summary_set::SummarySet;
+use crate::ui::components::dispatch_view::DispatchView;
 use crate::ui::shared::Shared;
 use crate::ui::web::{clock, files, summary_store};
 
@@ -65,6 +68,8 @@ pub fn consolidate_page() -> Html {
     let reading = use_state(|| None::<(usize, usize)>);
     let notice: Notice = use_state(|| None);
     let selected = use_state(|| None::<usize>);
+    // 调度 shows the period's movement in place of the summary (and prints as the 调度表).
+    let dispatching = use_state(|| false);
     let to_keep: ToKeep = use_mut_ref(|| None);
     {
         // Keeps the set as consolidated: once per change, after the consolidation that says what to keep.
@@ -157,13 +162,26 @@ pub fn consolidate_page() -> Html {
     html! {
         <>
             <p class="crumbs no-print"><a href="#/">{ "首页" }</a>{ " › 汇总" }</p>
-            <header class="intro">
+            <header class={classes!("intro", dispatching.then_some("no-print"))}>
                 <h1>{ "汇总" }</h1>
                 <p>{ "主题教育办公室用：一次选择或拖入各党支部报送的清单文件，逐个检查并汇总。文件只在本机处理，不会上传。" }</p>
             </header>
             <receive::Receive loaded={*loaded} reading={*reading} made={(*made).clone()} notice={(*notice).clone()}
                 on_files={add_files} on_clear={clear} />
             if !c.branches.is_empty() {
+                <div class="view-switch no-print">
+                    <button type="button" aria-pressed={if *dispatching { "true" } else { "false" }}
+                        onclick={{ let d = dispatching.clone(); Callback::from(move |_: MouseEvent| d.set(!*d)) }}>{ "调度" }</button>
+                    <span class="muted">{ if *dispatching { "再点一次返回汇总。" } else { "本周、本月或任意两日之间的进展，未报送的党支部，督办单。" } }</span>
+                </div>
+            }
+            if !c.branches.is_empty() && *dispatching {
+                <DispatchView {today} make={{
+                    let made = made.clone();
+                    Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, period, &name, today))
+                }} />
+            }
+            if !c.branches.is_empty() && !*dispatching {
                 { unit::unit_summary(&made, &set, today, notice.clone()) }
                 <section aria-labelledby="branches-heading">
                     <h2 id="branches-heading">{ "各党支部" }</h2>
@@ -177,7 +195,9 @@ pub fn consolidate_page() -> Html {
                 }
                 <unit_ledger::UnitLedger made={(*made).clone()} {today} />
             }
-            { expected::expected(&set.expected, c, set_expected) }
+            if !*dispatching {
+                { expected::expected(&set.expected, c, set_expected) }
+            }
         </>
     }
 }

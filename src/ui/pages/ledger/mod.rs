@@ -6,12 +6,15 @@ mod summary;
 use yew::prelude::*;
 
 use crate::domain::codes::{code, from_code};
+use crate::domain::dispatch::dispatch_list;
 use crate::domain::ledger::{self, Entry, Filter};
 use crate::domain::model::{Kind, Status};
 use crate::domain::office::request::Request;
+use crate::domain::period::Period;
 use crate::domain::route::{Route, Step};
 use crate::domain::{dates, order};
 use crate::ui::claim::use_claim;
+use crate::ui::components::dispatch_view::DispatchView;
 use crate::ui::components::office_export::OfficeExport;
 use crate::ui::session::SessionHandle;
 use crate::ui::stored::{use_stored_draft, Loaded};
@@ -121,6 +124,14 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             filter.set(f);
         })
     };
+    let due_soon_toggle = {
+        let filter = filter.clone();
+        Callback::from(move |_: Event| {
+            let mut f = (*filter).clone();
+            f.due_soon_only = !f.due_soon_only;
+            filter.set(f);
+        })
+    };
     let export_csv = {
         let (doc, notice) = (doc.clone(), notice.clone());
         Callback::from(move |_: MouseEvent| {
@@ -152,6 +163,13 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             </header>
             { claim.notice() }
             <summary::SummaryBlock doc={doc.clone()} {today} />
+            <details class="ledger-dispatch no-print">
+                <summary>{ "调度：本周、本月或两日之间的进展" }</summary>
+                <DispatchView {today} make={{
+                    let doc = doc.clone();
+                    Callback::from(move |(period, name): (Period, String)| dispatch_list(&doc, period, &name, today))
+                }} />
+            </details>
             <div class="toolbar button-row no-print">
                 <button type="button" onclick={export_csv}>{ "导出CSV" }</button>
                 <OfficeExport label="导出Excel" request={{
@@ -175,6 +193,10 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
                         <input type="checkbox" id="filter-overdue" checked={f.overdue_only} onchange={overdue_toggle} />
                         { "只看逾期" }
                     </label>
+                    <label class="choice" for="filter-due-soon">
+                        <input type="checkbox" id="filter-due-soon" checked={f.due_soon_only} onchange={due_soon_toggle} />
+                        { format!("只看临期（{}日内到期）", ledger::DUE_SOON_DAYS) }
+                    </label>
                 </div>
                 <table class="list ledger">
                     <thead>
@@ -194,7 +216,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
                         };
                         let columns = 9 + usize::from(member_list) - if member_list { 2 } else { 0 };
                         html! {
-                            <tbody key={e.measure_id.clone()} class={classes!(e.overdue.then_some("overdue"), e.closed.then_some("closed"))}>
+                            <tbody key={e.measure_id.clone()} class={classes!(e.overdue.then_some("overdue"), e.due_soon.then_some("due-soon"), e.closed.then_some("closed"))}>
                                 <tr>
                                     <td class="center">{ &e.number }</td>
                                     if member_list { <td>{ &e.member }</td> }
@@ -206,6 +228,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
                                     <td>
                                         { e.status.label() }
                                         if e.overdue { <span class="badge overdue">{ "逾期" }</span> }
+                                        if e.due_soon { <span class="badge due-soon">{ "临期" }</span> }
                                         if e.closed { <span class="badge closed">{ "已销号" }</span> }
                                     </td>
                                     <td class="text">{ &e.latest }</td>

@@ -1,0 +1,185 @@
+// 调度 (issue 17): two rounds of files from three branches a week apart — 甲 hands in again with measures done, one
+// closed, a progress note and an extension (its first file superseded); 乙 stays silent while a measure falls
+// overdue; 丙 hands in for the first time with one measure long overdue and one due in three days. Every figure,
+// the silent branch, the changes, the paragraph; then the 调度表 and the 督办单 printed to PDF.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, openApp, root, fixtures, until } from './harness.js';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const out = path.join(root, 'target', 'dispatch-e2e');
+
+/// Today in the app's time zone, and a day `n` days from it, as `YYYY-MM-DD`.
+const TODAY = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
+function day(n) {
+  const d = new Date(TODAY.getFullYear(), TODAY.getMonth(), TODAY.getDate() + n);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+const official = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
+
+/// The digest of format.md § 6.
+function sealed(value) {
+  const canonical = (v) => Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object' ? `{${Object.keys(v).filter((k) => k !== 'meta').sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
+      : JSON.stringify(v);
+  return 'sha256:' + crypto.createHash('sha256').update(canonical(value)).digest('hex');
+}
+
+/// The org fixture as branch `name`'s list: every measure 正在整改, due in a month, no notes.
+function list(name, id) {
+  const doc = JSON.parse(fs.readFileSync(path.join(fixtures, 'org-complete.json'), 'utf8'));
+  doc.id = id;
+  doc.header.org_name = name;
+  for (const p of doc.problems) {
+    for (const m of p.measures) {
+      Object.assign(m, { status: 'in_progress', deadline: { type: 'by_date', date: day(30) }, extension: null, closed: null });
+      delete m.updates;
+    }
+  }
+  return doc;
+}
+
+/// Writes `doc` as exported on `date`.
+function write(doc, date, file) {
+  const copy = structuredClone(doc);
+  delete copy.meta;
+  copy.meta = { app_version: 'test', exported_at: `${date}T09:30:00+08:00`, digest: sealed(copy) };
+  const at = path.join(out, file);
+  fs.writeFileSync(at, JSON.stringify(copy, null, 2));
+  return at;
+}
+
+function files() {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const a1 = list('甲党支部', '11111111-1111-4111-8111-111111111111');
+  const a2 = structuredClone(a1);
+  a2.revision = 2;
+  const [p0, p1] = a2.problems;
+  p0.measures[0].status = 'done';
+  p0.measures[1].status = 'done';
+  p0.measures[1].closed = { date: day(-1), by: '王书记', opinion: '同意销号' };
+  p1.measures[0].status = 'extended';
+  p1.measures[0].extension = { new_date: day(60), reason: '需上级批复', approved_by: '李局长' };
+  p1.measures[0].updates = [{ date: day(-2), text: '已召开专题会' }];
+  const b1 = list('乙党支部', '22222222-2222-4222-8222-222222222222');
+  b1.problems[0].measures[0].deadline.date = day(-3);
+  const c1 = list('丙党支部', '33333333-3333-4333-8333-333333333333');
+  c1.problems[0].measures[0].deadline.date = day(-20);
+  c1.problems[4].measures[0].deadline.date = day(3);
+  return [
+    write(a1, day(-8), '甲-第一次.json'),
+    write(b1, day(-8), '乙.json'),
+    write(a2, day(-1), '甲-第二次.json'),
+    write(c1, day(-1), '丙.json'),
+  ];
+}
+
+async function rowOf(page, name) {
+  const cells = await page.locator('table.dispatch-table tbody tr').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).locator('td').allInnerTexts();
+  return cells.map((c) => c.trim());
+}
+
+function pdfPages(pdf) {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(info.match(/^Pages:\s+(\d+)/m)[1]);
+  const size = info.match(/^Page size:\s+([\d.]+) x ([\d.]+)/m).slice(1).map((n) => Math.round(Number(n)));
+  const text = [];
+  for (let p = 1; p <= pages; p++) text.push(execFileSync('pdftotext', ['-f', String(p), '-l', String(p), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+  return { pages, size, text };
+}
+
+test('调度 of a week: what moved, who went quiet, what is due, and the 督办单', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  await page.getByLabel('导入文件').setInputFiles(files());
+  await page.getByRole('status').filter({ hasText: '已读取4个文件' }).waitFor();
+
+  await page.getByRole('button', { name: '调度', exact: true }).click();
+  await page.getByRole('radio', { name: '自定义' }).check();
+  await page.getByLabel('开始日期').fill(day(-6));
+  await page.getByLabel('结束日期').fill(day(0));
+  const label = `${official(day(-6))}至${official(day(0))}`;
+  await page.getByRole('heading', { name: `调度表（${label}）` }).waitFor();
+
+  // 新销号, 新完成, 新增逾期, 申请延期, 进展记录, 逾期, 临期, 本期报送
+  assert.deepEqual(await rowOf(page, '甲党支部'), ['1', '2', '0', '1', '1', '0', '0', '有新文件']);
+  assert.deepEqual(await rowOf(page, '乙党支部'), ['0', '0', '1', '0', '0', '1', '0', '未报送进展']);
+  assert.deepEqual(await rowOf(page, '丙党支部'), ['0', '0', '0', '0', '0', '1', '1', '有新文件']);
+  const total = (await page.locator('table.dispatch-table tfoot td').allInnerTexts()).map((c) => c.trim());
+  assert.deepEqual(total, ['1', '2', '1', '1', '1', '2', '1', '1个未报送']);
+  assert.deepEqual(await page.locator('ul.silent-branches li').allInnerTexts(), ['乙党支部']);
+
+  const report = await page.locator('#dispatch-report').innerText();
+  assert.equal(report, `本期（${label}），全单位新销号1项，新完成2项，新增逾期1项，申请延期1项，新增进展记录1条。截至${official(day(0))}，逾期2项，临期1项（7日内到期）。1个党支部本期未报送进展：乙党支部。拟向2个党支部发督办单。`);
+
+  const pressing = await page.locator('table.pressing tbody tr').allInnerTexts();
+  assert.equal(pressing.length, 3);
+  assert.match(pressing[0], /乙党支部\s+第1个问题 · 第1项措施[\s\S]*逾期3天/);
+  assert.match(pressing[1], /丙党支部\s+第1个问题 · 第1项措施[\s\S]*逾期20天/);
+  assert.match(pressing[2], new RegExp(`丙党支部\\s+第5个问题 · 第1项措施[\\s\\S]*临期（${official(day(3))}到期）`));
+
+  const changes = await page.locator('ul.changes li').allInnerTexts();
+  assert.equal(changes.find((c) => c.startsWith('甲党支部')),
+    '甲党支部：与第1版相比：第1个问题 · 第1项措施：正在整改 → 已完成整改；第1个问题 · 第2项措施：正在整改 → 已完成整改；第1个问题 · 第2项措施：已销号；第2个问题 · 第1项措施：正在整改 → 申请延期；第2个问题 · 第1项措施：新增进展记录1条。');
+  assert.equal(changes.find((c) => c.startsWith('丙党支部')), '丙党支部：首次报送，没有可比较的上一版。');
+
+  // 本周 and 本月 are offered and give a table too.
+  await page.getByRole('radio', { name: '本月' }).check();
+  await page.getByRole('heading', { name: /^调度表（\d{4}年\d{1,2}月1日至/ }).waitFor();
+  await page.getByRole('radio', { name: '自定义' }).check();
+  await page.getByRole('heading', { name: `调度表（${label}）` }).waitFor();
+
+  // The 调度表 on paper: A4 landscape, the figures and the paragraph, no controls.
+  const table = path.join(out, '调度表.pdf');
+  await page.pdf({ path: table, preferCSSPageSize: true, printBackground: true });
+  const printed = pdfPages(table);
+  assert.deepEqual(printed.size, [842, 595], 'A4 landscape');
+  const all = printed.text.join('');
+  assert.ok(all.includes(`调度表（${label}）`) && all.includes('未报送进展的党支部') && all.includes('拟向2个党支部发督办单'));
+  assert.ok(!all.includes('导入文件') && !all.includes('复制这段文字') && !all.includes('打印调度表'), 'no controls on paper');
+
+  // 督办单: one page per branch with measures to press, each with its measures and a line for the reply.
+  await page.getByRole('button', { name: '督办单', exact: true }).click();
+  await until(async () => (await page.locator('article.supervision-page').count()) === 2, 'a 督办单 for 乙 and 丙');
+  const notices = path.join(out, '督办单.pdf');
+  await page.pdf({ path: notices, preferCSSPageSize: true, printBackground: true });
+  const sheets = pdfPages(notices);
+  assert.equal(sheets.pages, 2, 'one page per branch');
+  assert.deepEqual(sheets.size, [842, 595]);
+  assert.match(sheets.text[0], /检视整改督办单.*党支部：乙党支部.*逾期3天.*整改答复.*答复日期/);
+  assert.match(sheets.text[1], /党支部：丙党支部.*逾期20天.*临期.*答复日期/);
+  assert.ok(!sheets.text.join('').includes('甲党支部'), 'nothing to press at 甲');
+  await page.getByRole('button', { name: '返回调度' }).click();
+  await page.getByRole('heading', { name: `调度表（${label}）` }).waitFor();
+});
+
+test('a branch\'s 台账 marks and filters 临期, and shows its own week', async (t) => {
+  const [, , , c1] = files();
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByLabel('导入文件', { exact: true }).setInputFiles(c1);
+  await page.getByRole('heading', { level: 2, name: '表头信息' }).waitFor();
+  await page.getByRole('button', { name: '整改台账' }).click();
+  await page.getByRole('heading', { name: /^台账（7项/ }).waitFor();
+  assert.equal(await page.locator('.badge.due-soon').count(), 1, 'one measure due within 7 days');
+  await page.getByLabel('只看临期（7日内到期）').check();
+  await page.getByRole('heading', { name: '台账（7项，显示1项）' }).waitFor();
+  assert.match(await page.locator('table.ledger tbody').first().innerText(), new RegExp(`${official(day(3))}前[\\s\\S]*临期`));
+  // Its own period view: this week.
+  await page.getByText('调度：本周、本月或两日之间的进展').click();
+  await page.getByRole('radio', { name: '本周' }).check();
+  const row = (await page.locator('table.dispatch-table tbody tr').first().locator('td').allInnerTexts()).map((c) => c.trim());
+  // 新销号, 新完成, 新增逾期, 申请延期, 进展记录, 逾期, 临期 — the file was written yesterday (本期报送 depends on the week).
+  assert.deepEqual(row.slice(0, 7), ['0', '0', '0', '0', '0', '1', '1']);
+});
