@@ -4,11 +4,10 @@
 // the silent branch, the changes, the paragraph; then the 调度表 and the 督办单 printed to PDF.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, root, fixtures, until } from './harness.js';
+import { launch, openApp, root, fixtures, until, sealed } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -24,13 +23,6 @@ function day(n) {
 }
 const official = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日`; };
 
-/// The digest of format.md § 6.
-function sealed(value) {
-  const canonical = (v) => Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
-    : v && typeof v === 'object' ? `{${Object.keys(v).filter((k) => k !== 'meta').sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
-      : JSON.stringify(v);
-  return 'sha256:' + crypto.createHash('sha256').update(canonical(value)).digest('hex');
-}
 
 /// The org fixture as branch `name`'s list: every measure 正在整改, due in a month, no notes.
 function list(name, id) {

@@ -1,6 +1,7 @@
 // Shared harness of the end-to-end tests: Debian's Chromium driven by playwright-core, the release build served
 // from a local server and opened as a single file, and a record of every request the page makes.
 import { chromium } from 'playwright-core';
+import crypto from 'node:crypto';
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -218,4 +219,13 @@ export async function readOffice(file) {
   const { execFileSync } = await import('node:child_process');
   const out = execFileSync(officeReaders, [path.join(root, 'tools', 'read_office.py'), file], { encoding: 'utf8' });
   return JSON.parse(out);
+}
+
+/// The digest of docs/format.md § 6 (keys sorted, no spaces, non-ASCII as itself, `meta` left out), for files a
+/// test writes by hand.
+export function sealed(value) {
+  const canonical = (v) => Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object' ? `{${Object.keys(v).filter((k) => k !== 'meta').sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
+      : JSON.stringify(v);
+  return 'sha256:' + crypto.createHash('sha256').update(canonical(value)).digest('hex');
 }

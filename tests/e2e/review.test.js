@@ -5,10 +5,9 @@
 // malformed, hostile — each explained, nothing changed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, root, fixtures, until, localDocs } from './harness.js';
+import { launch, openApp, root, fixtures, until, localDocs, sealed } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -193,10 +192,3 @@ function today() {
   return `${d.getFullYear()}${String(d.getMonth() + 1).padStart(2, '0')}${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/// The digest of format.md § 6 (keys sorted, no spaces, non-ASCII as itself), for a hand-made file.
-function sealed(value) {
-  const canonical = (v) => Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
-    : v && typeof v === 'object' ? `{${Object.keys(v).filter((k) => k !== 'meta').sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
-      : JSON.stringify(v);
-  return 'sha256:' + crypto.createHash('sha256').update(canonical(value)).digest('hex');
-}
