@@ -224,3 +224,28 @@ fn a_branch_sees_its_own_week_and_its_ledger_marks_and_filters_what_is_due_soon(
     );
     assert!(!d.branches[0].silent, "a progress note this week");
 }
+
+#[test]
+fn a_督办单_lists_the_most_overdue_first_then_the_soonest_due_by_date_not_by_text() {
+    use rectify::domain::dispatch::dispatch_list;
+    let today = day(2024, 6, 5);
+    let mut doc = list(5, "戊党支部", "2024-06-30");
+    let due = |doc: &mut Document, p: usize, m: usize, date: &str| {
+        doc.problems[p].measures[m].deadline = Deadline::ByDate { date: date.into() };
+    };
+    due(&mut doc, 0, 0, "2024-06-10");
+    due(&mut doc, 0, 1, "2024-06-09");
+    due(&mut doc, 1, 0, "2024-06-01");
+    due(&mut doc, 1, 1, "2024-05-20");
+    let d = dispatch_list(&doc, Period::week_of(today), "本周", today);
+    let states: Vec<String> = d.branches[0].pressing.iter().map(|p| p.state()).collect();
+    assert_eq!(
+        states,
+        [
+            "逾期16天",
+            "逾期4天",
+            "临期（2024年6月9日到期）",
+            "临期（2024年6月10日到期）"
+        ]
+    );
+}

@@ -133,7 +133,7 @@ pub fn read(bytes: &[u8]) -> Result<Review, ReviewError> {
         return Err(ReviewError::TooMany);
     }
     let mut paths: Vec<&str> = review.comments.iter().map(|c| c.path.as_str()).collect();
-    paths.sort_unstable();
+    crate::domain::order::sort_by(&mut paths, |a, b| a.cmp(b));
     if paths.windows(2).any(|w| w[0] == w[1]) {
         return Err(ReviewError::Malformed("同一处有两条意见".into()));
     }
