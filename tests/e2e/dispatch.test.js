@@ -7,11 +7,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, root, fixtures, until, sealed } from './harness.js';
+import { launch, launchKernel, openApp, root, fixtures, until, sealed } from './harness.js';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+// On the Chromium of today and on the real Chromium 109 (Windows 7's last; see tests/old-kernels).
+const browsers = {};
+before(async () => { [browsers.current, browsers['109']] = await Promise.all([launch(), launchKernel(109)]); });
+after(async () => { await Promise.all(Object.values(browsers).map((b) => b.close())); });
 
 const out = path.join(root, 'target', 'dispatch-e2e');
 
@@ -88,7 +89,8 @@ function pdfPages(pdf) {
   return { pages, size, text };
 }
 
-test('调度 of a week: what moved, who went quiet, what is due, and the 督办单', async (t) => {
+for (const kernel of ['current', '109']) test('调度 of a week: what moved, who went quiet, what is due, and the 督办单' + (kernel === '109' ? ' (Chromium 109)' : ''), async (t) => {
+  const browser = browsers[kernel];
   const app = await openApp(browser, 'single file');
   t.after(() => app.close());
   const { page } = app;
@@ -155,7 +157,8 @@ test('调度 of a week: what moved, who went quiet, what is due, and the 督办�
   await page.getByRole('heading', { name: `调度表（${label}）` }).waitFor();
 });
 
-test('a branch\'s 台账 marks and filters 临期, and shows its own week', async (t) => {
+for (const kernel of ['current', '109']) test('a branch\'s 台账 marks and filters 临期, and shows its own week' + (kernel === '109' ? ' (Chromium 109)' : ''), async (t) => {
+  const browser = browsers[kernel];
   const [, , , c1] = files();
   const app = await openApp(browser, 'served');
   t.after(() => app.close());

@@ -7,11 +7,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, root, fixtures, until, localDocs, sealed } from './harness.js';
+import { launch, launchKernel, openApp, root, fixtures, until, localDocs, sealed } from './harness.js';
 
-let browser;
-before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+// On the Chromium of today and on the real Chromium 109 (Windows 7's last; see tests/old-kernels).
+const browsers = {};
+before(async () => { [browsers.current, browsers['109']] = await Promise.all([launch(), launchKernel(109)]); });
+after(async () => { await Promise.all(Object.values(browsers).map((b) => b.close())); });
 
 const ORG = '中共××县公安局交警大队支部委员会';
 const out = path.join(root, 'target', 'review-e2e');
@@ -44,7 +45,8 @@ async function importOnHome(page, file) {
   await page.getByLabel('导入文件', { exact: true }).setInputFiles(file);
 }
 
-test('the office sends a list back with comments, the branch answers every one, the office reads the answers', async (t) => {
+for (const kernel of ['current', '109']) test('the office sends a list back with comments, the branch answers every one, the office reads the answers' + (kernel === '109' ? ' (Chromium 109)' : ''), async (t) => {
+  const browser = browsers[kernel];
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
 
