@@ -42,6 +42,17 @@ fn make(set: &SummarySet) -> Made {
     }
 }
 
+/// The set as far as the consolidation is concerned: its files. A review written or a reviewer's name changes the
+/// set but not what was received, and must not consolidate every file again.
+#[derive(Clone)]
+struct FilesOf(Shared<SummarySet>);
+
+impl PartialEq for FilesOf {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0 || self.0.files == other.0.files
+    }
+}
+
 /// What the page says after an action: done, or what went wrong.
 pub type Notice = UseStateHandle<Option<Result<String, String>>>;
 
@@ -64,7 +75,7 @@ pub fn consolidate_page() -> Html {
             });
         });
     }
-    let made = use_memo((*set).clone(), |set| Shared::new(make(set)));
+    let made = use_memo(FilesOf((*set).clone()), |set| Shared::new(make(&set.0)));
     let reading = use_state(|| None::<(usize, usize)>);
     let notice: Notice = use_state(|| None);
     let selected = use_state(|| None::<usize>);
@@ -74,7 +85,7 @@ pub fn consolidate_page() -> Html {
     {
         // Keeps the set as consolidated: once per change, after the consolidation that says what to keep.
         let (set, to_keep, notice) = ((*set).clone(), to_keep.clone(), notice.clone());
-        use_effect_with((*made).clone(), move |made| {
+        use_effect_with(((*made).clone(), (*set).clone()), move |(made, _)| {
             if let Some(done) = to_keep.borrow_mut().take() {
                 let kept = set.to_keep(&made.consolidation);
                 wasm_bindgen_futures::spawn_local(async move {
