@@ -51,6 +51,21 @@ pub fn focus(path: &str) -> bool {
     }
 }
 
+/// The text of the input or text area an event came from ("" for anything else).
+pub fn value_of(target: Option<web_sys::EventTarget>) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(target) = target else {
+        return String::new();
+    };
+    if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return area.value();
+    }
+    target
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .map(|input| input.value())
+        .unwrap_or_default()
+}
+
 /// The value of a date input, telling the session whether the browser could read what was typed there: a day
 /// that does not exist (2月30日) leaves the value empty with `validity.badInput` set.
 pub fn date_input(

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::domain::dates;
 use crate::domain::dispatch::{BranchDispatch, Dispatch, FIGURE_HEADERS};
 use crate::domain::period::Period;
+use crate::ui::dom::value_of;
 use crate::ui::web::clipboard;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,15 +51,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     let date = |id: &'static str, label: &'static str, state: &UseStateHandle<String>| {
         let value = state.to_string();
         let state = state.clone();
-        let onchange = Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                state.set(input.value());
-            }
-        });
+        let onchange = Callback::from(move |e: Event| state.set(value_of(e.target())));
         html! {
             <span class="inline-form">
                 <label for={id}>{ label }</label>

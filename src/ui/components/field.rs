@@ -39,19 +39,11 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         let text = text.clone();
         let (session, path, is_date) = (session.clone(), props.path.clone(), is_date(props));
         Callback::from(move |e: InputEvent| {
-            use wasm_bindgen::JsCast;
             let value = if is_date {
-                Some(dom::date_input(e.target(), &session, &path))
+                dom::date_input(e.target(), &session, &path)
             } else {
-                e.target().map(|t| {
-                    if let Some(area) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                        area.value()
-                    } else {
-                        t.unchecked_into::<web_sys::HtmlInputElement>().value()
-                    }
-                })
+                dom::value_of(e.target())
             };
-            let value = value.unwrap_or_default();
             text.set(value.clone());
             on_input.emit(value);
         })

@@ -9,6 +9,7 @@ use crate::domain::model::Document;
 use crate::domain::review::attach::{not_ready, shown, Shown};
 use crate::domain::review::{comment_on, field_of};
 use crate::domain::route::Route;
+use crate::ui::dom::value_of;
 use crate::ui::flash;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::location;
@@ -158,12 +159,4 @@ fn comment(props: &CommentProps) -> Html {
             </div>
         </li>
     }
-}
-
-fn value_of(target: Option<web_sys::EventTarget>) -> String {
-    use wasm_bindgen::JsCast;
-    target
-        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        .map(|i| i.value())
-        .unwrap_or_default()
 }
