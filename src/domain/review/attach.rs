@@ -2,7 +2,7 @@
 //! hand in again.
 
 use super::file::Review;
-use super::{fingerprint, locate, AttachedReview, Comment};
+use super::{fingerprint, places, AttachedReview, Comment};
 use crate::domain::export::content_digest;
 use crate::domain::model::Document;
 
@@ -143,11 +143,15 @@ pub fn shown(doc: &Document) -> Vec<Shown> {
     let Some(review) = &doc.review else {
         return Vec::new();
     };
+    let places = places(doc);
     review
         .comments
         .iter()
         .map(|c| Shown {
-            location: locate(doc, &c.path),
+            location: places
+                .iter()
+                .find(|p| p.path == c.path)
+                .map(|p| p.location.clone()),
             changed: fingerprint(doc, &c.path).as_deref() != Some(c.seen.as_str()),
             comment: c.clone(),
         })

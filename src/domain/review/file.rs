@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Comment, ListRef, Verdict, REVIEW_FORMAT, REVIEW_VERSION};
 use crate::domain::dates;
-use crate::domain::digest::{digest_of, short_code};
+use crate::domain::digest::digest_of;
 use crate::domain::encoding;
 use crate::domain::export::windows_safe;
 use crate::domain::import::MAX_NESTING;
@@ -84,7 +84,7 @@ impl ReviewError {
 }
 
 /// Whether `bytes` claim to be a review file (its `format`), cheaply, before anything else reads them.
-pub fn is_review(bytes: &[u8]) -> bool {
+fn is_review(bytes: &[u8]) -> bool {
     // The key is near the top of a file this app wrote; a hand-made file is found by the full read below.
     let head = &bytes[..bytes.len().min(4096)];
     let head = String::from_utf8_lossy(head);
@@ -228,10 +228,5 @@ impl Review {
                 digest_of(&serde_json::to_value(&bare).expect("a review always serialises"))
             }
         }
-    }
-
-    /// 12 hex digits, as printed: which review a branch answered.
-    pub fn code(&self) -> String {
-        short_code(&self.digest())
     }
 }

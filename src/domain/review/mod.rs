@@ -25,22 +25,23 @@ pub const WHOLE_LIST: &str = "list";
 
 /// The fingerprint of what a comment is on, in `doc`: `None` when there is no such problem or measure.
 ///
-/// Only what the branch writes counts (a measure's 措施内容, 整改目标, 时限 and 责任人; a problem's fields and its
+/// It is the digest of `docs/format.md` § 6 over an object made here (none has a `meta` key to leave out). Only what the branch
+/// writes counts (a measure's 措施内容, 整改目标, 时限 and 责任人; a problem's fields and its
 /// measures), not the ledger's 进展 and 销号, which move on after the review without answering it.
 pub fn fingerprint(doc: &Document, path: &str) -> Option<String> {
     if path == WHOLE_LIST {
         let parts: Vec<Value> = doc.all_problems().map(|(_, p)| problem_value(p)).collect();
         let header = serde_json::to_value(&doc.header).unwrap_or(Value::Null);
-        return Some(hash(
+        return Some(digest_of(
             &serde_json::json!({ "header": header, "problems": parts }),
         ));
     }
     for (_, problem) in doc.all_problems() {
         if problem.id == path {
-            return Some(hash(&problem_value(problem)));
+            return Some(digest_of(&problem_value(problem)));
         }
         if let Some(m) = problem.measures.iter().find(|m| m.id == path) {
-            return Some(hash(&measure_value(m)));
+            return Some(digest_of(&measure_value(m)));
         }
     }
     None
@@ -61,38 +62,67 @@ fn problem_value(p: &Problem) -> Value {
     })
 }
 
-/// The digest of § 6 (none of these objects has a `meta` key to leave out).
-fn hash(value: &Value) -> String {
-    digest_of(value)
+/// A place the office can comment on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place<'a> {
+    /// `list`, or the problem's or measure's id.
+    pub path: &'a str,
+    /// As the user reads it: `整个清单`, `第2个问题`, `第2名党员（刘洋） · 第1个问题 · 第3项措施`.
+    pub location: String,
+    /// The problem's 问题表现 or the measure's 措施内容 ("" for the list).
+    pub text: &'a str,
+    pub is_measure: bool,
 }
 
-/// Where a comment sits, as the user reads it: `整个清单`, `第2个问题`, `第2名党员（刘洋） · 第1个问题 · 第3项措施`;
-/// `None` when the list has no such problem or measure (any more).
-pub fn locate(doc: &Document, path: &str) -> Option<String> {
-    if path == WHOLE_LIST {
-        return Some("整个清单".to_string());
-    }
-    let mut found = None;
-    let mut look = |at: Location, problems: &[Problem]| {
+/// Every place of `doc` in the list's order — the list as a whole, then each problem followed by its measures —
+/// found in one walk.
+pub fn places(doc: &Document) -> Vec<Place<'_>> {
+    fn walk<'d>(out: &mut Vec<Place<'d>>, at: Location, problems: &'d [Problem]) {
         for (pi, p) in problems.iter().enumerate() {
             let here = at.problem(pi);
-            if p.id == path {
-                found = Some(here.to_string());
-            }
-            if let Some(mi) = p.measures.iter().position(|m| m.id == path) {
-                found = Some(here.measure(mi).to_string());
-            }
-        }
-    };
-    match doc.kind {
-        Kind::Org => look(Location::document(), &doc.problems),
-        Kind::Member => {
-            for (i, member) in doc.members.iter().enumerate() {
-                look(Location::member(i, &member.name), &member.problems);
+            out.push(Place {
+                path: &p.id,
+                location: here.to_string(),
+                text: &p.description,
+                is_measure: false,
+            });
+            for (mi, m) in p.measures.iter().enumerate() {
+                out.push(Place {
+                    path: &m.id,
+                    location: here.measure(mi).to_string(),
+                    text: &m.content,
+                    is_measure: true,
+                });
             }
         }
     }
-    found
+    let mut out = vec![Place {
+        path: WHOLE_LIST,
+        location: "整个清单".to_string(),
+        text: "",
+        is_measure: false,
+    }];
+    match doc.kind {
+        Kind::Org => walk(&mut out, Location::document(), &doc.problems),
+        Kind::Member => {
+            for (i, member) in doc.members.iter().enumerate() {
+                walk(
+                    &mut out,
+                    Location::member(i, &member.name),
+                    &member.problems,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Where a comment sits (see `Place::location`); `None` when the list has no such problem or measure (any more).
+pub fn locate(doc: &Document, path: &str) -> Option<String> {
+    places(doc)
+        .into_iter()
+        .find(|p| p.path == path)
+        .map(|p| p.location)
 }
 
 /// The field a comment's link leads to: a problem's 问题表现, a measure's 措施内容; `None` for the whole list or an

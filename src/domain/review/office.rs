@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::attach::unanswered;
 use super::file::Review;
-use super::{fingerprint, ListRef, Verdict, WHOLE_LIST};
+use super::{fingerprint, places, ListRef, Verdict};
 use crate::domain::model::Document;
 
 /// A review as the office writes it, kept in the 汇总 set until it is exported (and after, for the table).
@@ -66,15 +67,11 @@ impl Draft {
             return Err("退回修改时请至少写一条审核意见，说明要改什么。".to_string());
         }
         let mut review = Review::new(self.list.clone(), verdict, reviewer, today);
-        let order =
-            std::iter::once(WHOLE_LIST.to_string()).chain(doc.all_problems().flat_map(|(_, p)| {
-                std::iter::once(p.id.clone()).chain(p.measures.iter().map(|m| m.id.clone()))
-            }));
-        for path in order {
-            let text = self.comment(&path);
-            if let (false, Some(seen)) = (text.is_empty(), fingerprint(doc, &path)) {
+        for place in places(doc) {
+            let text = self.comment(place.path);
+            if let (false, Some(seen)) = (text.is_empty(), fingerprint(doc, place.path)) {
                 review.comments.push(super::Comment {
-                    path,
+                    path: place.path.to_string(),
                     text: text.to_string(),
                     seen,
                     ..Default::default()
@@ -132,10 +129,10 @@ pub fn status(doc: &Document, digest: &str, drafts: &[Draft]) -> (Status, usize)
         Some(Verdict::Returned) => Status::Returned,
         None => Status::Waiting,
     };
-    let open = match (&doc.review, mine) {
-        (_, Some(d)) if d.verdict.is_some() => d.comments.len(),
-        (Some(carried), _) => carried.comments.iter().filter(|c| !c.is_answered()).count(),
-        _ => 0,
+    let open = match mine {
+        Some(d) if d.verdict.is_some() => d.comments.len(),
+        // The comments the file carries back without an answer (none when it carries no review).
+        _ => unanswered(doc),
     };
     (status, open)
 }

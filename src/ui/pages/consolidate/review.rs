@@ -9,8 +9,9 @@ use crate::domain::consolidate::Branch;
 use crate::domain::dates;
 use crate::domain::review::attach::shown;
 pub use crate::domain::review::office::{Draft, ReviewEdit};
-use crate::domain::review::{locate, Verdict, WHOLE_LIST};
+use crate::domain::review::{places, Verdict, WHOLE_LIST};
 use crate::ui::components::following::use_following;
+use crate::ui::dom::value_of;
 use crate::ui::web::{clock, download};
 
 #[derive(Properties, PartialEq)]
@@ -56,17 +57,6 @@ fn commit_field(props: &CommitProps) -> Html {
                 <input id={props.id.clone()} type="text" value={(*text).clone()} {oninput} {onchange} />
             }
         </div>
-    }
-}
-
-fn value_of(target: Option<web_sys::EventTarget>) -> String {
-    use wasm_bindgen::JsCast;
-    let Some(target) = target else {
-        return String::new();
-    };
-    match target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        Some(area) => area.value(),
-        None => target.unchecked_into::<web_sys::HtmlInputElement>().value(),
     }
 }
 
@@ -158,23 +148,12 @@ pub fn review_panel(props: &ReviewProps) -> Html {
             }
             <CommitField id="review-reviewer" label="审核人（办公室）" value={reviewer.to_string()} on_commit={on_reviewer} />
             { comment_field(WHOLE_LIST, "审核意见".to_string(), draft, &props.on_change) }
-            { for d.all_problems().map(|(_, p)| {
-                let at = locate(d, &p.id).unwrap_or_default();
-                html! {
-                    <div class="review-problem">
-                        <p class="review-item"><strong>{ &at }</strong>{ "：" }{ &p.description }</p>
-                        { comment_field(&p.id, format!("审核意见（{at}）"), draft, &props.on_change) }
-                        { for p.measures.iter().map(|m| {
-                            let at = locate(d, &m.id).unwrap_or_default();
-                            html! {
-                                <div class="review-measure">
-                                    <p class="review-item"><strong>{ &at }</strong>{ "：" }{ &m.content }</p>
-                                    { comment_field(&m.id, format!("审核意见（{at}）"), draft, &props.on_change) }
-                                </div>
-                            }
-                        }) }
-                    </div>
-                }
+            // Each problem, then its measures: the places of the list, located in one walk.
+            { for places(d).into_iter().skip(1).map(|p| html! {
+                <div class={if p.is_measure { "review-measure" } else { "review-problem" }}>
+                    <p class="review-item"><strong>{ &p.location }</strong>{ "：" }{ p.text }</p>
+                    { comment_field(p.path, format!("审核意见（{}）", p.location), draft, &props.on_change) }
+                </div>
             }) }
             <div class="toolbar button-row">
                 { verdict_button(Verdict::Passed) }
