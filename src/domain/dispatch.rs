@@ -79,9 +79,7 @@ pub struct Pressing {
     pub lead: String,
     /// Days past due; 0 for a measure due soon.
     pub days_overdue: i64,
-    /// The due date, as written on paper.
-    pub due: String,
-    /// The due date, for the order.
+    /// The due date (a measure is pressing only when it has one).
     pub due_on: Option<NaiveDate>,
 }
 
@@ -91,7 +89,8 @@ impl Pressing {
         if self.days_overdue > 0 {
             format!("逾期{}天", self.days_overdue)
         } else {
-            format!("临期（{}到期）", self.due)
+            let due = self.due_on.map(dates::official).unwrap_or_default();
+            format!("临期（{due}到期）")
         }
     }
 }
@@ -257,7 +256,6 @@ fn branch_dispatch(
                     _ => String::new(),
                 },
                 days_overdue: days_overdue(m, today),
-                due: due_date(m).map(dates::official).unwrap_or_default(),
                 due_on: due_date(m),
             });
         }

@@ -1,31 +1,28 @@
-//! The JSON Schema of the list file, derived from the model types so that it cannot drift from them.
-//! The committed copy is `schema/rectify-list.v1.schema.json`; `tests/schema.rs` checks that it is current
-//! (run it with `UPDATE_SCHEMA=1` to rewrite it).
+//! The JSON Schemas of the list file and the review file, derived from the model types so that they cannot drift
+//! from them. The committed copies are `schema/rectify-list.v1.schema.json` and
+//! `schema/rectify-review.v1.schema.json`; `tests/schema.rs` checks that they are current (run it with
+//! `UPDATE_SCHEMA=1` to rewrite them).
+
+use schemars::JsonSchema;
 
 use super::model::Document;
 use super::review::file::Review;
 
-/// The schema as pretty JSON with a trailing newline, as committed.
-pub fn schema_json() -> String {
-    let mut schema = schemars::schema_for!(Document);
-    schema.insert(
-        "title".to_string(),
-        "检视整改清单文件（rectify-list）第1版".into(),
-    );
+/// The schema of `T` titled `title`, as pretty JSON with a trailing newline, as committed.
+fn schema_of<T: JsonSchema>(title: &str) -> String {
+    let mut schema = schemars::schema_for!(T);
+    schema.insert("title".to_string(), title.into());
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
     text.push('\n');
     text
 }
 
-/// The schema of the review file (审核意见文件, `docs/format.md` § 12), as committed in
-/// `schema/rectify-review.v1.schema.json`.
+/// The list file's schema.
+pub fn schema_json() -> String {
+    schema_of::<Document>("检视整改清单文件（rectify-list）第1版")
+}
+
+/// The review file's schema (审核意见文件, `docs/format.md` § 12).
 pub fn review_schema_json() -> String {
-    let mut schema = schemars::schema_for!(Review);
-    schema.insert(
-        "title".to_string(),
-        "审核意见文件（rectify-review）第1版".into(),
-    );
-    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serialises");
-    text.push('\n');
-    text
+    schema_of::<Review>("审核意见文件（rectify-review）第1版")
 }

@@ -147,6 +147,17 @@ fn rate(s: &Summary) -> Cell {
     }
 }
 
+/// The 台账's columns: the CSV's, in its order, each as wide as fits A4 landscape.
+fn ledger_columns() -> impl Iterator<Item = Column> {
+    CSV_HEADERS
+        .iter()
+        .zip(LEDGER_WIDTHS)
+        .map(|(h, width)| Column {
+            header: h.to_string(),
+            width,
+        })
+}
+
 /// A branch's 整改台账 as a workbook: 台账 (one row per measure, as the CSV) and 按类别 (the table by category and
 /// the report paragraph).
 pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
@@ -159,14 +170,7 @@ pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
         name: "台账".into(),
         title: title.clone(),
         lines: vec![format!("截至{as_of}")],
-        columns: CSV_HEADERS
-            .iter()
-            .zip(LEDGER_WIDTHS)
-            .map(|(h, width)| Column {
-                header: h.to_string(),
-                width,
-            })
-            .collect(),
+        columns: ledger_columns().collect(),
         rows: entries
             .iter()
             .zip(&measures)
@@ -265,15 +269,7 @@ pub fn consolidation_book(c: &Consolidation, today: NaiveDate) -> Book {
             header: "党支部".into(),
             width: 18,
         })
-        .chain(
-            CSV_HEADERS
-                .iter()
-                .zip(LEDGER_WIDTHS)
-                .map(|(h, width)| Column {
-                    header: h.to_string(),
-                    width,
-                }),
-        )
+        .chain(ledger_columns())
         .collect(),
         footer: footer(None),
         ..Sheet::default()
