@@ -93,9 +93,9 @@ def self_test():
             "tests/e2e/ok.js": "import x from '../../tools/a.py';\nconst r = path.resolve(here, '../..');\n",
             "tools/a.py": "open('../target/x')\nsee ../tests/e2e/ok.js\n",
             "README.md": "run `tools/a.py`; outputs in dist/ are ignored, see tests/e2e/ok.js\n",
-            "tests/bad.rs": 'fn f() { p.join("../shared/fixtures"); }\n',
-            "tests/e2e/bad.js": "path.join(root, '..', 'shared', 'x')\n",
-            "docs/bad.md": "See ../shared/spec/format.md and /home/alice/notes.txt\n",
+            "tests/bad.rs": 'fn f() { p.join("../sibling/fixtures"); }\n',
+            "tests/e2e/bad.js": "path.join(root, '..', 'sibling', 'x')\n",
+            "docs/bad.md": "See ../sibling/spec/format.md and /home/alice/notes.txt\n",
             "tools/bad.sh": "cat /root/.cargo/env\n",
         }
         for name, text in files.items():
