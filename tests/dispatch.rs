@@ -3,6 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, NaiveDate};
+use rectify::domain::branches::Unit;
 use rectify::domain::consolidate::consolidate;
 use rectify::domain::dispatch::{dispatch, Figures};
 use rectify::domain::export::export;
@@ -95,11 +96,12 @@ fn a_week_of_two_rounds_of_files() {
         file(&c1, "丙.json", "2024-06-11"),
     ];
     let c = consolidate(&files, today);
-    let d = dispatch(&c, week, "本周", today);
+    let unit = Unit::of(&c, &[], &[]);
+    let d = dispatch(&c, &unit, week, "本周", today);
     let of = |name: &str| d.branches.iter().find(|b| b.name == name).unwrap();
 
     let a = of("甲党支部");
-    assert_eq!(a.previous_revision, Some(1));
+    assert_eq!(a.lists[0].baseline, Some(1));
     assert!(a.new_file && !a.silent);
     assert_eq!(
         a.figures,
@@ -113,26 +115,38 @@ fn a_week_of_two_rounds_of_files() {
             due_soon: 0
         }
     );
+    let changes: Vec<String> = a.lists[0]
+        .changes
+        .iter()
+        .map(|c| format!("{}|{}|{}|{}", c.place, c.field, c.before, c.after))
+        .collect();
     assert_eq!(
-        a.changes,
+        changes,
         [
-            "第1个问题 · 第1项措施：正在整改 → 已完成整改",
-            "第1个问题 · 第2项措施：正在整改 → 已完成整改",
-            "第1个问题 · 第2项措施：已销号",
-            "第2个问题 · 第1项措施：正在整改 → 申请延期",
-            "第2个问题 · 第1项措施：新增进展记录1条",
+            "第1个问题第1项措施|整改状态|正在整改|已完成整改",
+            "第1个问题第2项措施|整改状态|正在整改|已完成整改",
+            "第1个问题第2项措施|销号||2024年6月11日 王书记：同意销号",
+            "第2个问题第1项措施|整改状态|正在整改|申请延期",
+            "第2个问题第1项措施|延期||延期至2024年7月31日（理由：需上级批复；批准人：李局长）",
+            "第2个问题第1项措施|新增进展记录||2024年6月10日：已召开专题会",
         ]
+    );
+    assert_eq!(
+        a.lists[0].summary(),
+        "党组织清单：第2版与第1版相比，改动6处："
     );
 
     let b = of("乙党支部");
     assert!(b.silent, "no note, no file this week");
     assert_eq!(b.figures.newly_overdue, 1);
     assert_eq!(b.figures.overdue, 1);
-    assert!(b.changes.is_empty() && b.previous_revision.is_none());
+    assert!(b.lists[0].changes.is_empty() && b.lists[0].new_files == 0);
+    assert_eq!(b.lists[0].summary(), "党组织清单：本期没有报送新文件。");
     assert_eq!(b.pressing.len(), 1);
     assert_eq!(b.pressing[0].state(), "逾期2天");
     assert_eq!(b.pressing[0].deadline, "2024年6月10日前");
-    assert_eq!(b.pressing[0].location, "第1个问题 · 第1项措施");
+    assert_eq!(b.pressing[0].problem, b1.problems[0].description.trim());
+    assert_eq!(b.pressing[0].list_label(), "党组织清单");
 
     let cc = of("丙党支部");
     assert!(cc.new_file && !cc.silent);
@@ -167,7 +181,7 @@ fn a_week_of_two_rounds_of_files() {
     );
 
     // The week before: 甲 and 乙 handed in then, 丙 had not; nothing was closed or noted.
-    let before = dispatch(&c, week.previous(), "上周", today);
+    let before = dispatch(&c, &unit, week.previous(), "上周", today);
     assert!(before
         .branches
         .iter()

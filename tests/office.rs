@@ -249,22 +249,35 @@ fn the_consolidation_book_has_every_file_every_measure_and_the_categories() {
     .map(|f| (f.to_string(), Ok(fixture(f))))
     .collect();
     let c = consolidate(&files, day(2024, 1, 1));
-    let book = rectify::domain::office::ledger_book::consolidation_book(&c, day(2024, 1, 1));
+    let unit = rectify::domain::branches::Unit::of(&c, &[], &[]);
+    let book = rectify::domain::office::ledger_book::consolidation_book(&c, &unit, day(2024, 1, 1));
     let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["各党支部", "汇总台账", "按类别"]);
+    assert_eq!(names, ["各党支部", "收到的文件", "汇总台账", "按类别"]);
+    // Both lists are one 党支部's: one row, and the 合计.
     let branches = &book.sheets[0];
+    assert_eq!(branches.rows.len(), 2, "one 党支部 and the 合计");
     assert_eq!(
-        branches.rows.len(),
+        branches.rows[0].cells[1],
+        Cell::Text("中共××县公安局交警大队支部委员会".into())
+    );
+    assert!(matches!(&branches.rows[0].cells[2], Cell::Text(t) if t.starts_with("已报")));
+    assert!(matches!(&branches.rows[0].cells[3], Cell::Text(t) if t.starts_with("已报")));
+    assert_eq!(branches.rows[1].cells[0], Cell::Text("合计".into()));
+    let files_sheet = &book.sheets[1];
+    assert_eq!(
+        files_sheet.rows.len(),
         3,
         "every file, the one that is not a list too"
     );
-    assert!(matches!(&branches.rows[2].cells[11], Cell::Text(t) if t.starts_with("不是清单文件")));
-    let ledger = &book.sheets[1];
+    assert!(
+        matches!(&files_sheet.rows[2].cells[12], Cell::Text(t) if t.starts_with("不是清单文件"))
+    );
+    let ledger = &book.sheets[2];
     assert_eq!(ledger.columns[0].header, "党支部");
     let measures: usize = c
-        .branches
+        .lists
         .iter()
-        .map(|b| b.document.all_measures().count())
+        .map(|l| l.document.all_measures().count())
         .sum();
     assert_eq!(ledger.rows.len(), measures);
     assert!(

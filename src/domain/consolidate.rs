@@ -1,6 +1,7 @@
 //! 汇总: the files of many branches read, checked, de-duplicated and summed up, for the central office.
 //!
-//! Every file gets a verdict. Of several files of the same list (the same document id) the highest revision counts
+//! This module is about files: which ones count. Which 党支部 each file belongs to, and every figure by 党支部, is
+//! `branches`. Every file gets a verdict. Of several files of the same list (the same document id) the highest revision counts
 //! and the others are superseded; the same revision with different content is a conflict, and neither copy counts
 //! until the office removes one. A file changed after export still counts, and says so.
 
@@ -9,8 +10,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::import::{import, Seal};
-use super::ledger::{self, Entry, Summary};
-use super::model::{Document, Kind, Measure};
+use super::ledger::{self, Summary};
+use super::model::Document;
 use super::validate::validate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +28,9 @@ pub enum Verdict {
     Superseded { by: String },
     /// The same list and revision as another file, with different content: neither counts until one is removed.
     Conflict { with: String },
+    /// Like a conflict, but a higher revision of the list has arrived since, so neither copy matters for the
+    /// figures; still one of the two is not what the branch wrote (a neighbour's copy, most often).
+    Forked { with: String },
 }
 
 impl Verdict {
@@ -45,9 +49,18 @@ impl Verdict {
             Verdict::NotAList(message) => format!("不是清单文件：{message}"),
             Verdict::Superseded { by } => format!("已被“{by}”取代（同一清单的更新版本）"),
             Verdict::Conflict { with } => {
-                format!("与“{with}”冲突：同一清单、同一修订号，内容却不同。请核实后删除其中一份")
+                format!("与“{with}”冲突：同一清单、同一修订号，内容却不同（可能是复制的文件）。两份都不计入，请核实后移除其中一份")
             }
+            Verdict::Forked { with } => format!(
+                "与“{with}”是同一清单、同一修订号，内容却不同（可能是复制的文件）；已有更新的版本，这份不计入。请核实后移除"
+            ),
         }
+    }
+
+    /// Whether the file is the branch's own line of its list (it counts or a later one superseded it): not a
+    /// conflict, a fork or something that is not a list. Only such files tie names together or are compared.
+    pub fn is_own(&self) -> bool {
+        self.counts() || matches!(self, Verdict::Superseded { .. })
     }
 
     /// Whether the file's list is part of the figures.
@@ -65,11 +78,13 @@ pub struct Submission {
     pub file_name: String,
     pub verdict: Verdict,
     pub document: Option<Document>,
+    /// The figures of this very file (whether it counts or not), when it is a list.
+    pub summary: Option<Summary>,
 }
 
-/// A list that counts, with its figures.
+/// A list file that counts (the highest revision of its list), with its figures.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Branch {
+pub struct ListFile {
     pub file_name: String,
     /// The file's digest as received: which file a review is of.
     pub digest: String,
@@ -83,7 +98,8 @@ pub struct Branch {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Consolidation {
     pub submissions: Vec<Submission>,
-    pub branches: Vec<Branch>,
+    /// The lists that count, in the order their files were received.
+    pub lists: Vec<ListFile>,
 }
 
 struct Read {
@@ -131,6 +147,14 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
     }
     for indices in groups.values() {
         let rev = |i: usize| read[i].as_ref().map(|r| r.document.revision).unwrap_or(0);
+        // Below the top: two files of one revision with different content are a fork, whichever came first.
+        let forked_with = |i: usize| {
+            indices.iter().copied().find(|&j| {
+                j != i
+                    && rev(j) == rev(i)
+                    && read[j].as_ref().map(|r| &r.digest) != read[i].as_ref().map(|r| &r.digest)
+            })
+        };
         let top = indices.iter().map(|&i| rev(i)).max().unwrap_or(0);
         let best: Vec<usize> = indices.iter().copied().filter(|&i| rev(i) == top).collect();
         let name = |i: usize| {
@@ -153,7 +177,10 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
             .collect();
         if conflicting.is_empty() {
             for &i in indices.iter().filter(|&&i| i != keep) {
-                verdicts[i] = Some(Verdict::Superseded { by: name(keep) });
+                verdicts[i] = Some(match forked_with(i) {
+                    Some(j) => Verdict::Forked { with: name(j) },
+                    None => Verdict::Superseded { by: name(keep) },
+                });
             }
         } else {
             for &i in &best {
@@ -165,7 +192,10 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
                 verdicts[i] = Some(Verdict::Conflict { with: name(other) });
             }
             for &i in indices.iter().filter(|i| !best.contains(i)) {
-                verdicts[i] = Some(Verdict::Superseded { by: name(keep) });
+                verdicts[i] = Some(match forked_with(i) {
+                    Some(j) => Verdict::Forked { with: name(j) },
+                    None => Verdict::Superseded { by: name(keep) },
+                });
             }
         }
     }
@@ -177,6 +207,7 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
                 file_name,
                 verdict: verdicts[i].take().unwrap_or(Verdict::Complete),
                 document: None,
+                summary: None,
             });
             continue;
         };
@@ -192,7 +223,7 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
                 } else {
                     Verdict::Incomplete { errors, warnings }
                 };
-                out.branches.push(Branch {
+                out.lists.push(ListFile {
                     file_name: file_name.clone(),
                     digest: r.digest.clone(),
                     summary: ledger::summary(&r.document, today),
@@ -204,10 +235,15 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
                 verdict
             }
         };
+        let summary = match out.lists.last() {
+            Some(l) if verdict.counts() => l.summary.clone(),
+            _ => ledger::summary(&r.document, today),
+        };
         out.submissions.push(Submission {
             file_name,
             verdict,
             document: Some(r.document),
+            summary: Some(summary),
         });
     }
     out
@@ -217,17 +253,28 @@ impl Consolidation {
     /// The figures of every list that counts.
     pub fn total(&self) -> Summary {
         let mut total = Summary::default();
-        for b in &self.branches {
-            total.add(&b.summary);
+        for l in &self.lists {
+            total.add(&l.summary);
         }
         total
+    }
+
+    /// Every file of the list with this document id that is the branch's own: the one that counts and those it
+    /// superseded (not files in conflict, nor forks), with their positions among the submissions.
+    pub fn files_of(&self, id: &str) -> impl Iterator<Item = (usize, &Document)> {
+        let id = id.to_string();
+        self.submissions
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.verdict.is_own())
+            .filter_map(move |(i, s)| s.document.as_ref().filter(|d| d.id == id).map(|d| (i, d)))
     }
 
     /// The figures by category, over all lists that count, in the order categories first appear.
     pub fn by_category(&self, today: NaiveDate) -> Vec<(String, Summary)> {
         let mut out: Vec<(String, Summary)> = Vec::new();
-        for b in &self.branches {
-            for (category, s) in ledger::by_category(&b.document, today) {
+        for l in &self.lists {
+            for (category, s) in ledger::by_category(&l.document, today) {
                 match out.iter_mut().find(|(c, _)| *c == category) {
                     Some((_, total)) => total.add(&s),
                     None => out.push((category, s)),
@@ -236,88 +283,6 @@ impl Consolidation {
         }
         out
     }
-
-    /// Distinct branches (by 党组织名称) among the lists that count.
-    pub fn branch_names(&self) -> Vec<String> {
-        let mut names: Vec<String> = Vec::new();
-        for b in &self.branches {
-            let name = b.document.header.org_name.trim().to_string();
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        names
-    }
-
-    /// Which of the `expected` branches have not handed in an org list or a member list yet.
-    pub fn missing(&self, expected: &[String]) -> Vec<(String, bool, bool)> {
-        expected
-            .iter()
-            .map(|e| e.trim())
-            .filter(|e| !e.is_empty())
-            .filter_map(|e| {
-                let has = |kind: Kind| {
-                    self.branches
-                        .iter()
-                        .any(|b| b.document.kind == kind && b.document.header.org_name.trim() == e)
-                };
-                let (org, member) = (has(Kind::Org), has(Kind::Member));
-                (!org || !member).then(|| (e.to_string(), !org, !member))
-            })
-            .collect()
-    }
-
-    /// The paragraph for the unit: "截至…，已收到N个党支部报送的M份清单…共梳理问题X个…".
-    pub fn report(&self, today: NaiveDate) -> String {
-        let orgs = self
-            .branches
-            .iter()
-            .filter(|b| b.document.kind == Kind::Org)
-            .count();
-        let members = self.branches.len() - orgs;
-        let subject = format!(
-            "已收到{}个党支部报送的{}份清单（党组织清单{orgs}份、党员清单{members}份），",
-            self.branch_names().len(),
-            self.branches.len()
-        );
-        ledger::paragraph(
-            &super::dates::official(today),
-            &subject,
-            "梳理",
-            &self.total(),
-        )
-    }
-
-    /// The consolidated ledger: every entry of every list that counts, with its branch.
-    pub fn entries(&self, today: NaiveDate) -> Vec<(String, Entry, Measure)> {
-        let mut out = Vec::new();
-        for b in &self.branches {
-            let measures: Vec<&Measure> = b.document.all_measures().collect();
-            for (e, m) in ledger::entries(&b.document, today)
-                .into_iter()
-                .zip(measures)
-            {
-                out.push((b.document.header.org_name.trim().to_string(), e, m.clone()));
-            }
-        }
-        out
-    }
-
-    /// The consolidated ledger as CSV: the ledger's columns after a 党支部 column, by the same rules.
-    pub fn csv(&self, today: NaiveDate) -> Vec<u8> {
-        let mut headers = vec!["党支部"];
-        headers.extend(ledger::CSV_HEADERS);
-        let rows: Vec<Vec<String>> = self
-            .entries(today)
-            .iter()
-            .map(|(branch, e, m)| {
-                let mut row = vec![branch.clone()];
-                row.extend(ledger::csv_cells(e, m));
-                row
-            })
-            .collect();
-        ledger::csv_bytes(&headers, &rows)
-    }
 }
 
 #[cfg(test)]
@@ -325,7 +290,7 @@ mod tests {
     use super::*;
     use crate::domain::export::export;
     use crate::domain::model::Status;
-    use crate::domain::sample::{member_list, org_list};
+    use crate::domain::sample::org_list;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()
@@ -359,7 +324,7 @@ mod tests {
         assert!(
             matches!(&c.submissions[2].verdict, Verdict::NotAList(m) if m.contains("Word文档"))
         );
-        assert_eq!(c.branches.len(), 2);
+        assert_eq!(c.lists.len(), 2);
         assert_eq!(c.total().measures, 5);
     }
 
@@ -379,8 +344,8 @@ mod tests {
                 by: "v2.json".into()
             }
         );
-        assert_eq!(c.branches.len(), 1);
-        assert_eq!(c.branches[0].document.revision, 2);
+        assert_eq!(c.lists.len(), 1);
+        assert_eq!(c.lists[0].document.revision, 2);
         assert_eq!(c.total().count(Status::InProgress), 1);
     }
 
@@ -388,7 +353,7 @@ mod tests {
     fn the_same_file_twice_counts_once() {
         let a = org_list(1, "第一党支部", 2, 2);
         let c = consolidate(&[file("a.json", &a), file("a(1).json", &a)], today());
-        assert_eq!(c.branches.len(), 1);
+        assert_eq!(c.lists.len(), 1);
         assert_eq!(
             c.submissions[1].verdict,
             Verdict::Superseded {
@@ -415,8 +380,42 @@ mod tests {
                 with: "a.json".into()
             }
         );
-        assert!(c.branches.is_empty());
+        assert!(c.lists.is_empty());
         assert!(c.submissions[0].verdict.label().contains("冲突"));
+    }
+
+    #[test]
+    fn a_copy_of_a_revision_below_the_top_is_a_fork_not_a_superseded_file() {
+        let now = chrono::DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap();
+        let v1 = export(&org_list(1, "第一党支部", 2, 2), true, now).document;
+        let mut v2 = v1.clone();
+        v2.problems[0].remark = "自己的第二版".into();
+        let v2 = export(&v2, true, now).document;
+        let mut copy = v1.clone();
+        copy.header.org_name = "第二党支部".into();
+        let copy = export(&copy, true, now).document;
+        assert_eq!(copy.revision, v2.revision);
+        let mut v3 = v2.clone();
+        v3.problems[0].remark = "第三版".into();
+        let files = vec![
+            file("v2.json", &v2),
+            file("copy.json", &copy),
+            file("v3.json", &v3),
+        ];
+        let c = consolidate(&files, today());
+        assert!(
+            matches!(&c.submissions[0].verdict, Verdict::Forked { with } if with == "copy.json")
+        );
+        assert!(matches!(&c.submissions[1].verdict, Verdict::Forked { with } if with == "v2.json"));
+        assert!(c.submissions[1]
+            .verdict
+            .label()
+            .contains("可能是复制的文件"));
+        assert_eq!(
+            c.files_of(&v3.id).count(),
+            1,
+            "neither fork is the branch's own line"
+        );
     }
 
     #[test]
@@ -428,45 +427,6 @@ mod tests {
             .replace("第一党支部", "第壹党支部");
         let c = consolidate(&[(name, Ok(text.into_bytes()))], today());
         assert!(matches!(c.submissions[0].verdict, Verdict::Changed { .. }));
-        assert_eq!(c.branches.len(), 1);
-    }
-
-    #[test]
-    fn statistics_add_up_over_branches_and_categories() {
-        let files: Vec<_> = (0..3)
-            .map(|i| {
-                file(
-                    &format!("{i}.json"),
-                    &org_list(i, &format!("第{i}党支部"), 6, 2),
-                )
-            })
-            .collect();
-        let mut files = files;
-        files.push(file("m.json", &member_list(9, "第0党支部", 2, 2, 1)));
-        let c = consolidate(&files, today());
-        let total = c.total();
-        assert_eq!((total.problems, total.measures), (22, 40));
-        let by_cat = c.by_category(today());
-        assert_eq!(by_cat.iter().map(|(_, s)| s.measures).sum::<usize>(), 40);
-        assert_eq!(c.branch_names().len(), 3);
-        assert!(c.report(today()).starts_with("截至2024年6月1日，已收到3个党支部报送的4份清单（党组织清单3份、党员清单1份），共梳理问题22个，制定整改措施40项"));
-        assert_eq!(
-            c.missing(&["第0党支部".into(), "第1党支部".into(), "第9党支部".into()]),
-            vec![
-                ("第1党支部".to_string(), false, true),
-                ("第9党支部".to_string(), true, true),
-            ]
-        );
-    }
-
-    #[test]
-    fn the_consolidated_csv_leads_with_the_branch() {
-        let c = consolidate(&[file("a.json", &org_list(1, "第一党支部", 1, 2))], today());
-        let bytes = c.csv(today());
-        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
-        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert!(text.starts_with("党支部,台账编号,党员,"));
-        assert_eq!(text.lines().count(), 3);
-        assert!(text.lines().nth(1).unwrap().starts_with("第一党支部,1-1,"));
+        assert_eq!(c.lists.len(), 1);
     }
 }

@@ -1,18 +1,23 @@
-//! 调度 (the 四个一 rhythm): for a period, what moved in each branch's list — closed, newly completed, newly
-//! overdue, extensions asked, progress notes — what falls due in the next days (临期), which branches said nothing,
-//! what changed since each branch's previous file, the paragraph for the report, and the 督办单 to send. The
-//! previous file of a branch is the highest superseded revision of the same list in the 汇总 set.
+//! 调度 (the 四个一 rhythm): for a period, what moved in each 党支部's lists — closed, newly completed, newly
+//! overdue, extensions asked, progress notes — what falls due in the next days (临期), which 党支部 said nothing,
+//! what changed in each list since the office last had it, the paragraph for the report, and the 督办单 to send.
+//!
+//! Every row is a 党支部 (`branches::Unit`): both its lists count together, and a 党支部 is silent only when
+//! neither list has a note or a new file in the period. What moved is measured against the last file of each list
+//! that the office had *before* the period (the files it superseded are kept in the 汇总 set for this), so two
+//! hand-ins in one week count the week's whole movement, not only the last step.
 
 use chrono::NaiveDate;
 
-use super::consolidate::{Branch, Consolidation};
+use super::branches::{exported_on, Branch, Unit};
+use super::changes::{self, Change};
+use super::consolidate::Consolidation;
 use super::dates;
 use super::ledger::{due_date, is_finished as finished, is_overdue};
-use super::model::{Deadline, Document, Measure, Problem, Status};
-use super::path::Location;
+use super::model::{Deadline, Document, Kind, Measure};
 use super::period::{closed_in, days_overdue, due_soon, newly_overdue, notes_in, Period};
 
-/// The figures of one branch, or of all.
+/// The figures of one 党支部, or of all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Figures {
     /// 销号 dated in the period.
@@ -70,8 +75,12 @@ pub const FIGURE_HEADERS: [&str; 7] = [
 /// A measure a 督办单 names: overdue or due soon.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pressing {
-    /// Where it is in the list: `第2个问题 · 第1项措施`.
-    pub location: String,
+    /// Which of the 党支部's lists it is in.
+    pub list: Kind,
+    /// Whose it is, in a member list.
+    pub member: Option<String>,
+    /// The problem it belongs to, in words (its 问题表现).
+    pub problem: String,
     pub content: String,
     /// 整改时限 as the ledger says it.
     pub deadline: String,
@@ -93,23 +102,88 @@ impl Pressing {
             format!("临期（{due}到期）")
         }
     }
+
+    /// `党组织清单` or `党员清单（刘洋）`: where the 党支部 finds it.
+    pub fn list_label(&self) -> String {
+        match &self.member {
+            Some(name) => format!("{}（{name}）", self.list.short_name()),
+            None => self.list.short_name().to_string(),
+        }
+    }
 }
 
-/// One branch over the period.
+/// One list of a 党支部 over the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListDispatch {
+    pub kind: Kind,
+    /// The revision the office has now.
+    pub revision: u32,
+    /// The revision its movement is measured from: the last the office had before the period.
+    pub baseline: Option<u32>,
+    /// Files of it handed in during the period (distinct revisions).
+    pub new_files: usize,
+    /// What changed from the baseline to the last file of the period.
+    pub changes: Vec<Change>,
+}
+
+impl ListDispatch {
+    /// The line above its changes: `党组织清单：与第2版相比（本期报送2次）`, `…首次报送`, `…本期没有报送新文件`.
+    pub fn summary(&self) -> String {
+        let kind = self.kind.short_name();
+        let times = if self.new_files > 1 {
+            format!("（本期报送{}次）", self.new_files)
+        } else {
+            String::new()
+        };
+        match (self.new_files, self.baseline) {
+            (0, _) => format!("{kind}：本期没有报送新文件。"),
+            (_, None) => format!(
+                "{kind}：首次报送（第{}版）{times}，没有可比较的上一版。",
+                self.revision
+            ),
+            (_, Some(b)) if self.changes.is_empty() => {
+                format!(
+                    "{kind}：第{}版与第{b}版相比没有变化{times}。",
+                    self.revision
+                )
+            }
+            (_, Some(b)) => format!(
+                "{kind}：第{}版与第{b}版相比，改动{}处{times}：",
+                self.revision,
+                self.changes.len()
+            ),
+        }
+    }
+}
+
+/// One 党支部 over the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BranchDispatch {
     pub name: String,
     pub figures: Figures,
-    /// Its current file was exported in the period.
+    /// A file of one of its lists was exported in the period.
     pub new_file: bool,
-    /// No progress note in the period and no file exported in it: 未报送进展.
+    /// No progress note in the period and no file exported in it, in either list: 未报送进展.
     pub silent: bool,
-    /// What changed since its previous file, one line each; empty without a previous file.
-    pub changes: Vec<String>,
-    /// The revision its changes are counted from, if it handed in before.
-    pub previous_revision: Option<u32>,
-    /// Overdue measures first (most overdue first), then those due soon (soonest first).
+    /// Its lists, org list first; none for a 党支部 on the 应报送名单 that has handed in nothing.
+    pub lists: Vec<ListDispatch>,
+    /// Overdue measures of both lists first (most overdue first), then those due soon (soonest first).
     pub pressing: Vec<Pressing>,
+}
+
+impl BranchDispatch {
+    /// The 调度表's 本期报送 cell.
+    pub fn reported(&self) -> &'static str {
+        if self.lists.is_empty() {
+            "未报送清单"
+        } else if self.new_file {
+            "有新文件"
+        } else if self.silent {
+            "未报送进展"
+        } else {
+            "有进展记录"
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,7 +201,7 @@ impl Dispatch {
         self.branches.iter().filter(|b| b.silent)
     }
 
-    /// Branches a 督办单 goes to: those with overdue or due-soon measures.
+    /// 党支部 a 督办单 goes to: those with overdue or due-soon measures.
     pub fn to_supervise(&self) -> impl Iterator<Item = &BranchDispatch> {
         self.branches.iter().filter(|b| !b.pressing.is_empty())
     }
@@ -167,15 +241,20 @@ impl Dispatch {
     }
 }
 
-/// 调度 of the consolidated set for `period` (named `name`), as of `today`.
-pub fn dispatch(c: &Consolidation, period: Period, name: &str, today: NaiveDate) -> Dispatch {
+/// 调度 of the 汇总 set for `period` (named `name`), as of `today`: one row per 党支部 of `unit`.
+pub fn dispatch(
+    c: &Consolidation,
+    unit: &Unit,
+    period: Period,
+    name: &str,
+    today: NaiveDate,
+) -> Dispatch {
     let mut total = Figures::default();
-    let branches: Vec<BranchDispatch> = c
+    let branches: Vec<BranchDispatch> = unit
         .branches
         .iter()
         .map(|b| {
-            let previous = previous_of(c, b);
-            let d = branch_dispatch(&b.document, previous, &period, today);
+            let d = branch_dispatch(c, b, &period, today);
             total.add(&d.figures);
             d
         })
@@ -189,69 +268,131 @@ pub fn dispatch(c: &Consolidation, period: Period, name: &str, today: NaiveDate)
     }
 }
 
-/// 调度 of one list, at the branch (its 台账): its own movement over the period, without a previous file.
+/// 调度 of one list, at the branch (its 台账): its own movement over the period, without a file before it.
 pub fn dispatch_list(doc: &Document, period: Period, name: &str, today: NaiveDate) -> Dispatch {
-    let branch = branch_dispatch(doc, None, &period, today);
+    let new_file = exported_on(doc).is_some_and(|d| period.contains(d));
+    let files = if new_file { 1 } else { 0 };
+    let mut figures = Figures::default();
+    let mut pressing = Vec::new();
+    let list = list_dispatch(
+        doc,
+        doc,
+        None,
+        files,
+        &period,
+        today,
+        &mut figures,
+        &mut pressing,
+    );
+    sort_pressing(&mut pressing);
+    let branch = BranchDispatch {
+        name: doc.header.org_name.trim().to_string(),
+        figures,
+        new_file,
+        silent: figures.notes == 0 && !new_file,
+        lists: vec![list],
+        pressing,
+    };
     Dispatch {
         period,
         name: name.to_string(),
         today,
-        total: branch.figures,
+        total: figures,
         branches: vec![branch],
     }
 }
 
-/// The highest revision below the branch's own among the superseded files of the same list.
-fn previous_of<'a>(c: &'a Consolidation, b: &Branch) -> Option<&'a Document> {
-    c.submissions
-        .iter()
-        .filter_map(|s| s.document.as_ref())
-        .filter(|d| d.id == b.document.id && d.revision < b.document.revision)
-        .max_by_key(|d| d.revision)
+/// The files of one list to measure a period with: the one the office had last before the period (the baseline),
+/// the last one of the period, and how many were handed in during it.
+struct Files<'c> {
+    baseline: Option<&'c Document>,
+    end: &'c Document,
+    in_period: usize,
 }
 
-fn exported_on(doc: &Document) -> Option<NaiveDate> {
-    // The local date the exporter wrote: `2024-06-05T09:30:00+08:00` → 2024-06-05.
-    doc.meta
-        .as_ref()
-        .and_then(|m| m.exported_at.get(..10))
-        .and_then(dates::parse)
+fn files_of<'c>(c: &'c Consolidation, current: &'c Document, p: &Period) -> Files<'c> {
+    let mut baseline: Option<&Document> = None;
+    let mut end: Option<&Document> = None;
+    let mut revisions_in: Vec<u32> = Vec::new();
+    for (_, d) in c.files_of(&current.id) {
+        // A file without an export date (written by hand) is taken as one the office had all along.
+        let on = exported_on(d);
+        let before = on.is_none_or(|on| on < p.from);
+        if before && baseline.is_none_or(|b| d.revision > b.revision) {
+            baseline = Some(d);
+        }
+        if on.is_none_or(|on| on <= p.to) && end.is_none_or(|e| d.revision > e.revision) {
+            end = Some(d);
+        }
+        if on.is_some_and(|on| p.contains(on)) && !revisions_in.contains(&d.revision) {
+            revisions_in.push(d.revision);
+        }
+    }
+    Files {
+        baseline,
+        end: end.unwrap_or(current),
+        in_period: revisions_in.len(),
+    }
 }
 
-fn branch_dispatch(
-    doc: &Document,
-    previous: Option<&Document>,
+fn branch_dispatch(c: &Consolidation, b: &Branch, p: &Period, today: NaiveDate) -> BranchDispatch {
+    let mut figures = Figures::default();
+    let mut pressing = Vec::new();
+    let mut lists = Vec::new();
+    for &i in &b.lists {
+        let current = &c.lists[i].document;
+        let files = files_of(c, current, p);
+        lists.push(list_dispatch(
+            current,
+            files.end,
+            files.baseline,
+            files.in_period,
+            p,
+            today,
+            &mut figures,
+            &mut pressing,
+        ));
+    }
+    sort_pressing(&mut pressing);
+    let new_file = lists.iter().any(|l| l.new_files > 0);
+    BranchDispatch {
+        name: b.name.clone(),
+        figures,
+        new_file,
+        silent: figures.notes == 0 && !new_file,
+        lists,
+        pressing,
+    }
+}
+
+/// One list's movement: figures of dates recorded (closed, notes, overdue) from the file the office has now; what
+/// was completed or extended, and what changed, from the baseline to the period's last file.
+#[allow(clippy::too_many_arguments)]
+fn list_dispatch(
+    current: &Document,
+    end: &Document,
+    baseline: Option<&Document>,
+    new_files: usize,
     p: &Period,
     today: NaiveDate,
-) -> BranchDispatch {
-    let new_file = exported_on(doc).is_some_and(|d| p.contains(d));
-    let before = |id: &str| previous.and_then(|d| d.all_measures().find(|m| m.id == id));
-    let mut f = Figures::default();
-    let mut changes = Vec::new();
-    let mut pressing = Vec::new();
-    for (location, member, m) in located_measures(doc) {
-        let was = before(&m.id);
+    f: &mut Figures,
+    pressing: &mut Vec<Pressing>,
+) -> ListDispatch {
+    for (member, problem, m) in measures(current) {
         f.closed += usize::from(closed_in(m, p));
         f.notes += notes_in(m, p);
         f.newly_overdue += usize::from(newly_overdue(m, p, today));
         f.overdue += usize::from(is_overdue(m, today));
         f.due_soon += usize::from(due_soon(m, today));
-        if new_file {
-            f.completed += usize::from(finished(m) && !was.is_some_and(finished));
-            f.extensions += usize::from(
-                m.extension.is_some() && was.is_none_or(|w| w.extension != m.extension),
-            );
-        }
-        if previous.is_some() {
-            changes.extend(change_of(&location, was, m));
-        }
         if is_overdue(m, today) || due_soon(m, today) {
             pressing.push(Pressing {
-                location: location.clone(),
-                content: m.content.clone(),
+                list: current.kind,
+                member: member.map(str::to_string),
+                problem: problem.trim().to_string(),
+                content: m.content.trim().to_string(),
                 deadline: deadline_text(m),
                 lead: match (&m.lead, member) {
-                    (Some(lead), _) if !lead.trim().is_empty() => lead.clone(),
+                    (Some(lead), _) if !lead.trim().is_empty() => lead.trim().to_string(),
                     (_, Some(name)) => name.to_string(),
                     _ => String::new(),
                 },
@@ -260,55 +401,46 @@ fn branch_dispatch(
             });
         }
     }
-    if let Some(prev) = previous {
-        let now: Vec<&str> = doc.all_measures().map(|m| m.id.as_str()).collect();
-        let gone = prev
-            .all_measures()
-            .filter(|m| !now.contains(&m.id.as_str()))
-            .count();
-        if gone > 0 {
-            changes.push(format!("删除了{gone}项措施"));
+    if new_files > 0 {
+        let before = |id: &str| baseline.and_then(|d| d.all_measures().find(|m| m.id == id));
+        for m in end.all_measures() {
+            let was = before(&m.id);
+            f.completed += usize::from(finished(m) && !was.is_some_and(finished));
+            f.extensions += usize::from(
+                m.extension.is_some() && was.is_none_or(|w| w.extension != m.extension),
+            );
         }
     }
+    let changes = match baseline {
+        Some(b) if new_files > 0 => changes::between(b, end),
+        _ => Vec::new(),
+    };
+    ListDispatch {
+        kind: current.kind,
+        revision: current.revision,
+        baseline: baseline.map(|d| d.revision),
+        new_files,
+        changes,
+    }
+}
+
+fn sort_pressing(pressing: &mut Vec<Pressing>) {
     // The app's one sort (`order`): another instantiation of the standard sorts costs kilobytes of wasm.
-    super::order::sort_by(&mut pressing, |a, b| {
+    super::order::sort_by(pressing, |a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
             .then(a.due_on.cmp(&b.due_on))
     });
-    let silent = f.notes == 0 && !new_file;
-    BranchDispatch {
-        name: doc.header.org_name.trim().to_string(),
-        figures: f,
-        new_file,
-        silent,
-        changes,
-        previous_revision: previous.map(|d| d.revision),
-        pressing,
-    }
 }
 
-/// Every measure with where it is and, in a member list, whose it is.
-fn located_measures(doc: &Document) -> Vec<(String, Option<&str>, &Measure)> {
-    fn push<'d>(
-        out: &mut Vec<(String, Option<&'d str>, &'d Measure)>,
-        at: Location,
-        member: Option<&'d str>,
-        problems: &'d [Problem],
-    ) {
-        for (pi, p) in problems.iter().enumerate() {
-            for (mi, m) in p.measures.iter().enumerate() {
-                out.push((at.problem(pi).measure(mi).to_string(), member, m));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    push(&mut out, Location::document(), None, &doc.problems);
-    for (i, member) in doc.members.iter().enumerate() {
-        let at = Location::member(i, &member.name);
-        push(&mut out, at, Some(member.name.as_str()), &member.problems);
-    }
-    out
+/// Every measure with, in a member list, whose it is, and the problem it belongs to.
+fn measures(doc: &Document) -> impl Iterator<Item = (Option<&str>, &str, &Measure)> {
+    doc.all_problems().flat_map(|(member, p)| {
+        let who = member.map(|m| m.name.trim());
+        p.measures
+            .iter()
+            .map(move |m| (who, p.description.as_str(), m))
+    })
 }
 
 fn deadline_text(m: &Measure) -> String {
@@ -319,31 +451,4 @@ fn deadline_text(m: &Measure) -> String {
         (_, Some(due)) => format!("{}前", dates::official(due)),
         _ => "立行立改".to_string(),
     }
-}
-
-/// What changed in one measure since the previous file, in words.
-fn change_of(location: &str, was: Option<&Measure>, m: &Measure) -> Vec<String> {
-    let Some(was) = was else {
-        return vec![format!("{location}：新增措施")];
-    };
-    let mut out = Vec::new();
-    if was.status != m.status {
-        out.push(format!(
-            "{location}：{} → {}",
-            was.status.label(),
-            m.status.label()
-        ));
-    }
-    if was.closed.is_none() && m.closed.is_some() {
-        out.push(format!("{location}：已销号"));
-    }
-    // An extension usually comes with the status 申请延期, already said above.
-    if was.extension.is_none() && m.extension.is_some() && m.status != Status::Extended {
-        out.push(format!("{location}：申请延期"));
-    }
-    let notes = m.updates.len().saturating_sub(was.updates.len());
-    if notes > 0 {
-        out.push(format!("{location}：新增进展记录{notes}条"));
-    }
-    out
 }

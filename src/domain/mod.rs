@@ -1,6 +1,8 @@
 //! The list documents of `format.md` and every rule about them. Nothing here knows of the web.
 
 pub mod autosave;
+pub mod branches;
+pub mod changes;
 pub mod codes;
 pub mod consolidate;
 pub mod dates;
@@ -19,6 +21,7 @@ pub mod ledger;
 pub mod locate;
 pub mod migrate;
 pub mod model;
+pub mod names;
 pub mod office;
 pub mod order;
 pub mod outline;

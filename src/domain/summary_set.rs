@@ -4,9 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::branches::Join;
 use super::consolidate::{self, Consolidation, Verdict};
 use super::encoding;
 use super::model::Document;
+use super::names::key;
 use super::review::office::Draft;
 
 /// The version of the kept shape below.
@@ -38,6 +40,9 @@ pub struct SummarySet {
     /// 审核人: the last name the office wrote, offered again.
     #[serde(default)]
     pub reviewer: String,
+    /// Names the office said are one 党支部 (合并为同一党支部), in the order it said so.
+    #[serde(default)]
+    pub joined: Vec<Join>,
 }
 
 impl SummarySet {
@@ -113,12 +118,57 @@ impl SummarySet {
             .collect();
     }
 
-    /// An empty set that keeps the list of expected branches and the reviewer's name.
-    pub fn cleared(&self) -> SummarySet {
+    /// The set without its files: the 应报送名单, the joined names and the reviewer's name stay, and so do the
+    /// reviews not yet exported, unless `drop_unexported` (the office ticked that they go too).
+    pub fn cleared(&self, drop_unexported: bool) -> SummarySet {
         SummarySet {
             expected: self.expected.clone(),
             reviewer: self.reviewer.clone(),
+            joined: self.joined.clone(),
+            reviews: if drop_unexported {
+                Vec::new()
+            } else {
+                self.reviews
+                    .iter()
+                    .filter(|r| r.unexported())
+                    .cloned()
+                    .collect()
+            },
             ..SummarySet::empty()
+        }
+    }
+
+    /// 审核意见 written here and not exported: what clearing would lose.
+    pub fn unexported_reviews(&self) -> usize {
+        self.reviews.iter().filter(|r| r.unexported()).count()
+    }
+
+    /// Removes the file at `index` (移除, to settle a conflict): the rest, and every review, stay.
+    pub fn remove(&mut self, index: usize) {
+        if index < self.files.len() {
+            self.files.remove(index);
+        }
+    }
+
+    /// Says that `name` is the 党支部 `with` (合并为同一党支部). Nothing to say when they are one name already.
+    pub fn join(&mut self, name: &str, with: &str) {
+        let (name, with) = (name.trim(), with.trim());
+        if name.is_empty() || with.is_empty() || key(name) == key(with) {
+            return;
+        }
+        let join = Join {
+            name: name.to_string(),
+            with: with.to_string(),
+        };
+        if !self.joined.contains(&join) {
+            self.joined.push(join);
+        }
+    }
+
+    /// Takes back a join (撤销合并).
+    pub fn unjoin(&mut self, index: usize) {
+        if index < self.joined.len() {
+            self.joined.remove(index);
         }
     }
 
@@ -190,12 +240,62 @@ mod tests {
     }
 
     #[test]
+    fn clearing_keeps_the_reviews_not_yet_exported_unless_told_and_the_joins() {
+        use crate::domain::import::import;
+        use crate::domain::review::office::ReviewEdit;
+        let mut set = SummarySet::empty();
+        let (name, bytes) = list_file();
+        set.add(&[(name, bytes.clone())]);
+        set.join("中共××县公安局交警大队支部委员会", "交警大队 党支部");
+        set.join("交警大队党支部", "交警大队 党支部");
+        assert_eq!(
+            set.joined.len(),
+            1,
+            "the same name written another way is no join"
+        );
+        let list = import(&bytes).unwrap();
+        let mut written = Draft::of(&list.document, &list.digest);
+        ReviewEdit::Comment {
+            path: "list".into(),
+            text: "请补充整改目标".into(),
+        }
+        .apply(&mut written, &mut set.reviewer);
+        set.keep_review(written.clone());
+        assert_eq!(set.unexported_reviews(), 1);
+        let kept = set.cleared(false);
+        assert!(kept.files.is_empty());
+        assert_eq!((kept.reviews.len(), kept.joined.len()), (1, 1));
+        assert!(set.cleared(true).reviews.is_empty(), "ticked: they go too");
+        // Exported, a review is on file: clearing does not keep it, and a change makes it unexported again.
+        ReviewEdit::Exported.apply(&mut written, &mut set.reviewer);
+        set.keep_review(written.clone());
+        assert_eq!(set.unexported_reviews(), 0);
+        assert!(set.cleared(false).reviews.is_empty());
+        ReviewEdit::Verdict(crate::domain::review::Verdict::Returned)
+            .apply(&mut written, &mut set.reviewer);
+        assert!(written.unexported());
+        set.unjoin(0);
+        assert!(set.joined.is_empty());
+    }
+
+    #[test]
+    fn removing_a_file_keeps_the_others() {
+        let mut set = SummarySet::empty();
+        set.add(&[list_file(), ("说明.txt".into(), b"x".to_vec())]);
+        set.remove(5);
+        assert_eq!(set.files.len(), 2, "nothing at that place, nothing removed");
+        set.remove(0);
+        assert_eq!(set.files.len(), 1);
+        assert_eq!(set.files[0].name, "说明.txt");
+    }
+
+    #[test]
     fn clearing_keeps_the_expected_branches() {
         let mut set = SummarySet::empty();
         set.add(&[list_file()]);
         set.set_expected("  交警大队党支部 \n\n治安大队党支部\n");
         assert_eq!(set.expected, ["交警大队党支部", "治安大队党支部"]);
-        let cleared = set.cleared();
+        let cleared = set.cleared(false);
         assert!(cleared.files.is_empty());
         assert_eq!(cleared.expected, set.expected);
         assert_eq!(cleared.storage, STORAGE_VERSION);

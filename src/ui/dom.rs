@@ -51,7 +51,7 @@ pub fn focus(path: &str) -> bool {
     }
 }
 
-/// The text of the input or text area an event came from ("" for anything else).
+/// The text of the input, text area or select an event came from ("" for anything else).
 pub fn value_of(target: Option<web_sys::EventTarget>) -> String {
     use wasm_bindgen::JsCast;
     let Some(target) = target else {
@@ -59,6 +59,9 @@ pub fn value_of(target: Option<web_sys::EventTarget>) -> String {
     };
     if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         return area.value();
+    }
+    if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return select.value();
     }
     target
         .dyn_ref::<web_sys::HtmlInputElement>()

@@ -251,3 +251,43 @@ test('the consolidated ledger of a thousand measures is shown 200 rows a page, e
   await page.getByLabel('按党支部').selectOption('第3党支部');
   assert.equal(await pager.getByRole('status').innerText(), `第1页，共1页（第1–${MEASURES}项，共${MEASURES}项）`);
 });
+
+test('clearing says what it would lose: a 审核意见 not yet exported stays unless the office ticks it away', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  const list = path.join(fixtures, 'org-complete.json');
+  await page.getByRole('button', { name: '汇总', exact: true }).click();
+  await page.getByLabel('导入文件').setInputFiles(list);
+  await page.getByRole('status').filter({ hasText: '已读取1个文件' }).waitFor();
+  await page.getByRole('button', { name: /^查看 .* 的党组织清单$/ }).click();
+  const comment = page.getByLabel('审核意见', { exact: true });
+  await comment.fill('整改目标请写明可检查的指标。');
+  await comment.blur();
+
+  // Clearing asks, says the review is not exported and keeps it by default.
+  await page.getByRole('button', { name: '清空收到的文件' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /还有1条审核意见没有导出：默认保留/);
+  await dialog.getByRole('button', { name: '确定清空' }).click();
+  await page.getByRole('status').filter({ hasText: '1条未导出的审核意见保留' }).waitFor();
+  assert.equal(await page.locator('table.verdicts').count(), 0);
+
+  // The same file again: the comment is still there, after a reload too.
+  await page.reload();
+  await page.getByLabel('导入文件').setInputFiles(list);
+  await page.getByRole('status').filter({ hasText: '已读取1个文件' }).waitFor();
+  await page.getByRole('button', { name: /^查看 .* 的党组织清单$/ }).click();
+  assert.equal(await page.getByLabel('审核意见', { exact: true }).inputValue(), '整改目标请写明可检查的指标。');
+
+  // Ticked, it goes too.
+  await page.getByRole('button', { name: '清空收到的文件' }).click();
+  await page.getByRole('alertdialog').getByLabel('这1条未导出的审核意见也一并删除').check();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确定清空' }).click();
+  await page.getByRole('status').filter({ hasText: '已清空收到的文件（应报送名单和合并的名称保留）' }).waitFor();
+  await page.getByLabel('导入文件').setInputFiles(list);
+  await page.getByRole('status').filter({ hasText: '已读取1个文件' }).waitFor();
+  await page.getByRole('button', { name: /^查看 .* 的党组织清单$/ }).click();
+  assert.equal(await page.getByLabel('审核意见', { exact: true }).inputValue(), '');
+});

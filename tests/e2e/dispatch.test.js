@@ -49,6 +49,9 @@ function write(doc, date, file) {
   return at;
 }
 
+/// The four lists as written (甲's two, 乙's, 丙's), for what the page must say of them.
+let docs = [];
+
 function files() {
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
@@ -67,6 +70,7 @@ function files() {
   const c1 = list('丙党支部', '33333333-3333-4333-8333-333333333333');
   c1.problems[0].measures[0].deadline.date = day(-20);
   c1.problems[4].measures[0].deadline.date = day(3);
+  docs = [a1, b1, a2, c1];
   return [
     write(a1, day(-8), '甲-第一次.json'),
     write(b1, day(-8), '乙.json'),
@@ -118,14 +122,31 @@ for (const kernel of ['current', '109']) test('调度 of a week: what moved, who
 
   const pressing = await page.locator('table.pressing tbody tr').allInnerTexts();
   assert.equal(pressing.length, 3);
-  assert.match(pressing[0], /乙党支部\s+第1个问题 · 第1项措施[\s\S]*逾期3天/);
-  assert.match(pressing[1], /丙党支部\s+第1个问题 · 第1项措施[\s\S]*逾期20天/);
-  assert.match(pressing[2], new RegExp(`丙党支部\\s+第5个问题 · 第1项措施[\\s\\S]*临期（${official(day(3))}到期）`));
+  // Each with its list and the problem it belongs to, in words.
+  const problem = (doc, p) => doc.problems[p].description.trim();
+  const [, b1Doc, , c1Doc] = docs;
+  // 党支部 in name order (丙 U+4E19 before 乙 U+4E59), each's most overdue first.
+  assert.ok(pressing[0].startsWith(`丙党支部\t党组织清单\t${problem(c1Doc, 0)}`) && pressing[0].endsWith('逾期20天'), pressing[0]);
+  assert.ok(pressing[1].startsWith(`丙党支部\t党组织清单\t${problem(c1Doc, 4)}`) && pressing[1].endsWith(`临期（${official(day(3))}到期）`), pressing[1]);
+  assert.ok(pressing[2].startsWith(`乙党支部\t党组织清单\t${problem(b1Doc, 0)}`) && pressing[2].endsWith('逾期3天'), pressing[2]);
 
-  const changes = await page.locator('ul.changes li').allInnerTexts();
-  assert.equal(changes.find((c) => c.startsWith('甲党支部')),
-    '甲党支部：与第1版相比：第1个问题 · 第1项措施：正在整改 → 已完成整改；第1个问题 · 第2项措施：正在整改 → 已完成整改；第1个问题 · 第2项措施：已销号；第2个问题 · 第1项措施：正在整改 → 申请延期；第2个问题 · 第1项措施：新增进展记录1条。');
-  assert.equal(changes.find((c) => c.startsWith('丙党支部')), '丙党支部：首次报送，没有可比较的上一版。');
+  // What changed, field by field, the old text beside the new.
+  const changesOf = async (name) => {
+    const block = page.locator('.branch-changes').filter({ has: page.getByRole('heading', { name, exact: true }) });
+    return { line: await block.locator('.list-changes').allInnerTexts(), rows: await block.locator('table.change-table tbody tr').allInnerTexts() };
+  };
+  const a = await changesOf('甲党支部');
+  assert.deepEqual(a.line, ['党组织清单：第2版与第1版相比，改动6处：']);
+  assert.deepEqual(a.rows, [
+    '第1个问题第1项措施\t整改状态\t正在整改\t已完成整改',
+    '第1个问题第2项措施\t整改状态\t正在整改\t已完成整改',
+    `第1个问题第2项措施\t销号\t\t${official(day(-1))} 王书记：同意销号`,
+    '第2个问题第1项措施\t整改状态\t正在整改\t申请延期',
+    `第2个问题第1项措施\t延期\t\t延期至${official(day(60))}（理由：需上级批复；批准人：李局长）`,
+    `第2个问题第1项措施\t新增进展记录\t\t${official(day(-2))}：已召开专题会`,
+  ]);
+  assert.deepEqual((await changesOf('丙党支部')).line, ['党组织清单：首次报送（第1版），没有可比较的上一版。']);
+  assert.match(await page.locator('section.changes').innerText(), /其余1个党支部本期没有报送新文件/);
 
   // 本周 and 本月 are offered and give a table too.
   await page.getByRole('radio', { name: '本月' }).check();
@@ -150,8 +171,10 @@ for (const kernel of ['current', '109']) test('调度 of a week: what moved, who
   const sheets = pdfPages(notices);
   assert.equal(sheets.pages, 2, 'one page per branch');
   assert.deepEqual(sheets.size, [842, 595]);
-  assert.match(sheets.text[0], /检视整改督办单.*党支部：乙党支部.*逾期3天.*整改答复.*答复日期/);
-  assert.match(sheets.text[1], /党支部：丙党支部.*逾期20天.*临期.*答复日期/);
+  // pdftotext reads a table's columns in its own order: each part is looked for on its page.
+  const has = (page, parts) => parts.forEach((p) => assert.ok(sheets.text[page].includes(p), `page ${page + 1}: ${p}`));
+  has(0, ['检视整改督办单', '党支部：丙党支部', '逾期20天', '临期', '整改答复', '答复日期']);
+  has(1, ['检视整改督办单', '党支部：乙党支部', '逾期3天', '整改答复', '答复日期']);
   assert.ok(!sheets.text.join('').includes('甲党支部'), 'nothing to press at 甲');
   await page.getByRole('button', { name: '返回调度' }).click();
   await page.getByRole('heading', { name: `调度表（${label}）` }).waitFor();

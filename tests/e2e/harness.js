@@ -217,7 +217,8 @@ export const officeReaders = path.join(root, 'target', 'office-readers', 'bin', 
 /// What the readers offices' own tools are built on find in a saved .xlsx or .docx (tools/read_office.py).
 export async function readOffice(file) {
   const { execFileSync } = await import('node:child_process');
-  const out = execFileSync(officeReaders, [path.join(root, 'tools', 'read_office.py'), file], { encoding: 'utf8' });
+  // A bureau's workbook runs to megabytes of JSON: more than execFileSync's default buffer of 1 MB.
+  const out = execFileSync(officeReaders, [path.join(root, 'tools', 'read_office.py'), file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out);
 }
 

@@ -229,10 +229,12 @@ test('汇总 as an Excel workbook: the branches, every measure with its branch, 
   const xlsx = await download(page, page, '导出Excel', 'consolidation.xlsx');
   assert.match(xlsx.suggested, /^检视整改汇总-\d{8}\.xlsx$/);
   const book = await readOffice(xlsx.file);
-  assert.deepEqual(book.sheets.map((s) => s.name), ['各党支部', '汇总台账', '按类别']);
-  const [branches, ledger, byCategory] = book.sheets;
-  assert.equal(branches.rows.length - 3, files.length, 'a row per file received');
-  assert.ok(branches.rows.slice(3).every((r) => r.at(-1).value), 'each with its verdict');
+  assert.deepEqual(book.sheets.map((s) => s.name), ['各党支部', '收到的文件', '汇总台账', '按类别']);
+  const [branches, received, ledger, byCategory] = book.sheets;
+  assert.equal(branches.rows.length - 3, 3 + 1, 'a row per 党支部 and the 合计');
+  assert.equal(branches.rows.at(-1)[0].value, '合计');
+  assert.equal(received.rows.length - 3, files.length, 'a row per file received');
+  assert.ok(received.rows.slice(3).every((r) => r.at(-1).value), 'each with its verdict');
   assert.equal(cell(ledger, 3, 1).value, '党支部');
   assert.equal(ledger.rows.length - 3, measures, 'every measure of the 汇总');
   assert.deepEqual(new Set(ledger.rows.slice(3).map((r) => r[0].value ?? 'covered')).size, 3, 'three branches');

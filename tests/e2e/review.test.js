@@ -35,7 +35,7 @@ async function openSummary(page) {
 /// The branch table's cells of the one branch, by column name.
 async function branchRow(page) {
   const headers = await page.locator('table.branches thead th').allInnerTexts();
-  const cells = await page.locator('table.branches tbody tr').first().locator('td').allInnerTexts();
+  const cells = await page.locator('table.branches tbody tr').first().locator('th, td').allInnerTexts();
   return Object.fromEntries(headers.map((h, i) => [h.replace(/[▲▼\s]/g, ''), cells[i]]));
 }
 

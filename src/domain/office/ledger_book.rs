@@ -4,12 +4,13 @@
 use chrono::NaiveDate;
 
 use super::sheet::{Book, Cell, Column, Row, Sheet};
+use crate::domain::branches::{exported_on, Branch, Unit};
 use crate::domain::consolidate::Consolidation;
 use crate::domain::dates;
 use crate::domain::digest::short_code;
 use crate::domain::export::{next_digest, windows_safe};
 use crate::domain::ledger::{self, completion_permille, Entry, Summary, CSV_HEADERS};
-use crate::domain::model::{Deadline, Document, Measure};
+use crate::domain::model::{Deadline, Document, Kind, Measure};
 
 /// Widths of the ledger's columns (those of `CSV_HEADERS`), in characters: together they fit A4 landscape at the
 /// scale that fits one page wide.
@@ -200,68 +201,193 @@ pub fn ledger_file_name(doc: &Document, today: NaiveDate) -> String {
     ledger::csv_file_name(doc, today).replace(".csv", ".xlsx")
 }
 
-/// The office's 汇总 as a workbook: 各党支部 (every file received, with its verdict and, where it counts, its
-/// figures), 汇总台账 (every measure of every list that counts, with its branch first) and 按类别.
-pub fn consolidation_book(c: &Consolidation, today: NaiveDate) -> Book {
+/// The office's 汇总 as a workbook: 各党支部 (one row per 党支部, with its lists' figures, and 合计), 收到的文件
+/// (every file received with its verdict and the figures *of that file*), 汇总台账 (every measure of every list
+/// that counts, with its 党支部 first) and 按类别.
+pub fn consolidation_book(c: &Consolidation, unit: &Unit, today: NaiveDate) -> Book {
     let as_of = dates::official(today);
-    let branch_columns = [
-        ("党支部", 24),
-        ("清单", 10),
-        ("文件", 30),
-        ("填报日期", 14),
-        ("修订号", 6),
-        ("问题", 6),
-        ("措施", 6),
-        ("逾期", 6),
-        ("整改完成率", 10),
-        ("错误", 6),
-        ("提醒", 6),
-        ("结论", 30),
-    ];
-    let mut branches = Sheet {
+    Book {
+        sheets: vec![
+            branches_sheet(c, unit, &as_of),
+            files_sheet(c, unit, &as_of),
+            unit_ledger_sheet(c, unit, today, &as_of),
+            by_category_sheet(
+                &c.by_category(today),
+                unit.report(c, today),
+                "检视整改问题汇总".into(),
+                &as_of,
+            ),
+        ],
+    }
+}
+
+fn columns(spec: &[(&str, u16)]) -> Vec<Column> {
+    spec.iter()
+        .map(|(h, w)| Column {
+            header: h.to_string(),
+            width: *w,
+        })
+        .collect()
+}
+
+/// `已报（第2版）`, `未报`, or both revisions when a 党支部 has two lists of one kind.
+fn handed_in(c: &Consolidation, b: &Branch, kind: Kind) -> Cell {
+    let revisions: Vec<String> = b
+        .lists_of(c, kind)
+        .map(|(_, l)| format!("第{}版", l.document.revision))
+        .collect();
+    if revisions.is_empty() {
+        text("未报")
+    } else {
+        text(&format!("已报（{}）", revisions.join("、")))
+    }
+}
+
+fn figures_cells(s: &Summary) -> [Cell; 6] {
+    [
+        Cell::Count(s.problems as u64),
+        Cell::Count(s.measures as u64),
+        Cell::Count(s.finished() as u64),
+        Cell::Count(s.overdue as u64),
+        Cell::Count(s.closed as u64),
+        rate(s),
+    ]
+}
+
+fn branches_sheet(c: &Consolidation, unit: &Unit, as_of: &str) -> Sheet {
+    let mut sheet = Sheet {
         name: "各党支部".into(),
         title: "各党支部报送情况".into(),
         lines: vec![format!("截至{as_of}")],
-        columns: branch_columns
-            .iter()
-            .map(|(h, w)| Column {
-                header: h.to_string(),
-                width: *w,
-            })
-            .collect(),
+        columns: columns(&[
+            ("序号", 6),
+            ("党支部", 26),
+            ("党组织清单", 14),
+            ("党员清单", 14),
+            ("党员", 6),
+            ("问题", 6),
+            ("措施", 6),
+            ("已完成", 7),
+            ("逾期", 6),
+            ("已销号", 7),
+            ("整改完成率", 10),
+            ("错误", 6),
+            ("提醒", 6),
+        ]),
         footer: footer(None),
         ..Sheet::default()
     };
-    for s in &c.submissions {
-        let figures = c.branches.iter().find(|b| b.file_name == s.file_name);
-        let d = s.document.as_ref();
+    for (i, b) in unit.branches.iter().enumerate() {
         let mut cells = vec![
-            text(d.map(|d| d.header.org_name.trim()).unwrap_or("")),
+            Cell::Count(i as u64 + 1),
+            text(&b.name),
+            handed_in(c, b, Kind::Org),
+            handed_in(c, b, Kind::Member),
+            Cell::Count(b.members(c) as u64),
+        ];
+        cells.extend(figures_cells(&b.summary));
+        cells.extend([Cell::Count(b.errors as u64), Cell::Count(b.warnings as u64)]);
+        sheet.rows.push(Row {
+            cells,
+            marked: b.summary.overdue > 0,
+        });
+    }
+    let total = unit.total();
+    let mut cells = vec![
+        text("合计"),
+        text(&format!("{}个党支部", unit.reporting().count())),
+        text(&format!(
+            "{}份",
+            c.lists
+                .iter()
+                .filter(|l| l.document.kind == Kind::Org)
+                .count()
+        )),
+        text(&format!(
+            "{}份",
+            c.lists
+                .iter()
+                .filter(|l| l.document.kind == Kind::Member)
+                .count()
+        )),
+        Cell::Count(unit.branches.iter().map(|b| b.members(c) as u64).sum()),
+    ];
+    cells.extend(figures_cells(&total));
+    cells.extend([
+        Cell::Count(unit.branches.iter().map(|b| b.errors as u64).sum()),
+        Cell::Count(unit.branches.iter().map(|b| b.warnings as u64).sum()),
+    ]);
+    sheet.rows.push(Row {
+        cells,
+        marked: false,
+    });
+    sheet
+}
+
+/// Every file received, each with the figures of that very file (matched by the file, never by its name: a list
+/// handed in again usually keeps its name).
+fn files_sheet(c: &Consolidation, unit: &Unit, as_of: &str) -> Sheet {
+    let mut sheet = Sheet {
+        name: "收到的文件".into(),
+        title: "收到的文件".into(),
+        lines: vec![format!("截至{as_of}")],
+        columns: columns(&[
+            ("序号", 6),
+            ("党支部", 24),
+            ("清单", 10),
+            ("文件", 32),
+            ("修订号", 7),
+            ("报送日期", 14),
+            ("问题", 6),
+            ("措施", 6),
+            ("已完成", 7),
+            ("逾期", 6),
+            ("已销号", 7),
+            ("整改完成率", 10),
+            ("结论", 34),
+        ]),
+        footer: footer(None),
+        ..Sheet::default()
+    };
+    for (i, s) in c.submissions.iter().enumerate() {
+        let d = s.document.as_ref();
+        // The 党支部 of a list that counts; a superseded file is named as it names itself.
+        let branch = d.map(|d| {
+            c.lists
+                .iter()
+                .position(|l| l.document.id == d.id)
+                .map(|l| unit.branch_of(l).name.clone())
+                .unwrap_or_else(|| d.header.org_name.trim().to_string())
+        });
+        let mut cells = vec![
+            Cell::Count(i as u64 + 1),
+            text(branch.as_deref().unwrap_or("")),
             text(d.map(|d| d.kind.short_name()).unwrap_or("")),
             text(&s.file_name),
-            date_or_text(d.map(|d| d.header.filed_on.as_str()).unwrap_or(""), ""),
             d.map(|d| Cell::Count(u64::from(d.revision)))
                 .unwrap_or(Cell::Empty),
+            d.and_then(exported_on)
+                .map(|day| Cell::Date {
+                    date: dates::iso(day),
+                    suffix: String::new(),
+                })
+                .unwrap_or(Cell::Empty),
         ];
-        match figures {
-            Some(b) => cells.extend([
-                Cell::Count(b.summary.problems as u64),
-                Cell::Count(b.summary.measures as u64),
-                Cell::Count(b.summary.overdue as u64),
-                rate(&b.summary),
-                Cell::Count(b.errors as u64),
-                Cell::Count(b.warnings as u64),
-            ]),
+        match &s.summary {
+            Some(summary) => cells.extend(figures_cells(summary)),
             None => cells.extend(std::iter::repeat_n(Cell::Empty, 6)),
         }
         cells.push(text(&s.verdict.label()));
-        branches.rows.push(Row {
+        sheet.rows.push(Row {
             cells,
-            marked: figures.is_some_and(|b| b.summary.overdue > 0),
+            marked: !s.verdict.counts(),
         });
     }
+    sheet
+}
 
-    let mut ledger_sheet = Sheet {
+fn unit_ledger_sheet(c: &Consolidation, unit: &Unit, today: NaiveDate, as_of: &str) -> Sheet {
+    let mut sheet = Sheet {
         name: "汇总台账".into(),
         title: "检视整改问题汇总台账".into(),
         lines: vec![format!("截至{as_of}")],
@@ -275,30 +401,25 @@ pub fn consolidation_book(c: &Consolidation, today: NaiveDate) -> Book {
         ..Sheet::default()
     };
     let mut spans = Vec::new();
-    for b in &c.branches {
-        spans.extend(problem_spans(&b.document, ledger_sheet.rows.len()));
-        let measures: Vec<&Measure> = b.document.all_measures().collect();
-        for (e, m) in ledger::entries(&b.document, today).iter().zip(&measures) {
-            let mut cells = vec![text(b.document.header.org_name.trim())];
-            cells.extend(entry_cells(e, m));
-            ledger_sheet.rows.push(Row {
-                cells,
-                marked: e.overdue,
-            });
+    for b in &unit.branches {
+        for &i in &b.lists {
+            let doc = &c.lists[i].document;
+            spans.extend(problem_spans(doc, sheet.rows.len()));
+            let measures: Vec<&Measure> = doc.all_measures().collect();
+            for (e, m) in ledger::entries(doc, today).iter().zip(&measures) {
+                let mut cells = vec![text(&b.name)];
+                cells.extend(entry_cells(e, m));
+                sheet.rows.push(Row {
+                    cells,
+                    marked: e.overdue,
+                });
+            }
         }
     }
     // One column further right than in a branch's ledger: the 党支部 column comes first.
     let shifted: Vec<usize> = PROBLEM_COLUMNS.iter().map(|c| c + 1).collect();
-    ledger_sheet.merge_runs(&spans, &shifted);
-    let categories = by_category_sheet(
-        &c.by_category(today),
-        c.report(today),
-        "检视整改问题汇总".into(),
-        &as_of,
-    );
-    Book {
-        sheets: vec![branches, ledger_sheet, categories],
-    }
+    sheet.merge_runs(&spans, &shifted);
+    sheet
 }
 
 /// `汇总-{YYYYMMDD}.xlsx`.

@@ -10,6 +10,7 @@ use super::ledger_book::{
 };
 use super::sheet::Book;
 use super::word::{list_document, word_file_name, WordDoc, WordLayout};
+use crate::domain::branches::Unit;
 use crate::domain::consolidate::consolidate;
 use crate::domain::dates;
 use crate::domain::model::Document;
@@ -97,9 +98,10 @@ impl Request {
             Request::Consolidation { set, today } => {
                 let today = day(today)?;
                 let consolidation = consolidate(&set.inputs(), today);
+                let unit = Unit::of(&consolidation, &set.joined, &set.expected);
                 OfficeFile {
                     name: consolidation_file_name(today),
-                    content: Content::Xlsx(consolidation_book(&consolidation, today)),
+                    content: Content::Xlsx(consolidation_book(&consolidation, &unit, today)),
                 }
             }
         })

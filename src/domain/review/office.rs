@@ -18,6 +18,9 @@ pub struct Draft {
     /// The comment on each path, in the order they were written (put in the list's order when exported).
     #[serde(default)]
     pub comments: Vec<(String, String)>,
+    /// Exported as written: nothing of it is lost when the set is cleared.
+    #[serde(default)]
+    pub exported: bool,
 }
 
 impl Draft {
@@ -33,7 +36,13 @@ impl Draft {
             },
             verdict: None,
             comments: Vec::new(),
+            exported: false,
         }
+    }
+
+    /// Written (a verdict or a comment) and not exported since: the office's work that only this set holds.
+    pub fn unexported(&self) -> bool {
+        !self.exported && (self.verdict.is_some() || !self.comments.is_empty())
     }
 
     pub fn is_of(&self, doc: &Document, digest: &str) -> bool {
@@ -86,17 +95,31 @@ impl Draft {
 /// renders again (a comment left by clicking a verdict) must not undo one another.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReviewEdit {
-    Comment { path: String, text: String },
+    Comment {
+        path: String,
+        text: String,
+    },
     Verdict(Verdict),
     Reviewer(String),
+    /// 导出审核意见 wrote the review as it stands.
+    Exported,
 }
 
 impl ReviewEdit {
     pub fn apply(self, draft: &mut Draft, reviewer: &mut String) {
         match self {
-            ReviewEdit::Comment { path, text } => draft.set_comment(&path, &text),
-            ReviewEdit::Verdict(v) => draft.verdict = Some(v),
+            ReviewEdit::Comment { path, text } => {
+                if draft.comment(&path) != text.trim() {
+                    draft.exported = false;
+                }
+                draft.set_comment(&path, &text);
+            }
+            ReviewEdit::Verdict(v) => {
+                draft.exported &= draft.verdict == Some(v);
+                draft.verdict = Some(v);
+            }
             ReviewEdit::Reviewer(name) => *reviewer = name.trim().to_string(),
+            ReviewEdit::Exported => draft.exported = true,
         }
     }
 }

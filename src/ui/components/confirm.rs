@@ -9,6 +9,9 @@ pub struct ConfirmProps {
     pub confirm_label: AttrValue,
     pub on_confirm: Callback<()>,
     pub on_cancel: Callback<()>,
+    /// More to say or choose before confirming (a checkbox).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(Confirm)]
@@ -28,6 +31,7 @@ pub fn confirm(props: &ConfirmProps) -> Html {
     html! {
         <div class="confirm" role="alertdialog" aria-label={props.message.clone()}>
             <p>{ &props.message }</p>
+            { props.children.clone() }
             <div class="button-row">
                 <button type="button" class="danger" ref={yes_ref} onclick={yes}>{ &props.confirm_label }</button>
                 <button type="button" onclick={no}>{ "取消" }</button>

@@ -1,12 +1,13 @@
-//! 调度 (in 汇总, and for its own list in a 台账): the week's (or month's, or two dates') movement of every branch, the branches that said nothing, what
-//! changed since each branch's previous file, the measures overdue or due soon, the paragraph for the report — and
-//! the prints: the 调度表 as shown, and 督办单, one page per branch with measures to press.
+//! 调度 (in 汇总, and for its own list in a 台账): the week's (or month's, or two dates') movement of every 党支部,
+//! the 党支部 that said nothing, what changed in each list since the office last had it (old text beside new), the
+//! measures overdue or due soon, the paragraph for the report — and the prints: the 调度表 as shown, and 督办单,
+//! one page per 党支部 with measures to press (both its lists).
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::dates;
-use crate::domain::dispatch::{BranchDispatch, Dispatch, FIGURE_HEADERS};
+use crate::domain::dispatch::{BranchDispatch, Dispatch, ListDispatch, FIGURE_HEADERS};
 use crate::domain::period::Period;
 use crate::ui::dom::value_of;
 use crate::ui::web::clipboard;
@@ -23,6 +24,10 @@ pub struct DispatchProps {
     pub today: NaiveDate,
     /// The 调度 of the period chosen (named 本周, 本月 or 本期): of the 汇总 set, or of one list in its 台账.
     pub make: Callback<(Period, String), Dispatch>,
+    /// Show what changed since the office's file before the period (汇总; a branch's own 台账 has nothing to
+    /// compare with).
+    #[prop_or_default]
+    pub compare: bool,
 }
 
 #[function_component(DispatchView)]
@@ -133,7 +138,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
                         <tr class={classes!(b.silent.then_some("silent"))}>
                             <th scope="row">{ &b.name }</th>
                             { for b.figures.cells().iter().map(|n| html! { <td class="center">{ n }</td> }) }
-                            <td>{ if b.new_file { "有新文件" } else if b.silent { "未报送进展" } else { "—" } }</td>
+                            <td>{ b.reported() }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -153,19 +158,9 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
             }
             <h3>{ "逾期和临期的措施" }</h3>
             { pressing_table(&d) }
-            <h3>{ "与上次报送相比的变化" }</h3>
-            <ul class="changes">
-                { for d.branches.iter().map(|b| html! {
-                    <li>
-                        <strong>{ &b.name }</strong>{ "：" }
-                        { match b.previous_revision {
-                            None => "首次报送，没有可比较的上一版。".to_string(),
-                            Some(_) if b.changes.is_empty() => "与上一版相比没有变化。".to_string(),
-                            Some(r) => format!("与第{r}版相比：{}。", b.changes.join("；")),
-                        } }
-                    </li>
-                }) }
-            </ul>
+            if props.compare {
+                { changes_section(&d) }
+            }
             <div class="toolbar button-row no-print">
                 <button type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "打印调度表" }</button>
                 <button type="button" onclick={supervise} disabled={d.to_supervise().next().is_none()}>{ "督办单" }</button>
@@ -174,22 +169,37 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     }
 }
 
+/// The measures overdue or due soon, 党支部 by 党支部: a line each with the counts, unfolding to the measures
+/// (folded when there are many: a bureau has hundreds). On paper only the lines: the 督办单 carry the measures.
 fn pressing_table(d: &Dispatch) -> Html {
     if d.to_supervise().next().is_none() {
         return html! { <p class="muted">{ "没有逾期或临期的措施。" }</p> };
     }
+    let many = d.to_supervise().map(|b| b.pressing.len()).sum::<usize>() > 20;
     html! {
-        <table class="list pressing">
-            <thead><tr><th>{ "党支部" }</th><th>{ "位置" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "责任人" }</th><th>{ "情况" }</th></tr></thead>
-            <tbody>
-                { for d.to_supervise().flat_map(|b| b.pressing.iter().map(move |p| html! {
-                    <tr class={classes!(if p.days_overdue > 0 { "overdue-row" } else { "due-soon-row" })}>
-                        <td>{ &b.name }</td><td>{ &p.location }</td><td class="text">{ &p.content }</td>
-                        <td>{ &p.deadline }</td><td>{ &p.lead }</td><td>{ p.state() }</td>
-                    </tr>
-                })) }
-            </tbody>
-        </table>
+        <div class="pressing-groups">
+            { for d.to_supervise().map(|b| {
+                let overdue = b.pressing.iter().filter(|p| p.days_overdue > 0).count();
+                let soon = b.pressing.len() - overdue;
+                html! {
+                    <details class="pressing-group" open={!many}>
+                        <summary>{ format!("{}：逾期{overdue}项，临期{soon}项", b.name) }</summary>
+                        <table class="list pressing">
+                            <thead><tr><th>{ "党支部" }</th><th>{ "清单" }</th><th>{ "问题" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "责任人" }</th><th>{ "情况" }</th></tr></thead>
+                            <tbody>
+                                { for b.pressing.iter().map(|p| html! {
+                                    <tr class={classes!(if p.days_overdue > 0 { "overdue-row" } else { "due-soon-row" })}>
+                                        <td>{ &b.name }</td><td>{ p.list_label() }</td><td class="text">{ &p.problem }</td><td class="text">{ &p.content }</td>
+                                        <td>{ &p.deadline }</td><td>{ &p.lead }</td><td>{ p.state() }</td>
+                                    </tr>
+                                }) }
+                            </tbody>
+                        </table>
+                    </details>
+                }
+            }) }
+            <p class="print-only">{ "各项措施见发给各党支部的督办单。" }</p>
+        </div>
     }
 }
 
@@ -201,11 +211,11 @@ fn supervision_page(b: &BranchDispatch, d: &Dispatch) -> Html {
             <p class="supervision-meta">{ format!("党支部：{}　　　　签发日期：{}", b.name, dates::official(d.today)) }</p>
             <p>{ format!("截至{}，你支部有以下整改措施逾期或将在{}日内到期，请抓紧整改，并于收到本单后3个工作日内书面答复。", dates::official(d.today), crate::domain::period::DUE_SOON_DAYS) }</p>
             <table class="list supervision">
-                <thead><tr><th>{ "序号" }</th><th>{ "位置" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "牵头责任人" }</th><th>{ "逾期情况" }</th></tr></thead>
+                <thead><tr><th>{ "序号" }</th><th>{ "清单" }</th><th>{ "问题" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "牵头责任人" }</th><th>{ "逾期情况" }</th></tr></thead>
                 <tbody>
                     { for b.pressing.iter().enumerate().map(|(i, p)| html! {
                         <tr>
-                            <td class="center">{ i + 1 }</td><td>{ &p.location }</td><td class="text">{ &p.content }</td>
+                            <td class="center">{ i + 1 }</td><td>{ p.list_label() }</td><td class="text">{ &p.problem }</td><td class="text">{ &p.content }</td>
                             <td>{ &p.deadline }</td><td>{ &p.lead }</td><td>{ p.state() }</td>
                         </tr>
                     }) }
@@ -215,9 +225,50 @@ fn supervision_page(b: &BranchDispatch, d: &Dispatch) -> Html {
                 <p>{ "整改答复：" }</p>
                 <p class="reply-line">{ "\u{00a0}" }</p>
                 <p class="reply-line">{ "\u{00a0}" }</p>
-                <p class="reply-line">{ "\u{00a0}" }</p>
                 <p>{ "党支部书记（签字）：＿＿＿＿＿＿　　　　答复日期：＿＿＿＿年＿＿月＿＿日" }</p>
             </div>
         </article>
+    }
+}
+
+/// 与上次报送相比的变化: for each 党支部 that handed in during the period, each list's files against the one the
+/// office had before the period, field by field with the old text beside the new.
+fn changes_section(d: &Dispatch) -> Html {
+    let reporting: Vec<&BranchDispatch> = d.branches.iter().filter(|b| b.new_file).collect();
+    let quiet = d.branches.len() - reporting.len();
+    html! {
+        <section class="changes" aria-labelledby="changes-heading">
+            <h3 id="changes-heading">{ "与上次报送相比的变化" }</h3>
+            if reporting.is_empty() {
+                <p class="muted">{ "本期没有党支部报送新文件。" }</p>
+            }
+            { for reporting.iter().map(|b| html! {
+                <div class="branch-changes">
+                    <h4>{ &b.name }</h4>
+                    { for b.lists.iter().filter(|l| l.new_files > 0).map(list_changes) }
+                </div>
+            }) }
+            if quiet > 0 && !reporting.is_empty() {
+                <p class="muted">{ format!("其余{quiet}个党支部本期没有报送新文件。") }</p>
+            }
+        </section>
+    }
+}
+
+fn list_changes(l: &ListDispatch) -> Html {
+    html! {
+        <>
+            <p class="list-changes">{ l.summary() }</p>
+            if !l.changes.is_empty() {
+                <table class="list change-table">
+                    <thead><tr><th>{ "位置" }</th><th>{ "项目" }</th><th>{ "原内容" }</th><th>{ "修改后" }</th></tr></thead>
+                    <tbody>
+                        { for l.changes.iter().map(|c| html! {
+                            <tr><td>{ &c.place }</td><td>{ &c.field }</td><td class="text">{ &c.before }</td><td class="text">{ &c.after }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </>
     }
 }

@@ -1,9 +1,10 @@
-//! One branch's list, read-only, with its findings: what the office looks at before asking for a correction.
+//! One list of a 党支部, read-only, with its findings: what the office looks at before asking for a correction.
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::consolidate::Branch;
+use crate::domain::branches::Branch;
+use crate::domain::consolidate::ListFile;
 use crate::domain::dates;
 use crate::domain::ledger::entries;
 use crate::domain::validate::validate;
@@ -12,17 +13,18 @@ use crate::domain::validate::validate;
 /// `review` is the review panel of this file.
 pub fn branch_view(
     branch: &Branch,
+    list: &ListFile,
     today: NaiveDate,
     on_close: Callback<()>,
     review: Html,
 ) -> Html {
-    let d = &branch.document;
+    let d = &list.document;
     let report = validate(d, today);
     let close = on_close.reform(|_: MouseEvent| ());
     html! {
         <section class="branch-view" aria-labelledby="branch-view-heading">
-            <h2 id="branch-view-heading">{ format!("{}《{}》（只读）", d.header.org_name.trim(), d.kind.title()) }</h2>
-            <p>{ format!("文件：{} · 填报日期：{} · 填报人：{} · 修订号：{} · {}", branch.file_name, dates::official_text(&d.header.filed_on), d.header.filed_by, d.revision, branch.verdict.label()) }</p>
+            <h2 id="branch-view-heading">{ format!("{}《{}》（只读）", branch.name, d.kind.title()) }</h2>
+            <p>{ format!("文件：{} · 清单中的党组织名称：{} · 填报日期：{} · 填报人：{} · 第{}版 · {}", list.file_name, d.header.org_name.trim(), dates::official_text(&d.header.filed_on), d.header.filed_by, d.revision, list.verdict.label()) }</p>
             <button type="button" onclick={close}>{ "关闭" }</button>
             <h3>{ format!("检查发现（{}个错误，{}个提醒）", report.error_count(), report.warnings().count()) }</h3>
             if report.findings.is_empty() {

@@ -1,10 +1,11 @@
-//! The table of branches: one row per list that counts, sortable by any column; a branch opens read-only.
+//! The table of 党支部: one row per 党支部 with both its lists (a list opens read-only), its figures, 审核 and
+//! 未答复, and the 合计; sortable by the figures, in the 应报送名单's order otherwise.
 
 use yew::prelude::*;
 
-use crate::domain::consolidate::Branch;
-use crate::domain::dates;
-use crate::domain::model::{Kind, Status};
+use crate::domain::branches::{Branch, Unit};
+use crate::domain::consolidate::Consolidation;
+use crate::domain::model::Kind;
 use crate::domain::review::office::status;
 use crate::domain::summary_set::SummarySet;
 use crate::ui::shared::Shared;
@@ -13,9 +14,8 @@ use super::Made;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Column {
-    Branch,
-    Kind,
-    FiledOn,
+    /// The 应报送名单's order, then natural order.
+    Listed,
     Problems,
     Measures,
     Overdue,
@@ -23,30 +23,15 @@ pub enum Column {
     Errors,
 }
 
-impl Column {
-    const ALL: [(Column, &'static str); 8] = [
-        (Column::Branch, "党支部"),
-        (Column::Kind, "清单"),
-        (Column::FiledOn, "填报日期"),
-        (Column::Problems, "问题"),
-        (Column::Measures, "措施"),
-        (Column::Overdue, "逾期"),
-        (Column::Rate, "整改完成率"),
-        (Column::Errors, "错误"),
-    ];
-}
-
 fn rate_key(b: &Branch) -> u64 {
     crate::domain::ledger::completion_permille(b.summary.finished(), b.summary.measures)
         .unwrap_or(0)
 }
 
-fn sort(branches: &mut Vec<&Branch>, column: Column, ascending: bool) {
-    crate::domain::order::sort_by(branches, |a, b| {
+fn sort(rows: &mut Vec<(usize, &Branch)>, column: Column, ascending: bool) {
+    crate::domain::order::sort_by(rows, |(i, a), (j, b)| {
         let order = match column {
-            Column::Branch => a.document.header.org_name.cmp(&b.document.header.org_name),
-            Column::Kind => (a.document.kind as u8).cmp(&(b.document.kind as u8)),
-            Column::FiledOn => a.document.header.filed_on.cmp(&b.document.header.filed_on),
+            Column::Listed => i.cmp(j),
             Column::Problems => a.summary.problems.cmp(&b.summary.problems),
             Column::Measures => a.summary.measures.cmp(&b.summary.measures),
             Column::Overdue => a.summary.overdue.cmp(&b.summary.overdue),
@@ -64,72 +49,147 @@ fn sort(branches: &mut Vec<&Branch>, column: Column, ascending: bool) {
 #[derive(Properties, PartialEq)]
 pub struct BranchesProps {
     pub made: Shared<Made>,
+    pub unit: Shared<Unit>,
     /// The set, for the office's reviews (审核, 未答复).
     pub set: Shared<SummarySet>,
+    /// Opens a list (its position among the lists that count).
     pub on_open: Callback<usize>,
+}
+
+/// The cell of one kind of list: a button per list that opens it (`第2版`), or 未报.
+fn list_cell(c: &Consolidation, b: &Branch, kind: Kind, on_open: &Callback<usize>) -> Html {
+    let lists: Vec<_> = b.lists_of(c, kind).collect();
+    if lists.is_empty() {
+        return html! { <td class="missing-list">{ "未报" }</td> };
+    }
+    html! {
+        <td>
+            { for lists.into_iter().map(|(i, l)| html! {
+                <button type="button" class="link" onclick={on_open.reform(move |_: MouseEvent| i)}
+                    aria-label={format!("查看 {} 的{}", b.name, kind.short_name())}>{ format!("第{}版", l.document.revision) }</button>
+            }) }
+        </td>
+    }
+}
+
+/// 审核 and 未答复 of a 党支部's lists: one status per list (named by kind when it has both).
+fn review_cells(c: &Consolidation, b: &Branch, set: &SummarySet) -> (String, usize) {
+    let mut words = Vec::new();
+    let mut open = 0;
+    for &i in &b.lists {
+        let l = &c.lists[i];
+        let (review, unanswered) = status(&l.document, &l.digest, &set.reviews);
+        open += unanswered;
+        words.push((l.document.kind, review.label()));
+    }
+    let text = match words.as_slice() {
+        [(_, one)] => one.to_string(),
+        many => many
+            .iter()
+            .map(|(k, w)| {
+                format!(
+                    "{}{w}",
+                    if *k == Kind::Org {
+                        "党组织："
+                    } else {
+                        "党员："
+                    }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("；"),
+    };
+    (text, open)
 }
 
 #[function_component(BranchTable)]
 pub fn branch_table(props: &BranchesProps) -> Html {
-    let order = use_state(|| (Column::Branch, true));
+    let order = use_state(|| (Column::Listed, true));
     let (column, ascending) = *order;
-    let branches = &props.made.consolidation.branches;
-    let mut rows: Vec<&Branch> = branches.iter().collect();
+    let c = &props.made.consolidation;
+    let unit = &props.unit;
+    let mut rows: Vec<(usize, &Branch)> = unit.branches.iter().enumerate().collect();
     sort(&mut rows, column, ascending);
+    let head = |col: Column, label: &'static str| {
+        let sorted = col == column;
+        let aria = sorted.then_some(if ascending { "ascending" } else { "descending" });
+        let onclick = {
+            let order = order.clone();
+            Callback::from(move |_: MouseEvent| {
+                order.set((col, if sorted { !ascending } else { true }))
+            })
+        };
+        html! {
+            <th aria-sort={aria}>
+                <button type="button" class="sort" {onclick}>
+                    { label }{ if sorted { if ascending { " ▲" } else { " ▼" } } else { "" } }
+                </button>
+            </th>
+        }
+    };
+    let total = unit.total();
     html! {
         <table class="list branches">
             <thead>
                 <tr>
-                    { for Column::ALL.iter().map(|(c, label)| {
-                        let sorted = *c == column;
-                        let aria = sorted.then_some(if ascending { "ascending" } else { "descending" });
-                        let onclick = {
-                            let order = order.clone();
-                            let c = *c;
-                            Callback::from(move |_: MouseEvent| order.set((c, if sorted { !ascending } else { true })))
-                        };
-                        html! {
-                            <th aria-sort={aria}>
-                                <button type="button" class="sort" {onclick}>
-                                    { *label }{ if sorted { if ascending { " ▲" } else { " ▼" } } else { "" } }
-                                </button>
-                            </th>
-                        }
-                    }) }
-                    <th>{ "党员" }</th><th>{ "已完成" }</th><th>{ "正在整改" }</th><th>{ "申请延期" }</th><th>{ "未整改" }</th><th>{ "已销号" }</th><th>{ "提醒" }</th><th>{ "结论" }</th><th>{ "审核" }</th><th>{ "未答复" }</th>
+                    <th>{ "序号" }</th>
+                    { head(Column::Listed, "党支部") }
+                    <th>{ "党组织清单" }</th><th>{ "党员清单" }</th><th>{ "党员" }</th>
+                    { head(Column::Problems, "问题") }
+                    { head(Column::Measures, "措施") }
+                    { head(Column::Overdue, "逾期") }
+                    <th>{ "已销号" }</th>
+                    { head(Column::Rate, "整改完成率") }
+                    { head(Column::Errors, "错误") }
+                    <th>{ "提醒" }</th><th>{ "审核" }</th><th>{ "未答复" }</th>
                 </tr>
             </thead>
             <tbody>
-                { for rows.iter().map(|b| {
-                    let index = branches.iter().position(|x| std::ptr::eq(x, *b)).unwrap_or(0);
-                    let open = props.on_open.reform(move |_: MouseEvent| index);
+                { for rows.iter().map(|(i, b)| {
                     let s = &b.summary;
-                    let d = &b.document;
-                    let (review, unanswered) = status(d, &b.digest, &props.set.reviews);
+                    let (review, unanswered) = review_cells(c, b, &props.set);
                     html! {
-                        <tr class={classes!((s.overdue > 0).then_some("has-overdue"))}>
-                            <td><button type="button" class="link" onclick={open} aria-label={format!("查看 {} 的{}", d.header.org_name.trim(), d.kind.short_name())}>{ d.header.org_name.trim() }</button></td>
-                            <td>{ d.kind.short_name() }</td>
-                            <td>{ dates::official_text(&d.header.filed_on) }</td>
+                        <tr class={classes!((s.overdue > 0).then_some("has-overdue"), b.lists.is_empty().then_some("not-handed-in"))}>
+                            <td class="center">{ i + 1 }</td>
+                            <th scope="row">
+                                { &b.name }
+                                if !b.other_names.is_empty() {
+                                    <span class="other-names">{ format!("（又写作：{}）", b.other_names.join("、")) }</span>
+                                }
+                            </th>
+                            { list_cell(c, b, Kind::Org, &props.on_open) }
+                            { list_cell(c, b, Kind::Member, &props.on_open) }
+                            <td class="center">{ b.members(c) }</td>
                             <td class="center">{ s.problems }</td>
                             <td class="center">{ s.measures }</td>
                             <td class="center">{ s.overdue }</td>
+                            <td class="center">{ s.closed }</td>
                             <td class="center">{ s.rate() }</td>
                             <td class="center">{ b.errors }</td>
-                            <td class="center">{ if d.kind == Kind::Member { d.members.len().to_string() } else { "—".to_string() } }</td>
-                            <td class="center">{ s.finished() }</td>
-                            <td class="center">{ s.count(Status::InProgress) }</td>
-                            <td class="center">{ s.count(Status::Extended) }</td>
-                            <td class="center">{ s.count(Status::NotStarted) }</td>
-                            <td class="center">{ s.closed }</td>
                             <td class="center">{ b.warnings }</td>
-                            <td>{ b.verdict.label() }</td>
-                            <td>{ review.label() }</td>
+                            <td>{ review }</td>
                             <td class="center">{ unanswered }</td>
                         </tr>
                     }
                 }) }
             </tbody>
+            <tfoot>
+                <tr>
+                    <td></td>
+                    <th scope="row">{ format!("合计（{}个党支部）", unit.reporting().count()) }</th>
+                    <td class="center">{ format!("{}份", c.lists.iter().filter(|l| l.document.kind == Kind::Org).count()) }</td>
+                    <td class="center">{ format!("{}份", c.lists.iter().filter(|l| l.document.kind == Kind::Member).count()) }</td>
+                    <td class="center">{ unit.branches.iter().map(|b| b.members(c)).sum::<usize>() }</td>
+                    <td class="center">{ total.problems }</td>
+                    <td class="center">{ total.measures }</td>
+                    <td class="center">{ total.overdue }</td>
+                    <td class="center">{ total.closed }</td>
+                    <td class="center">{ total.rate() }</td>
+                    <td class="center">{ unit.branches.iter().map(|b| b.errors).sum::<usize>() }</td>
+                    <td class="center">{ unit.branches.iter().map(|b| b.warnings).sum::<usize>() }</td>
+                    <td></td><td></td>
+                </tr>
+            </tfoot>
         </table>
     }
 }

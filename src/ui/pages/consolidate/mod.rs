@@ -1,6 +1,7 @@
 //! 汇总 for the central office: many branch files chosen or dropped at once, each with a verdict, a table of
-//! branches, the unit's figures and chart, the consolidated ledger with CSV, a printable summary, and the
-//! branches still missing. The set is kept on this computer and can be cleared.
+//! 党支部 (each with both its lists), the unit's figures and chart, the consolidated ledger with CSV, a printable
+//! summary, and the 党支部 still missing. The set is kept on this computer; a file can be removed, names joined,
+//! and the set cleared.
 //!
 //! This file holds the page's state (the set, and what was made of it) and lays the parts out; each part is a
 //! file of its own.
@@ -9,6 +10,7 @@ mod branch_view;
 mod branches;
 mod chart;
 mod expected;
+mod joins;
 mod receive;
 mod review;
 mod unit;
@@ -19,6 +21,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::branches::Unit;
 use crate::domain::consolidate::{consolidate, Consolidation};
 use crate::domain::dispatch::dispatch;
 use crate::domain::period::Period;
@@ -76,6 +79,11 @@ pub fn consolidate_page() -> Html {
         });
     }
     let made = use_memo(FilesOf((*set).clone()), |set| Shared::new(make(&set.0)));
+    // The 党支部 of what was made: grouped again (cheaply) when the office joins names or edits the 应报送名单.
+    let unit = use_memo(
+        ((*made).clone(), set.joined.clone(), set.expected.clone()),
+        |(made, joined, expected)| Shared::new(Unit::of(&made.consolidation, joined, expected)),
+    );
     let reading = use_state(|| None::<(usize, usize)>);
     let notice: Notice = use_state(|| None);
     let selected = use_state(|| None::<usize>);
@@ -136,20 +144,59 @@ pub fn consolidate_page() -> Html {
     };
     let clear = {
         let (set, change, selected) = (set.clone(), change.clone(), selected.clone());
-        Callback::from(move |_| {
+        Callback::from(move |drop_reviews: bool| {
             selected.set(None);
-            change.emit((
-                set.cleared(),
-                Some("已清空收到的文件（应报送名单保留）。".into()),
-            ));
+            let kept = if drop_reviews {
+                0
+            } else {
+                set.unexported_reviews()
+            };
+            let said = if kept > 0 {
+                format!(
+                    "已清空收到的文件（应报送名单、合并的名称和{kept}条未导出的审核意见保留）。"
+                )
+            } else {
+                "已清空收到的文件（应报送名单和合并的名称保留）。".to_string()
+            };
+            change.emit((set.cleared(drop_reviews), Some(said)));
         })
     };
-    let set_expected = {
-        let (set, change) = (set.clone(), change.clone());
-        Callback::from(move |text: String| {
-            let mut next = (**set).clone();
-            next.set_expected(&text);
-            change.emit((next, None));
+    let remove = {
+        let (latest, change, selected) = (latest.clone(), change.clone(), selected.clone());
+        Callback::from(move |index: usize| {
+            selected.set(None);
+            let mut next = (**latest.borrow()).clone();
+            let name = next
+                .files
+                .get(index)
+                .map(|f| f.name.clone())
+                .unwrap_or_default();
+            next.remove(index);
+            change.emit((next, Some(format!("已移除“{name}”。"))));
+        })
+    };
+    // A change of the set's settings (应报送名单, joined names), applied to the set as it stands now.
+    let adjust = {
+        let (latest, change) = (latest.clone(), change.clone());
+        Callback::from(move |edit: Settings| {
+            let mut next = (**latest.borrow()).clone();
+            let said = match edit {
+                Settings::Expected(text) => {
+                    next.set_expected(&text);
+                    None
+                }
+                Settings::Join { name, with } => {
+                    next.join(&name, &with);
+                    Some(format!(
+                        "已把“{name}”合并到“{with}”，两者按同一党支部统计。"
+                    ))
+                }
+                Settings::Unjoin(i) => {
+                    next.unjoin(i);
+                    Some("已撤销合并。".to_string())
+                }
+            };
+            change.emit((next, said));
         })
     };
     let keep_review = {
@@ -170,6 +217,7 @@ pub fn consolidate_page() -> Html {
     };
     let today = clock::today();
     let c = &made.consolidation;
+    let any = !c.lists.is_empty();
     html! {
         <>
             <p class="crumbs no-print"><a href="#/">{ "首页" }</a>{ " › 汇总" }</p>
@@ -178,37 +226,48 @@ pub fn consolidate_page() -> Html {
                 <p>{ "主题教育办公室用：一次选择或拖入各党支部报送的清单文件，逐个检查并汇总。文件只在本机处理，不会上传。" }</p>
             </header>
             <receive::Receive loaded={*loaded} reading={*reading} made={(*made).clone()} notice={(*notice).clone()}
-                on_files={add_files} on_clear={clear} />
-            if !c.branches.is_empty() {
+                unexported={set.unexported_reviews()} on_files={add_files} on_clear={clear} on_remove={remove} />
+            if any {
                 <div class="view-switch no-print">
                     <button type="button" aria-pressed={if *dispatching { "true" } else { "false" }}
                         onclick={{ let d = dispatching.clone(); Callback::from(move |_: MouseEvent| d.set(!*d)) }}>{ "调度" }</button>
                     <span class="muted">{ if *dispatching { "再点一次返回汇总。" } else { "本周、本月或任意两日之间的进展，未报送的党支部，督办单。" } }</span>
                 </div>
             }
-            if !c.branches.is_empty() && *dispatching {
-                <DispatchView {today} make={{
-                    let made = made.clone();
-                    Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, period, &name, today))
+            if any && *dispatching {
+                <DispatchView {today} compare=true make={{
+                    let (made, unit) = (made.clone(), unit.clone());
+                    Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, &unit, period, &name, today))
                 }} />
             }
-            if !c.branches.is_empty() && !*dispatching {
-                { unit::unit_summary(&made, &set, today, notice.clone()) }
+            if any && !*dispatching {
+                { unit::unit_summary(&made, &unit, &set, today, notice.clone()) }
                 <section aria-labelledby="branches-heading">
                     <h2 id="branches-heading">{ "各党支部" }</h2>
-                    <branches::BranchTable made={(*made).clone()} set={(*set).clone()} on_open={{ let s = selected.clone(); Callback::from(move |i| s.set(Some(i))) }} />
+                    <branches::BranchTable made={(*made).clone()} unit={(*unit).clone()} set={(*set).clone()} on_open={{ let s = selected.clone(); Callback::from(move |i| s.set(Some(i))) }} />
+                    <joins::Joins unit={(*unit).clone()} joined={set.joined.clone()} on_change={adjust.clone()} />
                 </section>
-                if let Some(branch) = selected.and_then(|i| c.branches.get(i)) {
-                    { branch_view::branch_view(branch, today, { let s = selected.clone(); Callback::from(move |_| s.set(None)) }, html! {
-                        <review::ReviewPanel key={branch.digest.clone()} branch={branch.clone()} draft={set.review_of(&branch.document, &branch.digest)}
+                if let Some((i, list)) = selected.and_then(|i| c.lists.get(i).map(|l| (i, l))) {
+                    { branch_view::branch_view(unit.branch_of(i), list, today, { let s = selected.clone(); Callback::from(move |_| s.set(None)) }, html! {
+                        <review::ReviewPanel key={list.digest.clone()} list={list.clone()} draft={set.review_of(&list.document, &list.digest)}
                             reviewer={set.reviewer.clone()} {today} on_change={keep_review.clone()} />
                     }) }
                 }
-                <unit_ledger::UnitLedger made={(*made).clone()} {today} />
+                <unit_ledger::UnitLedger made={(*made).clone()} unit={(*unit).clone()} {today} />
             }
             if !*dispatching {
-                { expected::expected(&set.expected, c, set_expected) }
+                { expected::expected(&set.expected, c, &unit, adjust) }
             }
         </>
     }
+}
+
+/// A change of the set's settings.
+pub enum Settings {
+    /// The 应报送名单 as typed, one name a line.
+    Expected(String),
+    /// 合并为同一党支部: `name` is the 党支部 `with`.
+    Join { name: String, with: String },
+    /// 撤销合并 of the join at this position.
+    Unjoin(usize),
 }

@@ -1,4 +1,5 @@
-//! 收到的文件: the picker and the drop zone, the reading progress, every file with its verdict, and clearing.
+//! 收到的文件: the picker and the drop zone, the reading progress, every file with its verdict, removing one file
+//! (to settle a conflict) and clearing them all — each asked first.
 
 use yew::prelude::*;
 
@@ -15,13 +16,21 @@ pub struct ReceiveProps {
     pub reading: Option<(usize, usize)>,
     pub made: Shared<Made>,
     pub notice: Option<Result<String, String>>,
+    /// 审核意见 written here and not exported: what clearing would lose if the office says so.
+    pub unexported: usize,
     pub on_files: Callback<Vec<web_sys::File>>,
-    pub on_clear: Callback<()>,
+    /// Clears the files; `true` drops the unexported reviews too.
+    pub on_clear: Callback<bool>,
+    /// Removes the file at this position.
+    pub on_remove: Callback<usize>,
 }
 
 #[function_component(Receive)]
 pub fn receive(props: &ReceiveProps) -> Html {
     let asking_clear = use_state(|| false);
+    let drop_reviews = use_state(|| false);
+    // The file whose 移除 is being asked about.
+    let asking_remove = use_state(|| None::<usize>);
     let on_pick = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
@@ -49,11 +58,20 @@ pub fn receive(props: &ReceiveProps) -> Html {
         Callback::from(move |_: MouseEvent| asking.set(true))
     };
     let confirm = {
-        let (asking, on_clear) = (asking_clear.clone(), props.on_clear.clone());
+        let (asking, on_clear, drop_reviews) = (
+            asking_clear.clone(),
+            props.on_clear.clone(),
+            drop_reviews.clone(),
+        );
         Callback::from(move |_| {
             asking.set(false);
-            on_clear.emit(());
+            on_clear.emit(*drop_reviews);
+            drop_reviews.set(false);
         })
+    };
+    let toggle_drop = {
+        let drop_reviews = drop_reviews.clone();
+        Callback::from(move |_: Event| drop_reviews.set(!*drop_reviews))
     };
     let cancel = {
         let asking = asking_clear.clone();
@@ -90,21 +108,53 @@ pub fn receive(props: &ReceiveProps) -> Html {
             if !c.submissions.is_empty() {
                 <table class="list verdicts">
                     <caption>{ format!("共{}个文件（读取并检查用时 ", c.submissions.len()) }<span id="consolidate-ms">{ props.made.millis.round() as u64 }</span>{ " 毫秒）" }</caption>
-                    <thead><tr><th>{ "文件名" }</th><th>{ "结论" }</th></tr></thead>
+                    <thead><tr><th>{ "文件名" }</th><th>{ "结论" }</th><th>{ "操作" }</th></tr></thead>
                     <tbody>
-                        { for c.submissions.iter().map(|s| html! {
-                            <tr class={classes!(if s.verdict.counts() { "counts" } else { "not-counted" })}><td>{ &s.file_name }</td><td>{ s.verdict.label() }</td></tr>
+                        { for c.submissions.iter().enumerate().map(|(i, s)| {
+                            let ask = { let asking = asking_remove.clone(); Callback::from(move |_: MouseEvent| asking.set(Some(i))) };
+                            html! {
+                                <tr class={classes!(if s.verdict.counts() { "counts" } else { "not-counted" })}>
+                                    <td>{ &s.file_name }</td><td>{ s.verdict.label() }</td>
+                                    <td><button type="button" class="danger-text" onclick={ask} aria-label={format!("移除 {}", s.file_name)}>{ "移除" }</button></td>
+                                </tr>
+                            }
                         }) }
                     </tbody>
                 </table>
+                if let Some(i) = *asking_remove {
+                    <Confirm message={format!("确定移除“{}”吗？移除后它不再参加汇总（其他文件和审核意见不受影响），需要时可以重新导入。", c.submissions.get(i).map(|s| s.file_name.as_str()).unwrap_or(""))}
+                        confirm_label="确定移除"
+                        on_confirm={{ let (asking, on_remove) = (asking_remove.clone(), props.on_remove.clone()); Callback::from(move |_| { asking.set(None); on_remove.emit(i); }) }}
+                        on_cancel={{ let asking = asking_remove.clone(); Callback::from(move |_| asking.set(None)) }} />
+                }
                 <div class="button-row">
                     <button type="button" class="danger-text" onclick={ask}>{ "清空收到的文件" }</button>
                 </div>
                 if *asking_clear {
-                    <Confirm message="确定清空本机保存的全部收到文件吗？清空后需要重新导入。" confirm_label="确定清空"
-                        on_confirm={confirm} on_cancel={cancel} />
+                    <Confirm message={clear_message(props.unexported)} confirm_label="确定清空"
+                        on_confirm={confirm} on_cancel={cancel}>
+                        if props.unexported > 0 {
+                            <label class="choice">
+                                <input type="checkbox" checked={*drop_reviews} onchange={toggle_drop} />
+                                { format!("这{}条未导出的审核意见也一并删除", props.unexported) }
+                            </label>
+                        }
+                    </Confirm>
                 }
             }
         </section>
     }
+}
+
+/// What clearing asks: what goes, and what stays unless the office says otherwise.
+fn clear_message(unexported: usize) -> String {
+    let mut text =
+        "确定清空本机保存的全部收到文件吗？清空后需要重新导入。应报送名单和合并的名称保留。"
+            .to_string();
+    if unexported > 0 {
+        text.push_str(&format!(
+            "还有{unexported}条审核意见没有导出：默认保留，勾选下面一项才会一并删除。"
+        ));
+    }
+    text
 }

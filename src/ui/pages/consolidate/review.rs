@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::consolidate::Branch;
+use crate::domain::consolidate::ListFile;
 use crate::domain::dates;
 use crate::domain::review::attach::shown;
 pub use crate::domain::review::office::{Draft, ReviewEdit};
@@ -16,7 +16,7 @@ use crate::ui::web::{clock, download};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
-    pub branch: Branch,
+    pub list: ListFile,
     /// The review of this file as written so far.
     pub draft: Draft,
     pub reviewer: AttrValue,
@@ -86,7 +86,7 @@ fn comment_field(
 #[function_component(ReviewPanel)]
 pub fn review_panel(props: &ReviewProps) -> Html {
     let notice = use_state(|| None::<Result<String, String>>);
-    let d = &props.branch.document;
+    let d = &props.list.document;
     let (draft, reviewer) = (&props.draft, props.reviewer.as_str());
     let verdict_button = |verdict: Verdict| {
         let pressed = if draft.verdict == Some(verdict) {
@@ -107,12 +107,13 @@ pub fn review_panel(props: &ReviewProps) -> Html {
         })
     };
     let export = {
-        let (draft, reviewer, doc, notice, today) = (
+        let (draft, reviewer, doc, notice, today, on_change) = (
             draft.clone(),
             reviewer.to_string(),
             d.clone(),
             notice.clone(),
             props.today,
+            props.on_change.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let result = draft
@@ -122,6 +123,10 @@ pub fn review_panel(props: &ReviewProps) -> Html {
                     download::save(&written.file_name, &written.bytes, "application/json")
                         .map(|()| format!("已导出“{}”，请把它交给该党支部。", written.file_name))
                 });
+            if result.is_ok() {
+                // Exported: clearing the set no longer loses it.
+                on_change.emit((draft.clone(), ReviewEdit::Exported));
+            }
             notice.set(Some(result));
         })
     };

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::{chart, Made, Notice};
+use crate::domain::branches::Unit;
 use crate::domain::dates;
 use crate::domain::office::request::Request;
 use crate::domain::summary_set::SummarySet;
@@ -15,17 +16,18 @@ use crate::ui::web::{clipboard, download};
 /// from it again in the writers module.
 pub fn unit_summary(
     made: &Shared<Made>,
+    unit: &Shared<Unit>,
     set: &Shared<SummarySet>,
     today: NaiveDate,
     notice: Notice,
 ) -> Html {
     let c = &made.consolidation;
-    let report = c.report(today);
+    let report = unit.report(c, today);
     let export_csv = {
-        let made = made.clone();
+        let (made, unit) = (made.clone(), unit.clone());
         Callback::from(move |_: MouseEvent| {
             let name = format!("汇总台账-{}.csv", dates::compact(today));
-            let csv = made.consolidation.csv(today);
+            let csv = unit.csv(&made.consolidation, today);
             notice.set(Some(
                 download::save(&name, &csv, "text/csv;charset=utf-8")
                     .map(|()| format!("已导出“{name}”。")),
@@ -40,10 +42,10 @@ pub fn unit_summary(
         Callback::from(move |_: MouseEvent| clipboard::copy(&report, "unit-report"))
     };
     let mut figures = vec![
-        ("党支部", c.branch_names().len().to_string()),
-        ("清单", c.branches.len().to_string()),
+        ("党支部", unit.reporting().count().to_string()),
+        ("清单", c.lists.len().to_string()),
     ];
-    figures.extend(c.total().figures());
+    figures.extend(unit.total().figures());
     html! {
         <section aria-labelledby="unit-heading">
             <h2 id="unit-heading">{ "全单位汇总" }</h2>

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::Made;
+use crate::domain::branches::Unit;
 use crate::domain::paging::Pages;
 use crate::ui::shared::Shared;
 
@@ -14,6 +15,7 @@ pub const PAGE_ROWS: usize = 200;
 #[derive(Properties, PartialEq)]
 pub struct UnitLedgerProps {
     pub made: Shared<Made>,
+    pub unit: Shared<Unit>,
     pub today: NaiveDate,
 }
 
@@ -22,10 +24,10 @@ pub fn unit_ledger(props: &UnitLedgerProps) -> Html {
     let only_overdue = use_state(|| false);
     let branch = use_state(String::new);
     let page = use_state(|| 0usize);
-    let entries = use_memo((props.made.clone(), props.today), |(made, today)| {
-        made.consolidation.entries(*today)
-    });
-    let c = &props.made.consolidation;
+    let entries = use_memo(
+        (props.made.clone(), props.unit.clone(), props.today),
+        |(made, unit, today)| unit.entries(&made.consolidation, *today),
+    );
     let shown: Vec<_> = entries
         .iter()
         .filter(|(b, e, _)| (!*only_overdue || e.overdue) && (branch.is_empty() || *b == *branch))
@@ -71,7 +73,7 @@ pub fn unit_ledger(props: &UnitLedgerProps) -> Html {
                     <label for="unit-branch">{ "按党支部" }</label>
                     <select id="unit-branch" onchange={on_branch}>
                         <option value="" selected={branch.is_empty()}>{ "全部" }</option>
-                        { for c.branch_names().into_iter().map(|b| html! { <option value={b.clone()} selected={b == *branch}>{ b.clone() }</option> }) }
+                        { for props.unit.reporting().map(|b| html! { <option value={b.name.clone()} selected={b.name == *branch}>{ &b.name }</option> }) }
                     </select>
                 </div>
                 <label class="choice" for="unit-overdue">

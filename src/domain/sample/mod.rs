@@ -1,12 +1,14 @@
 //! Sample documents of any size, built from real-looking text: for benchmarks, the browser speed tests and
 //! generated sets of branch files. Deterministic: the same arguments give the same document.
 
+pub mod campaign;
+
 use super::model::*;
 use super::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
 
 /// Ids that read as UUIDs and are unique within one document (`seed` tells documents apart): `n` sits in bytes
 /// that the version and variant bits leave alone, so a list of thousands of items has no two alike.
-fn id(seed: u32, n: u32) -> String {
+pub(crate) fn id(seed: u32, n: u32) -> String {
     super::ids::uuid_v4(
         [seed.to_be_bytes(), [0x5a; 4], n.to_be_bytes(), [0xa5; 4]]
             .concat()

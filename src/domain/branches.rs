@@ -1,0 +1,558 @@
+//! 党支部: the unit of every figure the office counts. A 党支部 hands in two lists (a 党组织清单 and a 党员清单),
+//! each again and again; its files are grouped into one 党支部 here, and 汇总's table, figures and paragraph,
+//! 应报送/未报送, 调度, the 督办单 and the 汇总 workbook all count 党支部 from this grouping, never files.
+//!
+//! Which 党支部 a file belongs to (`docs/format.md` § 13):
+//! - names are compared by `names::key` (spaces, full-width forms and case do not make another name);
+//! - every revision of one list (one document id) belongs to the same 党支部, so a branch that renames itself
+//!   between hand-ins stays one, and its other list under the old name joins it;
+//! - the office can say that two names are one 党支部 (合并为同一党支部), kept in the 汇总 set as a `Join`;
+//! - a name on the 应报送名单 names the 党支部 it matches; the list's order is the table's order.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::consolidate::{Consolidation, ListFile};
+use super::ledger::{self, Entry, Summary};
+use super::model::{Document, Kind, Measure};
+use super::names::{key, natural_cmp};
+
+/// The office's word that the 党支部 written `name` is the one written `with` (合并为同一党支部).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Join {
+    pub name: String,
+    pub with: String,
+}
+
+/// One 党支部 with the lists of it that count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Branch {
+    /// The name shown: as the 应报送名单 writes it, else as its latest file does.
+    pub name: String,
+    /// Every other way its files (and the office's joins) write it, as written: 曾用名 and variants.
+    pub other_names: Vec<String>,
+    /// Its lists that count, as positions in `Consolidation::lists`: org lists first.
+    pub lists: Vec<usize>,
+    /// Its place on the 应报送名单, if it is on it.
+    pub expected: Option<usize>,
+    /// The figures of its lists together.
+    pub summary: Summary,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Branch {
+    /// Its lists of one kind (normally one; two when it made a second list instead of revising the first).
+    pub fn lists_of<'c>(
+        &self,
+        c: &'c Consolidation,
+        kind: Kind,
+    ) -> impl Iterator<Item = (usize, &'c ListFile)> + use<'c, '_> {
+        self.lists
+            .iter()
+            .map(move |&i| (i, &c.lists[i]))
+            .filter(move |(_, l)| l.document.kind == kind)
+    }
+
+    pub fn has(&self, c: &Consolidation, kind: Kind) -> bool {
+        self.lists_of(c, kind).next().is_some()
+    }
+
+    /// Members of its member lists.
+    pub fn members(&self, c: &Consolidation) -> usize {
+        self.lists_of(c, Kind::Member)
+            .map(|(_, l)| l.document.members.len())
+            .sum()
+    }
+
+    /// What it has not handed in: `两份清单都没报`, `没报党员清单`, …; `None` when it has both.
+    pub fn missing(&self, c: &Consolidation) -> Option<&'static str> {
+        match (self.has(c, Kind::Org), self.has(c, Kind::Member)) {
+            (true, true) => None,
+            (false, false) => Some("两份清单都没报"),
+            (false, true) => Some("没报党组织清单"),
+            (true, false) => Some("没报党员清单"),
+        }
+    }
+}
+
+/// The 党支部 of a consolidation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Unit {
+    /// In the order of the 应报送名单, then the others in natural order (第2 before 第10).
+    pub branches: Vec<Branch>,
+    /// For each list that counts, its 党支部.
+    of_list: Vec<usize>,
+}
+
+/// Groups keys that are one 党支部: a union-find over the keys of names.
+#[derive(Default)]
+struct Groups {
+    index: HashMap<String, usize>,
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn node(&mut self, k: String) -> usize {
+        let next = self.parent.len();
+        let at = *self.index.entry(k).or_insert(next);
+        if at == next {
+            self.parent.push(next);
+        }
+        at
+    }
+
+    fn root(&mut self, mut n: usize) -> usize {
+        while self.parent[n] != n {
+            self.parent[n] = self.parent[self.parent[n]];
+            n = self.parent[n];
+        }
+        n
+    }
+
+    fn join(&mut self, a: String, b: String) {
+        let (a, b) = (self.node(a), self.node(b));
+        let (ra, rb) = (self.root(a), self.root(b));
+        // The smaller root wins, so the grouping does not depend on the order joins are met.
+        self.parent[ra.max(rb)] = ra.min(rb);
+    }
+
+    fn group_of(&mut self, name: &str) -> usize {
+        let n = self.node(key(name));
+        self.root(n)
+    }
+}
+
+/// The local date a file was exported on (`2024-06-05T09:30:00+08:00` → 2024-06-05): when it was handed in.
+pub fn exported_on(doc: &Document) -> Option<NaiveDate> {
+    doc.meta
+        .as_ref()
+        .and_then(|m| m.exported_at.get(..10))
+        .and_then(super::dates::parse)
+}
+
+impl Unit {
+    /// Groups the lists of `c` into 党支部 by their names, their ids, the office's `joins` and the `expected`
+    /// names (the 应报送名单, in the office's order). An expected 党支部 with no list is a 党支部 too: it has
+    /// handed in nothing.
+    pub fn of(c: &Consolidation, joins: &[Join], expected: &[String]) -> Unit {
+        let mut g = Groups::default();
+        for j in joins {
+            g.join(key(&j.name), key(&j.with));
+        }
+        // Every file of one list (the one that counts and those it superseded) is one 党支部, whatever it calls
+        // itself: a rename between hand-ins keeps it together. Files in conflict are not: a copy by another
+        // branch must not join two branches.
+        let mut first_of_id: HashMap<&str, String> = HashMap::new();
+        for s in &c.submissions {
+            let Some(d) = s.document.as_ref() else {
+                continue;
+            };
+            if !s.verdict.is_own() {
+                continue;
+            }
+            let k = key(&d.header.org_name);
+            match first_of_id.get(d.id.as_str()) {
+                Some(first) => g.join(first.clone(), k),
+                None => {
+                    g.node(k.clone());
+                    first_of_id.insert(d.id.as_str(), k);
+                }
+            }
+        }
+        let expected: Vec<&str> = expected
+            .iter()
+            .map(|e| e.trim())
+            .filter(|e| !e.is_empty())
+            .collect();
+
+        let mut branches: Vec<Branch> = Vec::new();
+        let mut by_root: HashMap<usize, usize> = HashMap::new();
+        let mut open = |g: &mut Groups, name: &str, branches: &mut Vec<Branch>| -> usize {
+            let root = g.group_of(name);
+            *by_root.entry(root).or_insert_with(|| {
+                branches.push(Branch {
+                    name: name.trim().to_string(),
+                    other_names: Vec::new(),
+                    lists: Vec::new(),
+                    expected: None,
+                    summary: Summary::default(),
+                    errors: 0,
+                    warnings: 0,
+                });
+                branches.len() - 1
+            })
+        };
+        for (i, name) in expected.iter().enumerate() {
+            let b = open(&mut g, name, &mut branches);
+            if branches[b].expected.is_none() {
+                branches[b].expected = Some(i);
+                branches[b].name = name.to_string();
+            } else if key(&branches[b].name) != key(name) {
+                branches[b].other_names.push(name.to_string());
+            }
+        }
+        // Lists in the order of their export: the latest file names a 党支部 that is not on the list.
+        let mut order: Vec<usize> = (0..c.lists.len()).collect();
+        super::order::sort_by(&mut order, |&a, &b| {
+            let at = |i: usize| {
+                c.lists[i]
+                    .document
+                    .meta
+                    .as_ref()
+                    .map(|m| m.exported_at.clone())
+            };
+            at(a).cmp(&at(b))
+        });
+        let mut of_list = vec![0; c.lists.len()];
+        for &i in &order {
+            let l = &c.lists[i];
+            let name = l.document.header.org_name.trim();
+            let b = open(&mut g, name, &mut branches);
+            of_list[i] = b;
+            let branch = &mut branches[b];
+            branch.lists.push(i);
+            branch.summary.add(&l.summary);
+            branch.errors += l.errors;
+            branch.warnings += l.warnings;
+            if branch.expected.is_none() && !name.is_empty() {
+                // The newest file names it; the names before become other names.
+                if key(&branch.name) != key(name) {
+                    let old = std::mem::replace(&mut branch.name, name.to_string());
+                    if !old.is_empty() {
+                        branch.other_names.push(old);
+                    }
+                }
+            }
+        }
+        // The other names written on its superseded files and in the office's joins.
+        let other = |g: &mut Groups, name: &str, branches: &mut Vec<Branch>| {
+            let name = name.trim();
+            if let Some(&b) = by_root.get(&g.group_of(name)) {
+                let branch = &mut branches[b];
+                let k = key(name);
+                if !name.is_empty()
+                    && key(&branch.name) != k
+                    && !branch.other_names.iter().any(|o| key(o) == k)
+                {
+                    branch.other_names.push(name.to_string());
+                }
+            }
+        };
+        for s in &c.submissions {
+            if let (Some(d), true) = (&s.document, s.verdict.is_own()) {
+                other(&mut g, &d.header.org_name, &mut branches);
+            }
+        }
+        for j in joins {
+            other(&mut g, &j.name, &mut branches);
+            other(&mut g, &j.with, &mut branches);
+        }
+        for b in &mut branches {
+            b.other_names.dedup_by(|a, b| key(a) == key(b));
+            super::order::sort_by(&mut b.lists, |&x, &y| {
+                (c.lists[x].document.kind as u8).cmp(&(c.lists[y].document.kind as u8))
+            });
+        }
+        // The 应报送名单's order, then the others by name.
+        let mut order: Vec<usize> = (0..branches.len()).collect();
+        super::order::sort_by(&mut order, |&a, &b| {
+            let (x, y) = (&branches[a], &branches[b]);
+            match (x.expected, y.expected) {
+                (Some(i), Some(j)) => i.cmp(&j),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => natural_cmp(&x.name, &y.name),
+            }
+        });
+        let mut place = vec![0; branches.len()];
+        for (to, &from) in order.iter().enumerate() {
+            place[from] = to;
+        }
+        let mut sorted: Vec<Option<Branch>> = branches.into_iter().map(Some).collect();
+        let branches = order.iter().filter_map(|&i| sorted[i].take()).collect();
+        Unit {
+            branches,
+            of_list: of_list.into_iter().map(|b| place[b]).collect(),
+        }
+    }
+
+    /// The 党支部 of the list at `list` (a position in `Consolidation::lists`).
+    pub fn branch_of(&self, list: usize) -> &Branch {
+        &self.branches[self.of_list[list]]
+    }
+
+    /// The 党支部 that have handed in at least one list that counts.
+    pub fn reporting(&self) -> impl Iterator<Item = &Branch> {
+        self.branches.iter().filter(|b| !b.lists.is_empty())
+    }
+
+    /// The figures of every 党支部 together.
+    pub fn total(&self) -> Summary {
+        let mut total = Summary::default();
+        for b in &self.branches {
+            total.add(&b.summary);
+        }
+        total
+    }
+
+    /// 党支部 on the 应报送名单 that have not handed in both lists, in the list's order, with what is missing.
+    pub fn missing<'a>(
+        &'a self,
+        c: &'a Consolidation,
+    ) -> impl Iterator<Item = (&'a Branch, &'static str)> {
+        self.branches
+            .iter()
+            .filter(|b| b.expected.is_some())
+            .filter_map(move |b| b.missing(c).map(|m| (b, m)))
+    }
+
+    /// 党支部 that hand in but are not on the 应报送名单 (when there is one): a new name to join, or a branch the
+    /// list forgot.
+    pub fn unlisted(&self) -> impl Iterator<Item = &Branch> {
+        let listed = self.branches.iter().any(|b| b.expected.is_some());
+        self.branches
+            .iter()
+            .filter(move |b| listed && b.expected.is_none())
+    }
+
+    /// The paragraph for the unit: "截至…，已收到N个党支部报送的M份清单（党组织清单X份、党员清单Y份），共梳理…".
+    pub fn report(&self, c: &Consolidation, today: NaiveDate) -> String {
+        let orgs = c
+            .lists
+            .iter()
+            .filter(|l| l.document.kind == Kind::Org)
+            .count();
+        let members = c.lists.len() - orgs;
+        let subject = format!(
+            "已收到{}个党支部报送的{}份清单（党组织清单{orgs}份、党员清单{members}份），",
+            self.reporting().count(),
+            c.lists.len()
+        );
+        ledger::paragraph(
+            &super::dates::official(today),
+            &subject,
+            "梳理",
+            &self.total(),
+        )
+    }
+
+    /// The consolidated ledger: every entry of every list that counts, with its 党支部, 党支部 by 党支部.
+    pub fn entries(&self, c: &Consolidation, today: NaiveDate) -> Vec<(String, Entry, Measure)> {
+        let mut out = Vec::new();
+        for b in &self.branches {
+            for &i in &b.lists {
+                let doc = &c.lists[i].document;
+                for (e, m) in ledger::entries(doc, today)
+                    .into_iter()
+                    .zip(doc.all_measures())
+                {
+                    out.push((b.name.clone(), e, m.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The consolidated ledger as CSV: the ledger's columns after a 党支部 column, by the same rules.
+    pub fn csv(&self, c: &Consolidation, today: NaiveDate) -> Vec<u8> {
+        let mut headers = vec!["党支部"];
+        headers.extend(ledger::CSV_HEADERS);
+        let rows: Vec<Vec<String>> = self
+            .entries(c, today)
+            .iter()
+            .map(|(branch, e, m)| {
+                let mut row = vec![branch.clone()];
+                row.extend(ledger::csv_cells(e, m));
+                row
+            })
+            .collect();
+        ledger::csv_bytes(&headers, &rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::consolidate::{consolidate, Received};
+    use crate::domain::export::export;
+    use crate::domain::model::Status;
+    use crate::domain::sample::{member_list, org_list};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()
+    }
+
+    fn file(name: &str, doc: &Document, when: &str) -> (String, Received) {
+        let now = chrono::DateTime::parse_from_rfc3339(&format!("{when}T09:30:00+08:00")).unwrap();
+        (name.to_string(), Ok(export(doc, true, now).bytes))
+    }
+
+    fn names(u: &Unit) -> Vec<&str> {
+        u.branches.iter().map(|b| b.name.as_str()).collect()
+    }
+
+    #[test]
+    fn both_lists_of_a_branch_are_one_branch_whatever_the_spaces() {
+        let files = vec![
+            file("o.json", &org_list(1, "交警大队党支部", 2, 2), "2024-05-20"),
+            file(
+                "m.json",
+                &member_list(2, "交警大队　党支部 ", 3, 1, 1),
+                "2024-05-21",
+            ),
+            file("x.json", &org_list(3, "治安大队党支部", 1, 1), "2024-05-21"),
+        ];
+        let c = consolidate(&files, today());
+        let u = Unit::of(&c, &[], &[]);
+        assert_eq!(names(&u), ["交警大队党支部", "治安大队党支部"]);
+        let b = &u.branches[0];
+        assert_eq!(b.lists.len(), 2);
+        assert_eq!(
+            c.lists[b.lists[0]].document.kind,
+            Kind::Org,
+            "org list first"
+        );
+        assert_eq!((b.summary.problems, b.summary.measures), (2 + 3, 4 + 3));
+        assert_eq!(b.members(&c), 3);
+        assert_eq!(b.missing(&c), None);
+        assert_eq!(u.branches[1].missing(&c), Some("没报党员清单"));
+        assert!(u.report(&c, today()).starts_with(
+            "截至2024年6月1日，已收到2个党支部报送的3份清单（党组织清单2份、党员清单1份），共梳理问题6个，制定整改措施8项"
+        ));
+    }
+
+    #[test]
+    fn a_branch_that_renames_itself_stays_one_and_takes_the_new_name() {
+        let now = chrono::DateTime::parse_from_rfc3339("2024-05-01T09:30:00+08:00").unwrap();
+        let old = export(&org_list(1, "第3派出所党支部", 2, 1), true, now).document;
+        let mut renamed = old.clone();
+        renamed.header.org_name = "城南派出所党支部".into();
+        let files = vec![
+            file("o1.json", &old, "2024-05-01"),
+            file(
+                "m1.json",
+                &member_list(2, "第3派出所党支部", 2, 1, 1),
+                "2024-05-01",
+            ),
+            file("o2.json", &renamed, "2024-05-20"),
+        ];
+        let c = consolidate(&files, today());
+        let u = Unit::of(&c, &[], &[]);
+        assert_eq!(names(&u), ["城南派出所党支部"]);
+        assert_eq!(u.branches[0].other_names, ["第3派出所党支部"]);
+        assert_eq!(u.branches[0].lists.len(), 2);
+    }
+
+    #[test]
+    fn the_office_joins_two_names_and_the_expected_list_names_and_orders_branches() {
+        let files = vec![
+            file("o.json", &org_list(1, "交警大队党支部", 1, 1), "2024-05-20"),
+            file(
+                "m.json",
+                &member_list(2, "中共××县公安局交警大队支部委员会", 2, 1, 1),
+                "2024-05-20",
+            ),
+            file(
+                "a.json",
+                &org_list(3, "第10派出所党支部", 1, 1),
+                "2024-05-20",
+            ),
+            file(
+                "b.json",
+                &org_list(4, "第2派出所党支部", 1, 1),
+                "2024-05-20",
+            ),
+        ];
+        let c = consolidate(&files, today());
+        let apart = Unit::of(&c, &[], &[]);
+        assert_eq!(apart.branches.len(), 4, "two names, two branches");
+        assert_eq!(
+            names(&apart),
+            [
+                "中共××县公安局交警大队支部委员会",
+                "交警大队党支部",
+                "第2派出所党支部",
+                "第10派出所党支部"
+            ]
+        );
+        let joins = [Join {
+            name: "中共××县公安局交警大队支部委员会".into(),
+            with: "交警大队党支部".into(),
+        }];
+        let expected: Vec<String> = ["第10派出所党支部", "交警大队 党支部", "禁毒大队党支部"]
+            .map(String::from)
+            .to_vec();
+        let u = Unit::of(&c, &joins, &expected);
+        assert_eq!(
+            names(&u),
+            [
+                "第10派出所党支部",
+                "交警大队 党支部",
+                "禁毒大队党支部",
+                "第2派出所党支部"
+            ],
+            "the list's order and spelling, then the others"
+        );
+        assert_eq!(u.branches[1].lists.len(), 2);
+        assert!(u.branches[1]
+            .other_names
+            .contains(&"中共××县公安局交警大队支部委员会".to_string()));
+        let missing: Vec<(&str, &str)> = u.missing(&c).map(|(b, m)| (b.name.as_str(), m)).collect();
+        assert_eq!(
+            missing,
+            [
+                ("第10派出所党支部", "没报党员清单"),
+                ("禁毒大队党支部", "两份清单都没报")
+            ]
+        );
+        assert_eq!(
+            u.unlisted().map(|b| b.name.as_str()).collect::<Vec<_>>(),
+            ["第2派出所党支部"]
+        );
+        assert!(u
+            .report(&c, today())
+            .contains("已收到3个党支部报送的4份清单"));
+    }
+
+    #[test]
+    fn a_copied_file_in_conflict_joins_no_branches() {
+        let a = org_list(1, "第一党支部", 1, 1);
+        let mut copy = a.clone();
+        copy.header.org_name = "第二党支部".into();
+        let files = vec![
+            file("a.json", &a, "2024-05-20"),
+            file("copy.json", &copy, "2024-05-20"),
+            file(
+                "b.json",
+                &member_list(2, "第二党支部", 1, 1, 1),
+                "2024-05-20",
+            ),
+            file(
+                "c.json",
+                &member_list(3, "第一党支部", 1, 1, 1),
+                "2024-05-20",
+            ),
+        ];
+        let c = consolidate(&files, today());
+        let u = Unit::of(&c, &[], &[]);
+        assert_eq!(names(&u), ["第一党支部", "第二党支部"]);
+        assert!(u.branches.iter().all(|b| b.lists.len() == 1));
+    }
+
+    #[test]
+    fn the_consolidated_csv_leads_with_the_branch() {
+        let mut doc = org_list(1, "第一党支部", 1, 2);
+        doc.problems[0].measures[0].status = Status::Done;
+        let c = consolidate(&[file("a.json", &doc, "2024-05-20")], today());
+        let u = Unit::of(&c, &[], &[]);
+        let bytes = u.csv(&c, today());
+        assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF]);
+        let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+        assert!(text.starts_with("党支部,台账编号,党员,"));
+        assert_eq!(text.lines().count(), 3);
+        assert!(text.lines().nth(1).unwrap().starts_with("第一党支部,1-1,"));
+    }
+}
