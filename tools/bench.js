@@ -5,6 +5,8 @@
 //   node tools/bench.js                      the build in dist/
 //   node tools/bench.js --baseline <dist>    also another build's dist/ (an earlier commit's), measured in the same
 //                                            run, figure by figure, so the two can be read as ratios
+//   node tools/bench.js --only a,b           only these groups of figures: startup, typing, big, gather,
+//                                            consolidation, campaign, office
 //
 // Benchmarks, not tests: these machines are shared and noisy, so compare the figures of one run as ratios.
 import fs from 'node:fs';
@@ -19,6 +21,8 @@ const RATES = [1, 4];
 const args = process.argv.slice(2);
 const baselineDir = args.includes('--baseline') ? path.resolve(args[args.indexOf('--baseline') + 1]) : null;
 const builds = [{ name: 'this build', dir: dist }];
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
+const wanted = (group) => !only || only.includes(group);
 if (baselineDir) builds.push({ name: 'baseline', dir: baselineDir });
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -193,23 +197,63 @@ async function consolidation(build, rate, files, runs) {
   return { app: median(results.map((r) => r.app)), wall: median(results.map((r) => r.wall)) };
 }
 
-const files39 = branchFiles(39);
-const files1000 = branchFiles(1000);
+/// The simulated campaign (`cargo run --example campaign`): 39 党支部 × both lists over eight weeks, 261 files.
+function campaignFiles() {
+  const dir = path.join(root, 'target', 'campaign-bench');
+  execFileSync('cargo', ['run', '-q', '--release', '--example', 'campaign', '--', dir], { cwd: root });
+  return fs.readdirSync(path.join(dir, 'files')).map((f) => path.join(dir, 'files', f));
+}
+
+/// 汇总 of the campaign's 261 files, cold: choosing them → the figures on screen (and the app's own time for
+/// reading and checking them); then 调度 pressed → the 调度表 on screen (39 rows).
+async function campaignOnce(build, rate, files) {
+  const { context, page } = await open(build, rate, '#/summary');
+  await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
+  await page.getByLabel('导入文件').waitFor();
+  const t0 = Date.now();
+  await page.getByLabel('导入文件').setInputFiles(files);
+  await page.getByRole('heading', { level: 2, name: '全单位汇总' }).waitFor({ timeout: 300000 });
+  const wall = Date.now() - t0;
+  const app = Number(await page.locator('#consolidate-ms').innerText());
+  const t1 = Date.now();
+  await page.getByRole('button', { name: '调度', exact: true }).click();
+  await page.locator('table.dispatch-table tbody tr').first().waitFor({ timeout: 300000 });
+  const dispatch = Date.now() - t1;
+  const rows = await page.locator('table.dispatch-table tbody tr').count();
+  await context.close();
+  return { app, wall, dispatch, rows };
+}
+
+async function campaign(build, rate, files, runs) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await campaignOnce(build, rate, files));
+  const m = (k) => median(results.map((r) => r[k]));
+  return { app: m('app'), wall: m('wall'), dispatch: m('dispatch'), rows: results[0].rows };
+}
+
+const files39 = wanted('consolidation') ? branchFiles(39) : [];
+const filesCampaign = wanted('campaign') ? campaignFiles() : [];
+const files1000 = wanted('consolidation') ? branchFiles(1000) : [];
 
 /// Every figure of one build at one rate.
 async function figures(build, rate) {
   const f = {};
-  f.startup = await startup(build, rate);
-  const small = await typing(build, rate, 'org-1.json');
-  const big = await typing(build, rate, 'member-40x5x3.json');
-  f.small = small;
-  f.big = big;
-  f.org2000 = await bigList(build, rate, 'org-2000x3.json');
-  f.member200 = await bigList(build, rate, 'member-200x5x3.json');
-  f.gather = await gather(build, rate);
-  f.c39 = await consolidation(build, rate, files39, 5);
-  f.c1000 = await consolidation(build, rate, files1000, 1);
-  f.office = await officeFiles(build, rate, 'member-40x5x3.json');
+  if (wanted('startup')) f.startup = await startup(build, rate);
+  if (wanted('typing')) {
+    f.small = await typing(build, rate, 'org-1.json');
+    f.big = await typing(build, rate, 'member-40x5x3.json');
+  }
+  if (wanted('big')) {
+    f.org2000 = await bigList(build, rate, 'org-2000x3.json');
+    f.member200 = await bigList(build, rate, 'member-200x5x3.json');
+  }
+  if (wanted('gather')) f.gather = await gather(build, rate);
+  if (wanted('consolidation')) {
+    f.c39 = await consolidation(build, rate, files39, 5);
+    f.c1000 = await consolidation(build, rate, files1000, 1);
+  }
+  if (wanted('campaign')) f.campaign = await campaign(build, rate, filesCampaign, 3);
+  if (wanted('office')) f.office = await officeFiles(build, rate, 'member-40x5x3.json');
   return f;
 }
 
@@ -235,6 +279,8 @@ const lines = [
   ['汇总: 39 files, from choosing them to the figures on screen, median of 5', (f) => ms(f.c39.wall), '—'],
   ['汇总: read + check + aggregate 1,000 files (in the app)', (f) => ms(f.c1000.app), '≤ 5000 ms at 1×'],
   ['汇总: 1,000 files, from choosing them to the figures on screen', (f) => ms(f.c1000.wall), '—'],
+  ['汇总 of the simulated campaign (261 files: 78 + superseded), read + check in the app; choosing → figures on screen, median of 3', (f) => `${ms(f.campaign.app)}; ${ms(f.campaign.wall)}`, '—'],
+  ['调度 of the simulated campaign: 调度 pressed → the 调度表 on screen (rows)', (f) => `${ms(f.campaign.dispatch)} (${f.campaign.rows} rows)`, '—'],
   ['40 × 5 × 3 member list: 导出Word click → download, first (compiles the writers) / again', (f) => (f.office ? `${ms(f.office.wordFirst)} / ${ms(f.office.wordAgain)}` : '—'), '—'],
   ['40 × 5 × 3 member list: its 台账 导出Excel (600 rows), click → download', (f) => (f.office ? ms(f.office.excel) : '—'), '—'],
 ];
@@ -243,7 +289,11 @@ const head = columns.map((c) => (builds.length > 1 ? `${c.build}, ${c.rate}×` :
 console.log(`| figure | ${head.join(' | ')} | goal |`);
 console.log(`|---|${columns.map(() => '---|').join('')}---|`);
 for (const [name, show, goal] of lines) {
-  console.log(`| ${name} | ${columns.map((c) => show(at(c.build, c.rate))).join(' | ')} | ${goal} |`);
+  // A figure not measured in this run (--only) is left out.
+  let cells;
+  try { cells = columns.map((c) => show(at(c.build, c.rate))); } catch { continue; }
+  if (cells.some((c) => c.includes('undefined') || c.includes('NaN')) || cells.every((c) => c === '—')) continue;
+  console.log(`| ${name} | ${cells.join(' | ')} | ${goal} |`);
 }
 for (const build of builds) {
   const files = fs.readdirSync(build.dir).filter((f) => /\.(js|css)$/.test(f));
