@@ -4,7 +4,7 @@
 mod common;
 
 use common::{now, today};
-use rectify::domain::edit::{apply, Action, Gathering, Outcome, Undo};
+use rectify::domain::edit::{apply, Action, Outcome, Undo};
 use rectify::domain::export::{export, file_name, to_value};
 use rectify::domain::gather::{
     plan, roster_names, Choice, Concern, Incoming, Plan, Target, Verdict,
@@ -61,21 +61,17 @@ fn ids() -> impl FnMut() -> String {
     }
 }
 
+/// Plans, answers as `answers` says of the plan shown, plans again with the answers (as 确认收集 does, against
+/// the list as it is then) and applies that.
 fn gather(
     doc: &mut Document,
     files: &[Incoming],
     answers: impl Fn(&Plan) -> Vec<Choice>,
 ) -> (Plan, Outcome) {
-    let p = plan(doc, files, &mut ids());
-    let answers = answers(&p);
-    let outcome = apply(
-        doc,
-        Action::Gather(Box::new(Gathering {
-            plan: p.clone(),
-            answers,
-        })),
-    )
-    .unwrap();
+    let shown = plan(doc, files, &[], &mut ids());
+    let answers = answers(&shown);
+    let p = plan(doc, files, &answers, &mut ids());
+    let outcome = apply(doc, Action::Gather(Box::new(p.clone()))).unwrap();
     (p, outcome)
 }
 
@@ -175,7 +171,7 @@ fn what_the_branch_changed_since_gathering_is_shown_and_asked_and_its_opinion_is
     doc.members[0].problems[1].description = "支部改写的问题表现，比党员本人写的更具体。".into();
     doc.members[0].branch_opinion = "同意。".into();
     let v2 = revised(&v1, "本人修改后的第一个问题的表现，写得更具体了一些。");
-    let p = plan(&doc, &[file(&v2)], &mut ids());
+    let p = plan(&doc, &[file(&v2)], &[], &mut ids());
     let item = &p.items[0];
     assert!(item.asks());
     let Verdict::Proposed { concerns, .. } = &item.verdict else {
@@ -204,7 +200,7 @@ fn what_the_branch_changed_since_gathering_is_shown_and_asked_and_its_opinion_is
         &v2,
         "第三版。对条例学得不深，执法依据把握不准，已补学三章并考试合格。",
     );
-    assert!(!plan(&doc, &[file(&v3)], &mut ids()).items[0].asks());
+    assert!(!plan(&doc, &[file(&v3)], &[], &mut ids()).items[0].asks());
 }
 
 #[test]
@@ -218,7 +214,7 @@ fn another_branch_a_changed_file_and_a_name_from_another_list_are_asked_about() 
     changed.bytes = text.replacen("民警", "辅警", 1).into_bytes();
     let same_name = file(&personal(4, "刘洋", BRANCH));
     let files = [other, changed, same_name];
-    let p = plan(&doc, &files, &mut ids());
+    let p = plan(&doc, &files, &[], &mut ids());
     let concerns: Vec<&Vec<Concern>> = p
         .items
         .iter()
@@ -264,7 +260,7 @@ fn a_file_that_is_not_a_member_list_is_explained() {
         name: "说明.docx".into(),
         bytes: b"PK\x03\x04 word".to_vec(),
     };
-    let p = plan(&doc, &[org, junk], &mut ids());
+    let p = plan(&doc, &[org, junk], &[], &mut ids());
     let why: Vec<String> = p
         .items
         .iter()
@@ -363,4 +359,122 @@ fn a_members_own_list_is_named_after_the_member() {
         file_name(&branch, false),
         "党员清单-中共××县公安局交警大队支部委员会-20231015-草稿.json"
     );
+}
+
+/// Issue 25, 4: "刘 洋" and "王　强" (an inner ASCII or full-width space) are the roster's 刘洋 and 王强.
+#[test]
+fn names_with_a_space_inside_fill_the_roster_and_are_not_added_twice() {
+    let mut doc = branch_with_roster(&["刘洋", "王强", "李娜"]);
+    let files = [
+        file(&personal(1, "刘 洋", BRANCH)),
+        file(&personal(2, "王\u{3000}强", BRANCH)),
+    ];
+    let (p, _) = gather(&mut doc, &files, take_all);
+    assert!(p.items.iter().all(|i| !i.asks()));
+    assert!(p.items.iter().all(|i| matches!(
+        i.verdict,
+        Verdict::Proposed {
+            target: Target::Fill(_),
+            ..
+        }
+    )));
+    assert_eq!(doc.members.len(), 3, "nobody added twice");
+    assert!(
+        doc.members[..2].iter().all(|m| !m.problems.is_empty()),
+        "王强 and 刘洋 handed in"
+    );
+    let (new, there) = roster_names(&doc, "李 娜\n张　伟\n张伟");
+    assert_eq!(
+        (new, there),
+        (vec!["张　伟".to_string()], vec!["李 娜".to_string()])
+    );
+}
+
+/// Issue 25, 5: a file built on 周静's file (her list's id and member id, revision 2) with the name 孙丽 does not
+/// silently replace her: it asks, and by default gathers nothing.
+#[test]
+fn a_file_built_on_a_colleagues_file_asks_before_replacing_the_colleague() {
+    let mut doc = branch_with_roster(&[]);
+    let zhou = personal(1, "周静", BRANCH);
+    gather(&mut doc, &[file(&zhou)], take_all);
+    let mut sun = import(&file(&zhou).bytes).unwrap().document;
+    sun.members[0].name = "孙丽".into();
+    sun.header.filed_by = "孙丽".into();
+    let sun = import(&export(&sun, true, now()).bytes).unwrap().document;
+    assert_eq!((sun.id.as_str(), sun.revision), (zhou.id.as_str(), 2));
+
+    let shown = plan(&doc, &[file(&sun)], &[], &mut ids());
+    let item = &shown.items[0];
+    assert!(item.asks());
+    assert!(
+        item.question().contains("替换会让周静从名单中消失"),
+        "{}",
+        item.question()
+    );
+    let choices: Vec<Choice> = item.choices().into_iter().map(|(c, _)| c).collect();
+    assert_eq!(choices, [Choice::Skip, Choice::AddAsNew, Choice::Take]);
+    assert_eq!(shown.members, doc.members, "by default nothing changes");
+
+    let mut as_new = doc.clone();
+    gather(&mut as_new, &[file(&sun)], |_| vec![Choice::AddAsNew]);
+    assert_eq!(names(&as_new), ["周静", "孙丽"]);
+    assert!(!validate(&as_new, today()).has("duplicate_id"));
+    let mut replaced = doc.clone();
+    gather(&mut replaced, &[file(&sun)], |_| vec![Choice::Take]);
+    assert_eq!(names(&replaced), ["孙丽"], "only when the user says so");
+}
+
+/// Issue 25, 6: a member whose ids were renamed when gathered (a list made from a shared template) is not said
+/// to be changed by the branch when the next revision of the same file comes, though nothing was edited.
+#[test]
+fn a_member_whose_ids_were_renamed_is_not_taken_for_one_the_branch_changed() {
+    let mut doc = branch_with_roster(&[]);
+    let a = personal(1, "刘洋", BRANCH);
+    let mut b = personal(1, "周静", BRANCH);
+    b.id = "0f8e8a64-0000-4000-8000-00000000000b".into();
+    gather(&mut doc, &[file(&a), file(&b)], take_all);
+    assert!(
+        doc.members[1].id.starts_with("fresh-"),
+        "周静's ids were taken"
+    );
+    let b2 = revised(&b, "周静本人修改后的第一个问题，写得更具体。");
+    let p = plan(&doc, &[file(&b2)], &[], &mut ids());
+    assert!(!p.items[0].asks(), "{:?}", p.items[0].verdict);
+    assert!(matches!(
+        p.items[0].verdict,
+        Verdict::Proposed {
+            target: Target::Replace(_),
+            ..
+        }
+    ));
+}
+
+/// Issue 25, 6: skipping an item re-plans the items after it in the same batch.
+#[test]
+fn skipping_an_earlier_item_re_plans_the_later_ones() {
+    let mut doc = branch_with_roster(&[]);
+    gather(&mut doc, &[file(&personal(9, "刘洋", BRANCH))], take_all);
+    // Another 刘洋's list, twice in the batch: revision 1 and revision 2.
+    let v1 = personal(1, "刘洋", BRANCH);
+    let v2 = revised(&v1, "另一位刘洋修改后的问题表现，写得更具体了一些。");
+    let files = [file(&v1), file(&v2)];
+    let taken = plan(&doc, &files, &[], &mut ids());
+    assert!(matches!(
+        taken.items[1].verdict,
+        Verdict::Proposed {
+            target: Target::Replace(_),
+            ..
+        }
+    ));
+    // The first is skipped: the second no longer replaces it, it is a new member of the same name, and asks.
+    let skipped = plan(&doc, &files, &[Choice::Skip], &mut ids());
+    let Verdict::Proposed {
+        target, concerns, ..
+    } = &skipped.items[1].verdict
+    else {
+        panic!()
+    };
+    assert_eq!(target, &Target::Add);
+    assert!(matches!(concerns[..], [Concern::SameName { .. }]));
+    assert_eq!(skipped.tally.skipped, 1);
 }

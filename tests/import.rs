@@ -157,7 +157,7 @@ fn an_unknown_code_names_the_code_and_where() {
     v["problems"][1]["measures"][1]["status"] = json!("finished");
     let err = import_value(&v).unwrap_err();
     assert!(
-        matches!(&err, ImportError::Structure { problem: StructureProblem::UnknownCode { found }, .. } if found == "finished")
+        matches!(&err, ImportError::Structure { problem: StructureProblem::UnknownCode { found, .. }, .. } if found == "finished")
     );
     assert!(
         err.message()

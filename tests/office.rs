@@ -322,15 +322,112 @@ fn a_request_crosses_to_the_writers_module_as_json_and_makes_the_file_asked_for(
         ),
     ] {
         let json = serde_json::to_string(&request).unwrap();
-        let (written, bytes) = rectify::writers::write(&json).unwrap();
-        assert_eq!(written, name);
-        assert!(!part(&bytes, kind).is_empty());
+        let written = rectify::writers::write(&json).unwrap();
+        assert_eq!(written.name, name);
+        assert!(!part(&written.bytes, kind).is_empty());
+        assert!(written.notices.is_empty());
     }
     let word = Request::word(doc.clone(), today, false).make().unwrap();
     assert!(matches!(word.content, rectify::domain::office::request::Content::Docx(d) if !d.draft));
     let bad = r#"{"file":"ledger","list":{},"today":"2024-13-01"}"#;
+    let refused = rectify::writers::write(bad)
+        .err()
+        .expect("a request that is not one is refused");
     assert!(
-        rectify::writers::write(bad).is_err(),
-        "a request that is not one is refused"
+        !refused.is_ascii() && !refused.contains("missing"),
+        "in Chinese: {refused}"
     );
+    let mut late = Request::ledger(doc.clone(), today);
+    if let Request::Ledger { today, .. } = &mut late {
+        *today = "2024-02-30".into();
+    }
+    let refused = rectify::writers::write(&serde_json::to_string(&late).unwrap())
+        .err()
+        .unwrap();
+    assert!(
+        refused.contains("“中共××县公安局交警大队支部委员会”的党组织清单台账"),
+        "names the list: {refused}"
+    );
+}
+
+/// Every character XML 1.0 allows: what Word, WPS and LibreOffice need to open a part at all.
+fn xml_allows(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    })
+}
+
+/// What the importer accepts, the writers turn into files Word and Excel open: U+FFFF and U+FFFE left out, a lone
+/// `\r` a line break (not two words glued), a 40,000-character text cut to Excel's limit with a visible note and
+/// a notice naming where, rows no taller than Excel's 409 points.
+#[test]
+fn any_text_the_importer_accepts_becomes_files_word_and_excel_open() {
+    use rectify::domain::office::request::Request;
+    use rectify::domain::office::text::CUT_NOTE;
+    use rectify::domain::summary_set::SummarySet;
+    let today = day(2024, 1, 1);
+    let mut doc = org();
+    doc.problems[0].description = format!(
+        "开头\u{FFFF}中间\u{FFFE}结尾\r第二行{}",
+        "很长".repeat(20_000)
+    );
+    doc.problems[0].measures[0].content = "上一句\r下一句".into();
+    doc.problems[0].measures[0].goal = "长".repeat(1_500);
+    let exported = rectify::domain::export::export(
+        &doc,
+        true,
+        chrono::DateTime::parse_from_rfc3339("2024-01-01T09:30:00+08:00").unwrap(),
+    );
+    assert!(import(&exported.bytes).is_ok(), "the importer accepts it");
+
+    let word = rectify::writers::write(
+        &serde_json::to_string(&Request::word(doc.clone(), today, false)).unwrap(),
+    )
+    .unwrap();
+    let xml = part(&word.bytes, "word/document.xml");
+    assert!(xml_allows(&xml), "document.xml is XML 1.0");
+    assert!(!xml.contains('\u{FFFF}') && !xml.contains('\r'));
+    assert!(xml.contains("开头中间结尾"));
+    assert!(
+        xml.contains("上一句</w:t><w:br/><w:t xml:space=\"preserve\">下一句"),
+        "a lone \\r is a line break"
+    );
+
+    let mut set = SummarySet::empty();
+    set.add(&[("a.json".to_string(), exported.bytes.clone())]);
+    for request in [
+        Request::ledger(doc.clone(), today),
+        Request::consolidation(set, today),
+    ] {
+        let book = rectify::writers::write(&serde_json::to_string(&request).unwrap()).unwrap();
+        let zip = zip::ZipArchive::new(Cursor::new(&book.bytes)).unwrap();
+        let sheets = zip
+            .file_names()
+            .filter(|n| n.starts_with("xl/worksheets/sheet"))
+            .count();
+        drop(zip);
+        let sheet: String = (1..=sheets)
+            .map(|i| part(&book.bytes, &format!("xl/worksheets/sheet{i}.xml")))
+            .collect();
+        let strings = part(&book.bytes, "xl/sharedStrings.xml");
+        assert!(xml_allows(&sheet) && xml_allows(&strings));
+        assert!(strings.contains(CUT_NOTE), "the cut says so in the cell");
+        assert_eq!(book.notices.len(), 1, "{:?}", book.notices);
+        assert!(
+            book.notices[0].contains("问题表现") && book.notices[0].contains("32767"),
+            "{}",
+            book.notices[0]
+        );
+        let heights: Vec<f64> = sheet
+            .split(" ht=\"")
+            .skip(1)
+            .map(|h| h.split('"').next().unwrap().parse().unwrap())
+            .collect();
+        // rust_xlsxwriter keeps heights in whole pixels: 409 points is written 408.75.
+        assert!(
+            heights.iter().any(|h| *h >= 408.0),
+            "the 1,500-character goal's row is capped"
+        );
+        assert!(heights.iter().all(|h| *h <= 409.0), "{heights:?}");
+    }
 }

@@ -321,3 +321,172 @@ fn the_branch_table_says_waiting_passed_or_returned_and_what_is_unanswered() {
         (Status::Waiting, 1)
     );
 }
+
+/// Issue 25, 7: the office cannot write a comment the branch would refuse: 导出审核意见 says which one and how long.
+#[test]
+fn a_comment_longer_than_the_branch_accepts_is_refused_at_the_office_naming_it() {
+    let (_, received, digest) = handed_in();
+    let mut draft = Draft::of(&received, &digest);
+    draft.set_comment(&received.problems[1].id, &"长".repeat(2_500));
+    draft.verdict = Some(Verdict::Returned);
+    let refused = draft.review(&received, "王明", "2024-06-05").unwrap_err();
+    assert!(
+        refused.contains("第2个问题") && refused.contains("2500字") && refused.contains("2000字"),
+        "{refused}"
+    );
+    draft.set_comment(&received.problems[1].id, &"长".repeat(2_000));
+    let review = draft.review(&received, "王明", "2024-06-05").unwrap();
+    assert!(
+        read(&file_of(&review)).is_ok(),
+        "what the office exports, the branch reads"
+    );
+}
+
+/// Issue 25, 7: a second review of the same revision, attached over the first (whose answers the draft now
+/// carries), does not say the branch changed its list; a review file without the list's fingerprint (an earlier
+/// version) does not either.
+#[test]
+fn attaching_a_review_is_not_the_branch_changing_its_list() {
+    let (draft, received, digest) = handed_in();
+    let (_, first) = office_review(&received, &digest, Verdict::Returned);
+    let mut here = draft.clone();
+    let a = attaching(Some(&here), &read(&file_of(&first)).unwrap()).unwrap();
+    assert!(!a.changed_since);
+    apply(&mut here, Action::AttachReview(Box::new(a.review))).unwrap();
+    let path = first.comments[0].path.clone();
+    apply(
+        &mut here,
+        Action::AnswerComment {
+            path,
+            answer: "已补充".into(),
+        },
+    )
+    .unwrap();
+
+    let (mut second_draft, _) = office_review(&received, &digest, Verdict::Returned);
+    second_draft.set_comment(WHOLE_LIST, "问题要具体，写明数字。");
+    let second = second_draft
+        .review(&received, "办公室 王明", "2024-06-06")
+        .unwrap();
+    let again = attaching(Some(&here), &read(&file_of(&second)).unwrap()).unwrap();
+    assert!(!again.changed_since, "nothing the branch writes changed");
+    assert!(!again.message().contains("又改过"));
+
+    let mut old_format = second.clone();
+    old_format.list.seen.clear();
+    let old = attaching(Some(&here), &read(&file_of(&old_format)).unwrap()).unwrap();
+    assert!(
+        !old.changed_since,
+        "without the fingerprint: the draft without its review is the file reviewed"
+    );
+}
+
+/// Issue 25, 7: an answer to a comment the office reworded is kept, shown with the wording it answered, and
+/// counts as unanswered until the branch confirms or rewrites it.
+#[test]
+fn an_answer_to_a_reworded_comment_is_kept_and_asks_to_be_confirmed() {
+    let (draft, received, digest) = handed_in();
+    let (_, first) = office_review(&received, &digest, Verdict::Returned);
+    let mut here = draft.clone();
+    let a = attaching(Some(&here), &read(&file_of(&first)).unwrap()).unwrap();
+    apply(&mut here, Action::AttachReview(Box::new(a.review))).unwrap();
+    for c in first.comments.clone() {
+        apply(
+            &mut here,
+            Action::AnswerComment {
+                path: c.path,
+                answer: format!("答：{}", c.text),
+            },
+        )
+        .unwrap();
+    }
+    assert_eq!(unanswered(&here), 0);
+
+    let (mut reworded, _) = office_review(&received, &digest, Verdict::Returned);
+    reworded.set_comment(WHOLE_LIST, "问题要具体：写明时间、次数。");
+    let second = reworded
+        .review(&received, "办公室 王明", "2024-06-06")
+        .unwrap();
+    let b = attaching(Some(&here), &read(&file_of(&second)).unwrap()).unwrap();
+    apply(&mut here, Action::AttachReview(Box::new(b.review))).unwrap();
+    let list = here
+        .review
+        .as_ref()
+        .unwrap()
+        .comments
+        .iter()
+        .find(|c| c.path == WHOLE_LIST)
+        .unwrap();
+    assert_eq!(list.answer, "答：问题要具体。", "the typed answer is kept");
+    assert_eq!(list.earlier_text, "问题要具体。");
+    assert!(!list.is_answered());
+    assert_eq!(unanswered(&here), 1, "only the reworded comment asks again");
+    // Confirmed as it is: answered to the new wording.
+    apply(
+        &mut here,
+        Action::AnswerComment {
+            path: WHOLE_LIST.into(),
+            answer: "答：问题要具体。".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(unanswered(&here), 0);
+    assert!(here
+        .review
+        .as_ref()
+        .unwrap()
+        .comments
+        .iter()
+        .all(|c| c.earlier_text.is_empty()));
+}
+
+/// Issue 25, 7: a malformed review file is explained in Chinese: which field, what it should be.
+#[test]
+fn a_malformed_review_file_is_explained_in_chinese() {
+    let (_, received, digest) = handed_in();
+    let (_, review) = office_review(&received, &digest, Verdict::Returned);
+    let bytes = file_of(&review);
+    let resealed = |edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        value.as_object_mut().unwrap().remove("meta");
+        edit(&mut value);
+        let digest = rectify::domain::digest::digest_of(&value);
+        value["meta"] = serde_json::json!({ "app_version": "x", "exported_at": "2024-06-05T09:30:00+08:00", "digest": digest });
+        read(serde_json::to_string(&value).unwrap().as_bytes())
+            .unwrap_err()
+            .message()
+    };
+    let verdict = resealed(&|v| v["verdict"] = "approved".into());
+    assert!(
+        verdict.contains("审核结论")
+            && verdict.contains("“approved”")
+            && verdict.contains("“passed”")
+            && verdict.contains("“returned”"),
+        "{verdict}"
+    );
+    let kind = resealed(&|v| v["list"]["kind"] = "branch".into());
+    assert!(
+        kind.contains("所审核的清单 · 清单类型") && kind.contains("“branch”"),
+        "{kind}"
+    );
+    let text = resealed(&|v| v["comments"][1]["text"] = 5.into());
+    assert!(
+        text.contains("第2条审核意见 · 内容") && text.contains("应当是文字"),
+        "{text}"
+    );
+    let missing = resealed(&|v| {
+        v["list"].as_object_mut().unwrap().remove("id");
+    });
+    assert!(
+        missing.contains("所审核的清单") && missing.contains("编号（id）"),
+        "{missing}"
+    );
+    for m in [verdict, kind, text, missing] {
+        assert!(
+            !m.contains("expected")
+                && !m.contains("unknown variant")
+                && !m.contains("invalid type"),
+            "{m}"
+        );
+    }
+}

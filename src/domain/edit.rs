@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::gather::{apply_plan, Choice, Plan, Tally};
+use super::gather::{apply_plan, Plan, Tally};
 pub use super::ledger::Refused;
 use super::ledger::{check_closing, check_extension, check_update};
 use super::model::*;
@@ -119,8 +119,9 @@ pub enum Action {
     Restore(Box<Undo>),
     /// 批量添加党员: members by name (with their new ids), without content yet (未交).
     AddRoster(Vec<(String, String)>),
-    /// 收集: an answered gathering plan (`gather::plan`), applied as one step.
-    Gather(Box<Gathering>),
+    /// 收集: a gathering plan (`gather::plan`, made with the user's answers against the list as it is now),
+    /// applied as one step.
+    Gather(Box<Plan>),
     /// Moves a problem, measure or member one place up (-1) or down (+1) among its siblings.
     Move(String, i32),
     /// 进展记录: a dated note, kept oldest first. Refused unless dated between filing and `today`, with text.
@@ -152,7 +153,8 @@ pub enum Action {
     },
     /// 导入 of a review file: the checked review (`review::attach::attaching`) attached, replacing any before it.
     AttachReview(Box<AttachedReview>),
-    /// 答复 to the comment on `path`.
+    /// 答复 to the comment on `path` (the same text again confirms an answer kept from the comment's earlier
+    /// wording).
     AnswerComment {
         path: String,
         answer: String,
@@ -162,14 +164,6 @@ pub enum Action {
         path: String,
         revised: bool,
     },
-}
-
-/// A gathering as the user answered it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Gathering {
-    pub plan: Plan,
-    /// The answer to each item of the plan (ignored for items that ask nothing).
-    pub answers: Vec<Choice>,
 }
 
 /// What a removal or a gathering changed, so it can be undone.
@@ -486,7 +480,12 @@ fn change(doc: &mut Document, action: Action) -> Outcome {
             let mut added = false;
             for (id, name) in names {
                 let name = name.trim().to_string();
-                if name.is_empty() || doc.members.iter().any(|m| m.name.trim() == name) {
+                if name.is_empty()
+                    || doc
+                        .members
+                        .iter()
+                        .any(|m| super::names::same(&m.name, &name))
+                {
                     continue;
                 }
                 let mut member = Member::new(id);
@@ -500,9 +499,9 @@ fn change(doc: &mut Document, action: Action) -> Outcome {
                 Outcome::Unchanged
             }
         }
-        Action::Gather(gathering) => {
+        Action::Gather(plan) => {
             let members = doc.members.clone();
-            let tally = apply_plan(doc, &gathering.plan, &gathering.answers);
+            let tally = apply_plan(doc, &plan);
             if doc.members == members {
                 Outcome::Unchanged
             } else {
@@ -595,9 +594,15 @@ fn change(doc: &mut Document, action: Action) -> Outcome {
             doc.review = Some(*review);
             Outcome::Reshaped
         }
-        Action::AnswerComment { path, answer } => {
-            set_text(comment_mut(doc, &path).map(|c| &mut c.answer), answer)
-        }
+        // Answering (or confirming the answer unchanged) answers the comment as it stands now.
+        Action::AnswerComment { path, answer } => match comment_mut(doc, &path) {
+            Some(c) if c.answer != answer || !c.earlier_text.is_empty() => {
+                c.answer = answer;
+                c.earlier_text.clear();
+                Outcome::Changed
+            }
+            _ => Outcome::Unchanged,
+        },
         Action::MarkRevised { path, revised } => match comment_mut(doc, &path) {
             Some(c) if c.revised != revised => {
                 c.revised = revised;

@@ -16,6 +16,7 @@ use serde_json::Value;
 use super::digest::digest_of;
 use super::import::{import, Seal};
 use super::model::{Document, Kind, Member, Origin};
+use super::names;
 
 /// A file handed in, as read from the disk.
 #[derive(Clone, Debug, PartialEq)]
@@ -46,6 +47,9 @@ pub enum Concern {
     SameName { existing: String },
     /// The branch changed the member since it was gathered: what replacing it would overwrite.
     BranchChanged { overwritten: Vec<String> },
+    /// The file's member is the one gathered before from the same list (the same ids), but under another name: a
+    /// file built on a colleague's file, most often. Replacing would make the colleague disappear.
+    OtherName { gathered: String },
 }
 
 /// What the plan says of one member of a file, or of a file that cannot be gathered.
@@ -79,6 +83,8 @@ pub enum Choice {
     Take,
     /// For a member of the same name: replace the member already in the list.
     ReplaceSameName,
+    /// For a member under another name than the one gathered from the same list: keep both, this one as new.
+    AddAsNew,
     /// Leave this member out.
     Skip,
 }
@@ -100,6 +106,21 @@ impl Item {
         let same_name = concerns
             .iter()
             .any(|c| matches!(c, Concern::SameName { .. }));
+        let other_name = concerns.iter().find_map(|c| match c {
+            Concern::OtherName { gathered } => Some(gathered.as_str()),
+            _ => None,
+        });
+        if let Some(gathered) = other_name {
+            // Nothing is replaced unless the user says so: the safe answer comes first.
+            return vec![
+                (Choice::Skip, "不收集".to_string()),
+                (
+                    Choice::AddAsNew,
+                    format!("作为新党员{}收集（{gathered}保留）", self.name),
+                ),
+                (Choice::Take, format!("用它替换{gathered}")),
+            ];
+        }
         let take = match (target, same_name) {
             (Target::Add, true) => "作为另一名同名党员收集",
             (Target::Replace(_), _) => "用新交的替换",
@@ -138,15 +159,25 @@ impl Item {
                     "支部在上次收集后改过这名党员的内容，替换会覆盖：{}。",
                     overwritten.join("、")
                 ),
+                Concern::OtherName { gathered } => format!(
+                    "这份清单与以前收集的{gathered}的是同一份（编号相同），姓名却是{}：可能是在{gathered}的文件上改的。替换会让{gathered}从名单中消失。",
+                    self.name
+                ),
             })
             .collect()
     }
 }
 
-/// The planned gathering of some files into one list.
+/// The planned gathering of some files into one list, with the answers given so far: each item, what the list's
+/// members would be, and what it would do.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
     pub items: Vec<Item>,
+    /// The answer taken for each item (the first choice where nobody has answered; `Take` where nothing is asked).
+    pub answers: Vec<Choice>,
+    /// The list's members once gathered so.
+    pub members: Vec<Member>,
+    pub tally: Tally,
 }
 
 /// What a gathering did, for the summary after it.
@@ -252,42 +283,50 @@ fn overwritten(current: &Member, incoming: &Member) -> Vec<String> {
     out
 }
 
-fn same_org(a: &str, b: &str) -> bool {
-    let squeeze = |s: &str| s.split_whitespace().collect::<String>();
-    squeeze(a) == squeeze(b)
-}
-
-/// Plans gathering `files` into `doc` (a member list). `new_id` gives fresh ids where an incoming id is taken.
-/// Files are taken in order, each seeing what the ones before it would gather.
-pub fn plan(doc: &Document, files: &[Incoming], new_id: &mut dyn FnMut() -> String) -> Plan {
+/// Plans gathering `files` into `doc` (a member list) with `answers` (the answer to each item so far, by its
+/// place; missing ones are the item's first choice). `new_id` gives fresh ids where an incoming id is taken.
+/// Files and members are taken in order, each seeing what the ones before it did *as answered*: skipping an
+/// earlier member re-plans the later ones. The same call, against the list as it is then, is what a confirmed
+/// gathering applies (`apply_plan`), so a list changed while the plan was on screen is never overwritten.
+pub fn plan(
+    doc: &Document,
+    files: &[Incoming],
+    answers: &[Choice],
+    new_id: &mut dyn FnMut() -> String,
+) -> Plan {
     // The list as it would be after the items planned so far, to plan each file against it.
     let mut members: Vec<Member> = doc.members.clone();
     let mut taken = ids_of(&members);
-    let mut items = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    let mut chosen: Vec<Choice> = Vec::new();
+    let mut tally = Tally::default();
     for file in files {
         let refuse = |why: String| Item {
             file: file.name.clone(),
             name: file.name.clone(),
             verdict: Verdict::Refused(why),
         };
+        let mut refused = |why: String| {
+            items.push(refuse(why));
+            chosen.push(Choice::Take);
+            tally.refused += 1;
+        };
         let imported = match import(&file.bytes) {
             Ok(imported) => imported,
             Err(e) => {
-                items.push(refuse(e.message()));
+                refused(e.message());
                 continue;
             }
         };
         let theirs = &imported.document;
         if theirs.kind != Kind::Member {
-            items.push(refuse(
+            refused(
                 "这是一份党组织清单，不是党员清单，不能收集到党员清单中。请让党员导出他本人的党员清单。".into(),
-            ));
+            );
             continue;
         }
         if theirs.members.is_empty() {
-            items.push(refuse(
-                "这份党员清单里还没有党员，没有可收集的内容。".into(),
-            ));
+            refused("这份党员清单里还没有党员，没有可收集的内容。".into());
             continue;
         }
         let digest = match &imported.seal {
@@ -299,7 +338,7 @@ pub fn plan(doc: &Document, files: &[Incoming], new_id: &mut dyn FnMut() -> Stri
             file_concerns.push(Concern::ChangedAfterExport);
         }
         let their_org = theirs.header.org_name.trim();
-        if !their_org.is_empty() && !same_org(their_org, &doc.header.org_name) {
+        if !their_org.is_empty() && !names::same(their_org, &doc.header.org_name) {
             file_concerns.push(Concern::OtherBranch {
                 theirs: their_org.to_string(),
             });
@@ -308,28 +347,21 @@ pub fn plan(doc: &Document, files: &[Incoming], new_id: &mut dyn FnMut() -> Stri
             let name = source.name.trim().to_string();
             let mut member = source.clone();
             member.origin = None;
-            let origin = Origin {
-                list: theirs.id.clone(),
-                member: source.id.clone(),
-                revision: theirs.revision,
-                digest: digest.clone(),
-                content: member_content(&member),
-            };
+            let (list, revision) = (theirs.id.clone(), theirs.revision);
             let earlier = members.iter().find(|m| {
                 m.origin
                     .as_ref()
-                    .is_some_and(|o| o.list == origin.list && o.member == origin.member)
+                    .is_some_and(|o| o.list == list && o.member == source.id)
             });
             let mut concerns = file_concerns.clone();
             let target = if let Some(earlier) = earlier {
                 let was = earlier.origin.as_ref().map(|o| o.revision).unwrap_or(0);
-                if origin.revision <= was {
-                    let why = if origin.revision == was {
+                if revision <= was {
+                    let why = if revision == was {
                         format!("这一版（修订号{was}）已经收集过，没有变化。")
                     } else {
                         format!(
-                            "这是较旧的一版（修订号{}），名单中已是修订号{was}的，未替换。",
-                            origin.revision
+                            "这是较旧的一版（修订号{revision}），名单中已是修订号{was}的，未替换。"
                         )
                     };
                     items.push(Item {
@@ -337,7 +369,14 @@ pub fn plan(doc: &Document, files: &[Incoming], new_id: &mut dyn FnMut() -> Stri
                         name,
                         verdict: Verdict::Unchanged(why),
                     });
+                    chosen.push(Choice::Take);
+                    tally.unchanged += 1;
                     continue;
+                }
+                if !names::same(&earlier.name, &name) {
+                    concerns.push(Concern::OtherName {
+                        gathered: earlier.name.trim().to_string(),
+                    });
                 }
                 let changed_here = earlier
                     .origin
@@ -349,45 +388,92 @@ pub fn plan(doc: &Document, files: &[Incoming], new_id: &mut dyn FnMut() -> Stri
                     });
                 }
                 Target::Replace(earlier.id.clone())
-            } else if let Some(roster) = members
-                .iter()
-                .find(|m| m.name.trim() == name && m.problems.is_empty() && m.origin.is_none())
-            {
+            } else if let Some(roster) = members.iter().find(|m| {
+                names::same(&m.name, &name) && m.problems.is_empty() && m.origin.is_none()
+            }) {
                 Target::Fill(roster.id.clone())
             } else {
-                if let Some(same) = members.iter().find(|m| m.name.trim() == name) {
+                if let Some(same) = members.iter().find(|m| names::same(&m.name, &name)) {
                     concerns.push(Concern::SameName {
                         existing: same.id.clone(),
                     });
                 }
                 Target::Add
             };
-            // Ids must be unique in the list: the member it replaces gives its ids back first.
-            let freed = match &target {
-                Target::Replace(id) | Target::Fill(id) => members
-                    .iter()
-                    .find(|m| m.id == *id)
-                    .map(|m| ids_of(std::slice::from_ref(m)))
-                    .unwrap_or_default(),
-                Target::Add => HashSet::new(),
-            };
-            let mut in_use: HashSet<String> = taken.difference(&freed).cloned().collect();
-            make_ids_unique(&mut member, &mut in_use, new_id);
-            taken = in_use;
-            member.origin = Some(origin);
-            place(&mut members, &target, &member);
-            items.push(Item {
+            let mut item = Item {
                 file: file.name.clone(),
                 name,
                 verdict: Verdict::Proposed {
-                    member: Box::new(member),
-                    target,
+                    member: Box::new(Member::new(String::new())),
+                    target: target.clone(),
                     concerns,
                 },
-            });
+            };
+            let choice = if item.asks() {
+                tally.answered += 1;
+                answers
+                    .get(items.len())
+                    .copied()
+                    .filter(|a| item.choices().iter().any(|(c, _)| c == a))
+                    .unwrap_or_else(|| item.choices()[0].0)
+            } else {
+                Choice::Take
+            };
+            let target = match (choice, &item.verdict) {
+                (Choice::Skip, _) => None,
+                (Choice::AddAsNew, _) => Some(Target::Add),
+                (Choice::ReplaceSameName, Verdict::Proposed { concerns, .. }) => concerns
+                    .iter()
+                    .find_map(|c| match c {
+                        Concern::SameName { existing } => Some(Target::Replace(existing.clone())),
+                        _ => None,
+                    })
+                    .or(Some(target)),
+                _ => Some(target),
+            };
+            if let Some(target) = &target {
+                // Ids must be unique in the list: the member it replaces gives its ids back first.
+                let freed = match target {
+                    Target::Replace(id) | Target::Fill(id) => members
+                        .iter()
+                        .find(|m| m.id == *id)
+                        .map(|m| ids_of(std::slice::from_ref(m)))
+                        .unwrap_or_default(),
+                    Target::Add => HashSet::new(),
+                };
+                let mut in_use: HashSet<String> = taken.difference(&freed).cloned().collect();
+                make_ids_unique(&mut member, &mut in_use, new_id);
+                taken = in_use;
+                // Recorded after the ids are made unique: the member as it is in the list, so the next revision
+                // of the same file does not read a renamed id as a change by the branch.
+                member.origin = Some(Origin {
+                    list,
+                    member: source.id.clone(),
+                    revision,
+                    digest: digest.clone(),
+                    content: member_content(&member),
+                });
+                match place(&mut members, target, &member) {
+                    Target::Add => tally.added += 1,
+                    Target::Fill(_) => tally.filled += 1,
+                    Target::Replace(_) => tally.replaced += 1,
+                }
+            } else {
+                tally.skipped += 1;
+            }
+            if let Verdict::Proposed { member: shown, .. } = &mut item.verdict {
+                **shown = member;
+            }
+            items.push(item);
+            chosen.push(choice);
         }
     }
-    Plan { items }
+    Plan {
+        items,
+        answers: chosen,
+        members,
+        tally,
+    }
 }
 
 /// Puts `member` into `members` as `target` says: a replaced or filled member keeps its place (and the branch's
@@ -408,62 +494,24 @@ fn place(members: &mut Vec<Member>, target: &Target, member: &Member) -> Target 
     Target::Add
 }
 
-/// Applies an answered plan to `doc`: `answers[i]` is the answer to `plan.items[i]` (items that ask nothing are
-/// taken whatever it says). Returns what was done.
-pub fn apply_plan(doc: &mut Document, plan: &Plan, answers: &[Choice]) -> Tally {
-    let mut tally = Tally::default();
-    for (i, item) in plan.items.iter().enumerate() {
-        let (member, target) = match &item.verdict {
-            Verdict::Refused(_) => {
-                tally.refused += 1;
-                continue;
-            }
-            Verdict::Unchanged(_) => {
-                tally.unchanged += 1;
-                continue;
-            }
-            Verdict::Proposed { member, target, .. } => (member, target),
-        };
-        let choice = if item.asks() {
-            tally.answered += 1;
-            answers.get(i).copied().unwrap_or(Choice::Skip)
-        } else {
-            Choice::Take
-        };
-        let target = match (choice, &item.verdict) {
-            (Choice::Skip, _) => {
-                tally.skipped += 1;
-                continue;
-            }
-            (Choice::ReplaceSameName, Verdict::Proposed { concerns, .. }) => concerns
-                .iter()
-                .find_map(|c| match c {
-                    Concern::SameName { existing } => Some(Target::Replace(existing.clone())),
-                    _ => None,
-                })
-                .unwrap_or_else(|| target.clone()),
-            _ => target.clone(),
-        };
-        match place(&mut doc.members, &target, member) {
-            Target::Add => tally.added += 1,
-            Target::Fill(_) => tally.filled += 1,
-            Target::Replace(_) => tally.replaced += 1,
-        }
-    }
-    tally
+/// Applies a plan to `doc`: its members become the plan's. Make the plan against `doc` as it is (`plan`) just
+/// before. Returns what was done.
+pub fn apply_plan(doc: &mut Document, plan: &Plan) -> Tally {
+    doc.members = plan.members.clone();
+    plan.tally
 }
 
 /// The names of a roster (批量添加党员): one per line, spaces around them and blank lines dropped, each once;
 /// with the names that are on the list already, which are not added again.
 pub fn roster_names(doc: &Document, text: &str) -> (Vec<String>, Vec<String>) {
     let mut new: Vec<String> = Vec::new();
-    let mut there = Vec::new();
+    let mut there: Vec<String> = Vec::new();
     for name in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if doc.members.iter().any(|m| m.name.trim() == name) {
-            if !there.iter().any(|t| t == name) {
+        if doc.members.iter().any(|m| names::same(&m.name, name)) {
+            if !there.iter().any(|t| names::same(t, name)) {
                 there.push(name.to_string());
             }
-        } else if !new.iter().any(|n| n == name) {
+        } else if !new.iter().any(|n| names::same(n, name)) {
             new.push(name.to_string());
         }
     }

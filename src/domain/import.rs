@@ -53,8 +53,15 @@ pub enum ImportError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StructureProblem {
     Missing(String),
-    WrongType { found: String, expected: String },
-    UnknownCode { found: String },
+    WrongType {
+        found: String,
+        expected: String,
+    },
+    /// A code that is not one of the codes of the field; `expected` lists those (as serde names them).
+    UnknownCode {
+        found: String,
+        expected: Vec<String>,
+    },
     Other(String),
 }
 
@@ -207,31 +214,77 @@ fn json_type(value: &Value) -> &'static str {
 /// Turns serde's English into a typed problem. Its messages are stable: `missing field `x``,
 /// `invalid type: integer `5`, expected a string`, `unknown variant `x`, expected one of ...`.
 fn structure_error(located: super::locate::Located) -> ImportError {
-    let path = located.path;
-    let text = located.error.to_string();
+    ImportError::Structure {
+        path: located.path,
+        problem: structure_problem(&located.error),
+    }
+}
+
+/// What serde found wrong, as a typed problem (its message is English; this app never shows it).
+pub fn structure_problem(error: &serde_json::Error) -> StructureProblem {
+    let text = error.to_string();
+    // serde quotes names in backticks: `x`.
     let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
-    let problem = if let Some(rest) = text.strip_prefix("missing field ") {
+    let all_quoted = |s: &str| -> Vec<String> {
+        s.split('`')
+            .skip(1)
+            .step_by(2)
+            .map(str::to_string)
+            .collect()
+    };
+    if let Some(rest) = text.strip_prefix("missing field ") {
         StructureProblem::Missing(quoted(rest))
     } else if let Some(rest) = text.strip_prefix("unknown variant ") {
-        StructureProblem::UnknownCode {
-            found: quoted(rest),
-        }
-    } else if let Some(rest) = text.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        StructureProblem::WrongType {
-            found: type_in_chinese(found),
-            expected: type_in_chinese(expected),
+        StructureProblem::UnknownCode {
+            found: quoted(found),
+            expected: all_quoted(expected),
         }
-    } else if let Some(rest) = text.strip_prefix("invalid value: ") {
+    } else if let Some(rest) = text
+        .strip_prefix("invalid type: ")
+        .or_else(|| text.strip_prefix("invalid value: "))
+    {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         StructureProblem::WrongType {
             found: type_in_chinese(found),
             expected: type_in_chinese(expected),
         }
     } else {
-        StructureProblem::Other(text)
+        // Anything else serde says has no words here: say what it is about without its English.
+        StructureProblem::Other("内容不合规定".to_string())
+    }
+}
+
+/// `{where}处{what is wrong}`, in Chinese: a structure problem at a JSON path of a list or a review file.
+pub fn describe_structure(path: &str, problem: &StructureProblem) -> String {
+    let at = describe_json_path(path);
+    let what = match problem {
+        StructureProblem::Missing(field) => {
+            let label = super::labels::field_label(field);
+            let name = if label.is_empty() {
+                field.clone()
+            } else {
+                format!("{label}（{field}）")
+            };
+            format!("缺少必需的“{name}”")
+        }
+        StructureProblem::WrongType { found, expected } => {
+            format!("内容类型不对：应当是{expected}，实际是{found}")
+        }
+        StructureProblem::UnknownCode { found, expected } if expected.is_empty() => {
+            format!("代码“{found}”不是规定的取值")
+        }
+        StructureProblem::UnknownCode { found, expected } => format!(
+            "代码“{found}”不是规定的取值（应为{}）",
+            expected
+                .iter()
+                .map(|e| format!("“{e}”"))
+                .collect::<Vec<_>>()
+                .join("、")
+        ),
+        StructureProblem::Other(text) => text.clone(),
     };
-    ImportError::Structure { path, problem }
+    format!("{at}处{what}")
 }
 
 fn type_in_chinese(serde_words: &str) -> String {
@@ -351,24 +404,10 @@ impl ImportError {
             ImportError::NewerVersion { found } => format!(
                 "这个文件是由更新版本的程序生成的（格式版本{found}，本程序只认识到版本{FORMAT_VERSION}）。请使用最新版本的检视整改清单程序打开它。"
             ),
-            ImportError::Structure { path, problem } => {
-                let at = describe_json_path(path);
-                let what = match problem {
-                    StructureProblem::Missing(field) => {
-                        let label = super::labels::field_label(field);
-                        let name = if label.is_empty() { field.clone() } else { format!("{label}（{field}）") };
-                        format!("缺少必需的“{name}”")
-                    }
-                    StructureProblem::WrongType { found, expected } => {
-                        format!("内容类型不对：应当是{expected}，实际是{found}")
-                    }
-                    StructureProblem::UnknownCode { found } => {
-                        format!("代码“{found}”不是规定的取值")
-                    }
-                    StructureProblem::Other(text) => format!("内容有误（{text}）"),
-                };
-                format!("文件内容有误：{at}处{what}。这个文件可能被手工改过或由其他程序生成。{USE_EXPORTED}")
-            }
+            ImportError::Structure { path, problem } => format!(
+                "文件内容有误：{}。这个文件可能被手工改过或由其他程序生成。{USE_EXPORTED}",
+                describe_structure(path, problem)
+            ),
             ImportError::DuplicateId { id, path } => format!(
                 "文件内容有误：{}处的编号“{id}”与前面的条目重复，程序无法区分它们。这个文件可能被手工复制粘贴过。{USE_EXPORTED}",
                 describe_json_path(path)

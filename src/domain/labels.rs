@@ -119,6 +119,15 @@ pub fn field_label(key: &str) -> &'static str {
         "type" => "类型",
         "path" => "位置",
         "rule" => "规则",
+        "list" => "所审核的清单",
+        "verdict" => "审核结论",
+        "reviewed_on" => "审核日期",
+        "comments" => "审核意见",
+        "digest" => "校验码",
+        "seen" => "审核时的指纹",
+        "answer" => "答复",
+        "revised" => "已修改",
+        "earlier_text" => "原来的意见",
         _ => "",
     }
 }

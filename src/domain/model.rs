@@ -393,6 +393,11 @@ pub struct ListRef {
     #[serde(default)]
     pub org_name: String,
     pub kind: Kind,
+    /// The fingerprint of the whole list as reviewed (`docs/format.md` § 12.4, the `list` path): whether the branch
+    /// changed what it writes since, whatever review or answers its draft carries. Absent in files of earlier
+    /// versions.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub seen: String,
 }
 
 /// 通过 or 退回修改.
@@ -433,11 +438,16 @@ pub struct Comment {
     /// The branch says it changed the list for this comment (已修改).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revised: bool,
+    /// The comment's earlier text, which `answer` was written to, when a later review of the same revision
+    /// reworded the comment: the answer is kept but must be confirmed (意见已修改，请确认答复). Empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub earlier_text: String,
 }
 
 impl Comment {
+    /// Answered, and to the comment as it stands.
     pub fn is_answered(&self) -> bool {
-        !self.answer.trim().is_empty()
+        !self.answer.trim().is_empty() && self.earlier_text.is_empty()
     }
 }
 

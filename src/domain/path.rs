@@ -122,6 +122,7 @@ pub fn describe_json_path(path: &str) -> String {
             ("categories", Some(i)) => format!("第{}个问题类别", i + 1),
             ("sources", Some(i)) => format!("第{}个问题来源", i + 1),
             ("acknowledged", Some(i)) => format!("第{}条已确认的提醒", i + 1),
+            ("comments", Some(i)) => format!("第{}条审核意见", i + 1),
             ("header", _) => "表头信息".to_string(),
             (other, _) => {
                 let label = field_label(other);

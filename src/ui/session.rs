@@ -204,13 +204,14 @@ impl SessionHandle {
         self.update(|inner| inner.edit(action, true))
     }
 
-    /// Puts back the last removal.
+    /// Puts back the last removal (or takes back the last gathering), and saves at once: a whole-list step.
     pub fn undo(&self) {
         self.update(|inner| {
             if let Some(removed) = inner.state.undo.take() {
                 // A restore has no rules that could refuse it.
                 let _ = inner.edit(Action::Restore(Box::new(removed)), false);
                 inner.state.undo = None;
+                inner.save();
             }
         });
     }
@@ -323,10 +324,18 @@ impl Inner {
         if outcome != Outcome::Unchanged {
             self.schedule_save();
         }
+        // 撤销 of a gathering puts back every member as it was: once anything else is changed it would take that
+        // change back too, so it is no longer offered (a removal's 撤销 puts back only what was removed).
+        let gathering_undone = matches!(outcome, Outcome::Changed | Outcome::Reshaped)
+            && matches!(self.state.undo, Some(Undo::Gathering { .. }));
+        if gathering_undone {
+            self.state.undo = None;
+        }
         if let Outcome::Undoable(removed) = &outcome {
             self.state.undo = Some((**removed).clone());
         }
-        let reshaped = matches!(outcome, Outcome::Reshaped | Outcome::Undoable(_));
+        let reshaped =
+            gathering_undone || matches!(outcome, Outcome::Reshaped | Outcome::Undoable(_));
         if reshaped || (refresh && outcome == Outcome::Changed) {
             self.revalidate();
             self.outbox.push(Notice::Reshaped(self.on_reshape.clone()));

@@ -12,6 +12,7 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::ZipWriter;
 
+use crate::domain::office::text::clean;
 use crate::domain::office::word::{WordCell, WordDoc, WordPage, WordTable};
 
 /// A4 landscape in twentieths of a point, and its margins: 25 mm above and below, as printed; 20 mm at the
@@ -26,8 +27,9 @@ const TITLE_FONT: &str = "方正小标宋简体";
 const HEADING_FONT: &str = "黑体";
 const BODY_FONT: &str = "仿宋_GB2312";
 
-/// `text` with the five characters XML reserves escaped.
+/// `text` as XML 1.0 allows it (`text::clean`), with the five characters XML reserves escaped.
 fn escape(text: &str) -> String {
+    let text = clean(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -36,8 +38,6 @@ fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and newline are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
             c => out.push(c),
         }
     }
@@ -49,6 +49,8 @@ fn run(text: &str, font: &str, half_points: u32) -> String {
     let props = format!(
         "<w:rPr><w:rFonts w:ascii=\"{font}\" w:hAnsi=\"{font}\" w:eastAsia=\"{font}\"/><w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/></w:rPr>"
     );
+    // Split after cleaning: a `\r` is a line break too.
+    let text = clean(text);
     let body: Vec<String> = text
         .split('\n')
         .map(|line| format!("<w:t xml:space=\"preserve\">{}</w:t>", escape(line)))

@@ -19,9 +19,26 @@ const MARKED: u32 = 0xFCE4E4;
 const LINE_POINTS: f64 = 14.0;
 const ROW_PADDING: f64 = 4.0;
 
-/// The height of a row of `lines` lines, in points.
+/// Excel's tallest row, in points: a taller one is refused or shown at this height anyway.
+const MAX_ROW_POINTS: f64 = 409.0;
+
+/// The height of a row of `lines` lines, in points, at most Excel's tallest.
 fn row_height(lines: u32) -> f64 {
-    f64::from(lines) * LINE_POINTS + ROW_PADDING
+    (f64::from(lines) * LINE_POINTS + ROW_PADDING).min(MAX_ROW_POINTS)
+}
+
+/// What went wrong in rust_xlsxwriter, in Chinese (its messages are English).
+fn why(e: XlsxError) -> String {
+    match e {
+        XlsxError::MaxStringLengthExceeded => "有一段文字超过了Excel一个单元格能放的字数".into(),
+        XlsxError::RowColumnLimitError => "表格超过了Excel的行数或列数上限".into(),
+        XlsxError::SheetnameLengthExceeded(_)
+        | XlsxError::SheetnameCannotBeBlank(_)
+        | XlsxError::SheetnameContainsInvalidCharacter(_)
+        | XlsxError::SheetnameStartsOrEndsWithApostrophe(_)
+        | XlsxError::SheetnameReused(_) => "工作表的名称不合Excel的规定".into(),
+        _ => "写Excel文件时出了错".into(),
+    }
 }
 
 struct Formats {
@@ -202,12 +219,13 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
 }
 
 /// The bytes of the `.xlsx` file of `book`.
+/// The texts are those of `Book::fit_to_excel` (cleaned and fitted), which `request::Request::make` applies.
 pub fn write(book: &Book) -> Result<Vec<u8>, String> {
     let mut workbook = Workbook::new();
     let formats = Formats::new();
     for sheet in &book.sheets {
         let ws = workbook.add_worksheet();
-        write_sheet(ws, sheet, &formats).map_err(|e| e.to_string())?;
+        write_sheet(ws, sheet, &formats).map_err(why)?;
     }
-    workbook.save_to_buffer().map_err(|e| e.to_string())
+    workbook.save_to_buffer().map_err(why)
 }

@@ -5,4 +5,5 @@
 pub mod ledger_book;
 pub mod request;
 pub mod sheet;
+pub mod text;
 pub mod word;

@@ -43,6 +43,8 @@ pub enum Content {
 pub struct OfficeFile {
     pub name: String,
     pub content: Content,
+    /// What the file could not hold as the list has it (a text cut to fit a cell), in Chinese.
+    pub notices: Vec<String>,
 }
 
 impl Request {
@@ -68,15 +70,32 @@ impl Request {
         }
     }
 
+    /// What the file is of, in the words of a message: `“交警大队党支部”的党组织清单`, or `汇总`.
+    pub fn subject(&self) -> String {
+        let of = |list: &Document| {
+            let org = list.header.org_name.trim();
+            let org = if org.is_empty() { "未填单位" } else { org };
+            format!("“{org}”的{}", list.kind.short_name())
+        };
+        match self {
+            Request::Ledger { list, .. } => format!("{}台账", of(list)),
+            Request::Word { list, .. } => of(list),
+            Request::Consolidation { .. } => "汇总".to_string(),
+        }
+    }
+
     /// The file asked for: its name and what it holds. `Err` only for a request whose date is not a date.
     pub fn make(&self) -> Result<OfficeFile, String> {
         let day = |today: &str| dates::parse(today).ok_or_else(|| format!("“{today}”不是日期"));
         Ok(match self {
             Request::Ledger { list, today } => {
                 let today = day(today)?;
+                let mut book = ledger_book(list, today);
+                let notices = book.fit_to_excel();
                 OfficeFile {
                     name: ledger_file_name(list, today),
-                    content: Content::Xlsx(ledger_book(list, today)),
+                    content: Content::Xlsx(book),
+                    notices,
                 }
             }
             Request::Word {
@@ -93,15 +112,19 @@ impl Request {
                 OfficeFile {
                     name: word_file_name(list, complete, layout),
                     content: Content::Docx(list_document(list, complete, layout)),
+                    notices: Vec::new(),
                 }
             }
             Request::Consolidation { set, today } => {
                 let today = day(today)?;
                 let consolidation = consolidate(&set.inputs(), today);
                 let unit = Unit::of(&consolidation, &set.joined, &set.expected);
+                let mut book = consolidation_book(&consolidation, &unit, today);
+                let notices = book.fit_to_excel();
                 OfficeFile {
                     name: consolidation_file_name(today),
-                    content: Content::Xlsx(consolidation_book(&consolidation, &unit, today)),
+                    content: Content::Xlsx(book),
+                    notices,
                 }
             }
         })

@@ -2,6 +2,8 @@
 //! domain fills it (`ledger_book`); `writers::xlsx` writes it with rust_xlsxwriter. It travels between the two
 //! as JSON, because the writer is a module of its own, loaded only when an export is asked for.
 
+use super::text::{fit_cell, CUT_NOTE, EXCEL_CELL_LIMIT};
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Book {
     pub sheets: Vec<Sheet>,
@@ -93,6 +95,62 @@ pub fn wrapped_lines(text: &str, width: u16) -> u32 {
             units.div_ceil(per_line).max(1)
         })
         .sum()
+}
+
+impl Book {
+    /// Makes every text of the book one Excel and WPS open (`text::clean`), and cuts a cell over Excel's limit
+    /// with `text::CUT_NOTE`. Returns, for each cell cut, a notice in Chinese naming the sheet, the row and the
+    /// column, for the page to show beside "已导出".
+    pub fn fit_to_excel(&mut self) -> Vec<String> {
+        let mut notices = Vec::new();
+        let tidy = |t: &mut String| {
+            let (fitted, _) = fit_cell(t);
+            *t = fitted;
+        };
+        for sheet in &mut self.sheets {
+            tidy(&mut sheet.title);
+            sheet.lines.iter_mut().for_each(tidy);
+            sheet.notes.iter_mut().for_each(tidy);
+            sheet.columns.iter_mut().for_each(|c| tidy(&mut c.header));
+            let merges = sheet.merges.clone();
+            let first_header = sheet
+                .columns
+                .first()
+                .map(|c| c.header.clone())
+                .unwrap_or_default();
+            for (r, row) in sheet.rows.iter_mut().enumerate() {
+                let first = match row.cells.first() {
+                    Some(Cell::Text(t)) => t.chars().take(20).collect::<String>(),
+                    Some(Cell::Count(n)) => n.to_string(),
+                    _ => String::new(),
+                };
+                for (c, cell) in row.cells.iter_mut().enumerate() {
+                    let Cell::Text(text) = cell else { continue };
+                    let (fitted, cut) = fit_cell(text);
+                    *text = fitted;
+                    // A merged cell is written once, from its first row: say it once.
+                    let covered = merges
+                        .iter()
+                        .any(|m| m.column == c && r > m.first && r <= m.last);
+                    if cut && !covered {
+                        let column = sheet
+                            .columns
+                            .get(c)
+                            .map(|c| c.header.as_str())
+                            .unwrap_or("");
+                        notices.push(format!(
+                            "“{}”表第{}行（{first_header} {first}）的“{column}”超过Excel一个单元格能放的{}字，只写了前面的部分，末尾注明“{}”；全文在清单的JSON文件里。",
+                            sheet.name,
+                            r + 1,
+                            EXCEL_CELL_LIMIT,
+                            CUT_NOTE
+                        ));
+                    }
+                }
+            }
+        }
+        notices
+    }
 }
 
 impl Sheet {

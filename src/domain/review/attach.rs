@@ -2,7 +2,7 @@
 //! hand in again.
 
 use super::file::Review;
-use super::{fingerprint, places, AttachedReview, Comment};
+use super::{fingerprint, places, AttachedReview, Comment, WHOLE_LIST};
 use crate::domain::export::content_digest;
 use crate::domain::model::Document;
 
@@ -82,7 +82,8 @@ pub fn attaching(draft: Option<&Document>, review: &Review) -> Result<Attaching,
     if reviewed > here {
         return Err(Refused::NewerRevision { reviewed, here });
     }
-    // Answers already written to a comment the office repeats (a second review of the same revision) are kept.
+    // Answers already written to a comment the office repeats (a second review of the same revision) are kept; to
+    // a comment it reworded, kept too, with the wording they answered, to be confirmed.
     let previous = draft
         .review
         .as_ref()
@@ -94,10 +95,21 @@ pub fn attaching(draft: Option<&Document>, review: &Review) -> Result<Attaching,
         .map(|c| {
             let kept = previous
                 .iter()
-                .find(|p| p.path == c.path && p.text == c.text);
+                .find(|p| p.path == c.path && !p.answer.trim().is_empty());
+            let earlier_text = match kept {
+                Some(p) if p.text != c.text => {
+                    if p.earlier_text.is_empty() {
+                        p.text.clone()
+                    } else {
+                        p.earlier_text.clone()
+                    }
+                }
+                _ => String::new(),
+            };
             Comment {
                 answer: kept.map(|p| p.answer.clone()).unwrap_or_default(),
                 revised: kept.is_some_and(|p| p.revised),
+                earlier_text,
                 ..c.clone()
             }
         })
@@ -111,8 +123,20 @@ pub fn attaching(draft: Option<&Document>, review: &Review) -> Result<Attaching,
             reviewed_on: review.reviewed_on.clone(),
             comments,
         },
-        changed_since: content_digest(draft) != review.list.digest,
+        changed_since: changed_since(draft, &review.list),
     })
+}
+
+/// Whether the branch changed its list since the revision reviewed: what it writes (the list's fingerprint, § 12.4),
+/// never the review it carries or its answers. A review file of an earlier version has no fingerprint of the list:
+/// then the list's digest, with and without the review it carries, is compared with the file's.
+fn changed_since(draft: &Document, list: &super::ListRef) -> bool {
+    if !list.seen.is_empty() {
+        return fingerprint(draft, WHOLE_LIST).as_deref() != Some(list.seen.as_str());
+    }
+    let mut bare = draft.clone();
+    bare.review = None;
+    content_digest(draft) != list.digest && content_digest(&bare) != list.digest
 }
 
 /// Comments not yet answered.

@@ -70,7 +70,7 @@ impl ReviewError {
                 "这份审核意见由更新版本的程序写出（格式版本{v}），本程序读不了。请使用最新版本的本程序打开。"
             ),
             ReviewError::Malformed(what) => format!(
-                "审核意见文件内容不完整或有误（{what}），未作任何改动。请向办公室索取原文件，不要手工修改它。"
+                "审核意见文件内容不完整或有误：{what}。未作任何改动。请向办公室索取原文件，不要手工修改它。"
             ),
             ReviewError::Changed => "审核意见文件在导出后被改动过（校验码不符），未作任何改动。请向办公室索取原文件。".into(),
             ReviewError::TooMany => format!(
@@ -102,6 +102,61 @@ pub fn classify(bytes: &[u8]) -> Option<Result<Review, ReviewError>> {
     }
 }
 
+/// What is wrong in a review file that does not read, in Chinese: where (the list reviewed, the verdict, which
+/// comment, which field) and what it should be. serde says what is wrong but not always which field; each field
+/// of a part is read on its own to find it.
+fn malformed(value: &Value, whole: &serde_json::Error) -> ReviewError {
+    use crate::domain::import::{describe_structure, structure_problem};
+    use crate::domain::model::Kind;
+    fn bad<T: serde::de::DeserializeOwned>(part: &Value, key: &str) -> Option<serde_json::Error> {
+        part.get(key).and_then(|v| T::deserialize(v.clone()).err())
+    }
+    let list_field = |list: &Value| {
+        bad::<String>(list, "id")
+            .map(|e| ("id", e))
+            .or_else(|| bad::<u32>(list, "revision").map(|e| ("revision", e)))
+            .or_else(|| bad::<String>(list, "digest").map(|e| ("digest", e)))
+            .or_else(|| bad::<String>(list, "org_name").map(|e| ("org_name", e)))
+            .or_else(|| bad::<Kind>(list, "kind").map(|e| ("kind", e)))
+            .or_else(|| bad::<String>(list, "seen").map(|e| ("seen", e)))
+    };
+    let comment_field = |c: &Value| {
+        ["path", "text", "seen", "answer", "earlier_text"]
+            .iter()
+            .find_map(|k| bad::<String>(c, k).map(|e| (*k, e)))
+            .or_else(|| bad::<bool>(c, "revised").map(|e| ("revised", e)))
+    };
+    let mut located: Option<(String, serde_json::Error)> = None;
+    if let Some(list) = value.get("list") {
+        if let Err(e) = ListRef::deserialize(list) {
+            located = Some(match list_field(list) {
+                Some((k, e)) => (format!("list.{k}"), e),
+                None => ("list".to_string(), e),
+            });
+        }
+    }
+    if located.is_none() {
+        located = bad::<Verdict>(value, "verdict").map(|e| ("verdict".to_string(), e));
+    }
+    if located.is_none() {
+        if let Some(comments) = value.get("comments").and_then(Value::as_array) {
+            located = comments.iter().enumerate().find_map(|(i, c)| {
+                Comment::deserialize(c)
+                    .err()
+                    .map(|e| match comment_field(c) {
+                        Some((k, e)) => (format!("comments[{i}].{k}"), e),
+                        None => (format!("comments[{i}]"), e),
+                    })
+            });
+        }
+    }
+    let text = match located {
+        Some((path, e)) => describe_structure(&path, &structure_problem(&e)),
+        None => describe_structure("", &structure_problem(whole)),
+    };
+    ReviewError::Malformed(text)
+}
+
 /// Reads a review file: its format, its seal, its limits.
 pub fn read(bytes: &[u8]) -> Result<Review, ReviewError> {
     if bytes.len() > MAX_REVIEW_BYTES {
@@ -128,7 +183,7 @@ pub fn read(bytes: &[u8]) -> Result<Review, ReviewError> {
     if stated != digest_of(&value) {
         return Err(ReviewError::Changed);
     }
-    let review = Review::deserialize(&value).map_err(|e| ReviewError::Malformed(e.to_string()))?;
+    let review = Review::deserialize(&value).map_err(|e| malformed(&value, &e))?;
     if review.comments.len() > MAX_COMMENTS {
         return Err(ReviewError::TooMany);
     }

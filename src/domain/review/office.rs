@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::attach::unanswered;
-use super::file::Review;
+use super::file::{Review, MAX_TEXT_CHARS};
 use super::{fingerprint, places, ListRef, Verdict};
 use crate::domain::model::Document;
 
@@ -33,6 +33,7 @@ impl Draft {
                 digest: digest.to_string(),
                 org_name: doc.header.org_name.clone(),
                 kind: doc.kind,
+                seen: fingerprint(doc, super::WHOLE_LIST).unwrap_or_default(),
             },
             verdict: None,
             comments: Vec::new(),
@@ -74,6 +75,20 @@ impl Draft {
         };
         if verdict == Verdict::Returned && self.comments.is_empty() {
             return Err("退回修改时请至少写一条审核意见，说明要改什么。".to_string());
+        }
+        // What the branch's import accepts (`file::read`): a longer comment would make the whole file refused there.
+        let long: Vec<String> = places(doc)
+            .iter()
+            .filter_map(|place| {
+                let n = self.comment(place.path).chars().count();
+                (n > MAX_TEXT_CHARS).then(|| format!("“{}”的意见有{n}字", place.location))
+            })
+            .collect();
+        if !long.is_empty() {
+            return Err(format!(
+                "{}，超过了{MAX_TEXT_CHARS}字（支部导入时会拒绝整个文件），请删减后再导出。",
+                long.join("、")
+            ));
         }
         let mut review = Review::new(self.list.clone(), verdict, reviewer, today);
         for place in places(doc) {

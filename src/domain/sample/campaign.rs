@@ -25,7 +25,7 @@ use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, TimeZone};
 use super::id;
 use crate::domain::branches::Join;
 use crate::domain::export::export;
-use crate::domain::gather::{apply_plan, plan, Choice, Incoming};
+use crate::domain::gather::{apply_plan, plan, Incoming};
 use crate::domain::model::*;
 use crate::domain::period::Period;
 use crate::domain::review::attach::attaching;
@@ -396,11 +396,11 @@ fn gathered_list(start: NaiveDate) -> Document {
     let mut doc = Document::new(Kind::Member, id(2000 + b as u32, 0));
     header(&mut doc, FORMAL_NAME, start);
     let mut fresh = 0u32;
-    let planned = plan(&doc, &files, &mut || {
+    let planned = plan(&doc, &files, &[], &mut || {
         fresh += 1;
         id(4000, fresh)
     });
-    let tally = apply_plan(&mut doc, &planned, &vec![Choice::Take; planned.items.len()]);
+    let tally = apply_plan(&mut doc, &planned);
     assert_eq!(tally.added, GATHERED_MEMBERS, "every own list gathered");
     doc
 }

@@ -19,7 +19,8 @@ pub struct OfficeExportProps {
 enum State {
     Idle,
     Working,
-    Done(String),
+    /// Exported, with what the file could not hold as the list has it.
+    Done(String, Vec<String>),
     Failed(String),
 }
 
@@ -42,11 +43,12 @@ pub fn office_export(props: &OfficeExportProps) -> Html {
             state.set(State::Working);
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let result = writers::write(&request).await.and_then(|(name, bytes)| {
-                    download::save(&name, &bytes, writers::mime(&name)).map(|()| name)
+                let result = writers::write(&request).await.and_then(|made| {
+                    download::save(&made.name, &made.bytes, writers::mime(&made.name))
+                        .map(|()| (made.name, made.notices))
                 });
                 state.set(match result {
-                    Ok(name) => State::Done(format!("已导出“{name}”。")),
+                    Ok((name, notices)) => State::Done(format!("已导出“{name}”。"), notices),
                     Err(e) => State::Failed(e),
                 });
             });
@@ -61,7 +63,13 @@ pub fn office_export(props: &OfficeExportProps) -> Html {
                     State::Working => html! {
                         <span class="muted" role="status">{ "正在生成文件……第一次导出要先准备导出组件，可能需要几秒。" }</span>
                     },
-                    State::Done(text) => html! { <span class="notice ok" role="status">{ text }</span> },
+                    State::Done(text, notices) if notices.is_empty() => html! { <span class="notice ok" role="status">{ text }</span> },
+                    State::Done(text, notices) => html! {
+                        <div class="notice warning" role="status">
+                            <p>{ text }{ "但有些内容太长，Excel放不下：" }</p>
+                            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                        </div>
+                    },
                     State::Failed(text) => html! { <span class="notice error" role="alert">{ text }</span> },
                 }
             }

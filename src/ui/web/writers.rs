@@ -26,15 +26,24 @@ fn field(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {
     js_sys::Reflect::get(object, &name.into())
 }
 
-/// The file `request` asks for — its name and bytes — or why not, in Chinese.
-pub async fn write(request: &Request) -> Result<(String, Vec<u8>), String> {
+/// A file made: its name, its bytes, and what it could not hold as the list has it.
+pub struct Made {
+    pub name: String,
+    pub bytes: Vec<u8>,
+    pub notices: Vec<String>,
+}
+
+/// The file `request` asks for, or why not, in Chinese (the module says why in Chinese itself).
+pub async fn write(request: &Request) -> Result<Made, String> {
     let failed = |e: JsValue| {
         format!(
             "导出所需的组件没能启动（{}）。请刷新页面后重试。",
             reason(e)
         )
     };
-    let json = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(request).map_err(|_| {
+        "要导出的内容无法交给导出组件，什么都没有导出。请刷新页面后重试。".to_string()
+    })?;
     let module = JsFuture::from(rectify_writers().map_err(failed)?)
         .await
         .map_err(failed)?;
@@ -42,7 +51,7 @@ pub async fn write(request: &Request) -> Result<(String, Vec<u8>), String> {
         .map_err(failed)?
         .dyn_into()
         .map_err(failed)?;
-    let refused = |e: JsValue| format!("生成文件时出错（{}）。", reason(e));
+    let refused = |e: JsValue| reason(e);
     let file = write
         .call1(&JsValue::NULL, &JsValue::from_str(&json))
         .map_err(refused)?;
@@ -51,7 +60,21 @@ pub async fn write(request: &Request) -> Result<(String, Vec<u8>), String> {
         .as_string()
         .unwrap_or_default();
     let bytes = js_sys::Uint8Array::new(&field(&file, "bytes").map_err(refused)?).to_vec();
-    Ok((name, bytes))
+    let notices = field(&file, "notices")
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|n| {
+            js_sys::Array::from(&n)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok(Made {
+        name,
+        bytes,
+        notices,
+    })
 }
 
 /// The type of a file by its name.

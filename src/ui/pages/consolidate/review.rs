@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::domain::consolidate::ListFile;
 use crate::domain::dates;
 use crate::domain::review::attach::shown;
+use crate::domain::review::file::MAX_TEXT_CHARS;
 pub use crate::domain::review::office::{Draft, ReviewEdit};
 use crate::domain::review::{places, Verdict, WHOLE_LIST};
 use crate::ui::components::following::use_following;
@@ -48,11 +49,23 @@ fn commit_field(props: &CommitProps) -> Html {
         let on_commit = props.on_commit.clone();
         Callback::from(move |e: Event| on_commit.emit(value_of(e.target())))
     };
+    // A comment longer than the branch's import takes would make it refuse the whole file: said as it is typed.
+    let length = text.chars().count();
+    let over = length > MAX_TEXT_CHARS;
+    let count_id = format!("{}-count", props.id);
     html! {
         <div class="review-comment">
             <label for={props.id.clone()}>{ &props.label }</label>
             if props.multiline {
-                <textarea id={props.id.clone()} rows="2" value={(*text).clone()} {oninput} {onchange} />
+                <textarea id={props.id.clone()} rows="2" value={(*text).clone()} {oninput} {onchange}
+                    aria-describedby={count_id.clone()} aria-invalid={over.then_some("true")} />
+                <p id={count_id} class={classes!("count", over.then_some("over"))} aria-live="polite">
+                    if over {
+                        { format!("已写{length}字，超过{MAX_TEXT_CHARS}字：支部导入时会拒绝整个审核意见文件，请删减{}字。", length - MAX_TEXT_CHARS) }
+                    } else if length > MAX_TEXT_CHARS * 9 / 10 {
+                        { format!("{length}/{MAX_TEXT_CHARS}字") }
+                    }
+                </p>
             } else {
                 <input id={props.id.clone()} type="text" value={(*text).clone()} {oninput} {onchange} />
             }

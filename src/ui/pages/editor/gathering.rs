@@ -1,10 +1,12 @@
 //! The secretary's tools in a branch's member list: 批量添加党员 (the roster, by name), and 收集党员清单 (members'
-//! own files, several at once or dropped): the plan is shown with its questions, and applied as one step once
-//! answered. What each file does is decided by `domain::gather`; this part reads files and shows the answers.
+//! own files, several at once or dropped): the plan is shown with its questions, made again as each question is
+//! answered (a skipped member changes what the ones after it do), and made once more against the list as it is
+//! when 确认收集 is pressed, then applied as one step and saved at once. What each file does is decided by
+//! `domain::gather`; this part reads files and shows the answers.
 
 use yew::prelude::*;
 
-use crate::domain::edit::{Action, Gathering, Outcome};
+use crate::domain::edit::{Action, Outcome};
 use crate::domain::gather::{plan, roster_names, Choice, Incoming, Plan, Verdict};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, files};
@@ -20,7 +22,8 @@ enum Said {
 #[function_component(GatherTools)]
 pub fn gather_tools() -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
-    let planned = use_state(|| None::<(Plan, Vec<Choice>)>);
+    // The files chosen and the plan made of them with the answers so far.
+    let planned = use_state(|| None::<(std::rc::Rc<Vec<Incoming>>, Plan)>);
     let reading = use_state(|| false);
     let said = use_state(|| Said::None);
     let roster = use_state(String::new);
@@ -47,14 +50,9 @@ pub fn gather_tools() -> Html {
                         .into_iter()
                         .map(|(name, bytes)| Incoming { name, bytes })
                         .collect();
-                    let p = session.read(|s| plan(&s.doc, &incoming, &mut clock::new_id));
-                    let answers = p
-                        .items
-                        .iter()
-                        .map(|i| i.choices().first().map(|(c, _)| *c).unwrap_or(Choice::Take))
-                        .collect();
+                    let p = session.read(|s| plan(&s.doc, &incoming, &[], &mut clock::new_id));
                     reading.set(false);
-                    planned.set(Some((p, answers)));
+                    planned.set(Some((std::rc::Rc::new(incoming), p)));
                 },
             );
         })
@@ -91,6 +89,8 @@ pub fn gather_tools() -> Html {
             session.edit(Action::AddRoster(
                 new.into_iter().map(|n| (clock::new_id(), n)).collect(),
             ));
+            // A whole-list step is saved at once, not after the typing pause.
+            session.save_now();
             let mut text = format!("已添加{count}名党员到名单（尚未交清单的显示为“未交”）。");
             if !there.is_empty() {
                 text.push_str(&format!("{}已在名单中，没有重复添加。", there.join("、")));
@@ -116,17 +116,17 @@ pub fn gather_tools() -> Html {
         })
     };
 
-    let questions = (*planned).clone().map(|(p, answers)| {
+    let questions = (*planned).clone().map(|(incoming, p)| {
         let confirm = {
             let (session, planned, said) = (session.clone(), planned.clone(), said.clone());
-            let (p, answers) = (p.clone(), answers.clone());
+            let (incoming, answers) = (incoming.clone(), p.answers.clone());
             Callback::from(move |_: MouseEvent| {
-                let gathering = Gathering {
-                    plan: p.clone(),
-                    answers: answers.clone(),
-                };
+                // Made again against the list as it is now: a change made while the plan was shown is kept.
+                let p = session.read(|s| plan(&s.doc, &incoming, &answers, &mut clock::new_id));
                 // A gathering that changed the list is said by the undo notice, with 撤销 beside it.
-                let outcome = session.edit(Action::Gather(Box::new(gathering)));
+                let outcome = session.edit(Action::Gather(Box::new(p)));
+                // Saved at once: a browser closed right after 确认收集 must not lose the gathering.
+                session.save_now();
                 said.set(if outcome == Outcome::Unchanged {
                     Said::Done("没有收集到新的内容，名单没有变化。".into())
                 } else {
@@ -143,11 +143,14 @@ pub fn gather_tools() -> Html {
             })
         };
         let choose = |item: usize, choice: Choice| {
-            let planned = planned.clone();
+            let (planned, session) = (planned.clone(), session.clone());
             Callback::from(move |_: Event| {
-                if let Some((p, mut answers)) = (*planned).clone() {
+                if let Some((incoming, p)) = (*planned).clone() {
+                    let mut answers = p.answers.clone();
                     answers[item] = choice;
-                    planned.set(Some((p, answers)));
+                    // The items after this one are planned again with it.
+                    let p = session.read(|s| plan(&s.doc, &incoming, &answers, &mut clock::new_id));
+                    planned.set(Some((incoming, p)));
                 }
             })
         };
@@ -168,7 +171,7 @@ pub fn gather_tools() -> Html {
                                             html! {
                                                 <label class="choice" for={id.clone()}>
                                                     <input type="radio" {id} name={format!("gather-{i}")}
-                                                        checked={answers[i] == choice} onchange={choose(i, choice)} />
+                                                        checked={p.answers[i] == choice} onchange={choose(i, choice)} />
                                                     { words }
                                                 </label>
                                             }

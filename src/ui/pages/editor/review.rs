@@ -22,7 +22,11 @@ pub fn beside(doc: &Document, id: &str) -> Html {
     html! {
         <p class="review-note">
             <span class="msg-kind">{ "审核意见：" }</span>{ &c.text }
-            <span class="answer">{ if c.is_answered() { format!("（已答复：{}）", c.answer) } else { "（未答复，请在“检查”一步答复）".to_string() } }</span>
+            <span class="answer">{
+                if c.is_answered() { format!("（已答复：{}）", c.answer) }
+                else if !c.earlier_text.is_empty() { "（意见已修改，请在“检查”一步确认答复）".to_string() }
+                else { "（未答复，请在“检查”一步答复）".to_string() }
+            }</span>
         </p>
     }
 }
@@ -145,11 +149,28 @@ fn comment(props: &CommentProps) -> Html {
     };
     let answer_id = format!("answer-{}", c.path);
     let revised_id = format!("revised-{}", c.path);
+    // The office reworded the comment after the branch answered it: the answer stands once confirmed.
+    let confirm = {
+        let (session, path, answer) = (session.clone(), c.path.clone(), c.answer.clone());
+        Callback::from(move |_: MouseEvent| {
+            session.edit_and_refresh(Action::AnswerComment {
+                path: path.clone(),
+                answer: answer.clone(),
+            });
+        })
+    };
     html! {
         <li class={classes!("finding", "review", (!c.is_answered()).then_some("open"))}>
             <span class="msg-kind">{ "审核意见：" }</span>{ link }{ "：" }{ &c.text }
             if props.shown.changed && props.shown.location.is_some() {
                 <span class="muted">{ "（审核后已改动）" }</span>
+            }
+            if !c.earlier_text.is_empty() {
+                <p class="reworded" role="note">
+                    <strong>{ "意见已修改，请确认答复。" }</strong>
+                    { format!("原来的意见是：“{}”。下面是当时写的答复，仍然合适就点“确认答复”，否则改写它。", c.earlier_text) }
+                    <button type="button" onclick={confirm}>{ "确认答复" }</button>
+                </p>
             }
             <div class="inline-form answer">
                 <label for={answer_id.clone()}>{ format!("答复（{at}）") }</label>
