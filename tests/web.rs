@@ -284,3 +284,38 @@ async fn several_fields_may_hear_one_path_and_a_listener_may_call_the_session() 
     session.flush();
     storage::delete(&id);
 }
+
+/// A core that says, for each event, "heard N" — and, for event 1, asks its shell to send event 2 from inside the
+/// effect that carries it out (as a save reports back).
+struct Echo;
+
+impl rectify::domain::core::Core for Echo {
+    type Event = u32;
+    type Effect = String;
+
+    fn update(&mut self, event: u32, _: &rectify::domain::core::Now) -> Vec<String> {
+        vec![format!("heard {event}"), format!("after {event}")]
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_store_delivers_every_notice_in_the_order_it_was_made() {
+    use rectify::ui::store::Store;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let delivered = Rc::new(RefCell::new(Vec::<String>::new()));
+    let store = Store::new(Echo);
+    let log = delivered.clone();
+    store.carry_out_with(move |store, effect| {
+        log.borrow_mut().push(effect.clone());
+        if effect == "heard 1" {
+            // Nested: its notices come after those made before it, never in between.
+            store.send(2);
+        }
+    });
+    store.send(1);
+    assert_eq!(
+        *delivered.borrow(),
+        ["heard 1", "after 1", "heard 2", "after 2"]
+    );
+}

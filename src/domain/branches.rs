@@ -78,6 +78,32 @@ impl Branch {
     }
 }
 
+/// What 汇总台账 shows: every entry, or one 党支部's, or only those overdue.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitFilter {
+    /// A 党支部's name as shown; empty for all.
+    pub branch: String,
+    pub overdue_only: bool,
+}
+
+impl UnitFilter {
+    pub fn keeps(&self, branch: &str, entry: &Entry) -> bool {
+        (!self.overdue_only || entry.overdue) && (self.branch.is_empty() || branch == self.branch)
+    }
+}
+
+/// What the 各党支部 table can be sorted by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    /// The 应报送名单's order, then natural order (the unit's own).
+    Listed,
+    Problems,
+    Measures,
+    Overdue,
+    Rate,
+    Errors,
+}
+
 /// The 党支部 of a consolidation.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Unit {
@@ -282,6 +308,31 @@ impl Unit {
     /// The 党支部 of the list at `list` (a position in `Consolidation::lists`).
     pub fn branch_of(&self, list: usize) -> &Branch {
         &self.branches[self.of_list[list]]
+    }
+
+    /// The positions of the 党支部 sorted by `column` (equal ones keep the unit's order).
+    pub fn sorted(&self, column: Column, ascending: bool) -> Vec<usize> {
+        let rate = |b: &Branch| {
+            ledger::completion_permille(b.summary.finished(), b.summary.measures).unwrap_or(0)
+        };
+        let mut rows: Vec<usize> = (0..self.branches.len()).collect();
+        super::order::sort_by(&mut rows, |&i, &j| {
+            let (a, b) = (&self.branches[i], &self.branches[j]);
+            let order = match column {
+                Column::Listed => i.cmp(&j),
+                Column::Problems => a.summary.problems.cmp(&b.summary.problems),
+                Column::Measures => a.summary.measures.cmp(&b.summary.measures),
+                Column::Overdue => a.summary.overdue.cmp(&b.summary.overdue),
+                Column::Rate => rate(a).cmp(&rate(b)),
+                Column::Errors => a.errors.cmp(&b.errors),
+            };
+            if ascending {
+                order
+            } else {
+                order.reverse()
+            }
+        });
+        rows
     }
 
     /// The 党支部 that have handed in at least one list that counts.
@@ -540,6 +591,57 @@ mod tests {
         let u = Unit::of(&c, &[], &[]);
         assert_eq!(names(&u), ["第一党支部", "第二党支部"]);
         assert!(u.branches.iter().all(|b| b.lists.len() == 1));
+    }
+
+    #[test]
+    fn the_table_sorts_by_a_figure_and_keeps_the_lists_order_among_equals() {
+        let files = vec![
+            file(
+                "a.json",
+                &org_list(1, "第2派出所党支部", 3, 1),
+                "2024-05-20",
+            ),
+            file(
+                "b.json",
+                &org_list(2, "第10派出所党支部", 1, 1),
+                "2024-05-20",
+            ),
+            file(
+                "c.json",
+                &org_list(3, "第1派出所党支部", 3, 1),
+                "2024-05-20",
+            ),
+        ];
+        let c = consolidate(&files, today());
+        let u = Unit::of(&c, &[], &[]);
+        let by = |col, asc| {
+            u.sorted(col, asc)
+                .into_iter()
+                .map(|i| u.branches[i].name.as_str())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            by(Column::Listed, true),
+            ["第1派出所党支部", "第2派出所党支部", "第10派出所党支部"]
+        );
+        assert_eq!(
+            by(Column::Problems, false),
+            ["第1派出所党支部", "第2派出所党支部", "第10派出所党支部"]
+        );
+        assert_eq!(
+            by(Column::Problems, true),
+            ["第10派出所党支部", "第1派出所党支部", "第2派出所党支部"]
+        );
+        let entries = u.entries(&c, today());
+        let keep = UnitFilter {
+            branch: "第10派出所党支部".into(),
+            overdue_only: false,
+        };
+        assert_eq!(
+            entries.iter().filter(|(b, e, _)| keep.keeps(b, e)).count(),
+            1
+        );
+        assert_eq!(entries[0].1.responsible(), "王建国");
     }
 
     #[test]

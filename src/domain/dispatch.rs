@@ -241,6 +241,20 @@ impl Dispatch {
     }
 }
 
+/// Working days a 党支部 has to answer a 督办单 in writing.
+pub const REPLY_WORKING_DAYS: u32 = 3;
+
+impl Dispatch {
+    /// What a 督办单 asks: `截至…，你支部有以下整改措施逾期或将在7日内到期，请抓紧整改，并于收到本单后3个工作日内书面答复。`
+    pub fn supervision_request(&self) -> String {
+        format!(
+            "截至{}，你支部有以下整改措施逾期或将在{}日内到期，请抓紧整改，并于收到本单后{REPLY_WORKING_DAYS}个工作日内书面答复。",
+            dates::official(self.today),
+            super::period::DUE_SOON_DAYS
+        )
+    }
+}
+
 /// 调度 of the 汇总 set for `period` (named `name`), as of `today`: one row per 党支部 of `unit`.
 pub fn dispatch(
     c: &Consolidation,

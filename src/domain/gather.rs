@@ -180,6 +180,30 @@ pub struct Plan {
     pub tally: Tally,
 }
 
+impl Plan {
+    /// How many files the plan is of.
+    pub fn file_count(&self) -> usize {
+        let mut names: Vec<&str> = self.items.iter().map(|i| i.file.as_str()).collect();
+        names.dedup();
+        names.len()
+    }
+}
+
+impl Verdict {
+    /// What the plan says of an item, in plain Chinese.
+    pub fn text(&self) -> String {
+        match self {
+            Verdict::Refused(why) => format!("不能收集。{why}"),
+            Verdict::Unchanged(why) => format!("不变。{why}"),
+            Verdict::Proposed { target, .. } => match target {
+                Target::Add => "新增到名单".to_string(),
+                Target::Fill(_) => "填入名单中的未交党员".to_string(),
+                Target::Replace(_) => "替换以前收集的版本".to_string(),
+            },
+        }
+    }
+}
+
 /// What a gathering did, for the summary after it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Tally {

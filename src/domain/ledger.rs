@@ -38,6 +38,17 @@ pub struct Entry {
     pub closed: bool,
 }
 
+impl Entry {
+    /// Who answers for it: the 牵头责任人, else (a member list) the member.
+    pub fn responsible(&self) -> &str {
+        if self.lead.is_empty() {
+            &self.member
+        } else {
+            &self.lead
+        }
+    }
+}
+
 /// What the ledger table shows: everything, or what the filters keep. Values are the entries' own (a status by
 /// its value, names as written), never the labels a select shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -115,6 +115,19 @@ pub fn display_name(index: usize, member: &Member) -> String {
     }
 }
 
+/// `理论学习 3 · 政治素质 0 · …`: the org list's problems by category, in the header's order, for step 2.
+pub fn category_counts(doc: &Document) -> String {
+    doc.header
+        .categories
+        .iter()
+        .map(|c| {
+            let n = doc.problems.iter().filter(|p| p.category == *c).count();
+            format!("{c} {n}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +176,15 @@ mod tests {
                 ("党员2".to_string(), "1个错误".to_string(), false),
                 ("第3名党员".to_string(), "1个错误".to_string(), true),
             ]
+        );
+    }
+
+    #[test]
+    fn categories_are_counted_in_the_headers_order() {
+        let doc = crate::domain::sample::org_list(1, "甲党支部", 7, 1);
+        assert_eq!(
+            super::category_counts(&doc),
+            "理论学习 2 · 政治素质 1 · 能力本领 1 · 担当作为 1 · 工作作风 1 · 廉洁自律 1"
         );
     }
 }

@@ -36,12 +36,18 @@ impl Pages {
 
     /// `第2页，共5页（第201–400项，共1000项）`.
     pub fn label(&self, page: usize) -> String {
-        let rows = self.rows(page);
         if self.total == 0 {
             return "没有符合条件的措施".to_string();
         }
+        self.label_of(page, "项", "项")
+    }
+
+    /// The label with the words of what the rows are: `label_of(0, "个问题", "个")` is
+    /// `第1页，共3页（第1–20个问题，共45个）`.
+    pub fn label_of(&self, page: usize, item: &str, unit: &str) -> String {
+        let rows = self.rows(page);
         format!(
-            "第{}页，共{}页（第{}–{}项，共{}项）",
+            "第{}页，共{}页（第{}–{}{item}，共{}{unit}）",
             self.clamp(page) + 1,
             self.count(),
             rows.start + 1,

@@ -72,6 +72,34 @@ impl Period {
     }
 }
 
+/// What the user chose in 调度: 本周, 本月, or two dates (自定义).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    Week,
+    Month,
+    Dates,
+}
+
+impl Span {
+    /// The period chosen as of `today`, with its word for the paragraph (本周, 本月, 本期); `Err` says what to fill
+    /// in or which date is not one.
+    pub fn period(
+        self,
+        today: NaiveDate,
+        from: &str,
+        to: &str,
+    ) -> Result<(Period, String), String> {
+        match self {
+            Span::Week => Ok((Period::week_of(today), "本周".to_string())),
+            Span::Month => Ok((Period::month_of(today), "本月".to_string())),
+            Span::Dates if from.trim().is_empty() || to.trim().is_empty() => {
+                Err("请填写开始日期和结束日期。".to_string())
+            }
+            Span::Dates => Period::between(from, to).map(|p| (p, "本期".to_string())),
+        }
+    }
+}
+
 /// 销号 in the period.
 pub fn closed_in(m: &Measure, p: &Period) -> bool {
     m.closed.as_ref().is_some_and(|c| p.holds(&c.date))
@@ -145,6 +173,24 @@ mod tests {
         assert_eq!(Period::month_of(day(2023, 12, 31)).to, day(2023, 12, 31));
         assert_eq!(week.previous(), Period::week_of(day(2024, 5, 31)));
         assert_eq!(week.label(), "2024年6月3日至2024年6月9日");
+    }
+
+    #[test]
+    fn a_span_names_its_period() {
+        let today = day(2024, 6, 5);
+        assert_eq!(
+            Span::Week.period(today, "", ""),
+            Ok((Period::week_of(today), "本周".into()))
+        );
+        assert_eq!(Span::Month.period(today, "", "").unwrap().1, "本月");
+        assert!(Span::Dates
+            .period(today, "", "2024-06-01")
+            .unwrap_err()
+            .contains("请填写"));
+        let (p, name) = Span::Dates
+            .period(today, "2024-06-09", "2024-06-03")
+            .unwrap();
+        assert_eq!((p.from, name.as_str()), (day(2024, 6, 3), "本期"));
     }
 
     #[test]

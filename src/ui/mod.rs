@@ -9,6 +9,7 @@ pub mod flash;
 pub mod pages;
 pub mod session;
 pub mod shared;
+pub mod store;
 pub mod stored;
 pub mod web;
 

@@ -10,6 +10,11 @@ impl<T> Shared<T> {
     pub fn new(value: T) -> Self {
         Shared(Rc::new(value))
     }
+
+    /// The value a model already shares.
+    pub fn from_rc(rc: &Rc<T>) -> Self {
+        Shared(rc.clone())
+    }
 }
 
 impl<T> Clone for Shared<T> {

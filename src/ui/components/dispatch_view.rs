@@ -8,16 +8,9 @@ use yew::prelude::*;
 
 use crate::domain::dates;
 use crate::domain::dispatch::{BranchDispatch, Dispatch, ListDispatch, FIGURE_HEADERS};
-use crate::domain::period::Period;
+use crate::domain::period::{Period, Span};
 use crate::ui::dom::value_of;
 use crate::ui::web::clipboard;
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Span {
-    Week,
-    Month,
-    Dates,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct DispatchProps {
@@ -37,16 +30,72 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     let to = use_state(String::new);
     let supervising = use_state(|| false);
     let today = props.today;
-    let chosen = match *span {
-        Span::Week => Ok((Period::week_of(today), "本周".to_string())),
-        Span::Month => Ok((Period::month_of(today), "本月".to_string())),
-        Span::Dates if from.is_empty() || to.is_empty() => {
-            Err("请填写开始日期和结束日期。".to_string())
+    let controls = period_controls(&span, &from, &to);
+    let (period, name) = match span.period(today, &from, &to) {
+        Ok(chosen) => chosen,
+        Err(message) => {
+            return html! {
+                <section class="dispatch" aria-labelledby="dispatch-heading">
+                    <h2 id="dispatch-heading">{ "调度" }</h2>
+                    { controls }
+                    <p class="notice error" role="alert">{ message }</p>
+                </section>
+            }
         }
-        Span::Dates => Period::between(&from, &to).map(|p| (p, "本期".to_string())),
     };
+    let d = props.make.emit((period, name));
+    let show = |on: bool| {
+        let supervising = supervising.clone();
+        Callback::from(move |_: MouseEvent| supervising.set(on))
+    };
+    if *supervising {
+        return html! {
+            <section class="supervision-set" aria-label="督办单">
+                <div class="toolbar button-row no-print">
+                    <button type="button" onclick={show(false)}>{ "返回调度" }</button>
+                    <button type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "打印督办单" }</button>
+                </div>
+                { for d.to_supervise().map(|b| supervision_page(b, &d)) }
+            </section>
+        };
+    }
+    let report = d.paragraph();
+    let copy = {
+        let report = report.clone();
+        Callback::from(move |_: MouseEvent| clipboard::copy(&report, "dispatch-report"))
+    };
+    html! {
+        <section class="dispatch" aria-labelledby="dispatch-heading">
+            <h2 id="dispatch-heading">{ format!("调度表（{}）", d.period.label()) }</h2>
+            <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
+            { controls }
+            <div class="report">
+                <h3>{ "情况说明（可复制到调度材料中）" }</h3>
+                <p id="dispatch-report">{ &report }</p>
+                <button type="button" class="no-print" onclick={copy}>{ "复制这段文字" }</button>
+            </div>
+            { dispatch_table(&d) }
+            <h3>{ "逾期和临期的措施" }</h3>
+            { pressing_table(&d) }
+            if props.compare {
+                { changes_section(&d) }
+            }
+            <div class="toolbar button-row no-print">
+                <button type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "打印调度表" }</button>
+                <button type="button" onclick={show(true)} disabled={d.to_supervise().next().is_none()}>{ "督办单" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// 调度期间: 本周, 本月, or 自定义 with its two dates.
+fn period_controls(
+    span: &UseStateHandle<Span>,
+    from: &UseStateHandle<String>,
+    to: &UseStateHandle<String>,
+) -> Html {
     let radio = |value: Span, label: &'static str| {
-        let checked = *span == value;
+        let checked = **span == value;
         let span = span.clone();
         let onchange = Callback::from(move |_: Event| span.set(value));
         html! {
@@ -64,66 +113,25 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
             </span>
         }
     };
-    let controls = html! {
+    html! {
         <fieldset class="dispatch-span no-print">
             <legend>{ "调度期间" }</legend>
             { radio(Span::Week, "本周") }
             { radio(Span::Month, "本月") }
             { radio(Span::Dates, "自定义") }
-            if *span == Span::Dates {
-                { date("dispatch-from", "开始日期", &from) }
-                { date("dispatch-to", "结束日期", &to) }
+            if **span == Span::Dates {
+                { date("dispatch-from", "开始日期", from) }
+                { date("dispatch-to", "结束日期", to) }
             }
         </fieldset>
-    };
-    let (period, name) = match chosen {
-        Ok(chosen) => chosen,
-        Err(message) => {
-            return html! {
-                <section class="dispatch" aria-labelledby="dispatch-heading">
-                    <h2 id="dispatch-heading">{ "调度" }</h2>
-                    { controls }
-                    <p class="notice error" role="alert">{ message }</p>
-                </section>
-            }
-        }
-    };
-    let d = props.make.emit((period, name));
-    if *supervising {
-        let back = {
-            let supervising = supervising.clone();
-            Callback::from(move |_: MouseEvent| supervising.set(false))
-        };
-        return html! {
-            <section class="supervision-set" aria-label="督办单">
-                <div class="toolbar button-row no-print">
-                    <button type="button" onclick={back}>{ "返回调度" }</button>
-                    <button type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "打印督办单" }</button>
-                </div>
-                { for d.to_supervise().map(|b| supervision_page(b, &d)) }
-            </section>
-        };
     }
-    let report = d.paragraph();
-    let copy = {
-        let report = report.clone();
-        Callback::from(move |_: MouseEvent| clipboard::copy(&report, "dispatch-report"))
-    };
-    let supervise = {
-        let supervising = supervising.clone();
-        Callback::from(move |_: MouseEvent| supervising.set(true))
-    };
+}
+
+/// 各党支部进展 with its 合计, and the 党支部 that said nothing.
+fn dispatch_table(d: &Dispatch) -> Html {
     let silent: Vec<&str> = d.silent().map(|b| b.name.as_str()).collect();
     html! {
-        <section class="dispatch" aria-labelledby="dispatch-heading">
-            <h2 id="dispatch-heading">{ format!("调度表（{}）", d.period.label()) }</h2>
-            <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
-            { controls }
-            <div class="report">
-                <h3>{ "情况说明（可复制到调度材料中）" }</h3>
-                <p id="dispatch-report">{ &report }</p>
-                <button type="button" class="no-print" onclick={copy}>{ "复制这段文字" }</button>
-            </div>
+        <>
             <table class="list dispatch-table">
                 <caption>{ "各党支部进展" }</caption>
                 <thead>
@@ -156,16 +164,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
             } else {
                 <ul class="silent-branches">{ for silent.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
             }
-            <h3>{ "逾期和临期的措施" }</h3>
-            { pressing_table(&d) }
-            if props.compare {
-                { changes_section(&d) }
-            }
-            <div class="toolbar button-row no-print">
-                <button type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "打印调度表" }</button>
-                <button type="button" onclick={supervise} disabled={d.to_supervise().next().is_none()}>{ "督办单" }</button>
-            </div>
-        </section>
+        </>
     }
 }
 
@@ -209,7 +208,7 @@ fn supervision_page(b: &BranchDispatch, d: &Dispatch) -> Html {
         <article class="supervision-page" aria-label={format!("督办单：{}", b.name)}>
             <h2 class="supervision-title">{ "检视整改督办单" }</h2>
             <p class="supervision-meta">{ format!("党支部：{}　　　　签发日期：{}", b.name, dates::official(d.today)) }</p>
-            <p>{ format!("截至{}，你支部有以下整改措施逾期或将在{}日内到期，请抓紧整改，并于收到本单后3个工作日内书面答复。", dates::official(d.today), crate::domain::period::DUE_SOON_DAYS) }</p>
+            <p>{ d.supervision_request() }</p>
             <table class="list supervision">
                 <thead><tr><th>{ "序号" }</th><th>{ "清单" }</th><th>{ "问题" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "牵头责任人" }</th><th>{ "逾期情况" }</th></tr></thead>
                 <tbody>

@@ -11,7 +11,7 @@ use crate::ui::session::SessionHandle;
 /// the component that holds it, not the page around it.
 #[hook]
 pub fn use_following<T: Clone + PartialEq + 'static>(outside: T) -> UseStateHandle<T> {
-    let generation = use_context::<SessionHandle>().map(|s| s.read(|s| s.generation));
+    let generation = use_context::<SessionHandle>().map(|s| s.generation());
     let here = use_state(|| outside.clone());
     {
         let here = here.clone();

@@ -98,6 +98,9 @@ enum Notice {
     Delete(String, String),
 }
 
+/// The drafts of this computer as the page holds them: each readable one, or its id and why it is not.
+type Drafts = UseStateHandle<Vec<storage::Listed>>;
+
 #[function_component(Home)]
 pub fn home() -> Html {
     // A notice left for this page (drafts restored after the browser cleared its storage).
@@ -111,7 +114,7 @@ pub fn home() -> Html {
         });
     }
     // localStorage's drafts at once, then every draft with its newer copy (some may be only in IndexedDB).
-    let drafts = use_state(storage::all_local);
+    let drafts: Drafts = use_state(storage::all_local);
     let backup_refused = use_state(|| false);
     {
         let (drafts, backup_refused) = (drafts.clone(), backup_refused.clone());
@@ -124,8 +127,29 @@ pub fn home() -> Html {
             });
         });
     }
-    let today = clock::today();
+    html! {
+        <>
+            <header class="intro">
+                <h1>{ "检视整改清单" }</h1>
+                <p>{ "帮助党支部填写、检查、打印和报送《党组织检视整改问题清单》《党员检视整改问题清单》，并跟踪每项整改措施直到销号。" }</p>
+                <p>{ "所有内容只保存在这台电脑的浏览器里，不会上传到任何地方；只有您自己导出保存的文件才会离开本程序。" }</p>
+            </header>
+            <section class="start-actions" aria-labelledby="start-heading">
+                <h2 id="start-heading">{ "开始" }</h2>
+                { start_buttons(&notice, &drafts) }
+                <p class="muted">{ "党员本人：点“新建个人清单”写自己的问题和措施，导出后把文件交给支部。支部书记：点“新建党员清单”，列出全支部党员，再“收集党员清单”。" }</p>
+                { notice_view(&notice, &drafts) }
+                if *backup_refused {
+                    <p class="notice error" role="alert">{ storage::NO_BACKUP }</p>
+                }
+            </section>
+            { drafts_section(&drafts, &notice) }
+        </>
+    }
+}
 
+/// 新建党组织清单, 新建党员清单, 新建个人清单, 导入文件, 汇总.
+fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
     let new_list = |new: New| {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
@@ -134,57 +158,79 @@ pub fn home() -> Html {
             }
         })
     };
-    let on_file = {
+    html! {
+        <div class="button-row">
+            <button type="button" class="primary" onclick={new_list(New::Org)}>{ "新建党组织清单" }</button>
+            <button type="button" class="primary" onclick={new_list(New::Branch)}>{ "新建党员清单" }</button>
+            <button type="button" class="primary" onclick={new_list(New::Personal)}
+                title="党员本人填写自己的检视剖析，导出后交给支部收集">{ "新建个人清单" }</button>
+            <label class="file-button">
+                <input type="file" accept=".json,application/json" onchange={import_file(notice, drafts)} />
+                <span>{ "导入文件" }</span>
+            </label>
+            <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate))}>{ "汇总" }</button>
+        </div>
+    }
+}
+
+/// 导入文件: a review attached to its draft, or a list opened as a draft (asking before it replaces one here).
+fn import_file(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Callback<Event> {
+    let notice = notice.clone();
+    let known: Vec<String> = drafts
+        .iter()
+        .map(|d| match d {
+            Ok(d) => d.document.id.clone(),
+            Err((id, _)) => id.clone(),
+        })
+        .collect();
+    let readable: Vec<Draft> = drafts
+        .iter()
+        .filter_map(|d| d.as_ref().ok().cloned())
+        .collect();
+    Callback::from(move |e: Event| {
         let notice = notice.clone();
-        let known: Vec<String> = drafts
-            .iter()
-            .map(|d| match d {
-                Ok(d) => d.document.id.clone(),
-                Err((id, _)) => id.clone(),
-            })
-            .collect();
-        let readable: Vec<Draft> = drafts
-            .iter()
-            .filter_map(|d| d.as_ref().ok().cloned())
-            .collect();
-        Callback::from(move |e: Event| {
-            let notice = notice.clone();
-            let (known, readable) = (known.clone(), readable.clone());
-            files::read_chosen(e, move |name, bytes| {
-                if let Some(attached) = attach_review(&name, &bytes, &readable) {
-                    if let Err(e) = attached {
-                        notice.set(Notice::Error(e));
-                    }
+        let (known, readable) = (known.clone(), readable.clone());
+        files::read_chosen(e, move |name, bytes| {
+            if let Some(attached) = attach_review(&name, &bytes, &readable) {
+                if let Err(e) = attached {
+                    notice.set(Notice::Error(e));
+                }
+                return;
+            }
+            let imported = match import(&bytes) {
+                Ok(imported) => imported,
+                Err(e) => {
+                    notice.set(Notice::Error(format!("无法打开“{name}”：{}", e.message())));
                     return;
                 }
-                match import(&bytes) {
-                    Err(e) => {
-                        notice.set(Notice::Error(format!("无法打开“{name}”：{}", e.message())))
-                    }
-                    Ok(imported) => {
-                        if let Seal::Changed { .. } = imported.seal {
-                            flash::set(format!("注意：文件“{name}”在导出后被改动过，或已损坏（校验码不符）。请核对内容，必要时向报送单位要原文件。"));
-                        }
-                        let draft = Draft::of(imported.document, clock::now_text());
-                        if known.contains(&draft.document.id) {
-                            notice.set(Notice::Replace(Box::new(draft)));
-                        } else {
-                            // Saved in a task of its own: reading a big file and writing it are each long enough
-                            // to be felt on an old PC, and together twice that.
-                            gloo::timers::callback::Timeout::new(0, move || {
-                                if let Err(e) = open_new(draft) {
-                                    notice.set(Notice::Error(e));
-                                }
-                            })
-                            .forget();
-                        }
-                    }
+            };
+            if let Seal::Changed { .. } = imported.seal {
+                flash::set(format!("注意：文件“{name}”在导出后被改动过，或已损坏（校验码不符）。请核对内容，必要时向报送单位要原文件。"));
+            }
+            let draft = Draft::of(imported.document, clock::now_text());
+            if known.contains(&draft.document.id) {
+                notice.set(Notice::Replace(Box::new(draft)));
+                return;
+            }
+            // Saved in a task of its own: reading a big file and writing it are each long enough to be felt on an
+            // old PC, and together twice that.
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Err(e) = open_new(draft) {
+                    notice.set(Notice::Error(e));
                 }
-            });
-        })
-    };
+            })
+            .forget();
+        });
+    })
+}
 
-    let notice_html = match (*notice).clone() {
+/// What the page is asking or telling: an error, a word, or a question (replace a draft, delete one).
+fn notice_view(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
+    let set = |n: Notice| {
+        let notice = notice.clone();
+        Callback::from(move |_| notice.set(n.clone()))
+    };
+    match (**notice).clone() {
         Notice::None => html! {},
         Notice::Error(text) => html! { <p class="notice error" role="alert">{ text }</p> },
         Notice::Info(text) => html! { <p class="notice ok" role="status">{ text }</p> },
@@ -212,8 +258,7 @@ pub fn home() -> Html {
         }
         Notice::Delete(id, name) => {
             let on_confirm = {
-                let notice = notice.clone();
-                let drafts = drafts.clone();
+                let (notice, drafts) = (notice.clone(), drafts.clone());
                 Callback::from(move |_| {
                     storage::delete(&id);
                     let left = drafts
@@ -226,17 +271,17 @@ pub fn home() -> Html {
                     notice.set(Notice::Info("草稿已删除。".into()));
                 })
             };
-            let on_cancel = {
-                let notice = notice.clone();
-                Callback::from(move |_| notice.set(Notice::None))
-            };
             html! {
                 <Confirm message={format!("确定删除草稿“{name}”吗？删除后不能恢复；如需保留，请先打开它并导出JSON。")}
-                    confirm_label="确定删除" {on_confirm} {on_cancel} />
+                    confirm_label="确定删除" {on_confirm} on_cancel={set(Notice::None)} />
             }
         }
-    };
+    }
+}
 
+/// 本机草稿: each draft with 打开 and 删除, or why it cannot be read.
+fn drafts_section(drafts: &Drafts, notice: &UseStateHandle<Notice>) -> Html {
+    let today = clock::today();
     let rows = drafts.iter().map(|entry| match entry {
         Ok(draft) => {
             let s = Summary::of(draft, today);
@@ -270,44 +315,17 @@ pub fn home() -> Html {
             </tr>
         },
     });
-
     html! {
-        <>
-            <header class="intro">
-                <h1>{ "检视整改清单" }</h1>
-                <p>{ "帮助党支部填写、检查、打印和报送《党组织检视整改问题清单》《党员检视整改问题清单》，并跟踪每项整改措施直到销号。" }</p>
-                <p>{ "所有内容只保存在这台电脑的浏览器里，不会上传到任何地方；只有您自己导出保存的文件才会离开本程序。" }</p>
-            </header>
-            <section class="start-actions" aria-labelledby="start-heading">
-                <h2 id="start-heading">{ "开始" }</h2>
-                <div class="button-row">
-                    <button type="button" class="primary" onclick={new_list(New::Org)}>{ "新建党组织清单" }</button>
-                    <button type="button" class="primary" onclick={new_list(New::Branch)}>{ "新建党员清单" }</button>
-                    <button type="button" class="primary" onclick={new_list(New::Personal)}
-                        title="党员本人填写自己的检视剖析，导出后交给支部收集">{ "新建个人清单" }</button>
-                    <label class="file-button">
-                        <input type="file" accept=".json,application/json" onchange={on_file} />
-                        <span>{ "导入文件" }</span>
-                    </label>
-                    <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate))}>{ "汇总" }</button>
-                </div>
-                <p class="muted">{ "党员本人：点“新建个人清单”写自己的问题和措施，导出后把文件交给支部。支部书记：点“新建党员清单”，列出全支部党员，再“收集党员清单”。" }</p>
-                { notice_html }
-                if *backup_refused {
-                    <p class="notice error" role="alert">{ storage::NO_BACKUP }</p>
-                }
-            </section>
-            <section aria-labelledby="drafts-heading">
-                <h2 id="drafts-heading">{ "本机草稿" }</h2>
-                if drafts.is_empty() {
-                    <p class="muted">{ "还没有草稿。点“新建党组织清单”或“新建党员清单”开始填写，或导入一个清单文件。" }</p>
-                } else {
-                    <table class="drafts">
-                        <thead><tr><th scope="col">{ "党组织名称" }</th><th scope="col">{ "清单类型" }</th><th scope="col">{ "最后保存" }</th><th scope="col">{ "完成情况" }</th><th scope="col">{ "操作" }</th></tr></thead>
-                        <tbody>{ for rows }</tbody>
-                    </table>
-                }
-            </section>
-        </>
+        <section aria-labelledby="drafts-heading">
+            <h2 id="drafts-heading">{ "本机草稿" }</h2>
+            if drafts.is_empty() {
+                <p class="muted">{ "还没有草稿。点“新建党组织清单”或“新建党员清单”开始填写，或导入一个清单文件。" }</p>
+            } else {
+                <table class="drafts">
+                    <thead><tr><th scope="col">{ "党组织名称" }</th><th scope="col">{ "清单类型" }</th><th scope="col">{ "最后保存" }</th><th scope="col">{ "完成情况" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            }
+        </section>
     }
 }

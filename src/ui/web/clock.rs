@@ -48,3 +48,12 @@ pub fn new_id() -> String {
 pub fn local_time_text(stored: &str) -> String {
     crate::domain::dates::official_time(stored).unwrap_or_else(|| "—".to_string())
 }
+
+/// The clock's reading as a `domain::core::Core` takes it.
+pub fn reading() -> crate::domain::core::Now {
+    crate::domain::core::Now {
+        millis: js_sys::Date::now() as u64,
+        today: today(),
+        stamp: now_text(),
+    }
+}

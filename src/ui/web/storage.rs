@@ -29,8 +29,8 @@ thread_local! {
     static MEMORY: RefCell<HashMap<String, Draft>> = RefCell::new(HashMap::new());
 }
 
-/// The message when IndexedDB cannot be used: it is what survives a crash, so the user must know at once.
-pub const NO_BACKUP: &str = "浏览器不允许本程序使用备份存储（IndexedDB），可能处于无痕/隐私模式或禁用了网站数据。您输入的内容仍会保存在浏览器的常规存储中，但浏览器意外关闭时最近几秒的修改可能丢失。请及时“导出JSON”保存到文件。";
+/// Said when the crash-proof copy cannot be written (the editor's core says it too).
+pub use crate::domain::editor::NO_BACKUP;
 
 /// Saves a draft to both copies. The result is localStorage's: its error says what happened and what to do, and
 /// the document stays in memory either way. `on_backup` hears later whether the IndexedDB copy reached the disk.

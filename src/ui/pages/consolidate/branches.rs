@@ -1,9 +1,9 @@
 //! The table of 党支部: one row per 党支部 with both its lists (a list opens read-only), its figures, 审核 and
-//! 未答复, and the 合计; sortable by the figures, in the 应报送名单's order otherwise.
+//! 未答复, and the 合计; sortable by the figures (`Unit::sorted`), in the 应报送名单's order otherwise.
 
 use yew::prelude::*;
 
-use crate::domain::branches::{Branch, Unit};
+use crate::domain::branches::{Branch, Column, Unit};
 use crate::domain::consolidate::Consolidation;
 use crate::domain::model::Kind;
 use crate::domain::review::office::status;
@@ -11,40 +11,6 @@ use crate::domain::summary_set::SummarySet;
 use crate::ui::shared::Shared;
 
 use super::Made;
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Column {
-    /// The 应报送名单's order, then natural order.
-    Listed,
-    Problems,
-    Measures,
-    Overdue,
-    Rate,
-    Errors,
-}
-
-fn rate_key(b: &Branch) -> u64 {
-    crate::domain::ledger::completion_permille(b.summary.finished(), b.summary.measures)
-        .unwrap_or(0)
-}
-
-fn sort(rows: &mut Vec<(usize, &Branch)>, column: Column, ascending: bool) {
-    crate::domain::order::sort_by(rows, |(i, a), (j, b)| {
-        let order = match column {
-            Column::Listed => i.cmp(j),
-            Column::Problems => a.summary.problems.cmp(&b.summary.problems),
-            Column::Measures => a.summary.measures.cmp(&b.summary.measures),
-            Column::Overdue => a.summary.overdue.cmp(&b.summary.overdue),
-            Column::Rate => rate_key(a).cmp(&rate_key(b)),
-            Column::Errors => a.errors.cmp(&b.errors),
-        };
-        if ascending {
-            order
-        } else {
-            order.reverse()
-        }
-    });
-}
 
 #[derive(Properties, PartialEq)]
 pub struct BranchesProps {
@@ -108,8 +74,11 @@ pub fn branch_table(props: &BranchesProps) -> Html {
     let (column, ascending) = *order;
     let c = &props.made.consolidation;
     let unit = &props.unit;
-    let mut rows: Vec<(usize, &Branch)> = unit.branches.iter().enumerate().collect();
-    sort(&mut rows, column, ascending);
+    let rows: Vec<(usize, &Branch)> = unit
+        .sorted(column, ascending)
+        .into_iter()
+        .map(|i| (i, &unit.branches[i]))
+        .collect();
     let head = |col: Column, label: &'static str| {
         let sorted = col == column;
         let aria = sorted.then_some(if ascending { "ascending" } else { "descending" });

@@ -27,68 +27,12 @@ pub struct ReceiveProps {
 
 #[function_component(Receive)]
 pub fn receive(props: &ReceiveProps) -> Html {
-    let asking_clear = use_state(|| false);
-    let drop_reviews = use_state(|| false);
-    // The file whose 移除 is being asked about.
-    let asking_remove = use_state(|| None::<usize>);
-    let on_pick = {
-        let on_files = props.on_files.clone();
-        Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let list = files::from_list(input.files());
-                input.set_value("");
-                on_files.emit(list);
-            }
-        })
-    };
-    let on_drop = {
-        let on_files = props.on_files.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            on_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
-        })
-    };
-    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
-    let ask = {
-        let asking = asking_clear.clone();
-        Callback::from(move |_: MouseEvent| asking.set(true))
-    };
-    let confirm = {
-        let (asking, on_clear, drop_reviews) = (
-            asking_clear.clone(),
-            props.on_clear.clone(),
-            drop_reviews.clone(),
-        );
-        Callback::from(move |_| {
-            asking.set(false);
-            on_clear.emit(*drop_reviews);
-            drop_reviews.set(false);
-        })
-    };
-    let toggle_drop = {
-        let drop_reviews = drop_reviews.clone();
-        Callback::from(move |_: Event| drop_reviews.set(!*drop_reviews))
-    };
-    let cancel = {
-        let asking = asking_clear.clone();
-        Callback::from(move |_| asking.set(false))
-    };
     let c = &props.made.consolidation;
     html! {
         <section class="no-print" aria-labelledby="receive-heading">
             <h2 id="receive-heading">{ "收到的文件" }</h2>
             if props.loaded {
-                <div class="drop-zone" ondrop={on_drop} ondragover={on_drag_over}>
-                    <label class="file-button">
-                        <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
-                        <span>{ "导入文件" }</span>
-                    </label>
-                    <span class="muted">{ "可一次选择多个文件，也可以把文件拖到这里。" }</span>
-                </div>
+                { drop_zone(props.on_files.clone()) }
             } else {
                 <p class="muted" role="status">{ "正在读取本机保存的汇总……" }</p>
             }
@@ -106,43 +50,127 @@ pub fn receive(props: &ReceiveProps) -> Html {
                 }
             }
             if !c.submissions.is_empty() {
-                <table class="list verdicts">
-                    <caption>{ format!("共{}个文件（读取并检查用时 ", c.submissions.len()) }<span id="consolidate-ms">{ props.made.millis.round() as u64 }</span>{ " 毫秒）" }</caption>
-                    <thead><tr><th>{ "文件名" }</th><th>{ "结论" }</th><th>{ "操作" }</th></tr></thead>
-                    <tbody>
-                        { for c.submissions.iter().enumerate().map(|(i, s)| {
-                            let ask = { let asking = asking_remove.clone(); Callback::from(move |_: MouseEvent| asking.set(Some(i))) };
-                            html! {
-                                <tr class={classes!(if s.verdict.counts() { "counts" } else { "not-counted" })}>
-                                    <td>{ &s.file_name }</td><td>{ s.verdict.label() }</td>
-                                    <td><button type="button" class="danger-text" onclick={ask} aria-label={format!("移除 {}", s.file_name)}>{ "移除" }</button></td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-                if let Some(i) = *asking_remove {
-                    <Confirm message={format!("确定移除“{}”吗？移除后它不再参加汇总（其他文件和审核意见不受影响），需要时可以重新导入。", c.submissions.get(i).map(|s| s.file_name.as_str()).unwrap_or(""))}
-                        confirm_label="确定移除"
-                        on_confirm={{ let (asking, on_remove) = (asking_remove.clone(), props.on_remove.clone()); Callback::from(move |_| { asking.set(None); on_remove.emit(i); }) }}
-                        on_cancel={{ let asking = asking_remove.clone(); Callback::from(move |_| asking.set(None)) }} />
-                }
-                <div class="button-row">
-                    <button type="button" class="danger-text" onclick={ask}>{ "清空收到的文件" }</button>
-                </div>
-                if *asking_clear {
-                    <Confirm message={clear_message(props.unexported)} confirm_label="确定清空"
-                        on_confirm={confirm} on_cancel={cancel}>
-                        if props.unexported > 0 {
-                            <label class="choice">
-                                <input type="checkbox" checked={*drop_reviews} onchange={toggle_drop} />
-                                { format!("这{}条未导出的审核意见也一并删除", props.unexported) }
-                            </label>
-                        }
-                    </Confirm>
-                }
+                <FileList made={props.made.clone()} on_remove={props.on_remove.clone()} />
+                <ClearButton unexported={props.unexported} on_clear={props.on_clear.clone()} />
             }
         </section>
+    }
+}
+
+/// 导入文件, or files dropped here.
+fn drop_zone(on_files: Callback<Vec<web_sys::File>>) -> Html {
+    let on_pick = {
+        let on_files = on_files.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                let list = files::from_list(input.files());
+                input.set_value("");
+                on_files.emit(list);
+            }
+        })
+    };
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        on_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
+    });
+    html! {
+        <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
+            <label class="file-button">
+                <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
+                <span>{ "导入文件" }</span>
+            </label>
+            <span class="muted">{ "可一次选择多个文件，也可以把文件拖到这里。" }</span>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FileListProps {
+    made: Shared<Made>,
+    on_remove: Callback<usize>,
+}
+
+/// Every file with its verdict and 移除 (asked first).
+#[function_component(FileList)]
+fn file_list(props: &FileListProps) -> Html {
+    let asking = use_state(|| None::<usize>);
+    let c = &props.made.consolidation;
+    html! {
+        <>
+            <table class="list verdicts">
+                <caption>{ format!("共{}个文件（读取并检查用时 ", c.submissions.len()) }<span id="consolidate-ms">{ props.made.millis.round() as u64 }</span>{ " 毫秒）" }</caption>
+                <thead><tr><th>{ "文件名" }</th><th>{ "结论" }</th><th>{ "操作" }</th></tr></thead>
+                <tbody>
+                    { for c.submissions.iter().enumerate().map(|(i, s)| {
+                        let ask = { let asking = asking.clone(); Callback::from(move |_: MouseEvent| asking.set(Some(i))) };
+                        html! {
+                            <tr class={classes!(if s.verdict.counts() { "counts" } else { "not-counted" })}>
+                                <td>{ &s.file_name }</td><td>{ s.verdict.label() }</td>
+                                <td><button type="button" class="danger-text" onclick={ask} aria-label={format!("移除 {}", s.file_name)}>{ "移除" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            if let Some(i) = *asking {
+                <Confirm message={format!("确定移除“{}”吗？移除后它不再参加汇总（其他文件和审核意见不受影响），需要时可以重新导入。", c.submissions.get(i).map(|s| s.file_name.as_str()).unwrap_or(""))}
+                    confirm_label="确定移除"
+                    on_confirm={{ let (asking, on_remove) = (asking.clone(), props.on_remove.clone()); Callback::from(move |_| { asking.set(None); on_remove.emit(i); }) }}
+                    on_cancel={{ let asking = asking.clone(); Callback::from(move |_| asking.set(None)) }} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ClearProps {
+    unexported: usize,
+    on_clear: Callback<bool>,
+}
+
+/// 清空收到的文件: asks, says what it would lose, keeps unexported reviews unless told.
+#[function_component(ClearButton)]
+fn clear_button(props: &ClearProps) -> Html {
+    let asking = use_state(|| false);
+    let drop_reviews = use_state(|| false);
+    let confirm = {
+        let (asking, on_clear, drop_reviews) =
+            (asking.clone(), props.on_clear.clone(), drop_reviews.clone());
+        Callback::from(move |_| {
+            asking.set(false);
+            on_clear.emit(*drop_reviews);
+            drop_reviews.set(false);
+        })
+    };
+    let toggle_drop = {
+        let drop_reviews = drop_reviews.clone();
+        Callback::from(move |_: Event| drop_reviews.set(!*drop_reviews))
+    };
+    let set = |on: bool| {
+        let asking = asking.clone();
+        Callback::from(move |_| asking.set(on))
+    };
+    html! {
+        <>
+            <div class="button-row">
+                <button type="button" class="danger-text" onclick={set(true).reform(|_: MouseEvent| ())}>{ "清空收到的文件" }</button>
+            </div>
+            if *asking {
+                <Confirm message={clear_message(props.unexported)} confirm_label="确定清空"
+                    on_confirm={confirm} on_cancel={set(false)}>
+                    if props.unexported > 0 {
+                        <label class="choice">
+                            <input type="checkbox" checked={*drop_reviews} onchange={toggle_drop} />
+                            { format!("这{}条未导出的审核意见也一并删除", props.unexported) }
+                        </label>
+                    }
+                </Confirm>
+            }
+        </>
     }
 }
 

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::{chart, Made, Notice};
+use super::{chart, Made};
 use crate::domain::branches::Unit;
 use crate::domain::dates;
 use crate::domain::office::request::Request;
@@ -19,7 +19,7 @@ pub fn unit_summary(
     unit: &Shared<Unit>,
     set: &Shared<SummarySet>,
     today: NaiveDate,
-    notice: Notice,
+    said: Callback<Result<String, String>>,
 ) -> Html {
     let c = &made.consolidation;
     let report = unit.report(c, today);
@@ -28,10 +28,10 @@ pub fn unit_summary(
         Callback::from(move |_: MouseEvent| {
             let name = format!("汇总台账-{}.csv", dates::compact(today));
             let csv = unit.csv(&made.consolidation, today);
-            notice.set(Some(
+            said.emit(
                 download::save(&name, &csv, "text/csv;charset=utf-8")
                     .map(|()| format!("已导出“{name}”。")),
-            ));
+            );
         })
     };
     let print = Callback::from(|_: MouseEvent| {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::Made;
-use crate::domain::branches::Unit;
+use crate::domain::branches::{Unit, UnitFilter};
 use crate::domain::paging::Pages;
 use crate::ui::shared::Shared;
 
@@ -21,8 +21,7 @@ pub struct UnitLedgerProps {
 
 #[function_component(UnitLedger)]
 pub fn unit_ledger(props: &UnitLedgerProps) -> Html {
-    let only_overdue = use_state(|| false);
-    let branch = use_state(String::new);
+    let filter = use_state(UnitFilter::default);
     let page = use_state(|| 0usize);
     let entries = use_memo(
         (props.made.clone(), props.unit.clone(), props.today),
@@ -30,7 +29,7 @@ pub fn unit_ledger(props: &UnitLedgerProps) -> Html {
     );
     let shown: Vec<_> = entries
         .iter()
-        .filter(|(b, e, _)| (!*only_overdue || e.overdue) && (branch.is_empty() || *b == *branch))
+        .filter(|(b, e, _)| filter.keeps(b, e))
         .collect();
     let pages = Pages::new(shown.len(), PAGE_ROWS);
     let at = pages.clamp(*page);
@@ -39,22 +38,22 @@ pub fn unit_ledger(props: &UnitLedgerProps) -> Html {
         Callback::from(move |_: MouseEvent| page.set(to))
     };
     let on_branch = {
-        let (branch, page) = (branch.clone(), page.clone());
+        let (filter, page) = (filter.clone(), page.clone());
         Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(s) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                branch.set(s.value());
-                page.set(0);
-            }
+            filter.set(UnitFilter {
+                branch: crate::ui::dom::value_of(e.target()),
+                ..(*filter).clone()
+            });
+            page.set(0);
         })
     };
     let on_overdue = {
-        let (only_overdue, page) = (only_overdue.clone(), page.clone());
+        let (filter, page) = (filter.clone(), page.clone());
         Callback::from(move |_: Event| {
-            only_overdue.set(!*only_overdue);
+            filter.set(UnitFilter {
+                overdue_only: !filter.overdue_only,
+                ..(*filter).clone()
+            });
             page.set(0);
         })
     };
@@ -72,12 +71,12 @@ pub fn unit_ledger(props: &UnitLedgerProps) -> Html {
                 <div class="field">
                     <label for="unit-branch">{ "按党支部" }</label>
                     <select id="unit-branch" onchange={on_branch}>
-                        <option value="" selected={branch.is_empty()}>{ "全部" }</option>
-                        { for props.unit.reporting().map(|b| html! { <option value={b.name.clone()} selected={b.name == *branch}>{ &b.name }</option> }) }
+                        <option value="" selected={filter.branch.is_empty()}>{ "全部" }</option>
+                        { for props.unit.reporting().map(|b| html! { <option value={b.name.clone()} selected={b.name == filter.branch}>{ &b.name }</option> }) }
                     </select>
                 </div>
                 <label class="choice" for="unit-overdue">
-                    <input type="checkbox" id="unit-overdue" checked={*only_overdue} onchange={on_overdue} />
+                    <input type="checkbox" id="unit-overdue" checked={filter.overdue_only} onchange={on_overdue} />
                     { "只看逾期" }
                 </label>
             </div>
@@ -88,7 +87,7 @@ pub fn unit_ledger(props: &UnitLedgerProps) -> Html {
                     { for shown[pages.rows(at)].iter().map(|(b, e, _)| html! {
                         <tr class={classes!(e.overdue.then_some("overdue-row"))}>
                             <td>{ b }</td><td>{ &e.number }</td><td class="text">{ &e.problem }</td><td class="text">{ &e.content }</td>
-                            <td>{ &e.deadline }</td><td>{ if e.lead.is_empty() { &e.member } else { &e.lead } }</td>
+                            <td>{ &e.deadline }</td><td>{ e.responsible() }</td>
                             <td>{ e.status.label() }if e.overdue { <span class="badge overdue">{ "逾期" }</span> }</td>
                         </tr>
                     }) }

@@ -1,13 +1,16 @@
 //! The secretary's tools in a branch's member list: 批量添加党员 (the roster, by name), and 收集党员清单 (members'
 //! own files, several at once or dropped): the plan is shown with its questions, made again as each question is
 //! answered (a skipped member changes what the ones after it do), and made once more against the list as it is
-//! when 确认收集 is pressed, then applied as one step and saved at once. What each file does is decided by
-//! `domain::gather`; this part reads files and shows the answers.
+//! when 确认收集 is pressed, then applied as one step, which the editor's core saves at once. What each file does
+//! is decided by `domain::gather`; this part reads files and shows the answers.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::edit::{Action, Outcome};
-use crate::domain::gather::{plan, roster_names, Choice, Incoming, Plan, Verdict};
+use crate::domain::gather::{plan, roster_names, Choice, Incoming, Plan};
+use crate::ui::dom::value_of;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, files};
 
@@ -19,15 +22,25 @@ enum Said {
     Failed(String),
 }
 
+impl Said {
+    fn show(&self) -> Html {
+        match self {
+            Said::None => html! {},
+            Said::Done(t) => html! { <p class="notice ok" role="status">{ t }</p> },
+            Said::Failed(t) => html! { <p class="notice error" role="alert">{ t }</p> },
+        }
+    }
+}
+
+/// The files chosen and the plan made of them with the answers so far.
+type Planned = Option<(Rc<Vec<Incoming>>, Plan)>;
+
 #[function_component(GatherTools)]
 pub fn gather_tools() -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
-    // The files chosen and the plan made of them with the answers so far.
-    let planned = use_state(|| None::<(std::rc::Rc<Vec<Incoming>>, Plan)>);
+    let planned = use_state(|| None as Planned);
     let reading = use_state(|| false);
     let said = use_state(|| Said::None);
-    let roster = use_state(String::new);
-
     let take_files = {
         let (session, planned, reading, said) = (
             session.clone(),
@@ -52,11 +65,33 @@ pub fn gather_tools() -> Html {
                         .collect();
                     let p = session.read(|s| plan(&s.doc, &incoming, &[], &mut clock::new_id));
                     reading.set(false);
-                    planned.set(Some((std::rc::Rc::new(incoming), p)));
+                    planned.set(Some((Rc::new(incoming), p)));
                 },
             );
         })
     };
+    let on_said = {
+        let said = said.clone();
+        Callback::from(move |s: Said| said.set(s))
+    };
+    html! {
+        <section class="gather-tools" aria-labelledby="gather-heading">
+            <h3 id="gather-heading">{ "收集党员交来的清单" }</h3>
+            { drop_zone(take_files) }
+            if *reading {
+                <p class="muted" role="status">{ "正在读取文件……" }</p>
+            }
+            if let Some((incoming, p)) = (*planned).clone() {
+                <GatherPlan {incoming} plan={p} planned={planned.clone()} on_said={on_said.clone()} />
+            }
+            <RosterForm on_said={on_said} />
+            { said.show() }
+        </section>
+    }
+}
+
+/// 收集党员清单: the picker and the drop zone.
+fn drop_zone(take_files: Callback<Vec<web_sys::File>>) -> Html {
     let on_pick = {
         let take_files = take_files.clone();
         Callback::from(move |e: Event| {
@@ -71,17 +106,120 @@ pub fn gather_tools() -> Html {
             }
         })
     };
-    let on_drop = {
-        let take_files = take_files.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            take_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
+    let on_drop = Callback::from(move |e: DragEvent| {
+        e.prevent_default();
+        take_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
+    });
+    html! {
+        <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
+            <label class="file-button">
+                <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
+                <span>{ "收集党员清单" }</span>
+            </label>
+            <span class="muted">{ "选择党员导出的个人清单文件（可一次选多个），也可以把文件拖到这里。" }</span>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GatherPlanProps {
+    incoming: Rc<Vec<Incoming>>,
+    plan: Plan,
+    planned: UseStateHandle<Planned>,
+    on_said: Callback<Said>,
+}
+
+/// 收集前请确认: what each file would do, the questions, 确认收集 and 取消.
+#[function_component(GatherPlan)]
+fn gather_plan(props: &GatherPlanProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let p = &props.plan;
+    let confirm = {
+        let (session, planned, on_said) = (
+            session.clone(),
+            props.planned.clone(),
+            props.on_said.clone(),
+        );
+        let (incoming, answers) = (props.incoming.clone(), p.answers.clone());
+        Callback::from(move |_: MouseEvent| {
+            // Made again against the list as it is now: a change made while the plan was shown is kept.
+            let p = session.read(|s| plan(&s.doc, &incoming, &answers, &mut clock::new_id));
+            // A gathering that changed the list is said by the undo notice, with 撤销 beside it.
+            let outcome = session.edit(Action::Gather(Box::new(p)));
+            on_said.emit(if outcome == Outcome::Unchanged {
+                Said::Done("没有收集到新的内容，名单没有变化。".into())
+            } else {
+                Said::None
+            });
+            planned.set(None);
         })
     };
-    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let cancel = {
+        let (planned, on_said) = (props.planned.clone(), props.on_said.clone());
+        Callback::from(move |_: MouseEvent| {
+            planned.set(None);
+            on_said.emit(Said::Done("已取消收集，名单没有变化。".into()));
+        })
+    };
+    let choose = |item: usize, choice: Choice| {
+        let (planned, session, incoming) = (
+            props.planned.clone(),
+            session.clone(),
+            props.incoming.clone(),
+        );
+        let mut answers = p.answers.clone();
+        answers[item] = choice;
+        // The items after this one are planned again with it.
+        Callback::from(move |_: Event| {
+            let p = session.read(|s| plan(&s.doc, &incoming, &answers, &mut clock::new_id));
+            planned.set(Some((incoming.clone(), p)));
+        })
+    };
+    html! {
+        <div class="gather-plan" role="group" aria-label="收集前请确认">
+            <h4>{ format!("收集前请确认（{}个文件中的{}项）", p.file_count(), p.items.len()) }</h4>
+            <ul class="plan-items">
+                { for p.items.iter().enumerate().map(|(i, item)| html! {
+                    <li class={classes!("plan-item", item.asks().then_some("asks"))}>
+                        <p>{ format!("{}（{}）：{}", item.name, item.file, item.verdict.text()) }</p>
+                        if item.asks() {
+                            <fieldset class="choices">
+                                <legend>{ item.question() }</legend>
+                                { for item.choices().into_iter().map(|(choice, words)| {
+                                    let id = format!("gather-{i}-{choice:?}");
+                                    html! {
+                                        <label class="choice" for={id.clone()}>
+                                            <input type="radio" {id} name={format!("gather-{i}")}
+                                                checked={p.answers[i] == choice} onchange={choose(i, choice)} />
+                                            { words }
+                                        </label>
+                                    }
+                                }) }
+                            </fieldset>
+                        }
+                    </li>
+                }) }
+            </ul>
+            <div class="button-row">
+                <button type="button" class="primary" onclick={confirm}>{ "确认收集" }</button>
+                <button type="button" onclick={cancel}>{ "取消" }</button>
+            </div>
+        </div>
+    }
+}
 
-    let add_roster = {
-        let (session, roster, said) = (session.clone(), roster.clone(), said.clone());
+#[derive(Properties, PartialEq)]
+struct RosterProps {
+    on_said: Callback<Said>,
+}
+
+/// 批量添加党员: one name a line.
+#[function_component(RosterForm)]
+fn roster_form(props: &RosterProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let roster = use_state(String::new);
+    let add = {
+        let (session, roster, on_said) = (session.clone(), roster.clone(), props.on_said.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (new, there) = session.read(|s| roster_names(&s.doc, &roster));
@@ -89,157 +227,31 @@ pub fn gather_tools() -> Html {
             session.edit(Action::AddRoster(
                 new.into_iter().map(|n| (clock::new_id(), n)).collect(),
             ));
-            // A whole-list step is saved at once, not after the typing pause.
-            session.save_now();
             let mut text = format!("已添加{count}名党员到名单（尚未交清单的显示为“未交”）。");
             if !there.is_empty() {
                 text.push_str(&format!("{}已在名单中，没有重复添加。", there.join("、")));
             }
             roster.set(String::new());
-            said.set(if count == 0 && there.is_empty() {
+            on_said.emit(if count == 0 && there.is_empty() {
                 Said::Failed("请在框中每行写一个姓名。".into())
             } else {
                 Said::Done(text)
             });
         })
     };
-    let on_roster = {
+    let typed = {
         let roster = roster.clone();
-        Callback::from(move |e: InputEvent| {
-            use wasm_bindgen::JsCast;
-            if let Some(area) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
-                roster.set(area.value());
-            }
-        })
+        Callback::from(move |e: InputEvent| roster.set(value_of(e.target())))
     };
-
-    let questions = (*planned).clone().map(|(incoming, p)| {
-        let confirm = {
-            let (session, planned, said) = (session.clone(), planned.clone(), said.clone());
-            let (incoming, answers) = (incoming.clone(), p.answers.clone());
-            Callback::from(move |_: MouseEvent| {
-                // Made again against the list as it is now: a change made while the plan was shown is kept.
-                let p = session.read(|s| plan(&s.doc, &incoming, &answers, &mut clock::new_id));
-                // A gathering that changed the list is said by the undo notice, with 撤销 beside it.
-                let outcome = session.edit(Action::Gather(Box::new(p)));
-                // Saved at once: a browser closed right after 确认收集 must not lose the gathering.
-                session.save_now();
-                said.set(if outcome == Outcome::Unchanged {
-                    Said::Done("没有收集到新的内容，名单没有变化。".into())
-                } else {
-                    Said::None
-                });
-                planned.set(None);
-            })
-        };
-        let cancel = {
-            let (planned, said) = (planned.clone(), said.clone());
-            Callback::from(move |_: MouseEvent| {
-                planned.set(None);
-                said.set(Said::Done("已取消收集，名单没有变化。".into()));
-            })
-        };
-        let choose = |item: usize, choice: Choice| {
-            let (planned, session) = (planned.clone(), session.clone());
-            Callback::from(move |_: Event| {
-                if let Some((incoming, p)) = (*planned).clone() {
-                    let mut answers = p.answers.clone();
-                    answers[item] = choice;
-                    // The items after this one are planned again with it.
-                    let p = session.read(|s| plan(&s.doc, &incoming, &answers, &mut clock::new_id));
-                    planned.set(Some((incoming, p)));
-                }
-            })
-        };
-        html! {
-            <div class="gather-plan" role="group" aria-label="收集前请确认">
-                <h4>{ format!("收集前请确认（{}个文件中的{}项）", count_files(&p), p.items.len()) }</h4>
-                <ul class="plan-items">
-                    { for p.items.iter().enumerate().map(|(i, item)| {
-                        let line = format!("{}（{}）：{}", item.name, item.file, verdict_text(&item.verdict));
-                        html! {
-                            <li class={classes!("plan-item", item.asks().then_some("asks"))}>
-                                <p>{ line }</p>
-                                if item.asks() {
-                                    <fieldset class="choices">
-                                        <legend>{ item.question() }</legend>
-                                        { for item.choices().into_iter().map(|(choice, words)| {
-                                            let id = format!("gather-{i}-{choice:?}");
-                                            html! {
-                                                <label class="choice" for={id.clone()}>
-                                                    <input type="radio" {id} name={format!("gather-{i}")}
-                                                        checked={p.answers[i] == choice} onchange={choose(i, choice)} />
-                                                    { words }
-                                                </label>
-                                            }
-                                        }) }
-                                    </fieldset>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ul>
-                <div class="button-row">
-                    <button type="button" class="primary" onclick={confirm}>{ "确认收集" }</button>
-                    <button type="button" onclick={cancel}>{ "取消" }</button>
-                </div>
-            </div>
-        }
-    });
-
     html! {
-        <section class="gather-tools" aria-labelledby="gather-heading">
-            <h3 id="gather-heading">{ "收集党员交来的清单" }</h3>
-            <div class="drop-zone" ondrop={on_drop} ondragover={on_drag_over}>
-                <label class="file-button">
-                    <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
-                    <span>{ "收集党员清单" }</span>
-                </label>
-                <span class="muted">{ "选择党员导出的个人清单文件（可一次选多个），也可以把文件拖到这里。" }</span>
+        <form class="roster" onsubmit={add}>
+            <div class="field wide">
+                <label for="roster-names">{ "批量添加党员" }</label>
+                <textarea id="roster-names" rows="3" value={(*roster).clone()} oninput={typed}
+                    aria-describedby="roster-hint" />
+                <p id="roster-hint" class="hint">{ "每行一个姓名。先把全支部党员列进名单，交来清单时自动对上；没交的显示“未交”。" }</p>
             </div>
-            if *reading {
-                <p class="muted" role="status">{ "正在读取文件……" }</p>
-            }
-            { questions.unwrap_or_default() }
-            <form class="roster" onsubmit={add_roster}>
-                <div class="field wide">
-                    <label for="roster-names">{ "批量添加党员" }</label>
-                    <textarea id="roster-names" rows="3" value={(*roster).clone()} oninput={on_roster}
-                        aria-describedby="roster-hint" />
-                    <p id="roster-hint" class="hint">{ "每行一个姓名。先把全支部党员列进名单，交来清单时自动对上；没交的显示“未交”。" }</p>
-                </div>
-                <button type="submit">{ "添加到名单" }</button>
-            </form>
-            {
-                match &*said {
-                    Said::None => html! {},
-                    Said::Done(t) => html! { <p class="notice ok" role="status">{ t }</p> },
-                    Said::Failed(t) => html! { <p class="notice error" role="alert">{ t }</p> },
-                }
-            }
-        </section>
-    }
-}
-
-fn count_files(p: &Plan) -> usize {
-    let mut names: Vec<&str> = p.items.iter().map(|i| i.file.as_str()).collect();
-    names.dedup();
-    names.len()
-}
-
-/// What the plan says of an item, in plain Chinese.
-fn verdict_text(v: &Verdict) -> String {
-    use crate::domain::gather::Target;
-    match v {
-        Verdict::Refused(why) => format!("不能收集。{why}"),
-        Verdict::Unchanged(why) => format!("不变。{why}"),
-        Verdict::Proposed { target, .. } => match target {
-            Target::Add => "新增到名单".to_string(),
-            Target::Fill(_) => "填入名单中的未交党员".to_string(),
-            Target::Replace(_) => "替换以前收集的版本".to_string(),
-        },
+            <button type="submit">{ "添加到名单" }</button>
+        </form>
     }
 }

@@ -75,28 +75,7 @@ pub fn editor(props: &EditorProps) -> Html {
     });
     let flash_message = use_state(flash::take);
 
-    // Whatever happens to the page, a change waiting to be saved is saved.
-    {
-        let session = session.clone();
-        use_effect_with(session, |session| {
-            let handle = (**session).as_ref().ok().cloned();
-            let listeners = handle.clone().map(|h| {
-                let window: web_sys::EventTarget = gloo::utils::window().into();
-                let document: web_sys::EventTarget = gloo::utils::document().into();
-                let (a, b) = (h.clone(), h.clone());
-                [
-                    EventListener::new(&window, "pagehide", move |_| a.flush()),
-                    EventListener::new(&document, "visibilitychange", move |_| b.flush()),
-                ]
-            });
-            move || {
-                drop(listeners);
-                if let Some(h) = handle {
-                    h.flush();
-                }
-            }
-        });
-    }
+    use_flush_on_leave((*session).as_ref().ok().cloned());
     // A link of 检查结果 leads here: focus its field once the step has rendered.
     use_effect(|| {
         if let Some(path) = flash::take_focus() {
@@ -109,15 +88,7 @@ pub fn editor(props: &EditorProps) -> Html {
     let handle = match &*session {
         Ok(handle) => handle.clone(),
         Err(None) => return html! { <p class="muted" role="status">{ "正在打开草稿……" }</p> },
-        Err(Some(message)) => {
-            return html! {
-                <section aria-labelledby="editor-missing">
-                    <h1 id="editor-missing">{ "无法打开草稿" }</h1>
-                    <p class="notice error" role="alert">{ message }</p>
-                    <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Home))}>{ "返回首页" }</button>
-                </section>
-            };
-        }
+        Err(Some(message)) => return cannot_open(message.clone()),
     };
     claim.hold(&handle);
     let read_only = claim.read_only();
@@ -129,14 +100,6 @@ pub fn editor(props: &EditorProps) -> Html {
             s.personal,
         )
     });
-    let id = props.id.clone();
-    let go = move |step: Step| {
-        let id = id.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            location::go(&Route::Edit(id.clone(), step));
-        })
-    };
     let step = props.step;
     let shape = *shape.borrow();
     let body = match step {
@@ -164,33 +127,90 @@ pub fn editor(props: &EditorProps) -> Html {
                 <p class="notice warning" role="alert">{ notice }</p>
             }
             { claim.notice() }
-            <nav class="steps" aria-label="填写步骤">
-                <ol>
-                    { for Step::ALL.iter().enumerate().map(|(i, s)| {
-                        let current = (*s == step).then_some("step");
-                        html! {
-                            <li class={classes!(current.map(|_| "current"))}>
-                                <a href={Route::Edit(props.id.clone(), *s).hash()} aria-current={current} onclick={go(*s)}>
-                                    { format!("{}. {}", i + 1, step_title(*s, kind, personal)) }
-                                </a>
-                            </li>
-                        }
-                    }) }
-                </ol>
-            </nav>
+            { steps(&props.id, step, kind, personal) }
             { toolbar::undo_notice(&handle) }
             <section class="step-body" aria-labelledby="step-heading">
                 <h2 id="step-heading">{ step_title(step, kind, personal) }</h2>
                 <fieldset class="step-fieldset" disabled={read_only}>{ body }</fieldset>
             </section>
-            <nav class="step-nav" aria-label="上一步和下一步">
-                if let Some(prev) = step.previous() {
-                    <a class="button-link" href={Route::Edit(props.id.clone(), prev).hash()} onclick={go(prev)}>{ "← 上一步" }</a>
-                }
-                if let Some(next) = step.next() {
-                    <a class="button-link primary" href={Route::Edit(props.id.clone(), next).hash()} onclick={go(next)}>{ "下一步 →" }</a>
-                }
-            </nav>
+            { step_nav(&props.id, step) }
         </ContextProvider<SessionHandle>>
+    }
+}
+
+/// Whatever happens to the page, a change waiting to be saved is saved: when it is hidden, closed, or the editor
+/// goes.
+#[hook]
+fn use_flush_on_leave(handle: Option<SessionHandle>) {
+    use_effect_with(handle, |handle| {
+        let listeners = handle.clone().map(|h| {
+            let window: web_sys::EventTarget = gloo::utils::window().into();
+            let document: web_sys::EventTarget = gloo::utils::document().into();
+            let (a, b) = (h.clone(), h.clone());
+            [
+                EventListener::new(&window, "pagehide", move |_| a.flush()),
+                EventListener::new(&document, "visibilitychange", move |_| b.flush()),
+            ]
+        });
+        let handle = handle.clone();
+        move || {
+            drop(listeners);
+            if let Some(h) = handle {
+                h.flush();
+            }
+        }
+    });
+}
+
+fn cannot_open(message: String) -> Html {
+    html! {
+        <section aria-labelledby="editor-missing">
+            <h1 id="editor-missing">{ "无法打开草稿" }</h1>
+            <p class="notice error" role="alert">{ message }</p>
+            <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Home))}>{ "返回首页" }</button>
+        </section>
+    }
+}
+
+/// A link to a step that goes there without reloading the page.
+fn go(id: &str, step: Step) -> Callback<MouseEvent> {
+    let id = id.to_string();
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        location::go(&Route::Edit(id.clone(), step));
+    })
+}
+
+/// 填写步骤: the four steps, the one shown marked.
+fn steps(id: &str, step: Step, kind: Kind, personal: bool) -> Html {
+    html! {
+        <nav class="steps" aria-label="填写步骤">
+            <ol>
+                { for Step::ALL.iter().enumerate().map(|(i, s)| {
+                    let current = (*s == step).then_some("step");
+                    html! {
+                        <li class={classes!(current.map(|_| "current"))}>
+                            <a href={Route::Edit(id.to_string(), *s).hash()} aria-current={current} onclick={go(id, *s)}>
+                                { format!("{}. {}", i + 1, step_title(*s, kind, personal)) }
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}
+
+/// 上一步 and 下一步.
+fn step_nav(id: &str, step: Step) -> Html {
+    html! {
+        <nav class="step-nav" aria-label="上一步和下一步">
+            if let Some(prev) = step.previous() {
+                <a class="button-link" href={Route::Edit(id.to_string(), prev).hash()} onclick={go(id, prev)}>{ "← 上一步" }</a>
+            }
+            if let Some(next) = step.next() {
+                <a class="button-link primary" href={Route::Edit(id.to_string(), next).hash()} onclick={go(id, next)}>{ "下一步 →" }</a>
+            }
+        </nav>
     }
 }

@@ -14,12 +14,13 @@ use super::member_card::MemberCard;
 use super::member_index::MemberIndex;
 use super::problem_card::ProblemCard;
 use crate::domain::edit::Action;
+use crate::domain::editor::Model as State;
 use crate::domain::model::Kind;
-use crate::domain::outline::{member_of, page_of, PROBLEMS_PER_PAGE};
+use crate::domain::outline::{category_counts, member_of, page_of, PROBLEMS_PER_PAGE};
 use crate::domain::paging::Pages;
 use crate::domain::route::Route;
 use crate::ui::dom;
-use crate::ui::session::{SessionHandle, State};
+use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, location};
 
 #[derive(Properties, PartialEq)]
@@ -64,15 +65,6 @@ fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Ht
             location::go(&Route::At(doc_id.clone(), id));
         })
     };
-    let by_category: Vec<String> = categories
-        .iter()
-        .map(|c| {
-            format!(
-                "{c} {}",
-                problems.iter().filter(|p| p.category == *c).count()
-            )
-        })
-        .collect();
     let go = |to: usize| {
         let target = problems.get(to * PROBLEMS_PER_PAGE).map(|p| p.id.clone());
         let doc_id = props.id.to_string();
@@ -86,8 +78,7 @@ fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Ht
         html! {
             <nav class="pager" aria-label="问题分页">
                 <button type="button" disabled={page == 0} onclick={go(page.saturating_sub(1))}>{ "上一页" }</button>
-                <span role="status">{ format!("第{}页，共{}页（第{}–{}个问题，共{}个）", page + 1, pages.count(),
-                    pages.rows(page).start + 1, pages.rows(page).end, count) }</span>
+                <span role="status">{ pages.label_of(page, "个问题", "个") }</span>
                 <button type="button" disabled={page + 1 >= pages.count()} onclick={go(page + 1)}>{ "下一页" }</button>
             </nav>
         }
@@ -95,7 +86,7 @@ fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Ht
     let rows = pages.rows(page);
     html! {
         <>
-            <p class="muted category-summary">{ "各类别的问题数：" }{ by_category.join(" · ") }</p>
+            <p class="muted category-summary">{ "各类别的问题数：" }{ category_counts(&s.doc) }</p>
             if count == 0 {
                 <p class="muted">{ "还没有问题。点“添加问题”开始；每个问题下至少要有一项整改措施。" }</p>
             }

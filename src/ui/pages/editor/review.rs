@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::domain::dates;
 use crate::domain::edit::Action;
 use crate::domain::model::Document;
-use crate::domain::review::attach::{not_ready, shown, Shown};
+use crate::domain::review::attach::{not_ready, shown, unanswered, Shown};
 use crate::domain::review::{comment_on, field_of};
 use crate::domain::route::Route;
 use crate::ui::dom::value_of;
@@ -64,10 +64,7 @@ pub fn review_comments(props: &ReviewProps) -> Html {
     let Some(review) = review else {
         return html! {};
     };
-    let open = comments
-        .iter()
-        .filter(|(c, _)| !c.comment.is_answered())
-        .count();
+    let open = session.read(|s| unanswered(&s.doc));
     html! {
         <>
             <h4>{ format!("审核意见（{}条，{}条未答复）", comments.len(), open) }</h4>

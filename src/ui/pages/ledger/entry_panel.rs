@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::domain::codes::{code, from_code};
 use crate::domain::dates;
 use crate::domain::edit::{Action, MeasureField, Outcome, Refused};
-use crate::domain::model::{Closing, Extension, Kind, Measure, Status, Update};
+use crate::domain::model::{Closing, Extension, Measure, Status, Update};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
 
@@ -56,70 +56,77 @@ fn answer(
     }
 }
 
+/// What the panel says after a step.
+type Said = Option<Result<String, String>>;
+
+/// The props of each form of the panel: the measure, and where to say what happened.
+#[derive(Properties, PartialEq)]
+struct FormProps {
+    measure: Measure,
+    on_said: Callback<Said>,
+}
+
+/// The id of a field of the panel of `measure`.
+fn id(measure: &Measure, part: &str) -> String {
+    format!("ledger-{}-{part}", measure.id)
+}
+
 #[function_component(EntryPanel)]
 pub fn entry_panel(props: &EntryPanelProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside the ledger");
-    let found: Option<Measure> = session.read(|s| {
+    let message = use_state(|| None as Said);
+    let Some(m) = session.read(|s| {
         s.doc
             .all_measures()
             .find(|m| m.id == props.measure)
             .cloned()
-    });
-    // Hooks run the same way every time, so the forms start from an empty measure if this one is gone.
-    let m = found
-        .clone()
-        .unwrap_or_else(|| Measure::new(props.measure.clone(), Kind::Org));
-    let today = clock::today();
-    let today_text = dates::iso(today);
-    let message = use_state(|| None::<Result<String, String>>);
-    let progress = use_state(|| m.progress.clone());
-    let note_date = use_state(|| today_text.clone());
-    let note_text = use_state(String::new);
-    let ext_date = use_state(|| {
-        m.extension
-            .as_ref()
-            .map(|e| e.new_date.clone())
-            .unwrap_or_default()
-    });
-    let ext_reason = use_state(|| {
-        m.extension
-            .as_ref()
-            .map(|e| e.reason.clone())
-            .unwrap_or_default()
-    });
-    let ext_by = use_state(|| {
-        m.extension
-            .as_ref()
-            .map(|e| e.approved_by.clone())
-            .unwrap_or_default()
-    });
-    let close_date = use_state(|| today_text.clone());
-    let close_by = use_state(String::new);
-    let close_opinion = use_state(|| "整改到位，同意销号".to_string());
-    let n = &props.number;
-    let id = |part: &str| format!("ledger-{}-{part}", props.measure);
-
-    let set_status = {
-        let (session, mid, message) = (session.clone(), props.measure.clone(), message.clone());
-        Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(s) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+    }) else {
+        return html! {};
+    };
+    let on_said = {
+        let message = message.clone();
+        Callback::from(move |said: Said| message.set(said))
+    };
+    html! {
+        <div class="entry-panel" role="group" aria-label={format!("办理台账{}", props.number)}>
             {
-                if let Some(status) = from_code::<Status>(&s.value()) {
-                    session.edit_and_refresh(Action::SetStatus(mid.clone(), status));
-                    message.set(Some(Ok(format!("整改状态已改为“{}”。", status.label()))));
+                match (*message).clone() {
+                    Some(Ok(text)) => html! { <p class="notice ok" role="status">{ text }</p> },
+                    Some(Err(text)) => html! { <p class="notice error" role="alert">{ text }</p> },
+                    None => html! {},
                 }
+            }
+            <StatusForm measure={m.clone()} on_said={on_said.clone()} />
+            <div class="ledger-forms">
+                <NoteForm measure={m.clone()} on_said={on_said.clone()} />
+                <ExtensionForm measure={m.clone()} on_said={on_said.clone()} />
+                <ClosingForm measure={m} {on_said} />
+            </div>
+        </div>
+    }
+}
+
+/// 整改状态 and 完成情况.
+#[function_component(StatusForm)]
+fn status_form(props: &FormProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside the ledger");
+    let m = &props.measure;
+    let progress = use_state(|| m.progress.clone());
+    let set_status = {
+        let (session, mid, on_said) = (session.clone(), m.id.clone(), props.on_said.clone());
+        Callback::from(move |e: Event| {
+            if let Some(status) = from_code::<Status>(&crate::ui::dom::value_of(e.target())) {
+                session.edit_and_refresh(Action::SetStatus(mid.clone(), status));
+                on_said.emit(Some(Ok(format!("整改状态已改为“{}”。", status.label()))));
             }
         })
     };
     let save_progress = {
-        let (session, mid, progress, message) = (
+        let (session, mid, progress, on_said) = (
             session.clone(),
-            props.measure.clone(),
+            m.id.clone(),
             progress.clone(),
-            message.clone(),
+            props.on_said.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -128,12 +135,38 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 MeasureField::Progress,
                 (*progress).clone(),
             ));
-            message.set(Some(Ok("完成情况已保存。".into())));
+            on_said.emit(Some(Ok("完成情况已保存。".into())));
         })
     };
-    let add_note = {
-        let (session, mid, message) = (session.clone(), props.measure.clone(), message.clone());
-        let (date, text) = (note_date.clone(), note_text.clone());
+    html! {
+        <>
+            <div class="form-grid">
+                <div class="field">
+                    <label for={id(m, "status")}>{ "整改状态" }</label>
+                    <select id={id(m, "status")} onchange={set_status}>
+                        { for Status::ALL.iter().map(|s| html! { <option value={code(s)} selected={*s == m.status}>{ s.label() }</option> }) }
+                    </select>
+                </div>
+            </div>
+            <form class="ledger-form" onsubmit={save_progress}>
+                { input(id(m, "progress"), "完成情况", "textarea", &progress) }
+                <button type="submit">{ "保存完成情况" }</button>
+            </form>
+        </>
+    }
+}
+
+/// 进展记录: the notes so far and a new one.
+#[function_component(NoteForm)]
+fn note_form(props: &FormProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside the ledger");
+    let m = &props.measure;
+    let today = clock::today();
+    let date = use_state(|| dates::iso(today));
+    let text = use_state(String::new);
+    let add = {
+        let (session, mid, on_said) = (session.clone(), m.id.clone(), props.on_said.clone());
+        let (date, text) = (date.clone(), text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let update = Update {
@@ -148,12 +181,34 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
             if result.is_ok() {
                 text.set(String::new());
             }
-            message.set(Some(answer(result, "进展记录已添加。", "")));
+            on_said.emit(Some(answer(result, "进展记录已添加。", "")));
         })
     };
+    html! {
+        <form class="ledger-form" onsubmit={add}>
+            <h4>{ "进展记录" }</h4>
+            <ul class="updates">
+                { for m.updates.iter().map(|u| html! { <li>{ format!("{}：{}", dates::official_text(&u.date), u.text) }</li> }) }
+            </ul>
+            { input(id(m, "note-date"), "进展日期", "date", &date) }
+            { input(id(m, "note-text"), "进展情况", "textarea", &text) }
+            <button type="submit">{ "添加进展" }</button>
+        </form>
+    }
+}
+
+/// 申请延期: the new date, the reason, who approved it.
+#[function_component(ExtensionForm)]
+fn extension_form(props: &FormProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside the ledger");
+    let m = &props.measure;
+    let was = m.extension.clone().unwrap_or_default();
+    let date = use_state(|| was.new_date.clone());
+    let reason = use_state(|| was.reason.clone());
+    let by = use_state(|| was.approved_by.clone());
     let extend = {
-        let (session, mid, message) = (session.clone(), props.measure.clone(), message.clone());
-        let (date, reason, by) = (ext_date.clone(), ext_reason.clone(), ext_by.clone());
+        let (session, mid, on_said) = (session.clone(), m.id.clone(), props.on_said.clone());
+        let (date, reason, by) = (date.clone(), reason.clone(), by.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let ext = Extension {
@@ -164,18 +219,59 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
             let result = session.step(Action::SetExtension {
                 measure: mid.clone(),
                 extension: Some(ext),
-                today,
+                today: clock::today(),
             });
-            message.set(Some(answer(
+            on_said.emit(Some(answer(
                 result,
                 "已登记延期，整改状态改为“申请延期”。",
                 "",
             )));
         })
     };
+    html! {
+        <form class="ledger-form" onsubmit={extend}>
+            <h4>{ "申请延期" }</h4>
+            { input(id(m, "ext-date"), "延期后的日期", "date", &date) }
+            { input(id(m, "ext-reason"), "延期理由", "text", &reason) }
+            { input(id(m, "ext-by"), "批准人", "text", &by) }
+            <button type="submit">{ "登记延期" }</button>
+        </form>
+    }
+}
+
+/// 销号, or 撤销销号 of a measure closed.
+#[function_component(ClosingForm)]
+fn closing_form(props: &FormProps) -> Html {
+    let session = use_context::<SessionHandle>().expect("inside the ledger");
+    let m = &props.measure;
+    let today = clock::today();
+    let date = use_state(|| dates::iso(today));
+    let by = use_state(String::new);
+    let opinion = use_state(|| "整改到位，同意销号".to_string());
+    let step = |closing: Option<Closing>, done: &'static str, prefix: &'static str| {
+        let (session, mid, on_said) = (session.clone(), m.id.clone(), props.on_said.clone());
+        move || {
+            let result = session.step(Action::SetClosing {
+                measure: mid.clone(),
+                closing: closing.clone(),
+                today,
+            });
+            on_said.emit(Some(answer(result, done, prefix)));
+        }
+    };
+    if let Some(closed) = &m.closed {
+        let reopen = step(None, "已撤销销号。", "");
+        return html! {
+            <div class="ledger-form">
+                <h4>{ "销号" }</h4>
+                <p>{ format!("已于{}由{}销号。{}", dates::official_text(&closed.date), closed.by, closed.opinion) }</p>
+                <button type="button" onclick={Callback::from(move |_: MouseEvent| reopen())}>{ "撤销销号" }</button>
+            </div>
+        };
+    }
     let close = {
-        let (session, mid, message) = (session.clone(), props.measure.clone(), message.clone());
-        let (date, by, opinion) = (close_date.clone(), close_by.clone(), close_opinion.clone());
+        let (date, by, opinion) = (date.clone(), by.clone(), opinion.clone());
+        let (session, mid, on_said) = (session.clone(), m.id.clone(), props.on_said.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let closing = Closing {
@@ -188,77 +284,16 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
                 closing: Some(closing),
                 today,
             });
-            message.set(Some(answer(result, "已销号。", "不能销号：")));
+            on_said.emit(Some(answer(result, "已销号。", "不能销号：")));
         })
     };
-    let reopen = {
-        let (session, mid, message) = (session.clone(), props.measure.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| {
-            let result = session.step(Action::SetClosing {
-                measure: mid.clone(),
-                closing: None,
-                today,
-            });
-            message.set(Some(answer(result, "已撤销销号。", "")));
-        })
-    };
-    if found.is_none() {
-        return html! {};
-    }
     html! {
-        <div class="entry-panel" role="group" aria-label={format!("办理台账{n}")}>
-            {
-                match (*message).clone() {
-                    Some(Ok(text)) => html! { <p class="notice ok" role="status">{ text }</p> },
-                    Some(Err(text)) => html! { <p class="notice error" role="alert">{ text }</p> },
-                    None => html! {},
-                }
-            }
-            <div class="form-grid">
-                <div class="field">
-                    <label for={id("status")}>{ "整改状态" }</label>
-                    <select id={id("status")} onchange={set_status}>
-                        { for Status::ALL.iter().map(|s| html! { <option value={code(s)} selected={*s == m.status}>{ s.label() }</option> }) }
-                    </select>
-                </div>
-            </div>
-            <form class="ledger-form" onsubmit={save_progress}>
-                { input(id("progress"), "完成情况", "textarea", &progress) }
-                <button type="submit">{ "保存完成情况" }</button>
-            </form>
-            <div class="ledger-forms">
-                <form class="ledger-form" onsubmit={add_note}>
-                    <h4>{ "进展记录" }</h4>
-                    <ul class="updates">
-                        { for m.updates.iter().map(|u| html! { <li>{ format!("{}：{}", dates::official_text(&u.date), u.text) }</li> }) }
-                    </ul>
-                    { input(id("note-date"), "进展日期", "date", &note_date) }
-                    { input(id("note-text"), "进展情况", "textarea", &note_text) }
-                    <button type="submit">{ "添加进展" }</button>
-                </form>
-                <form class="ledger-form" onsubmit={extend}>
-                    <h4>{ "申请延期" }</h4>
-                    { input(id("ext-date"), "延期后的日期", "date", &ext_date) }
-                    { input(id("ext-reason"), "延期理由", "text", &ext_reason) }
-                    { input(id("ext-by"), "批准人", "text", &ext_by) }
-                    <button type="submit">{ "登记延期" }</button>
-                </form>
-                if let Some(closed) = &m.closed {
-                    <div class="ledger-form">
-                        <h4>{ "销号" }</h4>
-                        <p>{ format!("已于{}由{}销号。{}", dates::official_text(&closed.date), closed.by, closed.opinion) }</p>
-                        <button type="button" onclick={reopen}>{ "撤销销号" }</button>
-                    </div>
-                } else {
-                    <form class="ledger-form" onsubmit={close}>
-                        <h4>{ "销号" }</h4>
-                        { input(id("close-date"), "销号日期", "date", &close_date) }
-                        { input(id("close-by"), "销号人", "text", &close_by) }
-                        { input(id("close-opinion"), "销号意见", "text", &close_opinion) }
-                        <button type="submit">{ "确认销号" }</button>
-                    </form>
-                }
-            </div>
-        </div>
+        <form class="ledger-form" onsubmit={close}>
+            <h4>{ "销号" }</h4>
+            { input(id(m, "close-date"), "销号日期", "date", &date) }
+            { input(id(m, "close-by"), "销号人", "text", &by) }
+            { input(id(m, "close-opinion"), "销号意见", "text", &opinion) }
+            <button type="submit">{ "确认销号" }</button>
+        </form>
     }
 }

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::domain::codes::{code, from_code};
 use crate::domain::dispatch::dispatch_list;
 use crate::domain::ledger::{self, Entry, Filter};
-use crate::domain::model::{Kind, Status};
+use crate::domain::model::{Document, Kind, Status};
 use crate::domain::office::request::Request;
 use crate::domain::period::Period;
 use crate::domain::route::{Route, Step};
@@ -95,65 +95,12 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
     let today = clock::today();
     let doc = session.read(|s| s.doc.clone());
     let all = ledger::entries(&doc, today);
-    let member_list = doc.kind == Kind::Member;
-    let set = |apply: fn(&mut Filter, String)| {
-        let filter = filter.clone();
-        Callback::from(move |v: String| {
-            let mut f = (*filter).clone();
-            apply(&mut f, v);
-            filter.set(f);
-        })
-    };
-    let distinct = |pick: fn(&Entry) -> &String| -> Vec<(String, String)> {
-        let mut values: Vec<String> = all
-            .iter()
-            .map(pick)
-            .filter(|s| !s.is_empty())
-            .cloned()
-            .collect();
-        order::sort_by(&mut values, Ord::cmp);
-        values.dedup();
-        values.into_iter().map(|v| (v.clone(), v)).collect()
-    };
-    let same = |values: &[String]| values.iter().map(|v| (v.clone(), v.clone())).collect();
-    let overdue_toggle = {
-        let filter = filter.clone();
-        Callback::from(move |_: Event| {
-            let mut f = (*filter).clone();
-            f.overdue_only = !f.overdue_only;
-            filter.set(f);
-        })
-    };
-    let due_soon_toggle = {
-        let filter = filter.clone();
-        Callback::from(move |_: Event| {
-            let mut f = (*filter).clone();
-            f.due_soon_only = !f.due_soon_only;
-            filter.set(f);
-        })
-    };
-    let export_csv = {
-        let (doc, notice) = (doc.clone(), notice.clone());
-        Callback::from(move |_: MouseEvent| {
-            let name = ledger::csv_file_name(&doc, today);
-            notice.set(Some(
-                match download::save(&name, &ledger::csv(&doc, today), "text/csv;charset=utf-8") {
-                    Ok(()) => format!("已导出“{name}”，可用Excel或WPS表格打开。"),
-                    Err(e) => e,
-                },
-            ));
-        })
-    };
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+    let shown: Vec<&Entry> = all.iter().filter(|e| filter.keeps(e)).collect();
     let id = props.id.clone();
     let back = Callback::from(move |e: MouseEvent| {
         e.prevent_default();
         location::go(&Route::Edit(id.clone(), Step::Header));
     });
-    let shown: Vec<&Entry> = all.iter().filter(|e| filter.keeps(e)).collect();
-    let f = (*filter).clone();
     html! {
         <ContextProvider<SessionHandle> context={session.clone()}>
             <p class="crumbs no-print"><a href={Route::Edit(props.id.clone(), Step::Header).hash()} onclick={back}>{ "← 返回填写" }</a></p>
@@ -170,6 +117,39 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
                     Callback::from(move |(period, name): (Period, String)| dispatch_list(&doc, period, &name, today))
                 }} />
             </details>
+            { ledger_toolbar(&doc, today, &notice) }
+            <section aria-labelledby="entries-heading">
+                <h2 id="entries-heading">{ format!("台账（{}项，显示{}项）", all.len(), shown.len()) }</h2>
+                { filters(&all, &doc, &filter) }
+                { entries_table(&shown, doc.kind == Kind::Member, &open, claim.read_only()) }
+            </section>
+        </ContextProvider<SessionHandle>>
+    }
+}
+
+/// 导出CSV, 导出Excel, 打印, and what the last of them said.
+fn ledger_toolbar(
+    doc: &Document,
+    today: chrono::NaiveDate,
+    notice: &UseStateHandle<Option<String>>,
+) -> Html {
+    let export_csv = {
+        let (doc, notice) = (doc.clone(), notice.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = ledger::csv_file_name(&doc, today);
+            notice.set(Some(
+                match download::save(&name, &ledger::csv(&doc, today), "text/csv;charset=utf-8") {
+                    Ok(()) => format!("已导出“{name}”，可用Excel或WPS表格打开。"),
+                    Err(e) => e,
+                },
+            ));
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    html! {
+        <>
             <div class="toolbar button-row no-print">
                 <button type="button" onclick={export_csv}>{ "导出CSV" }</button>
                 <OfficeExport label="导出Excel" request={{
@@ -178,82 +158,139 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
                 }} />
                 <button type="button" onclick={print}>{ "打印" }</button>
             </div>
-            if let Some(text) = (*notice).clone() {
+            if let Some(text) = (**notice).clone() {
                 <p class="notice ok no-print" role="status">{ text }</p>
             }
-            <section aria-labelledby="entries-heading">
-                <h2 id="entries-heading">{ format!("台账（{}项，显示{}项）", all.len(), shown.len()) }</h2>
-                <div class="filters form-grid no-print" role="group" aria-label="筛选">
-                    { filter_select("filter-category", "按问题类别", &f.category, same(&doc.header.categories), set(|f, v| f.category = v)) }
-                    { filter_select("filter-status", "按整改状态", &f.status.map(|s| code(&s)).unwrap_or_default(),
-                        Status::ALL.iter().map(|s| (code(s), s.label().to_string())).collect(), set(|f, v| f.status = from_code(&v))) }
-                    { filter_select("filter-lead", "按责任人", &f.lead, distinct(|e| &e.lead), set(|f, v| f.lead = v)) }
-                    { filter_select("filter-dept", "按责任单位", &f.dept, distinct(|e| &e.dept), set(|f, v| f.dept = v)) }
-                    <label class="choice" for="filter-overdue">
-                        <input type="checkbox" id="filter-overdue" checked={f.overdue_only} onchange={overdue_toggle} />
-                        { "只看逾期" }
-                    </label>
-                    <label class="choice" for="filter-due-soon">
-                        <input type="checkbox" id="filter-due-soon" checked={f.due_soon_only} onchange={due_soon_toggle} />
-                        { format!("只看临期（{}日内到期）", ledger::DUE_SOON_DAYS) }
-                    </label>
-                </div>
-                <table class="list ledger">
-                    <thead>
-                        <tr>
-                            <th class="c-number">{ "台账编号" }</th>
-                            if member_list { <th class="c-name">{ "党员" }</th> }
-                            <th>{ "问题表现" }</th><th>{ "整改措施" }</th><th>{ "整改目标" }</th><th class="c-deadline">{ "整改时限" }</th>
-                            if !member_list { <th class="c-person">{ "牵头责任人" }</th><th class="c-dept">{ "责任单位" }</th> }
-                            <th class="c-status">{ "整改状态" }</th><th>{ "最新进展" }</th><th class="c-act no-print">{ "办理" }</th>
-                        </tr>
-                    </thead>
-                    { for shown.iter().map(|e| {
-                        let is_open = open.as_deref() == Some(e.measure_id.as_str());
-                        let toggle = {
-                            let (open, id) = (open.clone(), e.measure_id.clone());
-                            Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(id.clone()) }))
-                        };
-                        let columns = 9 + usize::from(member_list) - if member_list { 2 } else { 0 };
-                        html! {
-                            <tbody key={e.measure_id.clone()} class={classes!(e.overdue.then_some("overdue"), e.due_soon.then_some("due-soon"), e.closed.then_some("closed"))}>
-                                <tr>
-                                    <td class="center">{ &e.number }</td>
-                                    if member_list { <td>{ &e.member }</td> }
-                                    <td class="text">{ &e.problem }</td>
-                                    <td class="text">{ &e.content }</td>
-                                    <td class="text">{ &e.goal }</td>
-                                    <td class="nowrap">{ &e.deadline }</td>
-                                    if !member_list { <td>{ &e.lead }</td><td>{ &e.dept }</td> }
-                                    <td>
-                                        { e.status.label() }
-                                        if e.overdue { <span class="badge overdue">{ "逾期" }</span> }
-                                        if e.due_soon { <span class="badge due-soon">{ "临期" }</span> }
-                                        if e.closed { <span class="badge closed">{ "已销号" }</span> }
-                                    </td>
-                                    <td class="text">{ &e.latest }</td>
-                                    <td class="no-print">
-                                        <button type="button" class="small" aria-expanded={is_open.to_string()} onclick={toggle}
-                                            aria-label={format!("办理{}", e.number)}>{ if is_open { "收起" } else { "办理" } }</button>
-                                    </td>
-                                </tr>
-                                if is_open {
-                                    <tr class="panel-row no-print">
-                                        <td colspan={(columns + 1).to_string()}>
-                                            <fieldset class="step-fieldset" disabled={claim.read_only()}>
-                                                <entry_panel::EntryPanel measure={e.measure_id.clone()} number={e.number.clone()} />
-                                            </fieldset>
-                                        </td>
-                                    </tr>
-                                }
-                            </tbody>
-                        }
-                    }) }
-                </table>
-                if shown.is_empty() {
-                    <p class="muted">{ "没有符合筛选条件的措施。" }</p>
-                }
-            </section>
-        </ContextProvider<SessionHandle>>
+        </>
+    }
+}
+
+/// 筛选: by category, status, person and unit, overdue and due soon.
+fn filters(all: &[Entry], doc: &Document, filter: &UseStateHandle<Filter>) -> Html {
+    let set = |apply: fn(&mut Filter, String)| {
+        let filter = filter.clone();
+        Callback::from(move |v: String| {
+            let mut f = (*filter).clone();
+            apply(&mut f, v);
+            filter.set(f);
+        })
+    };
+    let toggle = |apply: fn(&mut Filter)| {
+        let filter = filter.clone();
+        Callback::from(move |_: Event| {
+            let mut f = (*filter).clone();
+            apply(&mut f);
+            filter.set(f);
+        })
+    };
+    let distinct = |pick: fn(&Entry) -> &String| -> Vec<(String, String)> {
+        let mut values: Vec<String> = all
+            .iter()
+            .map(pick)
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect();
+        order::sort_by(&mut values, Ord::cmp);
+        values.dedup();
+        values.into_iter().map(|v| (v.clone(), v)).collect()
+    };
+    let categories = doc
+        .header
+        .categories
+        .iter()
+        .map(|v| (v.clone(), v.clone()))
+        .collect();
+    let f = (**filter).clone();
+    html! {
+        <div class="filters form-grid no-print" role="group" aria-label="筛选">
+            { filter_select("filter-category", "按问题类别", &f.category, categories, set(|f, v| f.category = v)) }
+            { filter_select("filter-status", "按整改状态", &f.status.map(|s| code(&s)).unwrap_or_default(),
+                Status::ALL.iter().map(|s| (code(s), s.label().to_string())).collect(), set(|f, v| f.status = from_code(&v))) }
+            { filter_select("filter-lead", "按责任人", &f.lead, distinct(|e| &e.lead), set(|f, v| f.lead = v)) }
+            { filter_select("filter-dept", "按责任单位", &f.dept, distinct(|e| &e.dept), set(|f, v| f.dept = v)) }
+            <label class="choice" for="filter-overdue">
+                <input type="checkbox" id="filter-overdue" checked={f.overdue_only} onchange={toggle(|f| f.overdue_only = !f.overdue_only)} />
+                { "只看逾期" }
+            </label>
+            <label class="choice" for="filter-due-soon">
+                <input type="checkbox" id="filter-due-soon" checked={f.due_soon_only} onchange={toggle(|f| f.due_soon_only = !f.due_soon_only)} />
+                { format!("只看临期（{}日内到期）", ledger::DUE_SOON_DAYS) }
+            </label>
+        </div>
+    }
+}
+
+/// The entries, each with 办理 opening its panel.
+fn entries_table(
+    shown: &[&Entry],
+    member_list: bool,
+    open: &UseStateHandle<Option<String>>,
+    read_only: bool,
+) -> Html {
+    html! {
+        <>
+            <table class="list ledger">
+                <thead>
+                    <tr>
+                        <th class="c-number">{ "台账编号" }</th>
+                        if member_list { <th class="c-name">{ "党员" }</th> }
+                        <th>{ "问题表现" }</th><th>{ "整改措施" }</th><th>{ "整改目标" }</th><th class="c-deadline">{ "整改时限" }</th>
+                        if !member_list { <th class="c-person">{ "牵头责任人" }</th><th class="c-dept">{ "责任单位" }</th> }
+                        <th class="c-status">{ "整改状态" }</th><th>{ "最新进展" }</th><th class="c-act no-print">{ "办理" }</th>
+                    </tr>
+                </thead>
+                { for shown.iter().map(|e| entry_rows(e, member_list, open, read_only)) }
+            </table>
+            if shown.is_empty() {
+                <p class="muted">{ "没有符合筛选条件的措施。" }</p>
+            }
+        </>
+    }
+}
+
+fn entry_rows(
+    e: &Entry,
+    member_list: bool,
+    open: &UseStateHandle<Option<String>>,
+    read_only: bool,
+) -> Html {
+    let is_open = open.as_deref() == Some(e.measure_id.as_str());
+    let toggle = {
+        let (open, id) = (open.clone(), e.measure_id.clone());
+        Callback::from(move |_: MouseEvent| open.set(if is_open { None } else { Some(id.clone()) }))
+    };
+    let columns = if member_list { 8 } else { 9 };
+    html! {
+        <tbody key={e.measure_id.clone()} class={classes!(e.overdue.then_some("overdue"), e.due_soon.then_some("due-soon"), e.closed.then_some("closed"))}>
+            <tr>
+                <td class="center">{ &e.number }</td>
+                if member_list { <td>{ &e.member }</td> }
+                <td class="text">{ &e.problem }</td>
+                <td class="text">{ &e.content }</td>
+                <td class="text">{ &e.goal }</td>
+                <td class="nowrap">{ &e.deadline }</td>
+                if !member_list { <td>{ &e.lead }</td><td>{ &e.dept }</td> }
+                <td>
+                    { e.status.label() }
+                    if e.overdue { <span class="badge overdue">{ "逾期" }</span> }
+                    if e.due_soon { <span class="badge due-soon">{ "临期" }</span> }
+                    if e.closed { <span class="badge closed">{ "已销号" }</span> }
+                </td>
+                <td class="text">{ &e.latest }</td>
+                <td class="no-print">
+                    <button type="button" class="small" aria-expanded={is_open.to_string()} onclick={toggle}
+                        aria-label={format!("办理{}", e.number)}>{ if is_open { "收起" } else { "办理" } }</button>
+                </td>
+            </tr>
+            if is_open {
+                <tr class="panel-row no-print">
+                    <td colspan={(columns + 1).to_string()}>
+                        <fieldset class="step-fieldset" disabled={read_only}>
+                            <entry_panel::EntryPanel measure={e.measure_id.clone()} number={e.number.clone()} />
+                        </fieldset>
+                    </td>
+                </tr>
+            }
+        </tbody>
     }
 }

@@ -10,7 +10,7 @@ mod tables;
 use yew::prelude::*;
 
 use crate::domain::model::{Document, Kind};
-use crate::domain::print::heading;
+use crate::domain::print::{heading, Heading};
 use crate::domain::route::{Layout, Route, Step};
 use crate::domain::validate::validate;
 use crate::ui::stored::{use_stored_draft, Loaded};
@@ -44,39 +44,7 @@ pub fn print_preview(props: &PrintProps) -> Html {
         .is_some_and(|d| validate(d, clock::today()).is_complete());
     let head = doc.as_ref().map(|d| heading(d, complete));
     let blank = props.layout == Layout::Blank;
-    {
-        let rules = head.as_ref().map(|h| page_rules(h.draft && !blank));
-        use_effect_with(rules, |rules| {
-            let sheet = rules.as_ref().and_then(|r| page_style::add(r));
-            move || {
-                if let Some(sheet) = sheet {
-                    page_style::remove(&sheet);
-                }
-            }
-        });
-        // The page's title is what the browser's own header prints on every page (the way to the 校验码 where
-        // margin boxes are missing) and the name it offers for a PDF.
-        let title = head
-            .as_ref()
-            .zip(doc.as_ref())
-            .filter(|_| !blank)
-            .map(|(h, d)| {
-                format!(
-                    "{}《{}》 校验码：{}",
-                    d.header.org_name.trim(),
-                    d.kind.title(),
-                    h.code
-                )
-            });
-        use_effect_with(title, |title| {
-            let document = gloo::utils::document();
-            let before = document.title();
-            if let Some(title) = title {
-                document.set_title(title);
-            }
-            move || document.set_title(&before)
-        });
-    }
+    use_page_setup(doc.as_ref(), head.as_ref(), blank);
     let (Some(doc), Some(head)) = (doc, head) else {
         if let Loaded::Reading = &*stored.loaded {
             return html! { <p class="muted" role="status">{ "正在打开草稿……" }</p> };
@@ -87,18 +55,6 @@ pub fn print_preview(props: &PrintProps) -> Html {
                 <p class="notice error" role="alert">{ "本机没有找到这份草稿，无法打印。" }</p>
             </section>
         };
-    };
-    let id = props.id.clone();
-    let back = Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        location::go(&Route::Edit(id.clone(), Step::Export));
-    });
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
-    let choose = |layout: Layout| {
-        let id = props.id.clone();
-        Callback::from(move |_: Event| location::go(&Route::Print(id.clone(), layout)))
     };
     let per_member = props.layout == Layout::PerMember && doc.kind == Kind::Member;
     let end = tables::TableEnd {
@@ -111,32 +67,9 @@ pub fn print_preview(props: &PrintProps) -> Html {
         (_, Kind::Org) => tables::org_table(&doc, &end),
         (_, Kind::Member) => tables::member_table(&doc, &end),
     };
-    let margin_boxes = page_style::margin_boxes();
     html! {
         <>
-            <div class="print-controls">
-                <p class="crumbs"><a href={Route::Edit(props.id.clone(), Step::Export).hash()} onclick={back}>{ "← 返回填写" }</a></p>
-                <h1>{ format!("打印预览：《{}》", doc.kind.title()) }</h1>
-                <fieldset class="choices">
-                    <legend>{ "版式" }</legend>
-                    { for layouts(doc.kind).into_iter().map(|l| {
-                        let id = format!("layout-{}", l.slug());
-                        html! {
-                            <label class="choice" for={id.clone()}>
-                                <input type="radio" name="layout" id={id} checked={l == props.layout} onchange={choose(l)} />
-                                { l.label() }
-                            </label>
-                        }
-                    }) }
-                </fieldset>
-                <p class="muted">{ "下面就是打印出来的样子（A4横向）。" }{ if margin_boxes { "页码印在每页底部。" } else { "" } }{ if blank { "" } else { "校验码印在每页表格的下方。" } }
-                    if head.draft && !blank { <strong>{ "清单还有错误，每页都会印上“草稿”。" }</strong> }
-                </p>
-                if !margin_boxes && !blank {
-                    <p class="notice warning">{ "这个浏览器的内核较旧，不会在每页底部自动印上页码。需要页码时，请在打印对话框的“更多设置”中勾选“页眉和页脚”：每页底部会印上页码，顶部印上清单名称和校验码。" }</p>
-                }
-                <button type="button" class="primary" onclick={print}>{ "打印" }</button>
-            </div>
+            { print_controls(&props.id, props.layout, &doc, &head) }
             <div class={classes!("paper", blank.then_some("blank"))}>
                 if head.draft && !blank {
                     <div class="draft-mark" aria-hidden="true">{ "草稿" }</div>
@@ -147,6 +80,83 @@ pub fn print_preview(props: &PrintProps) -> Html {
                 { body }
             </div>
         </>
+    }
+}
+
+/// While the preview is open: the page rules (草稿 in the margin of a draft), and the page's title, which is what
+/// the browser's own header prints on every page (the way to the 校验码 where margin boxes are missing) and the
+/// name it offers for a PDF.
+#[hook]
+fn use_page_setup(doc: Option<&Document>, head: Option<&Heading>, blank: bool) {
+    let rules = head.map(|h| page_rules(h.draft && !blank));
+    use_effect_with(rules, |rules| {
+        let sheet = rules.as_ref().and_then(|r| page_style::add(r));
+        move || {
+            if let Some(sheet) = sheet {
+                page_style::remove(&sheet);
+            }
+        }
+    });
+    let title = head.zip(doc).filter(|_| !blank).map(|(h, d)| {
+        format!(
+            "{}《{}》 校验码：{}",
+            d.header.org_name.trim(),
+            d.kind.title(),
+            h.code
+        )
+    });
+    use_effect_with(title, |title| {
+        let document = gloo::utils::document();
+        let before = document.title();
+        if let Some(title) = title {
+            document.set_title(title);
+        }
+        move || document.set_title(&before)
+    });
+}
+
+/// 返回填写, the layouts, what the preview shows, and 打印: none of it is printed.
+fn print_controls(id: &str, layout: Layout, doc: &Document, head: &Heading) -> Html {
+    let blank = layout == Layout::Blank;
+    let back = {
+        let id = id.to_string();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            location::go(&Route::Edit(id.clone(), Step::Export));
+        })
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let choose = |l: Layout| {
+        let id = id.to_string();
+        Callback::from(move |_: Event| location::go(&Route::Print(id.clone(), l)))
+    };
+    let margin_boxes = page_style::margin_boxes();
+    html! {
+        <div class="print-controls">
+            <p class="crumbs"><a href={Route::Edit(id.to_string(), Step::Export).hash()} onclick={back}>{ "← 返回填写" }</a></p>
+            <h1>{ format!("打印预览：《{}》", doc.kind.title()) }</h1>
+            <fieldset class="choices">
+                <legend>{ "版式" }</legend>
+                { for layouts(doc.kind).into_iter().map(|l| {
+                    let input_id = format!("layout-{}", l.slug());
+                    html! {
+                        <label class="choice" for={input_id.clone()}>
+                            <input type="radio" name="layout" id={input_id} checked={l == layout} onchange={choose(l)} />
+                            { l.label() }
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <p class="muted">{ "下面就是打印出来的样子（A4横向）。" }{ if margin_boxes { "页码印在每页底部。" } else { "" } }{ if blank { "" } else { "校验码印在每页表格的下方。" } }
+                if head.draft && !blank { <strong>{ "清单还有错误，每页都会印上“草稿”。" }</strong> }
+            </p>
+            if !margin_boxes && !blank {
+                <p class="notice warning">{ "这个浏览器的内核较旧，不会在每页底部自动印上页码。需要页码时，请在打印对话框的“更多设置”中勾选“页眉和页脚”：每页底部会印上页码，顶部印上清单名称和校验码。" }</p>
+            }
+            <button type="button" class="primary" onclick={print}>{ "打印" }</button>
+        </div>
     }
 }
 

@@ -1,0 +1,312 @@
+//! The editor's state machine (`domain::editor`), natively: what a user notices, by sending it the events a page
+//! sends and reading the effects the shell would carry out.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use rectify::domain::autosave::{MAX_WAIT_MS, QUIET_MS};
+use rectify::domain::drafts::Draft;
+use rectify::domain::edit::{Action, HeaderField, MeasureField, Outcome};
+use rectify::domain::editor::{update, Effect, Event, Model, Now, NO_BACKUP};
+use rectify::domain::gather::{plan, Incoming};
+use rectify::domain::model::{Document, Kind};
+use rectify::domain::sample::{member_list, org_list};
+
+fn at(millis: u64) -> Now {
+    Now {
+        millis,
+        today: NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+        stamp: format!("2024-06-01T09:30:00.{:03}+08:00", millis % 1000),
+    }
+}
+
+fn open(doc: Document) -> Model {
+    Model::open(
+        Draft {
+            document: doc,
+            saved_at: String::new(),
+            personal: false,
+        },
+        at(0).today,
+    )
+}
+
+fn saves(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Save(_)))
+        .count()
+}
+
+fn findings_at<'a>(
+    effects: &'a [Effect],
+    path: &str,
+) -> Option<&'a Vec<rectify::domain::findings::Finding>> {
+    effects.iter().find_map(|e| match e {
+        Effect::Findings(p, f) if p == path => Some(f),
+        _ => None,
+    })
+}
+
+/// Sends a typed key at `millis` into the org list's first measure's 措施内容.
+fn type_key(m: &mut Model, millis: u64, text: &str) -> Vec<Effect> {
+    let id = m.doc.problems[0].measures[0].id.clone();
+    update(
+        m,
+        Event::Edit(Action::SetMeasure(id, MeasureField::Content, text.into())),
+        &at(millis),
+    )
+}
+
+#[test]
+fn a_fields_findings_appear_when_it_is_left_not_while_it_is_typed() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    let path = "header.filed_by";
+    update(&mut m, Event::Watch(path.into()), &at(0));
+    let typed = update(
+        &mut m,
+        Event::Edit(Action::SetHeader(HeaderField::FiledBy, String::new())),
+        &at(10),
+    );
+    assert!(
+        findings_at(&typed, path).is_none(),
+        "typing shows nothing yet"
+    );
+    assert!(m.shown_at(path).is_empty());
+    let left = update(&mut m, Event::Leave(path.into()), &at(20));
+    let shown = findings_at(&left, path).expect("the field is told");
+    assert_eq!(shown[0].rule, "filed_by_required");
+    // Filled in again, it is told it is fine.
+    update(
+        &mut m,
+        Event::Edit(Action::SetHeader(HeaderField::FiledBy, "陈晓燕".into())),
+        &at(30),
+    );
+    let fixed = update(&mut m, Event::Leave(path.into()), &at(40));
+    assert_eq!(findings_at(&fixed, path), Some(&Vec::new()));
+}
+
+#[test]
+fn 检查_shows_every_fields_findings_and_the_status_counts_them() {
+    let mut doc = org_list(1, "交警大队党支部", 2, 1);
+    doc.header.filed_by.clear();
+    doc.problems[1].description.clear();
+    let mut m = open(doc);
+    let paths = [
+        "header.filed_by".to_string(),
+        format!("{}.description", m.doc.problems[1].id),
+    ];
+    for p in &paths {
+        update(&mut m, Event::Watch(p.clone()), &at(0));
+    }
+    assert_eq!(m.status.errors, 2);
+    let checked = update(&mut m, Event::CheckAll, &at(5));
+    for p in &paths {
+        assert_eq!(findings_at(&checked, p).map(Vec::len), Some(1), "{p}");
+    }
+    assert!(m.checked_all);
+}
+
+#[test]
+fn a_removal_is_undone_and_a_gathering_is_undone_only_until_the_next_edit() {
+    let mut m = open(org_list(1, "交警大队党支部", 2, 2));
+    let before = m.doc.clone();
+    let problem = m.doc.problems[1].id.clone();
+    let removed = update(&mut m, Event::Edit(Action::Remove(problem)), &at(0));
+    assert!(removed.contains(&Effect::Reshaped));
+    assert!(m.undo.is_some());
+    // Another field typed meanwhile: a removal's 撤销 puts back only what was removed.
+    type_key(&mut m, 10, "新的措施内容");
+    update(&mut m, Event::Undo, &at(20));
+    assert_eq!(m.doc.problems.len(), 2);
+    assert_eq!(m.doc.problems[1], before.problems[1]);
+    assert_eq!(m.doc.problems[0].measures[0].content, "新的措施内容");
+
+    // A gathering's 撤销 is withdrawn by the next edit, which it would take back.
+    let mut m = open(member_list(2, "交警大队党支部", 2, 1, 1));
+    let own = rectify::domain::export::export(
+        &member_list(3, "交警大队党支部", 1, 1, 1),
+        true,
+        chrono::DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap(),
+    );
+    let mut fresh = 0;
+    let p = plan(
+        &m.doc,
+        &[Incoming {
+            name: own.file_name,
+            bytes: own.bytes,
+        }],
+        &[],
+        &mut || {
+            fresh += 1;
+            format!("fresh-{fresh}")
+        },
+    );
+    let gathered = update(&mut m, Event::Edit(Action::Gather(Box::new(p))), &at(100));
+    assert_eq!(
+        saves(&gathered),
+        1,
+        "a gathering is saved at once, not after the pause"
+    );
+    assert!(m.undo.is_some());
+    let member = m.doc.members[0].id.clone();
+    let typed = update(
+        &mut m,
+        Event::Edit(Action::SetMember(
+            member,
+            rectify::domain::edit::MemberField::Position,
+            "所长".into(),
+        )),
+        &at(200),
+    );
+    assert!(m.undo.is_none(), "撤销 withdrawn");
+    assert!(
+        typed.contains(&Effect::Reshaped),
+        "the page hears that 撤销 is gone"
+    );
+    assert_eq!(m.doc.members.len(), 3);
+}
+
+#[test]
+fn typing_is_saved_after_a_pause_and_never_later_than_the_bound_however_steady() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    // One key: a save asked for after the quiet time.
+    let first = type_key(&mut m, 1_000, "甲");
+    assert_eq!(first, [Effect::SaveIn(QUIET_MS)]);
+    assert!(m.pending());
+    // The timer fires: the save is due.
+    let fired = update(&mut m, Event::Tick, &at(1_000 + QUIET_MS));
+    assert_eq!(saves(&fired), 1);
+    assert!(!m.pending());
+
+    // Steady typing, a key every 100 ms for 3 s: saved at least every MAX_WAIT_MS, and the timer is not re-armed
+    // on every key.
+    let mut saved_at = Vec::new();
+    let mut timer: Option<u64> = None;
+    let mut armed = 0;
+    let start = 10_000;
+    for t in (start..start + 3_000).step_by(10) {
+        if timer == Some(t) {
+            timer = None;
+            for e in update(&mut m, Event::Tick, &at(t)) {
+                match e {
+                    Effect::Save(_) => saved_at.push(t),
+                    Effect::SaveIn(ms) => timer = Some(t + ms),
+                    _ => {}
+                }
+            }
+        }
+        if (t - start) % 100 == 0 {
+            for e in type_key(&mut m, t, &format!("键{t}")) {
+                if let Effect::SaveIn(ms) = e {
+                    timer = Some(t + ms);
+                    armed += 1;
+                }
+            }
+        }
+    }
+    assert!(saved_at.len() >= 3, "{saved_at:?}");
+    let gaps: Vec<u64> = saved_at.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        saved_at[0] - start <= MAX_WAIT_MS && gaps.iter().all(|g| *g <= MAX_WAIT_MS + 100),
+        "{saved_at:?}"
+    );
+    assert!(
+        armed <= saved_at.len() + 1,
+        "the timer is armed once per save, not per key ({armed})"
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_warning_until_one_succeeds_and_a_refused_backup_is_said() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    type_key(&mut m, 0, "甲");
+    update(&mut m, Event::SaveNow, &at(10));
+    let failed = update(
+        &mut m,
+        Event::Saved(Err("浏览器的存储空间已满".into())),
+        &at(11),
+    );
+    assert!(
+        matches!(&failed[..], [Effect::Status(s)] if s.save_error.as_deref() == Some("浏览器的存储空间已满"))
+    );
+    assert_eq!(
+        m.doc.problems[0].measures[0].content, "甲",
+        "what was typed stays"
+    );
+    type_key(&mut m, 20, "甲乙");
+    update(&mut m, Event::Tick, &at(20 + QUIET_MS));
+    assert!(
+        m.status.save_error.is_some(),
+        "still warned while no save succeeded"
+    );
+    update(&mut m, Event::Saved(Ok(())), &at(400));
+    assert_eq!(m.status.save_error, None);
+    assert_eq!(m.status.saved_at, at(20 + QUIET_MS).stamp);
+    update(&mut m, Event::BackedUp(false), &at(401));
+    assert_eq!(m.status.backup_error.as_deref(), Some(NO_BACKUP));
+    update(&mut m, Event::BackedUp(true), &at(402));
+    assert_eq!(m.status.backup_error, None);
+}
+
+#[test]
+fn read_only_while_another_tab_edits_and_editing_again_after_taking_over() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    update(&mut m, Event::ReadOnly(true), &at(0));
+    let effects = type_key(&mut m, 10, "在只读窗口里打的字");
+    assert!(effects.is_empty());
+    assert_eq!(m.last, Ok(Outcome::Unchanged));
+    assert_ne!(m.doc.problems[0].measures[0].content, "在只读窗口里打的字");
+    assert!(!m.pending());
+    // Taken over: this tab edits again.
+    update(&mut m, Event::ReadOnly(false), &at(20));
+    type_key(&mut m, 30, "接着编辑");
+    assert_eq!(m.doc.problems[0].measures[0].content, "接着编辑");
+    assert!(m.pending());
+    // The draft replaced from another tab: nothing waiting here is written over it.
+    update(&mut m, Event::DiscardPending, &at(40));
+    assert_eq!(update(&mut m, Event::Tick, &at(40 + QUIET_MS)), []);
+}
+
+#[test]
+fn an_export_saves_the_sealed_document_and_resets_the_reminder() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    for i in 0..3 {
+        type_key(&mut m, i * 1000, &format!("第{i}次"));
+        update(&mut m, Event::SaveNow, &at(i * 1000 + 1));
+        update(&mut m, Event::Saved(Ok(())), &at(i * 1000 + 2));
+    }
+    assert_eq!(m.status.unexported, 3);
+    let mut sealed = m.doc.clone();
+    sealed.revision = 2;
+    let effects = update(&mut m, Event::Exported(Box::new(sealed)), &at(5000));
+    assert!(matches!(&effects[0], Effect::Save(d) if d.document.revision == 2));
+    update(&mut m, Event::Saved(Ok(())), &at(5001));
+    assert_eq!(
+        m.status.unexported, 0,
+        "the export's own save is not a save to remind about"
+    );
+}
+
+#[test]
+fn a_ledger_step_against_the_rules_is_refused_and_changes_nothing() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    let before = m.doc.clone();
+    let measure = m.doc.problems[0].measures[0].id.clone();
+    let effects = update(
+        &mut m,
+        Event::Step(Action::SetClosing {
+            measure,
+            closing: Some(rectify::domain::model::Closing {
+                date: "2024-05-01".into(),
+                by: String::new(),
+                opinion: String::new(),
+            }),
+            today: at(0).today,
+        }),
+        &at(0),
+    );
+    assert!(m.last.is_err());
+    assert!(effects.is_empty());
+    assert_eq!(m.doc, before);
+    assert!(Kind::Org == m.doc.kind);
+}
