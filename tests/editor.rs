@@ -33,7 +33,7 @@ fn open(doc: Document) -> Model {
 fn saves(effects: &[Effect]) -> usize {
     effects
         .iter()
-        .filter(|e| matches!(e, Effect::Save(_)))
+        .filter(|e| matches!(e, Effect::Save(_) | Effect::SaveWhenIdle(_)))
         .count()
 }
 
@@ -189,7 +189,11 @@ fn typing_is_saved_after_a_pause_and_never_later_than_the_bound_however_steady()
             timer = None;
             for e in update(&mut m, Event::Tick, &at(t)) {
                 match e {
-                    Effect::Save(_) => saved_at.push(t),
+                    // Typing's autosave waits for an idle moment between keys; nothing else does.
+                    Effect::SaveWhenIdle(_) => saved_at.push(t),
+                    Effect::Save(_) => {
+                        panic!("typing's autosave is written when the browser is idle")
+                    }
                     Effect::SaveIn(ms) => timer = Some(t + ms),
                     _ => {}
                 }
@@ -214,6 +218,26 @@ fn typing_is_saved_after_a_pause_and_never_later_than_the_bound_however_steady()
         armed <= saved_at.len() + 1,
         "the timer is armed once per save, not per key ({armed})"
     );
+}
+
+#[test]
+fn typing_is_saved_in_an_idle_moment_while_leaving_and_exporting_save_at_once() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    type_key(&mut m, 1_000, "甲");
+    let fired = update(&mut m, Event::Tick, &at(1_000 + QUIET_MS));
+    assert!(
+        matches!(&fired[..], [Effect::SaveWhenIdle(d)] if d.document.problems[0].measures[0].content == "甲"),
+        "{fired:?}"
+    );
+    type_key(&mut m, 2_000, "甲乙");
+    let now = update(&mut m, Event::SaveNow, &at(2_010));
+    assert!(
+        matches!(&now[..], [Effect::Save(d)] if d.document.problems[0].measures[0].content == "甲乙"),
+        "{now:?}"
+    );
+    type_key(&mut m, 3_000, "甲乙丙");
+    let hidden = update(&mut m, Event::Flush, &at(3_010));
+    assert!(matches!(&hidden[..], [Effect::Save(_)]), "{hidden:?}");
 }
 
 #[test]

@@ -40,10 +40,11 @@ fn the_worked_example_imports_sealed_and_complete() {
     let report = validate(&imported.document, today());
     assert!(report.findings.is_empty(), "{:#?}", report.findings);
 
-    let mut canonical = String::new();
+    let mut canonical = Vec::new();
     let mut value = to_value(&imported.document);
     value.as_object_mut().unwrap().remove("meta");
     write_canonical(&value, &mut canonical);
+    let canonical = String::from_utf8(canonical).unwrap();
     let prose = doc.replace('\n', " ");
     let prefix_end =
         canonical.find("\"batch\":\"second\",").unwrap() + "\"batch\":\"second\",".len();

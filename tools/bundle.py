@@ -84,12 +84,31 @@ def wasm_opt(wasm: Path):
     if not WASM_OPT.exists():
         sys.exit(f"bundle: {WASM_OPT} is missing: a release must be optimised (run `npm ci`, as ./x does)")
     before = wasm.stat().st_size
-    optimise(wasm, wasm)
+    # RECTIFY_KEEP_NAMES=1: a build whose CPU profiles name Rust functions (for finding what a keystroke costs).
+    optimise(wasm, wasm, keep_names=bool(os.environ.get("RECTIFY_KEEP_NAMES")))
     print(f"bundle: wasm-opt -Oz {before} -> {wasm.stat().st_size} bytes")
 
 
 WASM_DATA_ID = "wasm-data"
-WRITERS_DATA_ID = "writers-data"
+
+
+class Lazy:
+    """A wasm module the app loads when it is first needed, never at start-up: Trunk builds it as a `worker` binary
+    (a no-modules glue and its wasm). Served, it is a script of its own, imported on first use; in the single
+    file, a data block after the app's script, compiled on first use. `rectify<Name>()` gives its exports."""
+
+    def __init__(self, bin_name, global_name, what):
+        self.bin = bin_name
+        self.global_name = global_name
+        self.data_id = f"{bin_name}-data"
+        self.what = what
+
+
+LAZY = [
+    Lazy("writers", "rectifyWriters", "The writers of Excel and Word files: compiled on the first export"),
+    Lazy("office", "rectifyOffice", "The office's pages (汇总, 调度): compiled when first entered"),
+    Lazy("ledger", "rectifyLedger", "整改台账 and 打印: compiled when a branch first opens either"),
+]
 
 
 def wasm_base64(wasm: bytes) -> str:
@@ -124,43 +143,67 @@ UNPACK = """function unpack(deflated) {
 """
 
 
-def writers_loader(glue: str, source: str) -> str:
-    """`rectifyWriters()`: the Excel and Word writers, compiled on the first call only (the start-up never pays
-    for them) and then kept. `source` is the JavaScript that gives their deflated base64 (the single file; the
-    served app imports them from their own script, see `served_writers_loader`)."""
+def lazy_glue_script(lazy: Lazy, glue: str) -> str:
+    """The single file's script of a lazy module: its glue inside a function that compiles it, kept in a block
+    that is not run (`{bin}-glue`) and run only when the module is first asked for — so that the start-up does not
+    parse it. Its hash is in the policy; a classic script, so that it runs as soon as it is inserted."""
+    source = f'document.getElementById("{lazy.data_id}").textContent'
     return (
-        "\n// The writers of Excel and Word files: compiled on the first export, not at start-up.\n"
-        "let writersLoading;\n"
-        "globalThis.rectifyWriters = () => writersLoading ??= (async () => {\n"
+        f"globalThis.__{lazy.bin}Compile = async (unpack) => {{\n"
         + glue
         + f"\n  await wasm_bindgen({{ module_or_path: unpack({source}) }});\n"
         "  return wasm_bindgen;\n"
-        "})().catch((e) => { writersLoading = undefined; throw e; });\n"
+        "};\n"
     )
 
 
-def served_writers_loader(name: str) -> str:
+def lazy_loader(lazy: Lazy) -> str:
+    """`rectify<Name>()` of the single file: runs the module's glue script (its block `{bin}-glue`) and compiles
+    the module, on the first call only (the start-up never pays for it), then keeps it."""
+    variable = f"{lazy.bin}Loading"
     return (
-        "\n// The writers of Excel and Word files: their own script, loaded on the first export, not at start-up.\n"
-        "let writersLoading;\n"
-        f"globalThis.rectifyWriters = () => writersLoading ??= import('./{name}').then((m) => m.load(unpack))\n"
-        "  .catch((e) => { writersLoading = undefined; throw e; });\n"
+        f"\n// {lazy.what}, not at start-up.\n"
+        f"let {variable};\n"
+        f"globalThis.{lazy.global_name} = () => {variable} ??= (async () => {{\n"
+        # The app starts before the parser reaches the file's tail, where the module's blocks are: opened
+        # straight at 汇总 (a bookmark, a reload) on a slow PC, the blocks may not be there yet.
+        "  if (document.readyState === 'loading') {\n"
+        "    await new Promise((parsed) => document.addEventListener('DOMContentLoaded', parsed, { once: true }));\n"
+        "  }\n"
+        f"  if (!globalThis.__{lazy.bin}Compile) {{\n"
+        "    const script = document.createElement('script');\n"
+        f"    script.textContent = document.getElementById('{lazy.bin}-glue').textContent;\n"
+        "    document.head.appendChild(script);\n"
+        "  }\n"
+        f"  return globalThis.__{lazy.bin}Compile(unpack);\n"
+        f"}})().catch((e) => {{ {variable} = undefined; throw e; }});\n"
     )
 
 
-def writers_script(glue: str, wasm: bytes) -> str:
-    """The served app's writers script: their glue, their wasm, and `load(unpack)`."""
+def served_lazy_loader(lazy: Lazy, name: str) -> str:
+    """`rectify<Name>()` of the served app: the module's own script, imported on the first call."""
+    variable = f"{lazy.bin}Loading"
+    return (
+        f"\n// {lazy.what}: its own script, not at start-up.\n"
+        f"let {variable};\n"
+        f"globalThis.{lazy.global_name} = () => {variable} ??= import('./{name}').then((m) => m.load(unpack))\n"
+        f"  .catch((e) => {{ {variable} = undefined; throw e; }});\n"
+    )
+
+
+def lazy_script(glue: str, wasm: bytes) -> str:
+    """The served app's script of a lazy module: its glue, its wasm, and `load(unpack)`."""
     return (
         glue
-        + f'\nconst WRITERS_DEFLATED = "{wasm_base64(wasm)}";\n'
+        + f'\nconst DEFLATED = "{wasm_base64(wasm)}";\n'
         + "export async function load(unpack) {\n"
-        + "  await wasm_bindgen({ module_or_path: unpack(WRITERS_DEFLATED) });\n"
+        + "  await wasm_bindgen({ module_or_path: unpack(DEFLATED) });\n"
         + "  return wasm_bindgen;\n"
         + "}\n"
     )
 
 
-def app_script(glue: str, wasm: bytes, data_block: bool = False, writers: str = "") -> str:
+def app_script(glue: str, wasm: bytes, data_block: bool = False, loaders: str = "") -> str:
     """The glue with the wasm inside; starting it needs nothing from the network or the file system. With
     `data_block` the wasm is not in the script but in the page's data block `#wasm-data` (the single file): a
     script is parsed as JavaScript and hashed for the policy before it runs, a data block is neither, which on an
@@ -175,7 +218,7 @@ def app_script(glue: str, wasm: bytes, data_block: bool = False, writers: str = 
         # The block's 430 KB of text are not needed in the page any more.
         + (f'document.getElementById("{WASM_DATA_ID}").remove();\n' if data_block else "")
         + UNPACK
-        + writers
+        + loaders
         + BOOT
     )
 
@@ -213,22 +256,27 @@ def main():
     wasm_opt(wasm_path)
     glue = glue_path.read_text(encoding="utf-8")
     wasm = wasm_path.read_bytes()
-    # The writers (Trunk builds them as a worker binary: a no-modules glue and its wasm), optimised the same way.
-    writers_glue_path = staging / "writers.js"
-    writers_wasm_path = staging / "writers_bg.wasm"
-    if not writers_glue_path.exists() or not writers_wasm_path.exists():
-        sys.exit("bundle: Trunk wrote no writers.js / writers_bg.wasm (the writers binary of index.html)")
-    wasm_opt(writers_wasm_path)
-    writers_glue = without_fallback_url(writers_glue_path.read_text(encoding="utf-8"), "the writers' glue")
-    writers_wasm = writers_wasm_path.read_bytes()
-    writers_module = writers_script(writers_glue, writers_wasm)
-    writers_name = f"writers-{hashlib.sha256(writers_module.encode()).hexdigest()[:16]}.js"
-    (staging / writers_name).write_text(writers_module, encoding="utf-8")
-    script = app_script(glue, wasm, writers=served_writers_loader(writers_name))
+    # The lazy modules (Trunk builds each as a worker binary: a no-modules glue and its wasm), optimised the same way.
+    lazies = []
+    for lazy in LAZY:
+        lazy_glue_path = staging / f"{lazy.bin}.js"
+        lazy_wasm_path = staging / f"{lazy.bin}_bg.wasm"
+        if not lazy_glue_path.exists() or not lazy_wasm_path.exists():
+            sys.exit(f"bundle: Trunk wrote no {lazy.bin}.js / {lazy.bin}_bg.wasm (the {lazy.bin} binary of index.html)")
+        wasm_opt(lazy_wasm_path)
+        lazy_glue = without_fallback_url(lazy_glue_path.read_text(encoding="utf-8"), f"the {lazy.bin} glue")
+        lazy_wasm = lazy_wasm_path.read_bytes()
+        module = lazy_script(lazy_glue, lazy_wasm)
+        name = f"{lazy.bin}-{hashlib.sha256(module.encode()).hexdigest()[:16]}.js"
+        (staging / name).write_text(module, encoding="utf-8")
+        lazies.append((lazy, lazy_glue, lazy_wasm, name))
+        lazy_glue_path.unlink()
+        lazy_wasm_path.unlink()
+    script = app_script(glue, wasm, loaders="".join(served_lazy_loader(lz, name) for lz, _, _, name in lazies))
     digest = hashlib.sha256(script.encode()).hexdigest()[:16]
     app_name = f"app-{digest}.js"
     (staging / app_name).write_text(script, encoding="utf-8")
-    for done in [glue_path, wasm_path, writers_glue_path, writers_wasm_path]:
+    for done in [glue_path, wasm_path]:
         done.unlink()
 
     # Trunk's own loader (an inline module script and preload links of the glue and the wasm) is replaced by ours.
@@ -254,8 +302,11 @@ def main():
 
     # The single file: every stylesheet and the script inline, each allowed by its hash; the wasm in a data block,
     # which is not a script and so neither runs nor needs allowing.
-    writers_source = f'document.getElementById("{WRITERS_DATA_ID}").textContent'
-    script = app_script(glue, wasm, data_block=True, writers=writers_loader(writers_glue, writers_source))
+    script = app_script(glue, wasm, data_block=True, loaders="".join(lazy_loader(lz) for lz, _, _, _ in lazies))
+    glue_scripts = [(lz, lazy_glue_script(lz, lazy_glue)) for lz, lazy_glue, _, _ in lazies]
+    for lz, text in glue_scripts:
+        if "</script" in text:
+            sys.exit(f"bundle: the {lz.bin} glue contains </script>; cannot keep it in a block")
     styles = []
     for href in css_links:
         css_path = staging / href.split("/")[-1]
@@ -266,13 +317,16 @@ def main():
     if "</script" in script:
         sys.exit("bundle: the app script contains </script>; cannot inline it")
     single = before_head_end(single, style_tags, "the inlined styles")
-    single = with_policy(single, policy([sha256(script)], [sha256(c) for c in styles]))
+    single = with_policy(single, policy([sha256(script)] + [sha256(text) for _, text in glue_scripts],
+                                        [sha256(c) for c in styles]))
     # At the end of the body: the app's wasm, then the script, `async` so that it starts as soon as it is parsed
-    # instead of after the whole page, then the writers' wasm, which the start-up so never waits for (parsing its
-    # 400 KB was 45 ms of an old PC's start-up). The app is mounted on #app, so the writers' block stays.
+    # instead of after the whole page, then the lazy modules' wasm, which the start-up so never waits for (parsing
+    # the writers' 400 KB was 45 ms of an old PC's start-up). The app is mounted on #app, so those blocks stay.
     data = (f'<script type="application/octet-stream" id="{WASM_DATA_ID}">{wasm_base64(wasm)}</script>\n'
             f'<script type="module" async>{script}</script>\n'
-            f'<script type="application/octet-stream" id="{WRITERS_DATA_ID}">{wasm_base64(writers_wasm)}</script>\n')
+            + "".join(f'<script type="application/octet-stream" id="{lz.data_id}">{wasm_base64(w)}</script>\n'
+                      for lz, _, w, _ in lazies)
+            + "".join(f'<script type="text/plain" id="{lz.bin}-glue">{text}</script>\n' for lz, text in glue_scripts))
     single = replace_exactly(single, r"</body>", lambda _: data + "</body>",
                              "</body> (for the wasm's data blocks and the script)")
     (staging / SINGLE_FILE).write_text(single, encoding="utf-8")

@@ -7,6 +7,9 @@ pub const QUIET_MS: u64 = 300;
 /// No change waits longer than this to be written. Below a second so that the write, which takes a few tens of
 /// milliseconds to reach the disk, is still done within the second the app promises.
 pub const MAX_WAIT_MS: u64 = 800;
+/// An autosave that is due waits at most this long for the browser to be idle (between two keys), so that its
+/// write does not hold a keystroke's frame back: due plus this plus the write stays within the second.
+pub const IDLE_WAIT_MS: u64 = 150;
 
 /// The autosave clock of one open draft. Times are milliseconds on any monotonic clock.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

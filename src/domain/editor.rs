@@ -7,10 +7,10 @@
 //!
 //! To follow one keystroke: the field sends `Event::Edit(Action::SetMeasure(…))`; `edit::apply` changes the
 //! document; the autosave clock (`autosave`) says when to save, as `Effect::SaveIn(ms)`; when the shell's timer
-//! fires it sends `Event::Tick`, and once the save is due `update` gives `Effect::Save(draft)`; the shell writes
+//! fires it sends `Event::Tick`, and once the save is due `update` gives `Effect::SaveWhenIdle(draft)`; the shell writes
 //! both stores and sends `Event::Saved(result)` and later `Event::BackedUp(ok)`, which set the status line.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -87,6 +87,11 @@ pub enum Event {
 pub enum Effect {
     /// Write this draft to both stores, then send `Event::Saved` (and `Event::BackedUp` when the copy is done).
     Save(Box<Draft>),
+    /// The same, but in the browser's next idle moment and within `autosave::IDLE_WAIT_MS`: the autosave of steady
+    /// typing, which written at once could fall just before a key and hold that key's frame back. A draft waiting
+    /// so is written at once when the page is hidden or closed, replaced by a newer one, and dropped with the
+    /// change waiting (`Event::DiscardPending`).
+    SaveWhenIdle(Box<Draft>),
     /// Send `Event::Tick` in this many milliseconds (replacing any timer asked for before).
     SaveIn(u64),
     /// The field of this path now shows these findings.
@@ -116,8 +121,8 @@ pub struct Model {
     touched: HashSet<String>,
     /// Date fields whose text the browser's date picker could not read.
     unreadable: HashSet<String>,
-    /// The fields the page shows, each with what it shows now.
-    watched: HashMap<String, Vec<Finding>>,
+    /// The fields the page shows, each with what it shows now (a list: it is only ever walked whole).
+    watched: Vec<(String, Vec<Finding>)>,
     autosave: Autosave,
     /// When the waiting change is due to be saved (on the `Now::millis` clock).
     save_due: Option<u64>,
@@ -146,7 +151,7 @@ impl Model {
             last: Ok(Outcome::Unchanged),
             touched: HashSet::new(),
             unreadable: HashSet::new(),
-            watched: HashMap::new(),
+            watched: Vec::new(),
             autosave: Autosave::default(),
             save_due: None,
             armed: None,
@@ -184,25 +189,37 @@ impl Model {
         }
         self.report = Rc::new(report);
         self.refresh_status();
-        let paths: Vec<String> = self.watched.keys().cloned().collect();
-        for path in paths {
-            let now = self.shown_at(&path);
-            if self.watched.get(&path) != Some(&now) {
-                self.watched.insert(path.clone(), now.clone());
-                out.push(Effect::Findings(path, now));
+        let mut watched = std::mem::take(&mut self.watched);
+        for (path, shown) in &mut watched {
+            let now = self.shown_at(path);
+            if *shown != now {
+                *shown = now.clone();
+                out.push(Effect::Findings(path.clone(), now));
             }
         }
+        self.watched = watched;
     }
 
     fn save(&mut self, now: &Now, for_export: bool, out: &mut Vec<Effect>) {
+        let draft = self.saved_draft(now, for_export);
+        out.push(Effect::Save(draft));
+    }
+
+    /// The autosave: written when the browser is idle (`Effect::SaveWhenIdle`).
+    fn save_when_idle(&mut self, now: &Now, out: &mut Vec<Effect>) {
+        let draft = self.saved_draft(now, false);
+        out.push(Effect::SaveWhenIdle(draft));
+    }
+
+    fn saved_draft(&mut self, now: &Now, for_export: bool) -> Box<Draft> {
         self.autosave.saved();
         self.save_due = None;
         self.saving = Some((now.stamp.clone(), for_export));
-        out.push(Effect::Save(Box::new(Draft {
+        Box::new(Draft {
             document: self.doc.clone(),
             saved_at: now.stamp.clone(),
             personal: self.personal,
-        })));
+        })
     }
 
     fn schedule_save(&mut self, now: &Now, out: &mut Vec<Effect>) {
@@ -296,16 +313,16 @@ pub fn update(model: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             }
         }
         Event::Watch(path) => {
-            let shown = model.shown_at(&path);
-            model.watched.insert(path, shown);
+            if !model.watched.iter().any(|(p, _)| *p == path) {
+                let shown = model.shown_at(&path);
+                model.watched.push((path, shown));
+            }
         }
-        Event::Unwatch(path) => {
-            model.watched.remove(&path);
-        }
+        Event::Unwatch(path) => model.watched.retain(|(p, _)| *p != path),
         Event::Tick => {
             model.armed = None;
             match model.save_due {
-                Some(due) if due <= now.millis => model.save(now, false, &mut out),
+                Some(due) if due <= now.millis => model.save_when_idle(now, &mut out),
                 // Typing went on since the timer was armed: the save is due later.
                 Some(due) => model.arm(due, now, &mut out),
                 None => {}

@@ -69,8 +69,17 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, NotText> {
 
 /// Control characters other than tab and line ends do not occur in a text file.
 fn has_binary_controls(text: &str) -> bool {
-    text.chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    // Scanned as UTF-8 bytes, not as characters (a 4 MB list is read on every import): C0 and DEL are single
+    // bytes, and the C1 controls U+0080–U+009F are exactly the two-byte sequences 0xC2 0x80–0x9F.
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes
+            .get(i + 1)
+            .is_some_and(|next| (0x80..=0x9F).contains(next)),
+        _ => false,
+    })
 }
 
 /// Every byte above ASCII pairs into a GBK double-byte character.
@@ -184,6 +193,15 @@ mod tests {
         assert_eq!(decode(&docx), Err(NotText::Known("Word文档（.docx）")));
         let xlsx = [b"PK\x03\x04".as_slice(), b"....xl/workbook.xml"].concat();
         assert_eq!(decode(&xlsx), Err(NotText::Known("Excel表格（.xlsx）")));
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_control_characters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let expected = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+            assert_eq!(has_binary_controls(&text), expected, "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

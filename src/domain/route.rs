@@ -74,7 +74,7 @@ impl Layout {
         }
     }
 
-    fn from_slug(slug: &str) -> Option<Layout> {
+    pub fn from_slug(slug: &str) -> Option<Layout> {
         Layout::ALL.into_iter().find(|l| l.slug() == slug)
     }
 

@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::pages::{
-    consolidate::Consolidate, editor::Editor, home::Home, ledger::Ledger, not_found::not_found,
-    print::PrintPreview,
-};
+use super::components::lazy_page::LazyPage;
+use super::pages::{editor::Editor, home::Home, not_found::not_found};
+use super::web::lazy::Page;
 use super::web::location;
 use crate::domain::route::{Route, Step};
 
@@ -25,9 +24,10 @@ pub fn app() -> Html {
         Route::At(id, anchor) => {
             html! { <Editor id={id.clone()} step={Step::Problems} focus={Some(anchor.clone())} /> }
         }
-        Route::Print(id, layout) => html! { <PrintPreview id={id.clone()} layout={*layout} /> },
-        Route::Ledger(id) => html! { <Ledger id={id.clone()} /> },
-        Route::Consolidate => html! { <Consolidate /> },
+        Route::Print(id, layout) => html! { <LazyPage page={Page::Print(id.clone(), *layout)} /> },
+        Route::Ledger(id) => html! { <LazyPage page={Page::Ledger(id.clone())} /> },
+        // 整改台账, 打印 and the office's 汇总 are in modules of their own, loaded only when entered.
+        Route::Consolidate => html! { <LazyPage page={Page::Summary} /> },
         #[cfg(feature = "selftest")]
         Route::SelfTestPanic => panic!("the panic screen's self-test (#/selftest/panic)"),
         Route::NotFound(_) => not_found(),

@@ -51,6 +51,15 @@ pub fn focus(path: &str) -> bool {
     }
 }
 
+/// Puts `value` into the input or text area of `element` (nothing when it is not one, or not mounted).
+pub fn set_value(element: &yew::NodeRef, value: &str) {
+    if let Some(area) = element.cast::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else if let Some(input) = element.cast::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    }
+}
+
 /// The text of the input, text area or select an event came from ("" for anything else).
 pub fn value_of(target: Option<web_sys::EventTarget>) -> String {
     use wasm_bindgen::JsCast;

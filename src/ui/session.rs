@@ -7,7 +7,6 @@
 //! dropping a token ends that one subscription and no other.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -40,13 +39,20 @@ impl Drop for Subscription {
     }
 }
 
+/// A field shown on the page, and who shows it.
+type Watchers = (String, Vec<Subscriber<Vec<Finding>>>);
+
 /// What the shell holds besides the model: who listens, and the save timer.
 #[derive(Default)]
 struct Shell {
-    fields: RefCell<HashMap<String, Vec<Subscriber<Vec<Finding>>>>>,
+    /// Each field shown, with its subscribers (a list: a map type would be kilobytes of the start-up module).
+    fields: RefCell<Vec<Watchers>>,
     status: RefCell<Vec<Subscriber<Status>>>,
     on_reshape: RefCell<Option<Callback<()>>>,
     timer: RefCell<Option<Timeout>>,
+    /// The autosave waiting for an idle moment (`Effect::SaveWhenIdle`), and whether the browser was asked for one.
+    idle_save: RefCell<Option<Box<Draft>>>,
+    idle_asked: Cell<bool>,
     generation: u64,
 }
 
@@ -151,23 +157,33 @@ impl SessionHandle {
     ) -> (Vec<Finding>, Subscription) {
         let first = {
             let mut fields = self.shell.fields.borrow_mut();
-            let subscribers = fields.entry(path.to_string()).or_default();
-            subscribers.retain(|s| s.alive.get());
-            subscribers.is_empty()
+            match fields.iter_mut().find(|(p, _)| p == path) {
+                Some((_, subscribers)) => {
+                    subscribers.retain(|s| s.alive.get());
+                    subscribers.is_empty()
+                }
+                None => {
+                    fields.push((path.to_string(), Vec::new()));
+                    true
+                }
+            }
         };
         if first {
             self.store.send(Event::Watch(path.to_string()));
         }
         let alive = Rc::new(Cell::new(true));
-        self.shell
+        if let Some((_, subscribers)) = self
+            .shell
             .fields
             .borrow_mut()
-            .entry(path.to_string())
-            .or_default()
-            .push(Subscriber {
+            .iter_mut()
+            .find(|(p, _)| p == path)
+        {
+            subscribers.push(Subscriber {
                 callback,
                 alive: alive.clone(),
             });
+        }
         (self.read(|m| m.shown_at(path)), Subscription { alive })
     }
 
@@ -188,11 +204,16 @@ impl SessionHandle {
 
     /// Forgets a change still waiting to be saved: the stored draft was replaced from another tab.
     pub fn discard_pending(&self) {
+        self.shell.idle_save.take();
         self.store.send(Event::DiscardPending);
     }
 
-    /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden).
+    /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden): also an
+    /// autosave still waiting for an idle moment.
     pub fn flush(&self) {
+        if let Some(draft) = self.shell.idle_save.take() {
+            write(&self.store, *draft);
+        }
         self.store.send(Event::Flush);
     }
 
@@ -202,6 +223,26 @@ impl SessionHandle {
     }
 }
 
+/// Writes `draft` to both stores and tells the core how it went.
+fn write(store: &Store<Model>, draft: Draft) {
+    let weak = store.downgrade();
+    let result = storage::save(&draft, move |ok| send(&weak, Event::BackedUp(ok)));
+    store.send(Event::Saved(result));
+}
+
+/// Runs `f` in the browser's next idle moment, or after `autosave::IDLE_WAIT_MS` at the latest; false when the
+/// browser has no idle callbacks.
+fn when_idle(f: impl FnOnce() + 'static) -> bool {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(crate::domain::autosave::IDLE_WAIT_MS as u32);
+    let callback = Closure::once_into_js(f);
+    gloo::utils::window()
+        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+        .is_ok()
+}
+
 fn send(store: &WeakStore<Model>, event: Event) {
     if let Some(store) = store.upgrade() {
         store.send(event);
@@ -209,12 +250,34 @@ fn send(store: &WeakStore<Model>, event: Event) {
 }
 
 /// Carries out one effect of the editor's core.
-fn carry_out(store: &Store<Model>, shell: &Shell, effect: Effect) {
+fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
     match effect {
         Effect::Save(draft) => {
-            let weak = store.downgrade();
-            let result = storage::save(&draft, move |ok| send(&weak, Event::BackedUp(ok)));
-            store.send(Event::Saved(result));
+            // Newer than any autosave still waiting, which is then not written at all.
+            shell.idle_save.take();
+            write(store, *draft);
+        }
+        Effect::SaveWhenIdle(draft) => {
+            shell.idle_save.replace(Some(draft));
+            if !shell.idle_asked.replace(true) {
+                let (weak, carrier) = (store.downgrade(), Rc::downgrade(shell));
+                let asked = when_idle(move || {
+                    if let (Some(store), Some(shell)) = (weak.upgrade(), carrier.upgrade()) {
+                        shell.idle_asked.set(false);
+                        // Nothing when a save or a flush since wrote it, or the change was discarded.
+                        if let Some(draft) = shell.idle_save.take() {
+                            write(&store, *draft);
+                        }
+                    }
+                });
+                if !asked {
+                    // No idle callbacks in this browser: written at once, as before.
+                    shell.idle_asked.set(false);
+                    if let Some(draft) = shell.idle_save.take() {
+                        write(store, *draft);
+                    }
+                }
+            }
         }
         Effect::SaveIn(ms) => {
             let weak = store.downgrade();
@@ -224,13 +287,17 @@ fn carry_out(store: &Store<Model>, shell: &Shell, effect: Effect) {
         Effect::Findings(path, findings) => {
             let callbacks: Vec<Callback<Vec<Finding>>> = {
                 let mut fields = shell.fields.borrow_mut();
-                let subscribers = fields.entry(path.clone()).or_default();
-                subscribers.retain(|s| s.alive.get());
-                subscribers.iter().map(|s| s.callback.clone()).collect()
+                match fields.iter_mut().find(|(p, _)| *p == path) {
+                    Some((_, subscribers)) => {
+                        subscribers.retain(|s| s.alive.get());
+                        subscribers.iter().map(|s| s.callback.clone()).collect()
+                    }
+                    None => Vec::new(),
+                }
             };
             if callbacks.is_empty() {
                 // Nobody shows this field any more: the core need not keep track of it.
-                shell.fields.borrow_mut().remove(&path);
+                shell.fields.borrow_mut().retain(|(p, _)| *p != path);
                 store.send(Event::Unwatch(path));
             }
             for callback in callbacks {

@@ -1,10 +1,10 @@
-//! A labelled text field (one line or several). It keeps its own text while the user types: nothing else on the
-//! page re-renders per keystroke. It is checked when first left.
+//! A labelled text field (one line or several). It keeps its own text while the user types: nothing re-renders per
+//! keystroke (the browser shows what was typed). It is checked when first left.
 
 use yew::prelude::*;
 
 use super::findings::{described_by, invalid, messages, use_findings};
-use super::following::use_following;
+use super::following::use_typed;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 
@@ -31,8 +31,9 @@ pub struct TextFieldProps {
 pub fn text_field(props: &TextFieldProps) -> Html {
     let session = use_context::<SessionHandle>().expect("fields live inside an editor session");
     let findings = use_findings(&props.path);
-    // The text as typed. Only this field re-renders per keystroke; the document gets the text through `on_input`.
-    let text = use_following(props.value.to_string());
+    // The text as typed: nothing re-renders per keystroke; the document gets the text through `on_input`.
+    let element = use_node_ref();
+    let text = use_typed(props.value.to_string(), element.clone());
     let id = dom::field_id(&props.path);
     let oninput = {
         let on_input = props.on_input.clone();
@@ -44,7 +45,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             } else {
                 dom::value_of(e.target())
             };
-            text.set(value.clone());
+            text.replace(value.clone());
             on_input.emit(value);
         })
     };
@@ -69,12 +70,12 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let described = described_by(&props.path, props.hint.is_some());
     let control = if props.multiline {
         html! {
-            <textarea id={id.clone()} rows="3" value={(*text).clone()} {oninput} {onblur}
+            <textarea ref={element} id={id.clone()} rows="3" value={text.borrow().clone()} {oninput} {onblur}
                 aria-invalid={invalid(&findings)} aria-describedby={described} aria-required={props.required.to_string()} />
         }
     } else {
         html! {
-            <input id={id.clone()} type={props.input_type.clone().unwrap_or("text".into())} value={(*text).clone()}
+            <input ref={element} id={id.clone()} type={props.input_type.clone().unwrap_or("text".into())} value={text.borrow().clone()}
                 {oninput} {onblur} {onchange}
                 aria-invalid={invalid(&findings)} aria-describedby={described} aria-required={props.required.to_string()} />
         }

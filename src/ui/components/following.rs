@@ -21,3 +21,23 @@ pub fn use_following<T: Clone + PartialEq + 'static>(outside: T) -> UseStateHand
     }
     here
 }
+
+/// A text field's text as typed, kept without re-rendering the field per keystroke: the browser already shows what
+/// was typed, and a render per key is work an old PC feels. When the value from outside changes (撤销, a reload,
+/// another tab) or another document opens, the field's element is given that value directly — its last rendered
+/// value may be stale, so a render alone might not touch it.
+#[hook]
+pub fn use_typed(outside: String, element: NodeRef) -> std::rc::Rc<std::cell::RefCell<String>> {
+    let generation = use_context::<SessionHandle>().map(|s| s.generation());
+    let typed = use_mut_ref(|| outside.clone());
+    {
+        let typed = typed.clone();
+        use_effect_with((outside, generation), move |(value, _)| {
+            if *typed.borrow() != *value {
+                typed.replace(value.clone());
+                crate::ui::dom::set_value(&element, value);
+            }
+        });
+    }
+    typed
+}

@@ -2,9 +2,9 @@
 
 pub mod choice;
 pub mod confirm;
-pub mod dispatch_view;
 pub mod field;
 pub mod findings;
 pub mod following;
 pub mod item_actions;
+pub mod lazy_page;
 pub mod office_export;

@@ -1,6 +1,5 @@
 //! One module per screen of `product.md`.
 
-pub mod consolidate;
 pub mod editor;
 pub mod home;
 pub mod ledger;

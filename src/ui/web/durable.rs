@@ -102,6 +102,11 @@ pub async fn available(place: Place) -> bool {
 
 /// Writes `text` under `key` and waits until it is on disk; false when it could not be written.
 pub async fn write(place: Place, key: &str, text: &str) -> bool {
+    write_value(place, key, &JsValue::from_str(text)).await
+}
+
+/// Writes a string already made in JavaScript under `key` and waits until it is on disk.
+pub async fn write_value(place: Place, key: &str, value: &JsValue) -> bool {
     let Some(db) = open(place).await else {
         return false;
     };
@@ -110,7 +115,7 @@ pub async fn write(place: Place, key: &str, text: &str) -> bool {
         Ok(tx) => {
             let put = tx
                 .object_store(place.store)
-                .and_then(|s| s.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key)));
+                .and_then(|s| s.put_with_key(value, &JsValue::from_str(key)));
             put.is_ok() && JsFuture::from(committed(&tx)).await.is_ok()
         }
         Err(_) => false,
@@ -121,6 +126,11 @@ pub async fn write(place: Place, key: &str, text: &str) -> bool {
 
 /// The text under `key`, if there is one.
 pub async fn read(place: Place, key: &str) -> Option<String> {
+    read_value(place, key).await.map(String::from)
+}
+
+/// The text under `key` as a JavaScript string, if there is one.
+pub async fn read_value(place: Place, key: &str) -> Option<js_sys::JsString> {
     let db = open(place).await?;
     let request = db
         .transaction_with_str(place.store)
@@ -132,7 +142,7 @@ pub async fn read(place: Place, key: &str) -> Option<String> {
         None => None,
     };
     db.close();
-    value?.as_string()
+    value?.dyn_into().ok()
 }
 
 pub fn delete(place: Place, key: String) {

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod download;
 pub mod durable;
 pub mod files;
+pub mod lazy;
 pub mod location;
 pub mod page_style;
 pub mod panic;

@@ -12,8 +12,8 @@ thread_local! {
 }
 
 /// Remembers the draft just saved, for the panic screen.
-pub fn remember(stored: &str, file_name: String) {
-    LAST.with(|l| *l.borrow_mut() = Some((stored.to_string(), file_name)));
+pub fn remember(stored: String, file_name: String) {
+    LAST.with(|l| *l.borrow_mut() = Some((stored, file_name)));
 }
 
 /// The remembered draft as a list file (pretty JSON of its document), if there is one.

@@ -1,7 +1,8 @@
 //! Drafts in the browser's localStorage, under the versioned keys of `domain::drafts`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
 
 use super::durable;
 use crate::domain::dates::instant_millis;
@@ -15,18 +16,19 @@ pub(crate) fn local() -> Result<web_sys::Storage, String> {
 }
 
 /// A backup waiting to be written, and who hears how it went.
-type Pending = (String, Box<dyn FnOnce(bool)>);
+type Pending = (JsValue, Box<dyn FnOnce(bool)>);
 
 thread_local! {
     /// Backups wait here while another is being written, one per draft: each write opens its own connection, and
     /// two in flight could reach the disk in either order, an older copy last. Only the newest text of a draft
     /// waits; the one it replaces is never written, and its listener never hears.
-    static BACKUPS: RefCell<(bool, HashMap<String, Pending>)> = RefCell::new((false, HashMap::new()));
+    // A few drafts at most: a list, not a hash map (each map type is kilobytes of the start-up module).
+    static BACKUPS: RefCell<(bool, Vec<(String, Pending)>)> = const { RefCell::new((false, Vec::new())) };
     /// The draft this tab has just made, for the page that opens it (`hand_over`).
     static HANDED: RefCell<Option<Draft>> = const { RefCell::new(None) };
     /// Drafts that localStorage refused (private mode, storage disabled or full): the app keeps working on them in
     /// memory, and says so, until the user exports them.
-    static MEMORY: RefCell<HashMap<String, Draft>> = RefCell::new(HashMap::new());
+    static MEMORY: RefCell<Vec<Draft>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Said when the crash-proof copy cannot be written (the editor's core says it too).
@@ -37,32 +39,64 @@ pub use crate::domain::editor::NO_BACKUP;
 pub fn save(draft: &Draft, on_backup: impl FnOnce(bool) + 'static) -> Result<(), String> {
     let key = drafts::key(&draft.document.id);
     let text = drafts::encode(draft);
-    super::panic::remember(
-        &text,
-        crate::domain::export::file_name(&draft.document, false),
-    );
+    // Made into a JavaScript string once for both stores: for a big list the conversion costs as much as a write.
+    let value = JsValue::from_str(&text);
     // The crash-proof copy first: it is written even when localStorage is full or refused.
-    back_up(key.clone(), text.clone(), Box::new(on_backup));
+    back_up(key.clone(), value.clone(), Box::new(on_backup));
     let result = local().and_then(|storage| {
-        storage
-            .set_item(&key, &text)
+        set_item(&storage, &key, &value)
             .map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
     });
+    super::panic::remember(
+        text,
+        crate::domain::export::file_name(&draft.document, false),
+    );
     MEMORY.with(|m| {
         let mut m = m.borrow_mut();
+        m.retain(|d| d.document.id != draft.document.id);
         if result.is_err() {
-            m.insert(draft.document.id.clone(), draft.clone());
-        } else {
-            m.remove(&draft.document.id);
+            m.push(draft.clone());
         }
     });
     result
 }
 
-fn back_up(key: String, text: String, on_done: Box<dyn FnOnce(bool)>) {
+#[wasm_bindgen]
+extern "C" {
+    /// localStorage, for reading and writing strings that stay in JavaScript (web-sys's convert them every time).
+    type AnyStorage;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_value(this: &AnyStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_value(this: &AnyStorage, key: &str) -> Result<JsValue, JsValue>;
+}
+
+fn set_item(storage: &web_sys::Storage, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    storage
+        .unchecked_ref::<AnyStorage>()
+        .set_item_value(key, value)
+}
+
+/// `Storage.getItem`, the text left in JavaScript.
+fn get_item(storage: &web_sys::Storage, key: &str) -> Option<js_sys::JsString> {
+    let value = storage
+        .unchecked_ref::<AnyStorage>()
+        .get_item_value(key)
+        .ok()?;
+    value.dyn_into().ok()
+}
+
+/// The start of a stored text, where its save time is (`drafts::saved_at_of`).
+fn head(text: &js_sys::JsString) -> String {
+    text.slice(0, 120).into()
+}
+
+fn back_up(key: String, value: JsValue, on_done: Box<dyn FnOnce(bool)>) {
     let idle = BACKUPS.with(|b| {
         let mut b = b.borrow_mut();
-        b.1.insert(key, (text, on_done));
+        // Only the newest text of a draft waits: the one it replaces is dropped.
+        b.1.retain(|(k, _)| *k != key);
+        b.1.push((key, (value, on_done)));
         !std::mem::replace(&mut b.0, true)
     });
     if !idle {
@@ -72,15 +106,14 @@ fn back_up(key: String, text: String, on_done: Box<dyn FnOnce(bool)>) {
         loop {
             let next = BACKUPS.with(|b| {
                 let mut b = b.borrow_mut();
-                let key = b.1.keys().next().cloned();
-                let next = key.and_then(|k| b.1.remove(&k).map(|p| (k, p)));
+                let next = (!b.1.is_empty()).then(|| b.1.remove(0));
                 b.0 = next.is_some();
                 next
             });
-            let Some((key, (text, on_done))) = next else {
+            let Some((key, (value, on_done))) = next else {
                 break;
             };
-            on_done(durable::write(durable::DRAFTS, &key, &text).await);
+            on_done(durable::write_value(durable::DRAFTS, &key, &value).await);
         }
     });
 }
@@ -124,7 +157,7 @@ pub fn hand_over(draft: Draft) {
 /// copies, read every time (`drafts::newest` says which and what to tell). A newer backup is put back into
 /// localStorage where it fits.
 pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
-    if let Some(draft) = MEMORY.with(|m| m.borrow().get(id).cloned()) {
+    if let Some(draft) = MEMORY.with(|m| m.borrow().iter().find(|d| d.document.id == id).cloned()) {
         return Some(Ok(Chosen {
             draft,
             from: Copy::Local,
@@ -133,16 +166,21 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
     }
     let key = drafts::key(id);
     let handed = HANDED.with(|h| h.borrow_mut().take().filter(|d| d.document.id == id));
-    let backup = durable::read(durable::DRAFTS, &key).await;
-    let local_text = local().ok().and_then(|s| s.get_item(&key).ok().flatten());
+    // Both copies stay JavaScript strings until they are needed whole: a big list is megabytes to convert, and
+    // the draft this tab has just handed over needs only their save times.
+    let backup = durable::read_value(durable::DRAFTS, &key).await;
+    let local_value = local().ok().and_then(|s| get_item(&s, &key));
     // This tab just made and saved the draft: it needs no reading back, unless another tab saved it since.
     if let Some(draft) = handed {
-        let later = |text: &Option<String>| {
-            text.as_deref()
+        let later = |value: &Option<js_sys::JsString>| {
+            value
+                .as_ref()
+                .map(head)
+                .as_deref()
                 .and_then(drafts::saved_at_of)
                 .is_some_and(|at| instant_millis(at) > instant_millis(&draft.saved_at))
         };
-        if !later(&local_text) && !later(&backup) {
+        if !later(&local_value) && !later(&backup) {
             return Some(Ok(Chosen {
                 draft,
                 from: Copy::Local,
@@ -150,6 +188,8 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
             }));
         }
     }
+    let local_text = local_value.map(String::from);
+    let backup = backup.map(String::from);
     let chosen = drafts::newest_stored(local_text.as_deref(), backup.as_deref());
     if let Some(Ok(c)) = &chosen {
         if c.from == Copy::Backup {
@@ -196,11 +236,11 @@ pub fn all_local() -> Vec<Listed> {
 /// while localStorage was full) is listed too.
 pub async fn all() -> Vec<Listed> {
     let mut ids: Vec<String> = Vec::new();
-    let mut backups: HashMap<String, String> = HashMap::new();
+    let mut backups: Vec<(String, String)> = Vec::new();
     for (key, text) in durable::all(durable::DRAFTS).await {
         if let Some(id) = drafts::id_of_key(&key) {
             ids.push(id.to_string());
-            backups.insert(id.to_string(), text);
+            backups.push((id.to_string(), text));
         }
     }
     if let Ok(storage) = local() {
@@ -211,14 +251,20 @@ pub async fn all() -> Vec<Listed> {
                 .filter_map(|k| drafts::id_of_key(&k).map(str::to_string)),
         );
     }
-    ids.sort();
+    // The app's one sort (`order`): another instantiation of the standard sort costs kilobytes of wasm.
+    crate::domain::order::sort_by(&mut ids, Ord::cmp);
     ids.dedup();
     let found = ids
         .into_iter()
         .filter_map(|id| {
             let local = local().ok()?.get_item(&drafts::key(&id)).ok().flatten();
-            let chosen =
-                drafts::newest_stored(local.as_deref(), backups.get(&id).map(String::as_str))?;
+            let chosen = drafts::newest_stored(
+                local.as_deref(),
+                backups
+                    .iter()
+                    .find(|(b, _)| *b == id)
+                    .map(|(_, t)| t.as_str()),
+            )?;
             Some(chosen.map(|c| c.draft).map_err(|e| (id, e)))
         })
         .collect();

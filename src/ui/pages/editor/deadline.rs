@@ -77,8 +77,9 @@ pub fn deadline_field(props: &DeadlineProps) -> Html {
                 { "整改时限" }
                 if is_required(kind_of_list, "deadline") { <span class="required" aria-hidden="true">{ " *" }</span> }
             </legend>
-            { for DeadlineKind::ALL.iter().map(|k| {
-                let id = format!("{group_id}-{k:?}");
+            { for DeadlineKind::ALL.iter().enumerate().map(|(n, k)| {
+                // By position, not `{:?}`: Debug formatting is kilobytes of the start-up module.
+                let id = format!("{group_id}-{n}");
                 html! {
                     <label class="choice" for={id.clone()}>
                         <input type="radio" id={id} name={name.clone()} checked={*kind == *k} onchange={choose(*k)} />

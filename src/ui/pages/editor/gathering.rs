@@ -185,8 +185,8 @@ fn gather_plan(props: &GatherPlanProps) -> Html {
                         if item.asks() {
                             <fieldset class="choices">
                                 <legend>{ item.question() }</legend>
-                                { for item.choices().into_iter().map(|(choice, words)| {
-                                    let id = format!("gather-{i}-{choice:?}");
+                                { for item.choices().into_iter().enumerate().map(|(n, (choice, words))| {
+                                    let id = format!("gather-{i}-{n}");
                                     html! {
                                         <label class="choice" for={id.clone()}>
                                             <input type="radio" {id} name={format!("gather-{i}")}

@@ -6,18 +6,17 @@ mod summary;
 use yew::prelude::*;
 
 use crate::domain::codes::{code, from_code};
-use crate::domain::dispatch::dispatch_list;
 use crate::domain::ledger::{self, Entry, Filter};
 use crate::domain::model::{Document, Kind, Status};
 use crate::domain::office::request::Request;
-use crate::domain::period::Period;
 use crate::domain::route::{Route, Step};
 use crate::domain::{dates, order};
 use crate::ui::claim::use_claim;
-use crate::ui::components::dispatch_view::DispatchView;
+use crate::ui::components::lazy_page::LazyPage;
 use crate::ui::components::office_export::OfficeExport;
 use crate::ui::session::SessionHandle;
 use crate::ui::stored::{use_stored_draft, Loaded};
+use crate::ui::web::lazy::Page;
 use crate::ui::web::{clock, download, location};
 
 #[derive(Properties, PartialEq)]
@@ -110,13 +109,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             </header>
             { claim.notice() }
             <summary::SummaryBlock doc={doc.clone()} {today} />
-            <details class="ledger-dispatch no-print">
-                <summary>{ "调度：本周、本月或两日之间的进展" }</summary>
-                <DispatchView {today} make={{
-                    let doc = doc.clone();
-                    Callback::from(move |(period, name): (Period, String)| dispatch_list(&doc, period, &name, today))
-                }} />
-            </details>
+            <LedgerDispatch doc={doc.clone()} />
             { ledger_toolbar(&doc, today, &notice) }
             <section aria-labelledby="entries-heading">
                 <h2 id="entries-heading">{ format!("台账（{}项，显示{}项）", all.len(), shown.len()) }</h2>
@@ -292,5 +285,40 @@ fn entry_rows(
                 </tr>
             }
         </tbody>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LedgerDispatchProps {
+    doc: Document,
+}
+
+/// 调度 of this list: the office module's view, loaded when the section is first opened (a 党支部 seldom needs it,
+/// and its start-up never pays for it).
+#[function_component(LedgerDispatch)]
+fn ledger_dispatch(props: &LedgerDispatchProps) -> Html {
+    let open = use_state(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                open.set(d.open());
+            }
+        })
+    };
+    let list = (*open)
+        .then(|| serde_json::to_string(&props.doc).ok())
+        .flatten();
+    html! {
+        <details class="ledger-dispatch no-print" {ontoggle}>
+            <summary>{ "调度：本周、本月或两日之间的进展" }</summary>
+            if let Some(list) = list {
+                <LazyPage page={Page::Dispatch(list)} />
+            }
+        </details>
     }
 }

@@ -24,7 +24,7 @@ use crate::domain::period::Period;
 pub use crate::domain::summary_page::Made;
 use crate::domain::summary_page::{Effect, Event, Model};
 use crate::domain::summary_set::SummarySet;
-use crate::ui::components::dispatch_view::DispatchView;
+use crate::ui::office::dispatch_view::DispatchView;
 use crate::ui::shared::Shared;
 use crate::ui::store::Store;
 use crate::ui::web::{clock, files, summary_store};

@@ -1,0 +1,53 @@
+//! The ledger module: 整改台账 and 打印 (`rectify::ui::pages::{ledger, print}`), compiled the first time a branch
+//! opens either, never at start-up. It mounts into an element the app gives it and unmounts when the app leaves
+//! the page. Each page opens the draft from storage itself, as it did in the app's own module.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use rectify::domain::route::Layout;
+    use rectify::ui::pages::ledger::{Ledger, LedgerProps};
+    use rectify::ui::pages::print::{PrintPreview, PrintProps};
+    use wasm_bindgen::prelude::*;
+
+    enum App {
+        Ledger(yew::AppHandle<Ledger>),
+        Print(yew::AppHandle<PrintPreview>),
+    }
+
+    /// A page of the ledger module, mounted; `unmount` takes it away.
+    #[wasm_bindgen]
+    pub struct Mounted(Option<App>);
+
+    #[wasm_bindgen]
+    impl Mounted {
+        pub fn unmount(&mut self) {
+            match self.0.take() {
+                Some(App::Ledger(app)) => app.destroy(),
+                Some(App::Print(app)) => app.destroy(),
+                None => {}
+            }
+        }
+    }
+
+    /// 整改台账 of draft `id`, in `root`.
+    #[wasm_bindgen]
+    pub fn mount_ledger(root: web_sys::Element, id: String) -> Mounted {
+        rectify::ui::web::panic::install();
+        Mounted(Some(App::Ledger(
+            yew::Renderer::<Ledger>::with_root_and_props(root, LedgerProps { id }).render(),
+        )))
+    }
+
+    /// 打印 of draft `id` in the layout of `layout` (its slug), in `root`.
+    #[wasm_bindgen]
+    pub fn mount_print(root: web_sys::Element, id: String, layout: &str) -> Mounted {
+        rectify::ui::web::panic::install();
+        let layout = Layout::from_slug(layout).unwrap_or(Layout::Table);
+        Mounted(Some(App::Print(
+            yew::Renderer::<PrintPreview>::with_root_and_props(root, PrintProps { id, layout })
+                .render(),
+        )))
+    }
+}
+
+fn main() {}

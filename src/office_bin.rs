@@ -1,0 +1,56 @@
+//! The office module: 汇总 and 调度 (`rectify::ui::office`), compiled the first time the office uses them, never
+//! at a 党支部's start-up. It mounts into an element the app gives it and unmounts when the app leaves the page.
+
+#[cfg(target_arch = "wasm32")]
+mod exports {
+    use rectify::ui::office::{summary::Consolidate, ListDispatch, ListDispatchProps};
+    use wasm_bindgen::prelude::*;
+
+    enum App {
+        Summary(yew::AppHandle<Consolidate>),
+        Dispatch(yew::AppHandle<ListDispatch>),
+    }
+
+    /// A page of the office module, mounted; `unmount` takes it away.
+    #[wasm_bindgen]
+    pub struct Mounted(Option<App>);
+
+    #[wasm_bindgen]
+    impl Mounted {
+        pub fn unmount(&mut self) {
+            match self.0.take() {
+                Some(App::Summary(app)) => app.destroy(),
+                Some(App::Dispatch(app)) => app.destroy(),
+                None => {}
+            }
+        }
+    }
+
+    /// 汇总, in `root`.
+    #[wasm_bindgen]
+    pub fn mount_summary(root: web_sys::Element) -> Mounted {
+        rectify::ui::web::panic::install();
+        rectify::ui::office::adopt_styles();
+        Mounted(Some(App::Summary(
+            yew::Renderer::<Consolidate>::with_root(root).render(),
+        )))
+    }
+
+    /// 调度 of one list (its JSON as the app holds it), in `root`.
+    #[wasm_bindgen]
+    pub fn mount_dispatch(root: web_sys::Element, list: &str) -> Result<Mounted, JsValue> {
+        rectify::ui::web::panic::install();
+        rectify::ui::office::adopt_styles();
+        let doc = serde_json::from_str(list)
+            .map_err(|_| JsValue::from_str("调度所需的清单内容无法读取"))?;
+        let props = ListDispatchProps {
+            doc,
+            today: rectify::ui::web::clock::today(),
+        };
+        Ok(Mounted(Some(App::Dispatch(
+            yew::Renderer::<ListDispatch>::with_root_and_props(root, props).render(),
+        ))))
+    }
+}
+
+fn main() {}

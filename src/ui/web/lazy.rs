@@ -1,0 +1,106 @@
+//! The app's lazy modules, each loaded and compiled the first time one of its pages is asked for (`rectify…()` of
+//! the page's script, see tools/bundle.py), then kept: the office's (`src/office_bin.rs`: 汇总, 调度) and the
+//! branch's paper work (`src/ledger_bin.rs`: 整改台账, 打印). The start-up module carries neither.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = globalThis, js_name = rectifyOffice, catch)]
+    fn rectify_office() -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(js_namespace = globalThis, js_name = rectifyLedger, catch)]
+    fn rectify_ledger() -> Result<js_sys::Promise, JsValue>;
+}
+
+fn reason(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "未知原因".to_string())
+}
+
+/// A page of the office module as mounted: its `unmount` takes it away.
+pub struct Mounted(JsValue);
+
+impl Mounted {
+    pub fn unmount(&self) {
+        if let Ok(unmount) = js_sys::Reflect::get(&self.0, &"unmount".into()) {
+            if let Ok(f) = unmount.dyn_into::<js_sys::Function>() {
+                let _ = f.call0(&self.0);
+            }
+        }
+    }
+}
+
+/// What to mount.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    /// 汇总 (the office module).
+    Summary,
+    /// 调度 of one list, its JSON (the office module).
+    Dispatch(String),
+    /// 整改台账 of a draft (the ledger module).
+    Ledger(String),
+    /// 打印 of a draft in a layout (the ledger module).
+    Print(String, crate::domain::route::Layout),
+}
+
+impl Page {
+    /// What the page is, as a message says it.
+    fn what(&self) -> &'static str {
+        match self {
+            Page::Summary | Page::Dispatch(_) => "汇总和调度",
+            Page::Ledger(_) => "整改台账",
+            Page::Print(..) => "打印",
+        }
+    }
+}
+
+/// Loads the page's module (the first time) and mounts `page` in `root`; or says why not, in Chinese.
+pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, String> {
+    let failed = |e: JsValue| {
+        format!(
+            "{}所需的组件没能启动（{}）。请刷新页面后重试；本机保存的内容不受影响。",
+            page.what(),
+            reason(e)
+        )
+    };
+    let loading = match page {
+        Page::Summary | Page::Dispatch(_) => rectify_office(),
+        Page::Ledger(_) | Page::Print(..) => rectify_ledger(),
+    };
+    let module = JsFuture::from(loading.map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let call = |name: &str, args: &js_sys::Array| -> Result<JsValue, String> {
+        let f: js_sys::Function = js_sys::Reflect::get(&module, &name.into())
+            .map_err(failed)?
+            .dyn_into()
+            .map_err(failed)?;
+        f.apply(&JsValue::NULL, args).map_err(failed)
+    };
+    let mounted = match page {
+        Page::Summary => call("mount_summary", &js_sys::Array::of1(root))?,
+        Page::Dispatch(list) => call(
+            "mount_dispatch",
+            &js_sys::Array::of2(root, &JsValue::from_str(list)),
+        )?,
+        Page::Ledger(id) => call(
+            "mount_ledger",
+            &js_sys::Array::of2(root, &JsValue::from_str(id)),
+        )?,
+        Page::Print(id, layout) => call(
+            "mount_print",
+            &js_sys::Array::of3(
+                root,
+                &JsValue::from_str(id),
+                &JsValue::from_str(layout.slug()),
+            ),
+        )?,
+    };
+    Ok(Mounted(mounted))
+}
