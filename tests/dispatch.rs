@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate};
 use rectify::domain::branches::Unit;
 use rectify::domain::consolidate::consolidate;
-use rectify::domain::dispatch::{dispatch, Figures};
+use rectify::domain::dispatch::{dispatch, supervision_number, Figures};
 use rectify::domain::export::export;
 use rectify::domain::model::{Closing, Deadline, Document, Extension, Status, Update};
 use rectify::domain::period::Period;
@@ -261,5 +261,35 @@ fn a_督办单_lists_the_most_overdue_first_then_the_soonest_due_by_date_not_by_
             "临期（2024年6月9日到期）",
             "临期（2024年6月10日到期）"
         ]
+    );
+}
+
+#[test]
+fn a_督办单_is_numbered_from_the_number_the_office_set_one_per_党支部() {
+    assert_eq!(
+        supervision_number(2026, 0, 0),
+        "督〔2026〕第1号",
+        "unset reads as 1"
+    );
+    assert_eq!(supervision_number(2026, 12, 0), "督〔2026〕第12号");
+    assert_eq!(supervision_number(2026, 12, 2), "督〔2026〕第14号");
+}
+
+#[test]
+fn the_issuer_and_the_first_number_are_kept_when_the_files_are_cleared() {
+    let mut set = rectify::domain::summary_set::SummarySet::empty();
+    set.issuer = "中共××县公安局委员会主题教育办公室".into();
+    set.first_number = 7;
+    let cleared = set.cleared(true);
+    assert_eq!(
+        (cleared.issuer.as_str(), cleared.first_number),
+        (set.issuer.as_str(), 7)
+    );
+    let old: rectify::domain::summary_set::SummarySet =
+        serde_json::from_str(r#"{"storage":1,"files":[]}"#).unwrap();
+    assert_eq!(
+        (old.issuer.as_str(), old.first_number),
+        ("", 0),
+        "a set kept before reads"
     );
 }

@@ -104,6 +104,12 @@ fn 检查_shows_every_fields_findings_and_the_status_counts_them() {
         assert_eq!(findings_at(&checked, p).map(Vec::len), Some(1), "{p}");
     }
     assert!(m.checked_all);
+    // Pressed again on step 3 itself, where nothing navigates: 检查结果 is redrawn with what was typed since.
+    type_key(&mut m, 10, "张三");
+    let again = update(&mut m, Event::CheckAll, &at(20));
+    assert!(again.contains(&Effect::Reshaped));
+    assert_eq!(m.report.error_count(), 2);
+    assert!(m.report.has("content_short"), "the typed text is checked");
 }
 
 #[test]

@@ -513,3 +513,19 @@ fn the_csv_file_name_carries_the_unit_and_the_day() {
         "整改台账-中共××县公安局交警大队支部委员会-20240101.csv"
     );
 }
+
+#[test]
+fn on_paper_a_problem_is_printed_once_over_its_measures() {
+    let doc = org();
+    let all = entries(&doc, day(2024, 6, 1));
+    let refs: Vec<&Entry> = all.iter().collect();
+    let runs = by_problem(&refs);
+    assert_eq!(runs.len(), doc.problems.len());
+    for (run, p) in runs.iter().zip(&doc.problems) {
+        assert_eq!(run.len(), p.measures.len());
+        assert!(run.iter().all(|e| e.problem == run[0].problem));
+    }
+    // Filtered, a problem's measures that are left still share one cell; the others are gone.
+    let some: Vec<&Entry> = all.iter().filter(|e| e.number.ends_with("-1")).collect();
+    assert!(by_problem(&some).iter().all(|run| run.len() == 1));
+}

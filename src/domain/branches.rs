@@ -44,6 +44,16 @@ pub struct Branch {
 }
 
 impl Branch {
+    /// Whether the 各党支部 table's search keeps this row: the query (spaces and full/half width aside) is part of
+    /// its name or of one of its other names. An empty query keeps every row.
+    pub fn matches(&self, query: &str) -> bool {
+        let q = super::names::key(query);
+        q.is_empty()
+            || std::iter::once(&self.name)
+                .chain(&self.other_names)
+                .any(|n| super::names::key(n).contains(&q))
+    }
+
     /// Its lists of one kind (normally one; two when it made a second list instead of revising the first).
     pub fn lists_of<'c>(
         &self,
@@ -459,6 +469,14 @@ mod tests {
         let c = consolidate(&files, today());
         let u = Unit::of(&c, &[], &[]);
         assert_eq!(names(&u), ["交警大队党支部", "治安大队党支部"]);
+        let found: Vec<&str> = u
+            .branches
+            .iter()
+            .filter(|b| b.matches(" 交警　"))
+            .map(|b| b.name.as_str())
+            .collect();
+        assert_eq!(found, ["交警大队党支部"]);
+        assert!(u.branches.iter().all(|b| b.matches("")));
         let b = &u.branches[0];
         assert_eq!(b.lists.len(), 2);
         assert_eq!(

@@ -270,6 +270,34 @@ impl Consolidation {
             .filter_map(move |(i, s)| s.document.as_ref().filter(|d| d.id == id).map(|d| (i, d)))
     }
 
+    /// The files received in one line, and whether any needs the office's attention (not a list, a conflict or a
+    /// fork, changed after export). When none does, the page folds the file list to this line.
+    pub fn files_line(&self) -> (String, bool) {
+        let total = self.submissions.len();
+        let superseded = self
+            .submissions
+            .iter()
+            .filter(|s| matches!(s.verdict, Verdict::Superseded { .. }))
+            .count();
+        let counting = self.lists.len();
+        let attention = self.submissions.iter().any(|s| {
+            !matches!(
+                s.verdict,
+                Verdict::Complete | Verdict::Incomplete { .. } | Verdict::Superseded { .. }
+            )
+        });
+        let mut line = format!("共{total}个文件：{counting}份清单计入汇总");
+        if superseded > 0 {
+            line.push_str(&format!("，{superseded}个是已被新版本取代的旧版本"));
+        }
+        let other = total - counting - superseded;
+        if other > 0 {
+            line.push_str(&format!("，{other}个需要核实（见下表）"));
+        }
+        line.push('。');
+        (line, attention)
+    }
+
     /// The figures by category, over all lists that count, in the order categories first appear.
     pub fn by_category(&self, today: NaiveDate) -> Vec<(String, Summary)> {
         let mut out: Vec<(String, Summary)> = Vec::new();
@@ -347,6 +375,13 @@ mod tests {
         assert_eq!(c.lists.len(), 1);
         assert_eq!(c.lists[0].document.revision, 2);
         assert_eq!(c.total().count(Status::InProgress), 1);
+        assert_eq!(
+            c.files_line(),
+            (
+                "共2个文件：1份清单计入汇总，1个是已被新版本取代的旧版本。".to_string(),
+                false
+            )
+        );
     }
 
     #[test]
@@ -382,6 +417,9 @@ mod tests {
         );
         assert!(c.lists.is_empty());
         assert!(c.submissions[0].verdict.label().contains("冲突"));
+        let (line, attention) = c.files_line();
+        assert!(attention, "a conflict is never folded away");
+        assert_eq!(line, "共2个文件：0份清单计入汇总，2个需要核实（见下表）。");
     }
 
     #[test]

@@ -72,6 +72,11 @@ pub const FIGURE_HEADERS: [&str; 7] = [
     "临期",
 ];
 
+/// The 编号 of the `index`-th 督办单 (from 0) of a 调度 whose first is `first` (0 read as 1): 督〔2026〕第3号.
+pub fn supervision_number(year: i32, first: u32, index: usize) -> String {
+    format!("督〔{year}〕第{}号", first.max(1) as usize + index)
+}
+
 /// A measure a 督办单 names: overdue or due soon.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pressing {

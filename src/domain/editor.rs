@@ -19,7 +19,7 @@ use super::autosave::Autosave;
 use super::core::Core;
 pub use super::core::Now;
 use super::drafts::Draft;
-use super::edit::{apply, Action, Outcome, Refused, Undo};
+use super::edit::{apply, Action, HeaderField, MemberField, Outcome, Refused, Undo};
 use super::findings::{Finding, Report};
 use super::model::Document;
 use super::progress::{progress, Progress};
@@ -238,6 +238,19 @@ impl Model {
         }
     }
 
+    /// On a member's own list the member types their name once, as 填报人: it is also the member's 姓名.
+    fn name_follows(&self, action: &Action) -> Option<Action> {
+        let Action::SetHeader(HeaderField::FiledBy, name) = action else {
+            return None;
+        };
+        let member = self.doc.own_member().filter(|_| self.personal)?;
+        Some(Action::SetMember(
+            member.id.clone(),
+            MemberField::Name,
+            name.clone(),
+        ))
+    }
+
     fn edit(&mut self, action: Action, refresh: bool, now: &Now, out: &mut Vec<Effect>) {
         if self.read_only {
             self.last = Ok(Outcome::Unchanged);
@@ -248,6 +261,7 @@ impl Model {
             action,
             Action::Gather(_) | Action::AddRoster(_) | Action::Restore(_) | Action::AttachReview(_)
         );
+        let follows = self.name_follows(&action);
         let outcome = match apply(&mut self.doc, action) {
             Ok(outcome) => outcome,
             Err(refused) => {
@@ -255,6 +269,10 @@ impl Model {
                 return;
             }
         };
+        if let Some(follows) = follows {
+            // Cannot be refused: the member exists, and a name is any text.
+            let _ = apply(&mut self.doc, follows);
+        }
         // 撤销 of a gathering puts every member back as it was: once anything else changes it would take that
         // change back too, so it is no longer offered (a removal's 撤销 puts back only what was removed).
         let gathering_withdrawn = matches!(outcome, Outcome::Changed | Outcome::Reshaped)
@@ -298,6 +316,8 @@ pub fn update(model: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
         Event::CheckAll => {
             model.checked_all = true;
             model.revalidate(now.today, &mut out);
+            // 检查结果 shows the new report even when the page (step 3) does not change.
+            out.push(Effect::Reshaped);
         }
         Event::Undo => {
             if let Some(undo) = model.undo.take() {

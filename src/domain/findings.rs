@@ -81,3 +81,50 @@ impl Report {
         self.findings.iter().any(|f| f.rule == rule)
     }
 }
+
+impl Report {
+    /// The line above 检查结果: what is left to do, naming only what there is.
+    pub fn summary(&self) -> String {
+        let (errors, warnings) = (self.error_count(), self.warnings().count());
+        match (errors, warnings) {
+            (0, 0) => "清单已完整，没有错误和提醒，可以导出。".to_string(),
+            (0, w) => format!(
+                "清单已完整，可以导出。另有{w}个提醒，请看一看；确属实情的可以写明理由后保留。"
+            ),
+            (e, 0) => format!("还有{e}个错误需要修改。点每一条可以直接跳到要改的地方。"),
+            (e, w) => format!(
+                "还有{e}个错误需要修改，{w}个提醒请看一看。点每一条可以直接跳到要改的地方。"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(errors: usize, warnings: usize) -> Report {
+        let finding = |severity| Finding {
+            path: String::new(),
+            rule: "r",
+            severity,
+            location: String::new(),
+            message: String::new(),
+            acknowledged: None,
+        };
+        let mut findings = vec![finding(Severity::Error); errors];
+        findings.extend(vec![finding(Severity::Warning); warnings]);
+        Report { findings }
+    }
+
+    #[test]
+    fn the_summary_names_only_what_there_is() {
+        assert!(!report(0, 0).summary().contains('0'));
+        assert!(!report(2, 0).summary().contains("0个提醒"));
+        assert!(!report(0, 0).summary().contains("提醒，请看"));
+        assert!(report(0, 3).summary().contains("另有3个提醒"));
+        assert!(report(1, 2)
+            .summary()
+            .contains("还有1个错误需要修改，2个提醒"));
+    }
+}

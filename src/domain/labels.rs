@@ -50,6 +50,33 @@ impl Source {
     }
 }
 
+/// Who a finished file goes to: a member hands their own list to their 党支部, which gathers it into the branch's
+/// 党员清单; a branch reports its lists to the office above.
+pub fn hand_in_to(personal: bool) -> &'static str {
+    if personal {
+        "交给本党支部（支部书记或负责收集的支部委员），由支部汇入支部的党员清单"
+    } else {
+        "报送上级党组织（主题教育办公室）"
+    }
+}
+
+impl Source {
+    /// The term printed on paper (the 清单, its Word file): the campaign's own words, without the form's hints.
+    pub fn formal(self) -> &'static str {
+        match self {
+            Source::Research => "调查研究发现",
+            Source::Opinions => "征求意见、群众反映",
+            Source::SelfReview => "检视剖析",
+            Source::Superior => "上级点评反馈",
+            Source::Inspection => "巡视巡察反馈",
+            Source::Audit => "审计监督发现",
+            Source::Development => "推动发展中发现",
+            Source::Mutual => "谈心谈话、批评与自我批评",
+            Source::Other => "其他",
+        }
+    }
+}
+
 impl Batch {
     pub fn label(self) -> &'static str {
         match self {

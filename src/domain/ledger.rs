@@ -49,6 +49,20 @@ impl Entry {
     }
 }
 
+/// The ledger on paper: the entries in runs of one problem each (by the first part of 台账编号), so that its
+/// 问题表现 (and 党员) is printed once, merged over its measures, as a filed 台账 is ruled.
+pub fn by_problem<'a>(entries: &[&'a Entry]) -> Vec<Vec<&'a Entry>> {
+    let problem = |e: &Entry| e.number.split('-').next().unwrap_or("").to_string();
+    let mut runs: Vec<Vec<&'a Entry>> = Vec::new();
+    for &e in entries {
+        match runs.last_mut() {
+            Some(run) if problem(run[0]) == problem(e) => run.push(e),
+            _ => runs.push(vec![e]),
+        }
+    }
+    runs
+}
+
 /// What the ledger table shows: everything, or what the filters keep. Values are the entries' own (a status by
 /// its value, names as written), never the labels a select shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

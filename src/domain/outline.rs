@@ -58,6 +58,23 @@ impl MemberState {
     }
 }
 
+/// The members who have not handed in, as a line to copy into a reminder: "未交清单的党员（2名）：张三、李四。".
+/// `None` when everyone has.
+pub fn not_handed_in_text(rows: &[MemberRow]) -> Option<String> {
+    let names: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.state == MemberState::NotHandedIn)
+        .map(|r| r.name.as_str())
+        .collect();
+    (!names.is_empty()).then(|| {
+        format!(
+            "未交清单的党员（{}名）：{}。",
+            names.len(),
+            names.join("、")
+        )
+    })
+}
+
 /// One line of the members' index.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MemberRow {
@@ -184,6 +201,13 @@ mod tests {
                 ("第3名党员".to_string(), "1个错误".to_string(), true),
             ]
         );
+        assert_eq!(
+            not_handed_in_text(&rows).as_deref(),
+            Some("未交清单的党员（1名）：党员1。")
+        );
+        doc.members[0] = doc.members[1].clone();
+        let rows = member_rows(&doc, &validate(&doc, today()));
+        assert_eq!(not_handed_in_text(&rows), None);
     }
 
     #[test]

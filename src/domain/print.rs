@@ -114,9 +114,9 @@ fn block(serial: usize, p: &Problem) -> ProblemBlock {
         sources: p
             .sources
             .iter()
-            .map(|s| s.label())
+            .map(|s| s.formal())
             .collect::<Vec<_>>()
-            .join("、"),
+            .join("；"),
         description: p.description.trim().to_string(),
         measures: p
             .measures
@@ -186,6 +186,20 @@ pub fn member_rows(doc: &Document) -> Vec<MemberBlock> {
         .collect()
 }
 
+/// The pages of 每名党员一页: every member, or only those who handed in (a member without a problem has not: 未交),
+/// so the branch does not print empty 草稿 pages for them.
+pub fn member_pages(doc: &Document, handed_in_only: bool) -> Vec<MemberBlock> {
+    member_rows(doc)
+        .into_iter()
+        .filter(|m| !handed_in_only || !m.problems.is_empty())
+        .collect()
+}
+
+/// How many members have not handed in (no problem yet).
+pub fn not_handed_in(doc: &Document) -> usize {
+    doc.members.iter().filter(|m| m.problems.is_empty()).count()
+}
+
 /// Empty problem blocks for a blank form to be filled in by hand.
 pub fn blank_rows(count: usize) -> Vec<ProblemBlock> {
     (1..=count)
@@ -203,6 +217,19 @@ pub fn blank_rows(count: usize) -> Vec<ProblemBlock> {
 mod tests {
     use super::*;
     use crate::domain::sample::{member_list, org_list};
+
+    #[test]
+    fn one_page_per_member_can_leave_out_who_has_not_handed_in() {
+        let mut doc = member_list(1, "交警大队党支部", 3, 1, 1);
+        doc.members[1].problems.clear();
+        assert_eq!(not_handed_in(&doc), 1);
+        assert_eq!(member_pages(&doc, false).len(), 3);
+        let pages = member_pages(&doc, true);
+        assert_eq!(
+            pages.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+            vec![doc.members[0].name.as_str(), doc.members[2].name.as_str()]
+        );
+    }
 
     #[test]
     fn deadlines_print_the_official_way() {
@@ -262,7 +289,7 @@ mod tests {
         assert!(rows[1].measures[0].content.starts_with("1. "));
         assert!(rows[1].measures[1].content.starts_with("2. "));
         assert_eq!(rows[0].span(), 2);
-        assert_eq!(rows[0].sources, "检视剖析（自己找）、征求意见 / 群众反映");
+        assert_eq!(rows[0].sources, "检视剖析；征求意见、群众反映");
     }
 
     #[test]

@@ -100,8 +100,8 @@ pub enum Route {
     Print(String, Layout),
     /// 整改台账 of a draft.
     Ledger(String),
-    /// 汇总
-    Consolidate,
+    /// 汇总; with the document id of one received list, that list opened as a view of its own (its 审核 panel).
+    Consolidate(Option<String>),
     /// Makes the app panic, so the end-to-end tests can see the panic screen (`#/selftest/panic`). Only in the
     /// self-test build (feature `selftest`): what users get has no such switch.
     #[cfg(feature = "selftest")]
@@ -127,7 +127,8 @@ impl Route {
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
             [""] => Route::Home,
-            ["summary"] => Route::Consolidate,
+            ["summary"] => Route::Consolidate(None),
+            ["summary", "list", id] if !id.is_empty() => Route::Consolidate(Some(id.to_string())),
             #[cfg(feature = "selftest")]
             ["selftest", "panic"] => Route::SelfTestPanic,
             ["print", id, layout] if !id.is_empty() => match Layout::from_slug(layout) {
@@ -155,7 +156,8 @@ impl Route {
             Route::At(id, anchor) => format!("#/edit/{id}/at/{anchor}"),
             Route::Print(id, layout) => format!("#/print/{id}/{}", layout.slug()),
             Route::Ledger(id) => format!("#/ledger/{id}"),
-            Route::Consolidate => "#/summary".to_string(),
+            Route::Consolidate(None) => "#/summary".to_string(),
+            Route::Consolidate(Some(id)) => format!("#/summary/list/{id}"),
             #[cfg(feature = "selftest")]
             Route::SelfTestPanic => "#/selftest/panic".to_string(),
             Route::NotFound(path) => format!("#/{path}"),
@@ -176,7 +178,8 @@ mod tests {
             Route::At("abc".into(), "member-1".into()),
             Route::Print("abc".into(), Layout::PerMember),
             Route::Ledger("abc".into()),
-            Route::Consolidate,
+            Route::Consolidate(None),
+            Route::Consolidate(Some("list-1".into())),
         ] {
             assert_eq!(Route::parse(&route.hash()), route);
         }

@@ -38,10 +38,13 @@ pub enum Event {
     Unjoin(usize),
     /// A change of the review of a received list (`of` says which list).
     Review { of: Draft, edit: ReviewEdit },
-    /// A list opened read-only (its position among the lists that count), or closed.
-    Open(Option<usize>),
+    /// A list opened read-only as a view of its own (its document id, from the address), or closed (back to
+    /// the table, at the row it was opened from).
+    Open(Option<String>),
     /// 调度 shown instead of the summary, or not.
     Dispatching(bool),
+    /// The 督办单's issuer and first number, as the office wrote them.
+    Issuer(String, u32),
     /// What keeping the set on this computer gave.
     Kept(Result<(), String>),
     /// What the page did itself (a CSV saved), to say.
@@ -65,7 +68,10 @@ pub struct Model {
     pub reading: Option<(usize, usize)>,
     /// What the page says after an action: done, or what went wrong.
     pub notice: Option<Result<String, String>>,
-    pub selected: Option<usize>,
+    /// The document id of the list opened as a view of its own.
+    pub selected: Option<String>,
+    /// The list last closed: the table scrolls back to its 党支部's row.
+    pub back_to: Option<String>,
     pub dispatching: bool,
     /// What to say once the set is kept.
     to_say: Option<String>,
@@ -74,6 +80,17 @@ pub struct Model {
 }
 
 impl Model {
+    /// The opened list: its position among the lists that count. `None` also when the address names a list that
+    /// is not (or no longer) in the set.
+    pub fn opened(&self) -> Option<usize> {
+        let id = self.selected.as_deref()?;
+        self.made
+            .consolidation
+            .lists
+            .iter()
+            .position(|l| l.document.id == id)
+    }
+
     pub fn new(clock: fn() -> f64) -> Model {
         Model {
             set: Rc::new(SummarySet::empty()),
@@ -83,6 +100,7 @@ impl Model {
             reading: None,
             notice: None,
             selected: None,
+            back_to: None,
             dispatching: false,
             to_say: None,
             clock,
@@ -193,8 +211,20 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             // A review written changes the set, not what was received: nothing is read again.
             m.keep(None, &mut out);
         }
-        Event::Open(list) => m.selected = list,
+        Event::Open(list) => {
+            m.back_to = match list {
+                None => m.selected.take(),
+                Some(_) => None,
+            };
+            m.selected = list;
+        }
         Event::Dispatching(on) => m.dispatching = on,
+        Event::Issuer(issuer, first) => {
+            let set = Rc::make_mut(&mut m.set);
+            set.issuer = issuer;
+            set.first_number = first;
+            m.keep(None, &mut out);
+        }
         Event::Kept(Ok(())) => {
             if let Some(said) = m.to_say.take() {
                 m.notice = Some(Ok(said));
@@ -302,5 +332,29 @@ mod tests {
         assert_eq!(m.set.files.len(), 1);
         update(&mut m, Event::Clear(false), &now());
         assert!(m.set.files.is_empty() && m.made.consolidation.lists.is_empty());
+    }
+
+    #[test]
+    fn a_list_opens_by_its_address_and_closing_returns_to_its_row() {
+        let mut m = Model::new(|| 0.0);
+        // The address may name a list before the set has arrived: it opens once the list is there.
+        let first = file(1, "甲党支部");
+        let id = crate::domain::import::import(&first.1).unwrap().document.id;
+        update(&mut m, Event::Open(Some(id.clone())), &now());
+        assert_eq!(m.opened(), None);
+        update(&mut m, Event::Loaded(SummarySet::empty()), &now());
+        update(
+            &mut m,
+            Event::Read(vec![file(2, "乙党支部"), first]),
+            &now(),
+        );
+        assert_eq!(m.opened(), Some(1));
+        update(&mut m, Event::Open(None), &now());
+        assert_eq!(
+            (m.opened(), m.back_to.as_deref()),
+            (None, Some(id.as_str()))
+        );
+        update(&mut m, Event::Open(Some("not-here".into())), &now());
+        assert_eq!((m.opened(), m.back_to.as_deref()), (None, None));
     }
 }

@@ -43,6 +43,12 @@ pub struct SummarySet {
     /// Names the office said are one 党支部 (合并为同一党支部), in the order it said so.
     #[serde(default)]
     pub joined: Vec<Join>,
+    /// Who issues the 督办单 (the office's name), written once and printed on every one.
+    #[serde(default)]
+    pub issuer: String,
+    /// The 编号 of the first 督办单 of the next 调度 printed (督〔year〕第N号), as the office set it.
+    #[serde(default)]
+    pub first_number: u32,
 }
 
 impl SummarySet {
@@ -125,6 +131,8 @@ impl SummarySet {
             expected: self.expected.clone(),
             reviewer: self.reviewer.clone(),
             joined: self.joined.clone(),
+            issuer: self.issuer.clone(),
+            first_number: self.first_number,
             reviews: if drop_unexported {
                 Vec::new()
             } else {

@@ -33,6 +33,23 @@ pub const GENERIC_PHRASES: &[&str] = &[
     "要求不严",
 ];
 
+/// Stock goals that name no result anyone could check (万能目标). A goal that is only one of these gets a warning.
+pub const GENERIC_GOALS: &[&str] = &[
+    "群众满意",
+    "取得明显成效",
+    "取得实效",
+    "明显改善",
+    "有效解决",
+    "得到解决",
+    "得到提升",
+    "明显提升",
+    "进一步提高",
+    "全面完成",
+    "按时完成",
+    "彻底整改",
+    "整改到位",
+];
+
 /// The category presets of `format.md`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Preset {

@@ -27,12 +27,13 @@ pub fn app() -> Html {
         Route::Print(id, layout) => html! { <LazyPage page={Page::Print(id.clone(), *layout)} /> },
         Route::Ledger(id) => html! { <LazyPage page={Page::Ledger(id.clone())} /> },
         // 整改台账, 打印 and the office's 汇总 are in modules of their own, loaded only when entered.
-        Route::Consolidate => html! { <LazyPage page={Page::Summary} /> },
+        // 汇总 follows its own address inside the module (a list opened as a view of its own).
+        Route::Consolidate(_) => html! { <LazyPage page={Page::Summary} /> },
         #[cfg(feature = "selftest")]
         Route::SelfTestPanic => panic!("the panic screen's self-test (#/selftest/panic)"),
         Route::NotFound(_) => not_found(),
     };
     html! {
-        <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) | Route::Consolidate => "page wide-page", _ => "page" }}>{ page }</main>
+        <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) | Route::Consolidate(_) => "page wide-page", _ => "page" }}>{ page }</main>
     }
 }

@@ -51,6 +51,22 @@ pub fn focus(path: &str) -> bool {
     }
 }
 
+/// Moves focus to the element of this id (a heading with `tabindex="-1"`, a button), scrolled into view: what a
+/// screen reader reads next and where the eye lands when a view changes. False when it is not on the page.
+pub fn focus_id(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let element = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match element {
+        Some(el) => {
+            el.scroll_into_view();
+            el.focus().is_ok()
+        }
+        None => false,
+    }
+}
+
 /// Puts `value` into the input or text area of `element` (nothing when it is not one, or not mounted).
 pub fn set_value(element: &yew::NodeRef, value: &str) {
     if let Some(area) = element.cast::<web_sys::HtmlTextAreaElement>() {

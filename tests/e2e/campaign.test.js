@@ -133,7 +133,7 @@ test('eight weeks of 39 党支部 × both lists: 汇总 and 调度 count 党支�
   const firsts = sheets.text.map((text, p) => [p, (text.match(/检视整改督办单/g) ?? []).length]).filter(([, n]) => n > 0);
   assert.ok(firsts.every(([, n]) => n === 1), 'never two 督办单 on one page');
   assert.equal(firsts.length, pressed.length, 'one 督办单 per 党支部');
-  firsts.forEach(([p], i) => assert.ok(sheets.text[p].includes(`党支部：${pressed[i]}`), `page ${p + 1} starts ${pressed[i]}'s`));
+  firsts.forEach(([p], i) => assert.ok(sheets.text[p].includes(`${pressed[i]}：`), `page ${p + 1} starts ${pressed[i]}'s`));
   const onOnePage = firsts.filter(([p], i) => (firsts[i + 1]?.[0] ?? sheets.pages) === p + 1).length;
   console.log(`# 督办单: ${pressed.length} 党支部 on ${sheets.pages} pages, ${onOnePage} on one page`);
   // Measures of both lists on one 党支部's page.

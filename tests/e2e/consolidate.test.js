@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, openApp, root, fixtures } from './harness.js';
+import { launch, openApp, root, fixtures, until } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -69,6 +69,15 @@ test('a set of branch files is checked, de-duplicated and summed up', async (t) 
   const view = page.getByRole('region', { name: /第3党支部《党组织检视整改问题清单》（只读）/ });
   await view.waitFor();
   assert.equal(await view.locator(':is(input, textarea, select):not(.review *)').count(), 0, 'nothing of the list to edit: only the office\'s 审核 fields');
+  // A view of its own: its address, its heading focused at the top, not thousands of pixels under the table.
+  assert.match(page.url(), /#\/summary\/list\/[^/]+$/);
+  await until(() => page.evaluate(() => document.activeElement?.id === 'branch-view-heading'), 'its heading has focus');
+  assert.equal(await page.locator('table.branches').count(), 0);
+  assert.ok((await view.boundingBox()).y < 200, 'at the top of the page');
+  await page.screenshot({ path: path.join(root, 'target', 'screenshots', 'consolidate-list.png') });
+  // 返回汇总: back in the table, at the button it was opened from.
+  await view.getByRole('link', { name: '返回汇总' }).first().click();
+  await until(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label') === '查看 第3党支部 的党组织清单'), 'focus back on its button');
 
   // The CSV: BOM, the branch first, one row per counted measure.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出CSV' }).click()]);
@@ -82,7 +91,7 @@ test('a set of branch files is checked, de-duplicated and summed up', async (t) 
   // The set is kept: a reload shows it again; clearing asks first.
   await page.reload();
   await page.getByRole('heading', { level: 1, name: '汇总' }).waitFor();
-  await page.locator('table.verdicts').waitFor();
+  await page.locator('table.verdicts').waitFor({ state: 'attached' });
   assert.equal(await page.locator('table.verdicts tbody tr').count(), files.length);
   await page.getByLabel('应报送的党支部').fill('第1党支部\n第9党支部');
   await page.getByLabel('应报送的党支部').blur();
@@ -156,7 +165,7 @@ test('a bureau-sized set is kept across a reload, beyond what localStorage holds
   await page.getByRole('status').filter({ hasText: '已读取60个文件' }).waitFor({ timeout: 60000 });
   assert.equal(await page.evaluate(() => localStorage.getItem('rectify.v1.summary')), null, 'not in localStorage');
   await page.reload();
-  await page.locator('table.verdicts').waitFor({ timeout: 60000 });
+  await page.locator('table.verdicts').waitFor({ state: 'attached', timeout: 60000 });
   assert.equal(await page.locator('table.verdicts tbody tr').count(), 60);
   assert.equal(await figure(page, '党支部').innerText(), '60');
   assert.deepEqual(app.problems, []);
@@ -171,12 +180,12 @@ test('a set kept in localStorage by an earlier version is moved, not lost', asyn
     storage: 1, files: [{ name: '交警大队-党组织清单.json', text: t }], expected: ['交警大队'],
   })), text);
   await page.getByRole('button', { name: '汇总', exact: true }).click();
-  await page.locator('table.verdicts').waitFor();
+  await page.locator('table.verdicts').waitFor({ state: 'attached' });
   assert.equal(await page.locator('table.verdicts tbody tr').count(), 1);
   assert.equal(await page.getByLabel('应报送的党支部').inputValue(), '交警大队');
   await page.waitForFunction(() => localStorage.getItem('rectify.v1.summary') === null);
   await page.reload();
-  await page.locator('table.verdicts').waitFor();
+  await page.locator('table.verdicts').waitFor({ state: 'attached' });
   assert.equal(await page.locator('table.verdicts tbody tr').count(), 1, 'still there, from IndexedDB');
 });
 
@@ -210,7 +219,7 @@ test('a file that is not a list keeps only its name and why, a list keeps its te
   assert.equal(byName['通知.json'].text, null, 'the other file does not');
   assert.match(byName['通知.json'].refused, /不是检视整改清单/);
   await page.reload();
-  await page.locator('table.verdicts').waitFor();
+  await page.locator('table.verdicts').waitFor({ state: 'attached' });
   const verdicts = await page.locator('table.verdicts tbody tr').allInnerTexts();
   assert.ok(verdicts.some((v) => v.startsWith('通知.json') && /不是清单文件/.test(v)), 'the same verdict after a reload');
 });
@@ -266,6 +275,7 @@ test('clearing says what it would lose: a 审核意见 not yet exported stays un
   await comment.blur();
 
   // Clearing asks, says the review is not exported and keeps it by default.
+  await page.getByRole('link', { name: '返回汇总' }).first().click();
   await page.getByRole('button', { name: '清空收到的文件' }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
@@ -282,6 +292,7 @@ test('clearing says what it would lose: a 审核意见 not yet exported stays un
   assert.equal(await page.getByLabel('审核意见', { exact: true }).inputValue(), '整改目标请写明可检查的指标。');
 
   // Ticked, it goes too.
+  await page.getByRole('link', { name: '返回汇总' }).first().click();
   await page.getByRole('button', { name: '清空收到的文件' }).click();
   await page.getByRole('alertdialog').getByLabel('这1条未导出的审核意见也一并删除').check();
   await page.getByRole('alertdialog').getByRole('button', { name: '确定清空' }).click();

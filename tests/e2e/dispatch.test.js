@@ -166,6 +166,16 @@ for (const kernel of ['current', '109']) test('调度 of a week: what moved, who
   // 督办单: one page per branch with measures to press, each with its measures and a line for the reply.
   await page.getByRole('button', { name: '督办单', exact: true }).click();
   await until(async () => (await page.locator('article.supervision-page').count()) === 2, 'a 督办单 for 乙 and 丙');
+  // The issuing body and the first 编号, written once: kept with the set, printed as 编号 and 落款.
+  const ISSUER = '中共××县公安局委员会主题教育办公室';
+  await page.getByLabel(/^签发单位/).fill(ISSUER);
+  await page.getByLabel(/^签发单位/).blur();
+  await page.getByLabel('第一份督办单的编号').fill('5');
+  await page.getByLabel('第一份督办单的编号').blur();
+  await page.getByRole('button', { name: '返回调度' }).click();
+  await page.getByRole('button', { name: '督办单', exact: true }).click();
+  assert.equal(await page.getByLabel(/^签发单位/).inputValue(), ISSUER, 'kept');
+  await page.locator('article.supervision-page').first().screenshot({ path: path.join(out, 'supervision.png') });
   const notices = path.join(out, '督办单.pdf');
   await page.pdf({ path: notices, preferCSSPageSize: true, printBackground: true });
   const sheets = pdfPages(notices);
@@ -173,8 +183,11 @@ for (const kernel of ['current', '109']) test('调度 of a week: what moved, who
   assert.deepEqual(sheets.size, [842, 595]);
   // pdftotext reads a table's columns in its own order: each part is looked for on its page.
   const has = (page, parts) => parts.forEach((p) => assert.ok(sheets.text[page].includes(p), `page ${page + 1}: ${p}`));
-  has(0, ['检视整改督办单', '党支部：丙党支部', '逾期20天', '临期', '整改答复', '答复日期']);
-  has(1, ['检视整改督办单', '党支部：乙党支部', '逾期3天', '整改答复', '答复日期']);
+  has(0, ['检视整改督办单', '丙党支部：', '逾期20天', '临期', '整改答复', '答复日期', `${ISSUER}（盖章）`]);
+  has(1, ['检视整改督办单', '乙党支部：', '逾期3天', '整改答复', '答复日期', `${ISSUER}（盖章）`]);
+  assert.match(sheets.text[0], /督〔\d{4}〕第5号/);
+  assert.match(sheets.text[1], /督〔\d{4}〕第6号/);
+  assert.ok(!sheets.text.join('').includes('签发单位（印在'), 'the form is not on paper');
   assert.ok(!sheets.text.join('').includes('甲党支部'), 'nothing to press at 甲');
   await page.getByRole('button', { name: '返回调度' }).click();
   await page.getByRole('heading', { name: `调度表（${label}）` }).waitFor();

@@ -35,7 +35,9 @@ async function personalList(app, { name, branch = BRANCH, problem }) {
   await page.getByRole('link', { name: '下一步' }).click();
   await page.getByRole('heading', { level: 2, name: '我的问题与整改措施' }).waitFor();
   assert.equal(await page.getByRole('navigation', { name: '党员名单' }).count(), 0, 'no roster in a member\'s own list');
-  await page.getByLabel('姓名').fill(name);
+  // The name is typed once, as 填报人; the member's 姓名 follows, and 支部意见 is the branch's, not shown here.
+  await page.locator('.own-name').filter({ hasText: name }).waitFor();
+  assert.equal(await page.getByLabel('支部意见').count(), 0);
   await page.getByLabel('问题表现').fill(problem);
   await page.getByLabel('措施内容').fill('每周自学条例1章并做笔记，年底前参加一次执法资格考试。');
   await page.getByRole('radio', { name: '长期坚持' }).check();

@@ -83,7 +83,7 @@ export function watchContext(context, expected = []) {
 /// fails the test when one of them is not in `expectErrors` (regular expressions). `initScript` runs in the page
 /// before the app (to play an old browser); with `started: false` the app is not waited for; `userAgent` makes
 /// the page see another browser; `file` opens another single file (the self-test build).
-export async function openApp(browser, output, { hash = '', initScript = null, started = true, userAgent, expectErrors = [], file = singleFile } = {}) {
+export async function openApp(browser, output, { hash = '', initScript = null, started = true, userAgent, expectErrors = [], file = singleFile, device = {} } = {}) {
   let server = null;
   let url;
   if (output === 'served') {
@@ -92,7 +92,7 @@ export async function openApp(browser, output, { hash = '', initScript = null, s
   } else {
     url = pathToFileURL(file).href;
   }
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', userAgent });
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', userAgent, ...device });
   const watched = watchContext(context, expectErrors);
   const page = await context.newPage();
   const requests = [];

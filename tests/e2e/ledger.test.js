@@ -128,15 +128,66 @@ test('the CSV opens in Excel and WPS and runs no formula', async (t) => {
   assert.ok(!/,[=+@-]/.test(text.replace(/"[^"]*"/g, '')), 'no cell starts a formula');
 });
 
-test('the ledger prints on A4 landscape with 截至 under the title', async (t) => {
-  const { page } = await openLedger(t, path.join(fixtures, 'org-complete.json'));
-  const pdf = path.join(out, 'print-ledger.pdf');
+/// Prints the ledger open in `page` to PDF; its pages' text (whitespace removed) and the PDF's path.
+async function ledgerPdf(page, name) {
+  const pdf = path.join(out, `print-${name}.pdf`);
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
   const info = execFileSync('pdfinfo', [pdf]).toString();
   assert.match(info, /Page size:\s+841\.\d+ x 59[45]\.\d+ pts \(A4\)/);
-  const text = execFileSync('pdftotext', [pdf, '-']).toString().replace(/\s+/g, '');
+  const count = Number(info.match(/Pages:\s+(\d+)/)[1]);
+  const pages = Array.from({ length: count }, (_, i) =>
+    execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-']).toString().replace(/\s+/g, ''));
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '3', pdf, path.join(out, `print-${name}`)]);
+  return { pdf, pages };
+}
+
+test('the ledger prints as it is filed: a preview first, each problem once over its measures, 7 measures on 3 pages at most', async (t) => {
+  const { page } = await openLedger(t, path.join(fixtures, 'org-complete.json'));
+  const doc = JSON.parse(fs.readFileSync(path.join(fixtures, 'org-complete.json'), 'utf8'));
+  // 打印 shows the preview first, like the list's 打印: the paper's table, not the working one with 办理.
+  await page.getByRole('button', { name: '打印' }).click();
+  const preview = page.getByRole('region', { name: '打印预览' });
+  await preview.waitFor();
+  await page.locator('table.ledger-paper').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^办理/ }).count(), 0, 'no 办理 in the preview');
+  await page.screenshot({ path: path.join(out, 'ledger-preview.png'), fullPage: true });
+  const { pages, pdf } = await ledgerPdf(page, 'ledger');
+  const text = pages.join('');
+  assert.ok(pages.length <= 3, `7 measures on ${pages.length} pages`);
   assert.match(text, /中共××县公安局交警大队支部委员会检视整改问题整改台账截至\d{4}年\d{1,2}月\d{1,2}日/);
   assert.match(text, /整改完成率/);
-  assert.ok(!text.includes('办理') && !text.includes('导出CSV'), 'no controls on paper');
-  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdf, path.join(out, 'print-ledger')]);
+  for (const screenOnly of ['办理', '导出CSV', '可复制到总结材料中', '整改完成率=（', '打印预览', '返回台账']) {
+    assert.ok(!text.includes(screenOnly), `"${screenOnly}" is not on paper`);
+  }
+  // Merged: a problem with two measures prints its 问题表现 once.
+  const twice = doc.problems.find((p) => p.measures.length > 1);
+  const description = twice.description.replace(/\s+/g, '').slice(0, 12);
+  // Read from the 问题表现 column alone (5.5–22.5% of the width between the margins), where a wrapped cell is whole.
+  const width = 841.92 - 2 * (25 / 25.4) * 72;
+  const x = Math.floor((25 / 25.4) * 72 + width * 0.055);
+  const descColumn = pages.map((_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-r', '72',
+    '-x', String(x), '-y', '0', '-W', String(Math.ceil(width * 0.17)), '-H', '595', pdf, '-']).toString().replace(/\s+/g, '')).join('');
+  assert.equal(descColumn.split(description).length - 1, 1, '问题表现 printed once over its measures');
+  // The last column is on the page, not cut at the right.
+  assert.ok(pages.some((p) => p.includes('最新进展')), 'the last column\'s head is printed');
+  const box = await page.locator('table.ledger-paper').boundingBox();
+  const paper = await page.locator('.ledger-preview').boundingBox();
+  assert.ok(box.x + box.width <= paper.x + paper.width + 1, 'the table fits its sheet');
+  // 返回台账: the working table again.
+  await preview.getByRole('button', { name: '返回台账' }).click();
+  await page.getByRole('button', { name: /^办理/ }).first().waitFor();
+});
+
+test('600 measures print with no page holding fewer than three measures', async (t) => {
+  const samples = path.join(root, 'target', 'samples');
+  execFileSync('cargo', ['run', '-q', '--example', 'samples', '--', samples], { cwd: root });
+  const { page } = await openLedger(t, path.join(samples, 'member-40x5x3.json'));
+  await page.getByRole('button', { name: '打印' }).click();
+  await page.locator('table.ledger-paper').waitFor();
+  const { pages } = await ledgerPdf(page, 'ledger-600');
+  // Every measure's 编号 (problem-measure) is on some page; count them page by page.
+  const numbers = pages.map((p) => (p.match(/(?<![\d-])\d{1,3}-[1-3](?![\d])/g) ?? []).length);
+  const tablePages = numbers.map((n, i) => [n, i]).filter(([n]) => n > 0);
+  assert.ok(tablePages.length > 10, `${tablePages.length} pages of the table`);
+  for (const [n, i] of tablePages.slice(0, -1)) assert.ok(n >= 3, `page ${i + 1} holds ${n} measures`);
 });

@@ -1,11 +1,13 @@
 //! Rules of one measure (整改措施): deadline, people, status, extension, progress notes and closing (销号).
 
 use super::header::person;
+use super::problem::only_stock_phrase;
 use super::{char_len, Context, Field, Sink};
 use crate::domain::dates;
 use crate::domain::model::{Deadline, Measure, Status};
 use crate::domain::path::Location;
 use crate::domain::required::is_required;
+use crate::domain::vocabulary::GENERIC_GOALS;
 
 /// `format.md`: a measure is expected to say at least this much.
 pub const CONTENT_MIN_CHARS: usize = 10;
@@ -28,6 +30,13 @@ pub fn validate_measure(ctx: &Context, location: Location, measure: &Measure, si
             &at("goal"),
             "goal_required",
             "请填写整改目标：整改后要达到的、能检查的结果，例如“联网路口由8处增至23处”。".into(),
+        );
+    } else if only_stock_phrase(&measure.goal, GENERIC_GOALS) {
+        let goal = measure.goal.trim();
+        sink.warning(
+            &at("goal"),
+            "goal_generic",
+            format!("“{goal}”说不出整改后能检查的结果（万能目标）。请写明到时可以核对的数字、时间或标志，例如“群众满意率由85%提高到95%以上”。"),
         );
     }
     // A member's measures have no lead: the member is responsible (format.md).
@@ -214,7 +223,7 @@ fn closing(
             f,
             "closing_requires_done",
             format!(
-                "状态是“{}”，不能销号。只有“已完成整改”或“阶段性完成并长期坚持”的措施才能销号。",
+                "状态是“{}”。只有“已完成整改”或“阶段性完成并长期坚持”的措施才能销号。",
                 measure.status.label()
             ),
         );

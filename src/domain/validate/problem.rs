@@ -72,14 +72,19 @@ pub fn validate_problem(ctx: &Context, location: Location, problem: &Problem, si
 
 /// A description that is a stock phrase and nothing more (punctuation and the words 问题/方面 aside).
 pub fn is_generic(description: &str) -> bool {
-    let core: String = description
+    only_stock_phrase(description, GENERIC_PHRASES)
+}
+
+/// `text` says one of `phrases` and at most two characters more (spaces, punctuation and a trailing 问题 aside).
+pub fn only_stock_phrase(text: &str, phrases: &[&str]) -> bool {
+    let core: String = text
         .chars()
         .filter(|c| {
             !c.is_whitespace() && !c.is_ascii_punctuation() && !"，。；、！：“”…".contains(*c)
         })
         .collect();
     let core = core.trim_end_matches("的问题").trim_end_matches("问题");
-    GENERIC_PHRASES
+    phrases
         .iter()
         .any(|phrase| core.contains(phrase) && char_len(&core.replacen(phrase, "", 1)) <= 2)
 }

@@ -355,6 +355,22 @@ fn fifteen_characters_is_enough_for_a_description() {
 }
 
 #[test]
+fn a_goal_that_names_nothing_to_check_is_warned_about() {
+    let mut d = org();
+    d.problems[0].measures[0].goal = "群众满意。".into();
+    let report = check(&d);
+    let generic = report
+        .findings
+        .iter()
+        .find(|f| f.rule == "goal_generic")
+        .expect("a stock goal is warned about");
+    assert!(generic.message.contains("“群众满意。”"));
+    assert!(report.is_complete(), "a warning only");
+    d.problems[0].measures[0].goal = "群众满意率由85%提高到95%以上".into();
+    assert!(!check(&d).has("goal_generic"));
+}
+
+#[test]
 fn a_stock_phrase_alone_is_a_generic_problem() {
     let mut d = org();
     d.problems[0].description = "学习不够深入。".into();

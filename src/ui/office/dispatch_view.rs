@@ -3,11 +3,13 @@
 //! measures overdue or due soon, the paragraph for the report — and the prints: the 调度表 as shown, and 督办单,
 //! one page per 党支部 with measures to press (both its lists).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use crate::domain::dates;
-use crate::domain::dispatch::{BranchDispatch, Dispatch, ListDispatch, FIGURE_HEADERS};
+use crate::domain::dispatch::{
+    supervision_number, BranchDispatch, Dispatch, ListDispatch, FIGURE_HEADERS,
+};
 use crate::domain::period::{Period, Span};
 use crate::ui::dom::value_of;
 use crate::ui::web::clipboard;
@@ -21,6 +23,14 @@ pub struct DispatchProps {
     /// compare with).
     #[prop_or_default]
     pub compare: bool,
+    /// Who issues the 督办单 and the number of the first, as kept (汇总 keeps them with its set).
+    #[prop_or_default]
+    pub issuer: AttrValue,
+    #[prop_or_default]
+    pub first_number: u32,
+    /// Told when the office changes either, to keep them.
+    #[prop_or_default]
+    pub on_issuer: Option<Callback<(String, u32)>>,
 }
 
 #[function_component(DispatchView)]
@@ -29,6 +39,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     let from = use_state(String::new);
     let to = use_state(String::new);
     let supervising = use_state(|| false);
+    let issuer = use_state(|| (props.issuer.to_string(), props.first_number.max(1)));
     let today = props.today;
     let controls = period_controls(&span, &from, &to);
     let (period, name) = match span.period(today, &from, &to) {
@@ -55,7 +66,8 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
                     <button type="button" onclick={show(false)}>{ "返回调度" }</button>
                     <button type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "打印督办单" }</button>
                 </div>
-                { for d.to_supervise().map(|b| supervision_page(b, &d)) }
+                { issuer_form(&issuer, props.on_issuer.clone()) }
+                { for d.to_supervise().enumerate().map(|(i, b)| supervision_page(b, &d, &issuer.0, supervision_number(d.today.year(), issuer.1, i))) }
             </section>
         };
     }
@@ -202,13 +214,56 @@ fn pressing_table(d: &Dispatch) -> Html {
     }
 }
 
-/// One 督办单: a page of its own for one branch.
-fn supervision_page(b: &BranchDispatch, d: &Dispatch) -> Html {
+/// 签发单位 and 起始编号 of the 督办单: written once, kept (in 汇总), printed on every one.
+fn issuer_form(
+    issuer: &UseStateHandle<(String, u32)>,
+    on_issuer: Option<Callback<(String, u32)>>,
+) -> Html {
+    let change = |name: bool| {
+        let (issuer, on_issuer) = (issuer.clone(), on_issuer.clone());
+        Callback::from(move |e: Event| {
+            let value = value_of(e.target());
+            let mut next = (*issuer).clone();
+            if name {
+                next.0 = value.trim().to_string();
+            } else {
+                next.1 = value.trim().parse::<u32>().unwrap_or(1).max(1);
+            }
+            if let Some(f) = &on_issuer {
+                f.emit(next.clone());
+            }
+            issuer.set(next);
+        })
+    };
+    html! {
+        <div class="form-grid issuer no-print">
+            <div class="field">
+                <label for="supervision-issuer">{ "签发单位（印在每份督办单的落款处）" }</label>
+                <input id="supervision-issuer" type="text" value={issuer.0.clone()} onchange={change(true)}
+                    placeholder="例如：中共××县公安局委员会主题教育办公室" />
+            </div>
+            <div class="field">
+                <label for="supervision-first">{ "第一份督办单的编号" }</label>
+                <input id="supervision-first" type="number" min="1" value={issuer.1.to_string()} onchange={change(false)} />
+                <p class="hint">{ "本次调度的督办单从这个号起依次编号，例如“督〔2026〕第1号”。" }</p>
+            </div>
+        </div>
+    }
+}
+
+/// One 督办单: a page of its own for one branch, with its 编号 and the issuer's 落款.
+fn supervision_page(b: &BranchDispatch, d: &Dispatch, issuer: &str, number: String) -> Html {
+    let issuer = if issuer.is_empty() {
+        "（签发单位）"
+    } else {
+        issuer
+    };
     html! {
         <article class="supervision-page" aria-label={format!("督办单：{}", b.name)}>
             <h2 class="supervision-title">{ "检视整改督办单" }</h2>
-            <p class="supervision-meta">{ format!("党支部：{}　　　　签发日期：{}", b.name, dates::official(d.today)) }</p>
-            <p>{ d.supervision_request() }</p>
+            <p class="supervision-number">{ number }</p>
+            <p class="supervision-meta">{ format!("{}：", b.name) }</p>
+            <p class="supervision-request">{ d.supervision_request() }</p>
             <table class="list supervision">
                 <thead><tr><th>{ "序号" }</th><th>{ "清单" }</th><th>{ "问题" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "牵头责任人" }</th><th>{ "逾期情况" }</th></tr></thead>
                 <tbody>
@@ -225,6 +280,10 @@ fn supervision_page(b: &BranchDispatch, d: &Dispatch) -> Html {
                 <p class="reply-line">{ "\u{00a0}" }</p>
                 <p class="reply-line">{ "\u{00a0}" }</p>
                 <p>{ "党支部书记（签字）：＿＿＿＿＿＿　　　　答复日期：＿＿＿＿年＿＿月＿＿日" }</p>
+            </div>
+            <div class="supervision-sign">
+                <p>{ issuer }{ "（盖章）" }</p>
+                <p>{ dates::official(d.today) }</p>
             </div>
         </article>
     }

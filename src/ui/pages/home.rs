@@ -168,7 +168,7 @@ fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
                 <input type="file" accept=".json,application/json" onchange={import_file(notice, drafts)} />
                 <span>{ "导入文件" }</span>
             </label>
-            <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate))}>{ "汇总" }</button>
+            <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate(None)))}>{ "汇总" }</button>
         </div>
     }
 }

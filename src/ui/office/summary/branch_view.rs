@@ -7,25 +7,21 @@ use crate::domain::branches::Branch;
 use crate::domain::consolidate::ListFile;
 use crate::domain::dates;
 use crate::domain::ledger::entries;
+use crate::domain::route::Route;
 use crate::domain::validate::validate;
 
 /// A plain function, not a component: it holds no state (a component costs about 1 KB of wasm of its own).
 /// `review` is the review panel of this file.
-pub fn branch_view(
-    branch: &Branch,
-    list: &ListFile,
-    today: NaiveDate,
-    on_close: Callback<()>,
-    review: Html,
-) -> Html {
+pub fn branch_view(branch: &Branch, list: &ListFile, today: NaiveDate, review: Html) -> Html {
     let d = &list.document;
     let report = validate(d, today);
-    let close = on_close.reform(|_: MouseEvent| ());
+    let back =
+        html! { <a class="button-link" href={Route::Consolidate(None).hash()}>{ "返回汇总" }</a> };
     html! {
         <section class="branch-view" aria-labelledby="branch-view-heading">
-            <h2 id="branch-view-heading">{ format!("{}《{}》（只读）", branch.name, d.kind.title()) }</h2>
+            <h2 id="branch-view-heading" tabindex="-1">{ format!("{}《{}》（只读）", branch.name, d.kind.title()) }</h2>
             <p>{ format!("文件：{} · 清单中的党组织名称：{} · 填报日期：{} · 填报人：{} · 第{}版 · {}", list.file_name, d.header.org_name.trim(), dates::official_text(&d.header.filed_on), d.header.filed_by, d.revision, list.verdict.label()) }</p>
-            <button type="button" onclick={close}>{ "关闭" }</button>
+            <p class="no-print">{ back.clone() }</p>
             <h3>{ format!("检查发现（{}个错误，{}个提醒）", report.error_count(), report.warnings().count()) }</h3>
             if report.findings.is_empty() {
                 <p class="muted">{ "没有发现问题。" }</p>
@@ -52,6 +48,7 @@ pub fn branch_view(
                     }) }
                 </tbody>
             </table>
+            <p class="no-print">{ back }</p>
         </section>
     }
 }

@@ -18,22 +18,29 @@ pub struct BranchesProps {
     pub unit: Shared<Unit>,
     /// The set, for the office's reviews (审核, 未答复).
     pub set: Shared<SummarySet>,
-    /// Opens a list (its position among the lists that count).
-    pub on_open: Callback<usize>,
+    /// Opens a list (its document id).
+    pub on_open: Callback<String>,
+}
+
+/// The id of the button that opens a list: where focus returns when its view is closed.
+pub fn open_id(document_id: &str) -> String {
+    format!("open-{}", crate::ui::dom::field_id(document_id))
 }
 
 /// The cell of one kind of list: a button per list that opens it (`第2版`), or 未报.
-fn list_cell(c: &Consolidation, b: &Branch, kind: Kind, on_open: &Callback<usize>) -> Html {
+fn list_cell(c: &Consolidation, b: &Branch, kind: Kind, on_open: &Callback<String>) -> Html {
     let lists: Vec<_> = b.lists_of(c, kind).collect();
     if lists.is_empty() {
         return html! { <td class="missing-list">{ "未报" }</td> };
     }
     html! {
         <td>
-            { for lists.into_iter().map(|(i, l)| html! {
-                <button type="button" class="link" onclick={on_open.reform(move |_: MouseEvent| i)}
+            { for lists.into_iter().map(|(_, l)| {
+                let id = l.document.id.clone();
+                html! {
+                <button type="button" class="link" id={open_id(&id)} onclick={on_open.reform(move |_: MouseEvent| id.clone())}
                     aria-label={format!("查看 {} 的{}", b.name, kind.short_name())}>{ format!("第{}版", l.document.revision) }</button>
-            }) }
+            }}) }
         </td>
     }
 }
@@ -71,14 +78,21 @@ fn review_cells(c: &Consolidation, b: &Branch, set: &SummarySet) -> (String, usi
 #[function_component(BranchTable)]
 pub fn branch_table(props: &BranchesProps) -> Html {
     let order = use_state(|| (Column::Listed, true));
+    let query = use_state(String::new);
     let (column, ascending) = *order;
     let c = &props.made.consolidation;
     let unit = &props.unit;
+    // 序号 is the row's place in the 应报送名单's (or natural) order, so it stays the same when sorted or searched.
     let rows: Vec<(usize, &Branch)> = unit
         .sorted(column, ascending)
         .into_iter()
         .map(|i| (i, &unit.branches[i]))
+        .filter(|(_, b)| b.matches(&query))
         .collect();
+    let search = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| query.set(crate::ui::dom::value_of(e.target())))
+    };
     let head = |col: Column, label: &'static str| {
         let sorted = col == column;
         let aria = sorted.then_some(if ascending { "ascending" } else { "descending" });
@@ -98,6 +112,14 @@ pub fn branch_table(props: &BranchesProps) -> Html {
     };
     let total = unit.total();
     html! {
+        <>
+        <p class="branch-search no-print">
+            <label for="branch-search">{ "查找党支部" }</label>
+            <input id="branch-search" type="search" value={(*query).clone()} oninput={search} placeholder="输入名称中的几个字" />
+            if !query.trim().is_empty() {
+                <span class="muted" role="status">{ format!("找到{}个党支部", rows.len()) }</span>
+            }
+        </p>
         <table class="list branches">
             <thead>
                 <tr>
@@ -160,5 +182,6 @@ pub fn branch_table(props: &BranchesProps) -> Html {
                 </tr>
             </tfoot>
         </table>
+        </>
     }
 }

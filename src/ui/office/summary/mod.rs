@@ -21,13 +21,15 @@ use yew::prelude::*;
 use crate::domain::branches::Unit;
 use crate::domain::dispatch::dispatch;
 use crate::domain::period::Period;
+use crate::domain::route::Route;
 pub use crate::domain::summary_page::Made;
 use crate::domain::summary_page::{Effect, Event, Model};
 use crate::domain::summary_set::SummarySet;
+use crate::ui::dom;
 use crate::ui::office::dispatch_view::DispatchView;
 use crate::ui::shared::Shared;
 use crate::ui::store::Store;
-use crate::ui::web::{clock, files, summary_store};
+use crate::ui::web::{clock, files, location, summary_store};
 
 /// The page's store: created once, its effects carried out here, the set kept on this computer loaded into it.
 #[hook]
@@ -49,6 +51,23 @@ fn use_desk() -> Store<Model> {
         });
         store
     });
+    {
+        // The address says which list is open (`#/summary/list/<id>`): followed from the start, and on every
+        // change (a list opened, 返回汇总, the browser's back button).
+        let weak = desk.downgrade();
+        use_effect_with((), move |_| {
+            let open = move |hash: String| {
+                if let (Some(store), Route::Consolidate(list)) =
+                    (weak.upgrade(), Route::parse(&hash))
+                {
+                    store.send(Event::Open(list));
+                }
+            };
+            open(location::hash());
+            let listener = location::on_hash_change(open);
+            move || drop(listener)
+        });
+    }
     {
         // The set kept on this computer arrives a moment after the page opens; files are taken only then.
         let weak = desk.downgrade();
@@ -90,9 +109,20 @@ pub fn consolidate_page() -> Html {
             m.loaded,
             m.reading,
             m.notice.clone(),
-            m.selected,
+            m.opened(),
             m.dispatching,
         )
+    });
+    let (asked, back_to) = desk.read(|m| (m.selected.clone(), m.back_to.clone()));
+    // A view changed: the opened list's heading, or back in the table the button it was opened from, takes focus.
+    use_effect_with((selected, back_to), |(selected, back_to)| {
+        if selected.is_some() {
+            // The heading takes focus (screen readers start there); the page shows from its top, crumbs too.
+            dom::focus_id("branch-view-heading");
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        } else if let Some(id) = back_to {
+            dom::focus_id(&branches::open_id(id));
+        }
     });
     let add_files = {
         let desk = desk.clone();
@@ -119,6 +149,17 @@ pub fn consolidate_page() -> Html {
     };
     let today = clock::today();
     let any = !v.made.consolidation.lists.is_empty();
+    if let Some(i) = selected {
+        return opened(&v, i, today, sender(&desk, |e| e));
+    }
+    if asked.is_some() && loaded {
+        return html! {
+            <>
+                <p class="crumbs"><a href={Route::Consolidate(None).hash()}>{ "← 返回汇总" }</a></p>
+                <p class="notice warning" role="alert">{ "汇总中没有这份清单（可能已移除或清空）。请返回汇总重新选择。" }</p>
+            </>
+        };
+    }
     html! {
         <>
             <p class="crumbs no-print"><a href="#/">{ "首页" }</a>{ " › 汇总" }</p>
@@ -132,7 +173,8 @@ pub fn consolidate_page() -> Html {
                 { view_switch(dispatching, sender(&desk, Event::Dispatching)) }
             }
             if any && dispatching {
-                <DispatchView {today} compare=true make={{
+                <DispatchView {today} compare=true issuer={v.set.issuer.clone()} first_number={v.set.first_number}
+                    on_issuer={Some(sender(&desk, |(issuer, first)| Event::Issuer(issuer, first)))} make={{
                     let (made, unit) = (v.made.clone(), v.unit.clone());
                     Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, &unit, period, &name, today))
                 }} />
@@ -141,10 +183,10 @@ pub fn consolidate_page() -> Html {
                 { unit::unit_summary(&v.made, &v.unit, &v.set, today, sender(&desk, Event::Said)) }
                 <section aria-labelledby="branches-heading">
                     <h2 id="branches-heading">{ "各党支部" }</h2>
-                    <branches::BranchTable made={v.made.clone()} unit={v.unit.clone()} set={v.set.clone()} on_open={sender(&desk, |i| Event::Open(Some(i)))} />
+                    <branches::BranchTable made={v.made.clone()} unit={v.unit.clone()} set={v.set.clone()}
+                        on_open={Callback::from(|id: String| location::go(&Route::Consolidate(Some(id))))} />
                     <joins::Joins unit={v.unit.clone()} joined={v.set.joined.clone()} on_change={sender(&desk, |e| e)} />
                 </section>
-                { opened(&v, selected, today, sender(&desk, |_: ()| Event::Open(None)), sender(&desk, |(of, edit)| Event::Review { of, edit })) }
                 <unit_ledger::UnitLedger made={v.made.clone()} unit={v.unit.clone()} {today} />
             }
             if !dispatching {
@@ -165,26 +207,26 @@ fn view_switch(dispatching: bool, on_switch: Callback<bool>) -> Html {
     }
 }
 
-/// The list opened read-only, with its 审核 panel.
-fn opened(
-    v: &View,
-    selected: Option<usize>,
-    today: chrono::NaiveDate,
-    on_close: Callback<()>,
-    on_review: Callback<(review::Draft, review::ReviewEdit)>,
-) -> Html {
+/// The list opened read-only as a view of its own, with its 审核 panel; 返回汇总 goes back to the table.
+fn opened(v: &View, i: usize, today: chrono::NaiveDate, send: Callback<Event>) -> Html {
     let c = &v.made.consolidation;
-    let Some((i, list)) = selected.and_then(|i| c.lists.get(i).map(|l| (i, l))) else {
-        return html! {};
-    };
-    branch_view::branch_view(
-        v.unit.branch_of(i),
-        list,
-        today,
-        on_close,
-        html! {
-            <review::ReviewPanel key={list.digest.clone()} list={list.clone()} draft={v.set.review_of(&list.document, &list.digest)}
-                reviewer={v.set.reviewer.clone()} {today} on_change={on_review} />
-        },
-    )
+    let list = &c.lists[i];
+    let on_review = send.reform(|(of, edit)| Event::Review { of, edit });
+    let branch = v.unit.branch_of(i);
+    html! {
+        <>
+            <p class="crumbs no-print">
+                <a href="#/">{ "首页" }</a>{ " › " }<a href={Route::Consolidate(None).hash()}>{ "汇总" }</a>{ " › " }{ &branch.name }
+            </p>
+            { branch_view::branch_view(
+                branch,
+                list,
+                today,
+                html! {
+                    <review::ReviewPanel key={list.digest.clone()} list={list.clone()} draft={v.set.review_of(&list.document, &list.digest)}
+                        reviewer={v.set.reviewer.clone()} {today} on_change={on_review} />
+                },
+            ) }
+        </>
+    }
 }

@@ -99,8 +99,12 @@ struct FileListProps {
 fn file_list(props: &FileListProps) -> Html {
     let asking = use_state(|| None::<usize>);
     let c = &props.made.consolidation;
+    // When no file needs a look, the list is folded to one line: the figures come first on the page.
+    let (line, attention) = c.files_line();
     html! {
         <>
+            <details class="file-list" open={attention}>
+            <summary>{ line }{ if attention { "" } else { "（点此展开文件列表）" } }</summary>
             <table class="list verdicts">
                 <caption>{ format!("共{}个文件（读取并检查用时 ", c.submissions.len()) }<span id="consolidate-ms">{ props.made.millis.round() as u64 }</span>{ " 毫秒）" }</caption>
                 <thead><tr><th>{ "文件名" }</th><th>{ "结论" }</th><th>{ "操作" }</th></tr></thead>
@@ -116,6 +120,7 @@ fn file_list(props: &FileListProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </details>
             if let Some(i) = *asking {
                 <Confirm message={format!("确定移除“{}”吗？移除后它不再参加汇总（其他文件和审核意见不受影响），需要时可以重新导入。", c.submissions.get(i).map(|s| s.file_name.as_str()).unwrap_or(""))}
                     confirm_label="确定移除"

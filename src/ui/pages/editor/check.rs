@@ -34,17 +34,8 @@ pub fn check_results(props: &CheckProps) -> Html {
     let warnings: Vec<&Finding> = report.warnings().collect();
     let summary = if !checked {
         "点上方的“检查”按钮，检查整份清单。".to_string()
-    } else if errors.is_empty() {
-        format!(
-            "清单已完整，可以导出。另有{}个提醒，请看一看；确属实情的可以写明理由后保留。",
-            warnings.len()
-        )
     } else {
-        format!(
-            "还有{}个错误需要修改，{}个提醒请看一看。点每一条可以直接跳到要改的地方。",
-            errors.len(),
-            warnings.len()
-        )
+        report.summary()
     };
     html! {
         <section id="check-results" class="check-results" role="region" aria-labelledby="check-heading">

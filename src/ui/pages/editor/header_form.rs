@@ -18,7 +18,11 @@ use crate::ui::session::SessionHandle;
 #[function_component(HeaderForm)]
 pub fn header_form(_: &ShapeProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
-    let (header, kind) = session.read(|s| (s.doc.header.clone(), s.doc.kind));
+    let (header, kind, personal) = session.read(|s| (s.doc.header.clone(), s.doc.kind, s.personal));
+    let label = |key: &'static str| match key {
+        "filed_by" if personal => "填报人（本人姓名）",
+        _ => field_label(key),
+    };
     let text = |key: &'static str,
                 field: HeaderField,
                 value: &str,
@@ -28,7 +32,7 @@ pub fn header_form(_: &ShapeProps) -> Html {
             session.edit(Action::SetHeader(field, v));
         });
         html! {
-            <TextField path={format!("header.{key}")} label={field_label(key)} value={value.to_string()}
+            <TextField path={format!("header.{key}")} label={label(key)} value={value.to_string()}
                 required={is_required(kind, key)} input_type={input_type.map(AttrValue::from)} {on_input} />
         }
     };

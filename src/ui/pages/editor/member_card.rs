@@ -79,7 +79,15 @@ pub fn member_card(props: &MemberCardProps) -> Html {
                 }
             </div>
             <div class="form-grid">
-                <TextField path={path("name")} label={field_label("name")} value={m.name.clone()} required={is_required(Kind::Member, "name")} on_input={set(MemberField::Name)} />
+                if props.own {
+                    // The member's name is typed once, as 填报人 (the domain keeps 姓名 the same).
+                    <p class="own-name" id={dom::field_id(&path("name"))} tabindex="-1">
+                        { "姓名：" }<strong>{ if member_name.is_empty() { "（未填）" } else { member_name } }</strong>
+                        <span class="muted">{ "（即表头的“填报人”，在第1步“表头信息”中填写）" }</span>
+                    </p>
+                } else {
+                    <TextField path={path("name")} label={field_label("name")} value={m.name.clone()} required={is_required(Kind::Member, "name")} on_input={set(MemberField::Name)} />
+                }
                 <TextField path={path("position")} label={field_label("position")} value={m.position.clone()} on_input={set(MemberField::Position)} />
                 <Select path={path("member_type")} label={field_label("member_type")} selected={type_value} on_change={member_type}
                     options={coded_options(&[MemberType::Full, MemberType::Probationary], MemberType::label, Some("（未填）"))} />
@@ -88,9 +96,12 @@ pub fn member_card(props: &MemberCardProps) -> Html {
                 <ProblemCard key={p.id.clone()} problem={p.clone()} index={i} {count} kind={Kind::Member} categories={props.categories.clone()} />
             }) }
             <button type="button" id={dom::field_id(&path("problems"))} class="add" onclick={add_problem}>{ "添加问题" }</button>
-            <div class="form-grid">
-                <TextField path={path("branch_opinion")} label={field_label("branch_opinion")} value={m.branch_opinion.clone()} multiline=true on_input={set(MemberField::BranchOpinion)} />
-            </div>
+            // 支部意见 is the branch's to write, after the member hands the list in.
+            if !props.own {
+                <div class="form-grid">
+                    <TextField path={path("branch_opinion")} label={field_label("branch_opinion")} value={m.branch_opinion.clone()} multiline=true on_input={set(MemberField::BranchOpinion)} />
+                </div>
+            }
         </article>
     }
 }

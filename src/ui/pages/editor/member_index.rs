@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::domain::outline::{member_rows, MemberState};
+use crate::domain::outline::{member_rows, not_handed_in_text, MemberState};
 use crate::domain::route::Route;
 use crate::ui::session::{SessionHandle, Status};
-use crate::ui::web::location;
+use crate::ui::web::{clipboard, location};
 
 #[derive(Properties, PartialEq)]
 pub struct MemberIndexProps {
@@ -36,9 +36,28 @@ pub fn member_index(props: &MemberIndexProps) -> Html {
         .iter()
         .filter(|r| r.state != MemberState::NotHandedIn)
         .count();
+    let missing = rows.len() - handed_in;
+    let copied = use_state(|| false);
+    let copy = not_handed_in_text(&rows).map(|text| {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            clipboard::copy(&text, "not-handed-in");
+            copied.set(true);
+        })
+    });
     html! {
         <nav class="member-index" aria-label="党员名单">
-            <p class="muted">{ format!("共{}名党员，已交{}名，未交{}名。", rows.len(), handed_in, rows.len() - handed_in) }</p>
+            <p class="muted">
+                { format!("共{}名党员，已交{}名，", rows.len(), handed_in) }
+                <strong class={if missing > 0 { "warn-count" } else { "" }}>{ format!("未交{missing}名") }</strong>{ "。" }
+            </p>
+            if let Some(copy) = copy {
+                <p class="copy-missing">
+                    <span id="not-handed-in" class="names">{ not_handed_in_text(&rows).unwrap_or_default() }</span>
+                    <button type="button" class="small" onclick={copy}>{ "复制未交名单" }</button>
+                    if *copied { <span class="muted" role="status">{ " 已复制。" }</span> }
+                </p>
+            }
             <ol>
                 { for rows.iter().map(|r| {
                     let route = Route::At(props.id.to_string(), r.id.clone());

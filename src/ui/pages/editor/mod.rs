@@ -85,6 +85,16 @@ pub fn editor(props: &EditorProps) -> Html {
         }
     });
 
+    // Step 3 is 检查: arriving there (from the steps, or with a 审核意见 just imported) checks the whole list.
+    {
+        let ready = (*session).as_ref().ok().cloned();
+        use_effect_with((props.step, ready.is_some()), move |(step, _)| {
+            if let (Step::Check, Some(session)) = (step, ready) {
+                session.check_all();
+            }
+        });
+    }
+
     let handle = match &*session {
         Ok(handle) => handle.clone(),
         Err(None) => return html! { <p class="muted" role="status">{ "正在打开草稿……" }</p> },

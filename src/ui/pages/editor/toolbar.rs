@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::export::{export, file_name};
+use crate::domain::labels::hand_in_to;
 use crate::domain::model::Kind;
 use crate::domain::office::request::Request;
 use crate::domain::route::{Layout, Route, Step};
@@ -177,15 +178,15 @@ pub fn word_export() -> Html {
 /// Plain functions from here on, called by the editor as it renders: they hold no state of their own, and a
 /// component costs about 1 KB of wasm of its own.
 pub fn export_step(session: &SessionHandle) -> Html {
-    let (report, name) = session.read(|s| {
+    let (report, name, personal) = session.read(|s| {
         let report = validate(&s.doc, clock::today());
         let name = file_name(&s.doc, report.is_complete());
-        (report, name)
+        (report, name, s.personal)
     });
     html! {
         <div class="export-step">
             if report.is_complete() {
-                <p class="notice ok">{ "清单已完整。点上方的“导出JSON”保存文件，交给上级党组织或主题教育办公室。" }</p>
+                <p class="notice ok">{ format!("清单已完整。点上方的“导出JSON”保存文件，{}。", hand_in_to(personal)) }</p>
             } else {
                 <p class="notice warning">{ format!("清单还有{}个错误，导出的将是草稿。先到“检查”中逐条修改会更好。", report.error_count()) }</p>
             }

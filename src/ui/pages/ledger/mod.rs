@@ -1,6 +1,7 @@
 //! 整改台账: every measure tracked to its close (挂账销号), the figures, the report paragraph, CSV and print.
 
 mod entry_panel;
+mod paper;
 mod summary;
 
 use yew::prelude::*;
@@ -68,6 +69,8 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
     let filter = use_state(Filter::default);
     let open = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
+    // 打印 shows the page as it will print first (as the list's 打印 does), with 打印 and 返回台账.
+    let previewing = use_state(|| false);
     {
         let session = session.clone();
         use_effect_with(session, |s| {
@@ -100,8 +103,13 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
         e.prevent_default();
         location::go(&Route::Edit(id.clone(), Step::Header));
     });
+    let member_list = doc.kind == Kind::Member;
     html! {
         <ContextProvider<SessionHandle> context={session.clone()}>
+          <div class={classes!("ledger-page", previewing.then_some("ledger-preview"))}>
+            if *previewing {
+                { preview_controls(&previewing) }
+            }
             <p class="crumbs no-print"><a href={Route::Edit(props.id.clone(), Step::Header).hash()} onclick={back}>{ "← 返回填写" }</a></p>
             <header class="doc-head ledger-head">
                 <h1 class="doc-title">{ format!("{}检视整改问题整改台账", doc.header.org_name.trim()) }</h1>
@@ -110,12 +118,16 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             { claim.notice() }
             <summary::SummaryBlock doc={doc.clone()} {today} />
             <LedgerDispatch doc={doc.clone()} />
-            { ledger_toolbar(&doc, today, &notice) }
+            { ledger_toolbar(&doc, today, &notice, &previewing) }
             <section aria-labelledby="entries-heading">
-                <h2 id="entries-heading">{ format!("台账（{}项，显示{}项）", all.len(), shown.len()) }</h2>
+                <h2 id="entries-heading">
+                    { "台账" }<span class="no-print">{ format!("（{}项，显示{}项）", all.len(), shown.len()) }</span>
+                </h2>
                 { filters(&all, &doc, &filter) }
-                { entries_table(&shown, doc.kind == Kind::Member, &open, claim.read_only()) }
+                { entries_table(&shown, member_list, &open, claim.read_only()) }
+                { paper::paper_table(&shown, member_list) }
             </section>
+          </div>
         </ContextProvider<SessionHandle>>
     }
 }
@@ -125,6 +137,7 @@ fn ledger_toolbar(
     doc: &Document,
     today: chrono::NaiveDate,
     notice: &UseStateHandle<Option<String>>,
+    previewing: &UseStateHandle<bool>,
 ) -> Html {
     let export_csv = {
         let (doc, notice) = (doc.clone(), notice.clone());
@@ -138,9 +151,13 @@ fn ledger_toolbar(
             ));
         })
     };
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+    let print = {
+        let previewing = previewing.clone();
+        Callback::from(move |_: MouseEvent| {
+            previewing.set(true);
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        })
+    };
     html! {
         <>
             <div class="toolbar button-row no-print">
@@ -155,6 +172,27 @@ fn ledger_toolbar(
                 <p class="notice ok no-print" role="status">{ text }</p>
             }
         </>
+    }
+}
+
+/// Above the preview: what it is, 打印 (the browser's dialog) and 返回台账. Not printed.
+fn preview_controls(previewing: &UseStateHandle<bool>) -> Html {
+    let back = {
+        let previewing = previewing.clone();
+        Callback::from(move |_: MouseEvent| previewing.set(false))
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    html! {
+        <div class="preview-controls" role="region" aria-label="打印预览">
+            <h1>{ "打印预览：整改台账" }</h1>
+            <p class="muted">{ "下面就是打印出来的样子（A4横向，表头在每页重复）。筛选后的台账只打印筛选出的措施。" }</p>
+            <div class="button-row">
+                <button type="button" class="primary" onclick={print}>{ "打印" }</button>
+                <button type="button" onclick={back}>{ "返回台账" }</button>
+            </div>
+        </div>
     }
 }
 
@@ -222,7 +260,7 @@ fn entries_table(
 ) -> Html {
     html! {
         <>
-            <table class="list ledger">
+            <table class="list ledger no-print">
                 <thead>
                     <tr>
                         <th class="c-number">{ "台账编号" }</th>
@@ -235,7 +273,7 @@ fn entries_table(
                 { for shown.iter().map(|e| entry_rows(e, member_list, open, read_only)) }
             </table>
             if shown.is_empty() {
-                <p class="muted">{ "没有符合筛选条件的措施。" }</p>
+                <p class="muted no-print">{ "没有符合筛选条件的措施。" }</p>
             }
         </>
     }

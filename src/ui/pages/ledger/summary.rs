@@ -49,12 +49,12 @@ pub fn summary_block(props: &SummaryProps) -> Html {
                 </tbody>
             </table>
             <div class="report">
-                <h3>{ "情况说明（可复制到总结材料中）" }</h3>
+                <h3>{ "情况说明" }<span class="no-print">{ "（可复制到总结材料中）" }</span></h3>
                 <p id="report-text">{ &text }</p>
                 <button type="button" class="no-print" onclick={copy}>{ "复制这段文字" }</button>
                 if *copied { <span class="muted no-print" role="status">{ " 已复制。" }</span> }
             </div>
-            <p class="muted definition">{ "整改完成率 =（已完成整改 + 阶段性完成并长期坚持）÷ 措施总数，四舍五入保留一位小数；没有措施时显示“—”。逾期：限期整改（或延期后）的日期已过、尚未完成也未销号。" }</p>
+            <p class="muted definition no-print">{ "整改完成率 =（已完成整改 + 阶段性完成并长期坚持）÷ 措施总数，四舍五入保留一位小数；没有措施时显示“—”。逾期：限期整改（或延期后）的日期已过、尚未完成也未销号。" }</p>
         </section>
     }
 }

@@ -7,10 +7,12 @@
 mod pages;
 mod tables;
 
+pub use tables::head;
+
 use yew::prelude::*;
 
 use crate::domain::model::{Document, Kind};
-use crate::domain::print::{heading, Heading};
+use crate::domain::print::{heading, not_handed_in, Heading};
 use crate::domain::route::{Layout, Route, Step};
 use crate::domain::validate::validate;
 use crate::ui::stored::{use_stored_draft, Loaded};
@@ -35,9 +37,11 @@ fn layouts(kind: Kind) -> Vec<Layout> {
 #[function_component(PrintPreview)]
 pub fn print_preview(props: &PrintProps) -> Html {
     let stored = use_stored_draft(&props.id, 0);
-    let doc: Option<Document> = match &*stored.loaded {
-        Loaded::Found(chosen) => Some(chosen.draft.document.clone()),
-        _ => None,
+    // 每名党员一页 leaves out members who have not handed in, unless asked to print them too.
+    let handed_in_only = use_state(|| true);
+    let (doc, personal): (Option<Document>, bool) = match &*stored.loaded {
+        Loaded::Found(chosen) => (Some(chosen.draft.document.clone()), chosen.draft.personal),
+        _ => (None, false),
     };
     let complete = doc
         .as_ref()
@@ -56,20 +60,27 @@ pub fn print_preview(props: &PrintProps) -> Html {
             </section>
         };
     };
-    let per_member = props.layout == Layout::PerMember && doc.kind == Kind::Member;
+    // A member's own list prints as the member's page: the table, then 本人签字 and room for the 支部意见.
+    let per_member =
+        doc.kind == Kind::Member && (props.layout == Layout::PerMember || (personal && !blank));
     let end = tables::TableEnd {
         code: (!blank).then(|| head.code.clone()),
         closing: tables::signatures(&head, blank),
     };
     let body = match (props.layout, doc.kind) {
         (Layout::Blank, kind) => tables::blank(kind, BLANK_ROWS, &end),
-        (Layout::PerMember, Kind::Member) => pages::member_pages(&doc, end.code.as_deref()),
+        (_, Kind::Member) if per_member => {
+            pages::member_pages(&doc, end.code.as_deref(), *handed_in_only && !personal)
+        }
         (_, Kind::Org) => tables::org_table(&doc, &end),
         (_, Kind::Member) => tables::member_table(&doc, &end),
     };
     html! {
         <>
             { print_controls(&props.id, props.layout, &doc, &head) }
+            if per_member && !personal && not_handed_in(&doc) > 0 {
+                { only_handed_in(&handed_in_only, not_handed_in(&doc)) }
+            }
             <div class={classes!("paper", blank.then_some("blank"))}>
                 if head.draft && !blank {
                     <div class="draft-mark" aria-hidden="true">{ "草稿" }</div>
@@ -157,6 +168,22 @@ fn print_controls(id: &str, layout: Layout, doc: &Document, head: &Heading) -> H
             }
             <button type="button" class="primary" onclick={print}>{ "打印" }</button>
         </div>
+    }
+}
+
+/// 每名党员一页: whether the members who have not handed in get a page too.
+fn only_handed_in(handed_in_only: &UseStateHandle<bool>, missing: usize) -> Html {
+    let toggle = {
+        let handed_in_only = handed_in_only.clone();
+        Callback::from(move |_: Event| handed_in_only.set(!*handed_in_only))
+    };
+    html! {
+        <p class="print-controls">
+            <label class="choice" for="only-handed-in">
+                <input type="checkbox" id="only-handed-in" checked={**handed_in_only} onchange={toggle} />
+                { format!("不打印未交清单的党员（{missing}名）") }
+            </label>
+        </p>
     }
 }
 

@@ -4,15 +4,17 @@ use yew::prelude::*;
 
 use crate::domain::dates;
 use crate::domain::model::Document;
-use crate::domain::print::{member_rows, CAMPAIGN};
+use crate::domain::print::{self, CAMPAIGN};
+
+use super::tables::head;
 
 /// Each member's page, its table ending with the signatures, the 支部意见 and the 校验码 (see `TableEnd`).
-pub fn member_pages(doc: &Document, code: Option<&str>) -> Html {
+pub fn member_pages(doc: &Document, code: Option<&str>, handed_in_only: bool) -> Html {
     let h = &doc.header;
     let date = dates::official_text(h.filed_on.trim());
     html! {
         <>
-            { for member_rows(doc).iter().map(|m| html! {
+            { for print::member_pages(doc, handed_in_only).iter().map(|m| html! {
                 <section class="member-page">
                     <header class="doc-head">
                         <p class="doc-title">{ h.org_name.trim() }</p>
@@ -27,8 +29,8 @@ pub fn member_pages(doc: &Document, code: Option<&str>) -> Html {
                     <table class="list member-own">
                         <thead>
                             <tr>
-                                <th class="c-serial">{ "序号" }</th><th class="c-cat">{ "问题类别" }</th><th class="c-desc">{ "检视出的问题" }</th>
-                                <th class="c-measure">{ "整改措施" }</th><th class="c-goal">{ "整改目标" }</th><th class="c-deadline">{ "整改时限" }</th>
+                                { head("c-serial", "序号") }{ head("c-cat", "问题|类别") }{ head("c-desc", "检视出的|问题") }
+                                { head("c-measure", "整改|措施") }{ head("c-goal", "整改|目标") }{ head("c-deadline", "整改|时限") }
                             </tr>
                         </thead>
                         { for m.problems.iter().map(|p| {

@@ -87,13 +87,22 @@ fn problem_rows(p: &ProblemBlock, org: bool, lead_cells: Html) -> Html {
     }
 }
 
+/// A column head that may wrap only between its words (`|` marks where): "牵头责任人" as 牵头 / 责任人, never 牵头责 / 任人.
+pub fn head(class: &'static str, words: &'static str) -> Html {
+    let mut parts = words.split('|');
+    let first = parts.next().unwrap_or_default();
+    html! {
+        <th {class}>{ first }{ for parts.map(|w| html! { <><wbr />{ w }</> }) }</th>
+    }
+}
+
 fn org_head() -> Html {
     html! {
         <thead>
             <tr>
-                <th class="c-serial">{ "序号" }</th><th class="c-cat">{ "问题类别" }</th><th class="c-src">{ "问题来源" }</th>
-                <th class="c-desc">{ "问题表现" }</th><th class="c-measure">{ "整改措施" }</th><th class="c-goal">{ "整改目标" }</th>
-                <th class="c-deadline">{ "整改时限" }</th><th class="c-person">{ "牵头责任人" }</th><th class="c-dept">{ "责任单位" }</th>
+                { head("c-serial", "序号") }{ head("c-cat", "问题|类别") }{ head("c-src", "问题|来源") }
+                { head("c-desc", "问题|表现") }{ head("c-measure", "整改|措施") }{ head("c-goal", "整改|目标") }
+                { head("c-deadline", "整改|时限") }{ head("c-person", "牵头|责任人") }{ head("c-dept", "责任|单位") }
             </tr>
         </thead>
     }
@@ -103,9 +112,9 @@ fn member_head() -> Html {
     html! {
         <thead>
             <tr>
-                <th class="c-name">{ "姓名" }</th><th class="c-person">{ "职务" }</th><th class="c-serial">{ "序号" }</th>
-                <th class="c-cat">{ "问题类别" }</th><th class="c-desc">{ "检视出的问题" }</th><th class="c-measure">{ "整改措施" }</th>
-                <th class="c-goal">{ "整改目标" }</th><th class="c-deadline">{ "整改时限" }</th>
+                { head("c-name", "姓名") }{ head("c-person", "职务") }{ head("c-serial", "序号") }
+                { head("c-cat", "问题|类别") }{ head("c-desc", "检视出的|问题") }{ head("c-measure", "整改|措施") }
+                { head("c-goal", "整改|目标") }{ head("c-deadline", "整改|时限") }
             </tr>
         </thead>
     }
