@@ -25,6 +25,24 @@ fn file_names_follow_the_format() {
         file_name(&doc, false),
         "党组织清单-交警大队党支部-20231015-草稿.json"
     );
+    // Handed in again: the name says which 版.
+    let mut again = doc.clone();
+    again.revision = 3;
+    assert_eq!(
+        file_name(&again, false),
+        "党组织清单-交警大队党支部-20231015-第3版-草稿.json"
+    );
+    let first = export(&doc, true, now()).document;
+    let mut changed = first.clone();
+    changed.problems[0].remark = "补充说明".into();
+    assert_eq!(
+        export(&changed, true, now()).file_name,
+        format!(
+            "党组织清单-交警大队党支部-20231015-第{}版.json",
+            first.revision + 1
+        ),
+        "a re-export after a change is the next 版"
+    );
     doc.header.org_name = "一支部/二支部: \"联合\"?*".into();
     assert_eq!(
         file_name(&doc, true),

@@ -47,25 +47,32 @@ fn the_ledger_book_has_a_row_per_measure_with_dates_merges_and_marks() {
         "中共××县公安局交警大队支部委员会检视整改问题整改台账"
     );
     assert_eq!(sheet.lines, ["截至2024年1月1日"]);
-    assert_eq!(sheet.columns.len(), 16);
+    assert_eq!(sheet.columns.len(), 15);
+    assert!(
+        sheet.columns.iter().all(|c| c.header != "党员"),
+        "no empty 党员 column on an org list"
+    );
     assert_eq!(sheet.rows.len(), 7, "one row per measure");
+    // Too wide for one page at a legible size: two pages wide.
+    assert_eq!(sheet.pages_wide(), 2);
+    assert_eq!(book.sheets[1].pages_wide(), 1);
     assert_eq!(
-        sheet.rows[0].cells[6],
+        sheet.rows[0].cells[5],
         Cell::Date {
             date: "2023-12-31".into(),
             suffix: "前".into()
         },
         "a 限期整改 deadline is a date"
     );
-    assert_eq!(sheet.rows[1].cells[6], Cell::Text("长期坚持".into()));
+    assert_eq!(sheet.rows[1].cells[5], Cell::Text("长期坚持".into()));
     assert!(sheet.rows[0].marked, "overdue on 2024-01-01");
     let closed = sheet
         .rows
         .iter()
-        .find(|r| matches!(r.cells[12], Cell::Date { .. }));
+        .find(|r| matches!(r.cells[11], Cell::Date { .. }));
     assert!(closed.is_some(), "a 销号 date is a date");
-    // The first problem has two measures: its three cells are merged over both rows.
-    for column in [1, 2, 3] {
+    // The first problem has two measures: its cells (问题类别, 问题表现) are merged over both rows.
+    for column in [1, 2] {
         assert!(sheet.merges.contains(&Merge {
             first: 0,
             last: 1,
@@ -78,11 +85,16 @@ fn the_ledger_book_has_a_row_per_measure_with_dates_merges_and_marks() {
             && sheet.footer.contains("校验码：")
     );
     let categories = &book.sheets[1];
+    assert_eq!(categories.columns[0].header, "序号");
+    assert_eq!(categories.rows[0].cells[0], Cell::Count(1));
     assert_eq!(
-        categories.rows[0].cells[2],
+        categories.rows[0].cells[3],
         Cell::Count(2),
         "counts are numbers"
     );
+    let total = categories.rows.last().unwrap();
+    assert_eq!(total.cells[0], Cell::Text("合计".into()));
+    assert_eq!(total.cells[3], Cell::Count(7), "every measure, once");
     assert!(categories.notes[0].starts_with("情况说明：截至2024年1月1日"));
     assert_eq!(
         ledger_file_name(&doc, day(2024, 1, 1)),
@@ -155,15 +167,19 @@ fn the_xlsx_keeps_text_as_text_and_sets_up_printing() {
     assert!(sheet.contains("orientation=\"landscape\""));
     assert!(sheet.contains("paperSize=\"9\""), "A4");
     assert!(
-        sheet.contains("fitToHeight=\"0\""),
-        "one page wide, as many high as it takes"
+        sheet.contains("fitToWidth=\"2\"") && sheet.contains("fitToHeight=\"0\""),
+        "two pages wide (legible), as many high as it takes"
+    );
+    assert!(
+        sheet.contains("pageOrder=\"overThenDown\""),
+        "read across first"
     );
     assert!(
         sheet.contains("<pane ") && sheet.contains("state=\"frozen\""),
         "the header row frozen"
     );
     assert!(
-        sheet.contains("<mergeCell ref=\"B4:B5\"/>"),
+        sheet.contains("<mergeCell ref=\"C4:C5\"/>"),
         "a problem's cell merged over its measures"
     );
     assert!(
@@ -284,6 +300,25 @@ fn the_consolidation_book_has_every_file_every_measure_and_the_categories() {
         ledger.merges.iter().all(|m| (2..=4).contains(&m.column)),
         "the problem's columns, one to the right"
     );
+    // 按类别: the org lists' categories and the member lists' apart, each row saying which, and the 合计.
+    let categories = &book.sheets[3];
+    let headers: Vec<&str> = categories
+        .columns
+        .iter()
+        .map(|c| c.header.as_str())
+        .collect();
+    assert_eq!(&headers[..3], ["序号", "清单", "问题类别"]);
+    let kinds: Vec<&Cell> = categories.rows.iter().map(|r| &r.cells[1]).collect();
+    let first_member = kinds
+        .iter()
+        .position(|k| **k == Cell::Text("党员清单".into()))
+        .expect("the member list's categories");
+    assert!(kinds[..first_member]
+        .iter()
+        .all(|k| **k == Cell::Text("党组织清单".into())));
+    let total = categories.rows.last().unwrap();
+    assert_eq!(total.cells[0], Cell::Text("合计".into()));
+    assert_eq!(total.cells[4], Cell::Count(measures as u64));
     let bytes = xlsx::write(&book).unwrap();
     assert!(part(&bytes, "xl/workbook.xml").contains("汇总台账"));
 }

@@ -37,6 +37,8 @@ def read_xlsx(path):
             "merged": sorted(str(r) for r in ws.merged_cells.ranges),
             "freeze": ws.freeze_panes,
             "print_titles": ws.print_title_rows,
+            "print_title_cols": ws.print_title_cols,
+            "page_order": ws.page_setup.pageOrder,
             "orientation": ws.page_setup.orientation,
             "paper": ws.page_setup.paperSize,
             "fit_to_page": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use super::import::{import, Seal};
 use super::ledger::{self, Summary};
-use super::model::Document;
+use super::model::{Document, Kind};
 use super::validate::validate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -300,8 +300,22 @@ impl Consolidation {
 
     /// The figures by category, over all lists that count, in the order categories first appear.
     pub fn by_category(&self, today: NaiveDate) -> Vec<(String, Summary)> {
+        self.by_category_where(today, |_| true)
+    }
+
+    /// The figures by category of the lists of one kind: the org lists' 六个方面 and the member lists' 四个方面
+    /// are different questions, counted apart.
+    pub fn by_category_of(&self, kind: Kind, today: NaiveDate) -> Vec<(String, Summary)> {
+        self.by_category_where(today, |d| d.kind == kind)
+    }
+
+    fn by_category_where(
+        &self,
+        today: NaiveDate,
+        keep: impl Fn(&Document) -> bool,
+    ) -> Vec<(String, Summary)> {
         let mut out: Vec<(String, Summary)> = Vec::new();
-        for l in &self.lists {
+        for l in self.lists.iter().filter(|l| keep(&l.document)) {
             for (category, s) in ledger::by_category(&l.document, today) {
                 match out.iter_mut().find(|(c, _)| *c == category) {
                     Some((_, total)) => total.add(&s),

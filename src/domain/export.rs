@@ -75,8 +75,9 @@ pub fn export(doc: &Document, complete: bool, now: DateTime<FixedOffset>) -> Exp
     }
 }
 
-/// `{kind}-{org_name}[-{member}]-{YYYYMMDD}[-草稿].json`, with the characters Windows forbids replaced by `_`. A
-/// member's own list (a member list of one member) carries the member's name: whose it is.
+/// `{kind}-{org_name}[-{member}]-{YYYYMMDD}[-第N版][-草稿].json`, with the characters Windows forbids replaced by
+/// `_`. A member's own list (a member list of one member) carries the member's name: whose it is. A list handed in
+/// again (revision 2 on) says which 版, so two hand-ins in one folder are told apart.
 pub fn file_name(doc: &Document, complete: bool) -> String {
     let org = doc.header.org_name.trim();
     let org = if org.is_empty() { "未填单位" } else { org };
@@ -89,7 +90,15 @@ pub fn file_name(doc: &Document, complete: bool) -> String {
         Some(_) => "-未填姓名".to_string(),
         None => String::new(),
     };
-    let name = format!("{}-{org}{whose}-{date}{draft}", doc.kind.short_name());
+    let version = if doc.revision > 1 {
+        format!("-第{}版", doc.revision)
+    } else {
+        String::new()
+    };
+    let name = format!(
+        "{}-{org}{whose}-{date}{version}{draft}",
+        doc.kind.short_name()
+    );
     format!("{}.json", windows_safe(&name))
 }
 

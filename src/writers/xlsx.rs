@@ -1,6 +1,7 @@
 //! `.xlsx` from a `domain::office::sheet::Book`, with rust_xlsxwriter: a merged title and its lines, the header
 //! row frozen and repeated on every printed page, text always as text (never a formula), counts as numbers, rates
-//! as percentages, dates as dates, marked rows shaded, A4 landscape one page wide with its footer.
+//! as percentages, dates as dates, marked rows shaded, A4 landscape one or two pages wide (`Sheet::pages_wide`)
+//! with its footer.
 
 use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -147,11 +148,23 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
     ws.set_name(&sheet.name)?;
     let last_col = sheet.columns.len().saturating_sub(1) as u16;
     let mut row: u32 = 0;
-    ws.merge_range(row, 0, row, last_col, &sheet.title, &f.title)?;
+    // Two pages wide, a centred title would be cut between them: it starts at the left, on the first — and from
+    // the second column, since the first is printed again on the second page and would show the title's start.
+    let wide = sheet.pages_wide();
+    let (title, line_format, from) = if wide > 1 {
+        (
+            f.title.clone().set_align(FormatAlign::Left),
+            f.line.clone().set_align(FormatAlign::Left),
+            1,
+        )
+    } else {
+        (f.title.clone(), f.line.clone(), 0)
+    };
+    ws.merge_range(row, from, row, last_col, &sheet.title, &title)?;
     ws.set_row_height(row, 30)?;
     for line in &sheet.lines {
         row += 1;
-        ws.merge_range(row, 0, row, last_col, line, &f.line)?;
+        ws.merge_range(row, from, row, last_col, line, &line_format)?;
     }
     row += 1;
     let header = row;
@@ -212,7 +225,13 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
     ws.set_repeat_rows(header, header)?;
     ws.set_landscape();
     ws.set_paper_size(A4);
-    ws.set_print_fit_to_pages(1, 0);
+    // One page wide where the text stays legible; else two, read across before down, the first column (编号,
+    // 序号 or 党支部) on both.
+    ws.set_print_fit_to_pages(wide, 0);
+    if wide > 1 {
+        ws.set_page_order(false);
+        ws.set_repeat_columns(0, 0)?;
+    }
     ws.set_margins(0.6, 0.6, 0.7, 0.8, 0.3, 0.4);
     ws.set_footer(&sheet.footer);
     Ok(())

@@ -84,37 +84,39 @@ for (const output of OUTPUTS) {
     const book = await readOffice(xlsx.file);
     assert.deepEqual(book.sheets.map((s) => s.name), ['台账', '按类别']);
     const [ledger, byCategory] = book.sheets;
-    assert.equal(cell(ledger, 1, 1).value, `${ORG}检视整改问题整改台账`);
-    assert.ok(ledger.merged.includes('A1:P1'), 'the title is merged over the table');
-    assert.match(cell(ledger, 2, 1).value, /^截至\d{4}年\d{1,2}月\d{1,2}日$/);
-    assert.deepEqual(ledger.rows[2].map((c) => c.value), csvLines[0].split(','), 'the CSV\'s columns');
+    assert.equal(cell(ledger, 1, 2).value, `${ORG}检视整改问题整改台账`);
+    assert.ok(ledger.merged.includes('B1:O1'), 'the title is merged over the table (from B: column A prints on both pages)');
+    assert.match(cell(ledger, 2, 2).value, /^截至\d{4}年\d{1,2}月\d{1,2}日$/);
+    assert.deepEqual(ledger.rows[2].map((c) => c.value), csvLines[0].split(',').filter((h) => h !== '党员'), 'the CSV\'s columns but 党员, which an org list has not');
     assert.equal(ledger.rows.length - 3, csvLines.length - 1, 'one row per measure, as the CSV');
     assert.equal(ledger.freeze, 'A4', 'the header row stays when scrolling');
     assert.equal(ledger.print_titles, '$3:$3', 'the header row on every printed page');
-    assert.deepEqual([ledger.orientation, ledger.paper, ledger.fit_to_page, ledger.fit_width, ledger.fit_height], ['landscape', 9, true, 1, 0], 'A4 landscape, one page wide');
+    assert.deepEqual([ledger.orientation, ledger.paper, ledger.fit_to_page, ledger.fit_width, ledger.fit_height], ['landscape', 9, true, 2, 0], 'A4 landscape, two pages wide: one page wide would print it under 9 points');
+    assert.deepEqual([ledger.print_title_cols, ledger.page_order], ['$A:$A', 'overThenDown'], 'the 编号 column on both pages, read across first');
     assert.equal(ledger.footer, '第&P页 共&N页');
 
-    // 1-1 and 1-2 share their problem: its cells are merged over both (columns 党员, 问题类别, 问题表现).
-    for (const range of ['B4:B5', 'C4:C5', 'D4:D5']) assert.ok(ledger.merged.includes(range), `${range} merged`);
-    assert.ok(cell(ledger, 5, 4).covered);
+    // 1-1 and 1-2 share their problem: its cells are merged over both (columns 问题类别, 问题表现).
+    for (const range of ['B4:B5', 'C4:C5']) assert.ok(ledger.merged.includes(range), `${range} merged`);
+    assert.ok(cell(ledger, 5, 3).covered);
     // The deadline of 1-1 is a real date shown the Chinese way; the 逾期 row is marked, the long-term one is not.
-    const deadline = cell(ledger, 4, 7);
+    const deadline = cell(ledger, 4, 6);
     assert.deepEqual([deadline.type, deadline.value], ['d', '2023-12-31T00:00:00']);
     assert.match(deadline.format, /yyyy"年"m"月"d"日/);
-    assert.equal(cell(ledger, 4, 11).value, '逾期');
+    assert.equal(cell(ledger, 4, 10).value, '逾期');
     assert.ok(cell(ledger, 4, 1).fill, 'an overdue row is shaded');
-    assert.equal(cell(ledger, 5, 7).value, '长期坚持');
+    assert.equal(cell(ledger, 5, 6).value, '长期坚持');
     assert.equal(cell(ledger, 5, 1).fill, null, 'a row not overdue is not');
-    assert.ok(cell(ledger, 4, 5).wrap, 'long text wraps');
+    assert.ok(cell(ledger, 4, 4).wrap, 'long text wraps');
     // The pasted formula is text, never a formula.
-    const pasted = ledger.rows.map((r) => r[3]).find((c) => c.value === FORMULA);
+    const pasted = ledger.rows.map((r) => r[2]).find((c) => c.value === FORMULA);
     assert.ok(pasted, 'the formula-looking description is there, literally');
     assert.equal(pasted.type, 's');
 
     // 按类别: counts as numbers, and the paragraph of the page's report.
-    assert.deepEqual(byCategory.rows[2].map((c) => c.value), ['问题类别', '问题', '措施', '已完成', '正在整改', '逾期', '整改完成率']);
-    const theory = byCategory.rows.find((r) => r[0].value === '理论学习');
-    assert.deepEqual(theory.slice(1, 3).map((c) => [c.type, c.value]), [['n', 1], ['n', 2]]);
+    assert.deepEqual(byCategory.rows[2].map((c) => c.value), ['序号', '问题类别', '问题', '措施', '已完成', '正在整改', '逾期', '整改完成率']);
+    const theory = byCategory.rows.find((r) => r[1].value === '理论学习');
+    assert.deepEqual(theory.slice(2, 4).map((c) => [c.type, c.value]), [['n', 1], ['n', 2]]);
+    assert.ok(byCategory.rows.some((r) => r[0].value === '合计'), 'the 合计 row');
     const report = await page.locator('#report-text').innerText();
     const note = byCategory.rows.flat().find((c) => typeof c.value === 'string' && c.value.startsWith('情况说明：'));
     assert.equal(note.value, `情况说明：${report.trim()}`);
@@ -131,7 +133,9 @@ for (const output of OUTPUTS) {
       const printed = asPrinted(xlsx.file);
       assert.deepEqual([printed.width, printed.height], A4_LANDSCAPE, 'printed on A4 landscape');
       assert.match(printed.text[0], new RegExp(`${ORG}检视整改问题整改台账`));
-      assert.match(printed.text[0], /台账编号[\s\S]*延期批准人/, 'every column on the one page wide');
+      // Two pages wide, read across: the first columns, then the rest with the 编号 again, each page numbered.
+      assert.match(printed.text[0], /台账编号[\s\S]*问题表现/, 'the first columns on page 1');
+      assert.match(printed.text[1], /台账编号[\s\S]*延期批准人/, 'the last on page 2, the 编号 repeated');
       assert.match(printed.text[0], /第1页 共\d+页/);
       assert.match(printed.text[0], new RegExp(`校验码：${code}`));
     }
@@ -150,7 +154,8 @@ for (const output of OUTPUTS) {
     assert.match(doc.paragraphs.at(-1), /党支部书记（签字）：＿+\s+填报人：陈晓燕\s+联系电话：13907712345/);
     assert.equal(doc.tables.length, 1);
     const [table] = doc.tables;
-    assert.deepEqual(table.header, ['序号', '问题类别', '问题来源', '问题表现', '整改措施', '整改目标', '整改时限', '牵头责任人', '责任单位']);
+    assert.deepEqual(table.header.map((h) => h.replace(/\n/g, '')), ['序号', '问题类别', '问题来源', '问题表现', '整改措施', '整改目标', '整改时限', '牵头责任人', '责任单位']);
+    assert.ok(table.header.includes('牵头\n责任人'), 'a narrow head parts between its words');
     assert.equal(table.header_rows, 1, 'the header row repeats on every page');
     assert.equal(table.rows, 1 + 7, 'one row per measure');
     assert.ok(table.vmerged_cells > 0, 'a problem\'s cells are merged over its measures');
@@ -168,7 +173,7 @@ for (const output of OUTPUTS) {
       printed.text.forEach((page, i) => {
         assert.match(page, new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${printed.pages}\\s*页`), `page ${i + 1} numbered`);
         assert.match(page, new RegExp(`校验码：${digest.replace('sha256:', '').slice(0, 12)}`), `page ${i + 1} has the 校验码`);
-        assert.match(page, /序号[\s\S]*责任单位/, `page ${i + 1} has the header row`);
+        assert.match(page, /序号[\s\S]*牵头[\s\S]*单位/, `page ${i + 1} has the header row`);
       });
       assert.match(printed.text[0], /学习贯彻习近平新时代中国特色社会主义思想主题教育检视整改问题清单/, 'the title on one line');
     }
@@ -244,4 +249,10 @@ test('汇总 as an Excel workbook: the branches, every measure with its branch, 
   }
   const note = byCategory.rows.flat().find((c) => typeof c.value === 'string' && c.value.startsWith('情况说明：'));
   assert.match(note.value, /已收到3个党支部/);
+  // 按类别: the org lists' categories and the member lists' apart, each row saying which list, then the 合计.
+  assert.deepEqual(byCategory.rows[2].slice(0, 3).map((c) => c.value), ['序号', '清单', '问题类别']);
+  const kinds = byCategory.rows.slice(3).map((r) => r[1].value).filter(Boolean);
+  assert.ok(kinds.length > 0 && kinds.every((k) => ['党组织清单', '党员清单'].includes(k)), 'each row says its list');
+  assert.deepEqual(kinds, [...kinds].sort((a, b) => (a === '党员清单') - (b === '党员清单')), 'org categories first, then the member lists\'');
+  assert.ok(byCategory.rows.some((r) => r[0].value === '合计'));
 });

@@ -48,7 +48,7 @@ const strip = (s) => s.replace(/\s+/g, '');
 // from one column at a time comes out whole; read from the full width, pdftotext interleaves the wrapped cells.
 const PAGE_WIDTH_PT = 841.92;
 const MARGIN_PT = (25 / 25.4) * 72;
-const ORG = { desc: [20, 41], measure: [41, 66], goal: [66, 77], deadline: [77, 85.5], lead: [85.5, 93], dept: [93, 100] };
+const ORG = { desc: [21, 41.5], measure: [41.5, 66], goal: [66, 77], deadline: [77, 85.5], lead: [85.5, 93], dept: [93, 100] };
 const MEMBER = { name: [0, 7], position: [7, 15], desc: [28, 52], measure: [52, 78] };
 const OWN = { desc: [17, 45], measure: [45, 75] };
 

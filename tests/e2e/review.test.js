@@ -7,7 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, launchKernel, openApp, root, fixtures, until, localDocs, sealed } from './harness.js';
+import { execFileSync } from 'node:child_process';
+import { launch, launchKernel, openApp, root, fixtures, until, localDocs, sealed, readOffice } from './harness.js';
 
 // On the Chromium of today and on the real Chromium 109 (Windows 7's last; see tests/old-kernels).
 const browsers = {};
@@ -83,6 +84,27 @@ for (const kernel of ['current', '109']) test('the office sends a list back with
   assert.equal(written.format, 'rectify-review');
   assert.equal(written.comments.length, 3);
   assert.deepEqual(written.comments.map((c) => c.text), ['问题查摆要更具体，写明时间、次数。', '问题表现过于笼统。', '措施要可检验：写明完成标志。']);
+  // The same review on paper, to sign and keep: the 审核意见反馈单, shown alone, then printed.
+  await o.getByRole('button', { name: '打印反馈单' }).click();
+  const sheet = o.getByRole('region', { name: '审核意见反馈单' });
+  await sheet.waitFor();
+  assert.equal(await o.getByLabel('审核意见', { exact: true }).count(), 0, 'the review\'s fields are not on it');
+  await o.screenshot({ path: path.join(root, 'target', 'screenshots', 'feedback.png'), fullPage: true });
+  const feedbackPdf = path.join(out, 'feedback.pdf');
+  await o.pdf({ path: feedbackPdf, preferCSSPageSize: true, printBackground: true });
+  const paper = execFileSync('pdftotext', [feedbackPdf, '-']).toString().replace(/\s+/g, '');
+  for (const part of ['审核意见反馈单', `报送单位：${ORG}`, '审核结论：退回修改', '第1个问题·第2项措施', '措施要可检验：写明完成标志。', '审核人：王明', '审核人（签字）', '党支部签收']) {
+    assert.ok(paper.includes(part), `the 反馈单 says ${part}`);
+  }
+  assert.ok(!paper.includes('导出审核意见') && !paper.includes('检查发现'), 'only the 反馈单 is printed');
+  await sheet.getByRole('button', { name: '返回审核' }).click();
+  // And in Word.
+  const word = await save(o, '导出反馈单（Word）', 'feedback.docx');
+  assert.equal(word.suggested, `审核意见反馈单-${ORG}-第1版-退回修改-${today()}.docx`);
+  const docx = await readOffice(word.file);
+  assert.ok(docx.paragraphs.some((p) => p.includes('审核意见反馈单')));
+  assert.deepEqual(docx.tables[0].header, ['序号', '位置', '原文（摘录）', '审核意见']);
+  assert.deepEqual(docx.tables[0].texts.slice(1).map((r) => r[3]), ['问题查摆要更具体，写明时间、次数。', '问题表现过于笼统。', '措施要可检验：写明完成标志。']);
   await o.getByRole('link', { name: '返回汇总' }).first().click();
   await until(async () => (await branchRow(o))['审核'] === '退回', 'the table says 退回');
   assert.equal((await branchRow(o))['未答复'], '3');

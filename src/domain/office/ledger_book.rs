@@ -12,11 +12,40 @@ use crate::domain::export::{next_digest, windows_safe};
 use crate::domain::ledger::{self, completion_permille, Entry, Summary, CSV_HEADERS};
 use crate::domain::model::{Deadline, Document, Kind, Measure};
 
-/// Widths of the ledger's columns (those of `CSV_HEADERS`), in characters: together they fit A4 landscape at the
-/// scale that fits one page wide.
-const LEDGER_WIDTHS: [u16; 16] = [6, 8, 10, 28, 28, 16, 14, 9, 10, 10, 6, 24, 14, 10, 16, 9];
-/// The columns a problem's cells are merged in over its measures: 党员, 问题类别, 问题表现.
+/// Widths of the ledger's columns (those of `CSV_HEADERS`), in characters of 10.5-point text: wide enough to
+/// read; a sheet too wide for one page at 9 points or more prints two pages wide (`Sheet::pages_wide`).
+const LEDGER_WIDTHS: [u16; 16] = [7, 8, 10, 28, 28, 16, 14, 9, 10, 10, 6, 24, 14, 10, 16, 9];
+/// The columns a problem's cells are merged in over its measures (positions in `CSV_HEADERS`): 党员, 问题类别,
+/// 问题表现.
 const PROBLEM_COLUMNS: [usize; 3] = [1, 2, 3];
+
+/// The 台账's columns for a list of `kind` (positions in `CSV_HEADERS`): an org list has no 党员, a member list no
+/// 牵头责任人 and 责任单位 (its measures have neither, `format.md`). The office's 汇总台账 (both kinds) keeps them
+/// all (`ALL_COLUMNS`).
+fn ledger_picks(kind: Kind) -> Vec<usize> {
+    let dropped: &[usize] = match kind {
+        Kind::Org => &[1],
+        Kind::Member => &[7, 8],
+    };
+    (0..CSV_HEADERS.len())
+        .filter(|i| !dropped.contains(i))
+        .collect()
+}
+
+/// Where the problem's columns are among `picks`.
+fn problem_columns(picks: &[usize]) -> Vec<usize> {
+    PROBLEM_COLUMNS
+        .iter()
+        .filter_map(|c| picks.iter().position(|p| p == c))
+        .collect()
+}
+
+/// Every column of the CSV: the 汇总台账 holds both kinds of list.
+const ALL_COLUMNS: [usize; 16] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
+
+fn picked<T: Clone>(all: &[T], picks: &[usize]) -> Vec<T> {
+    picks.iter().map(|&i| all[i].clone()).collect()
+}
 
 fn text(s: &str) -> Cell {
     if s.is_empty() {
@@ -92,52 +121,81 @@ fn footer(code: Option<&str>) -> String {
     }
 }
 
-/// The table by category with the paragraph of the report under it.
+/// The categories of one kind of list (`None`: a branch's one list) with their figures.
+type CategoryGroup = (Option<Kind>, Vec<(String, Summary)>);
+
+/// The figures of one row of 按类别.
+fn category_figures(s: &Summary) -> [Cell; 6] {
+    [
+        Cell::Count(s.problems as u64),
+        Cell::Count(s.measures as u64),
+        Cell::Count(s.finished() as u64),
+        Cell::Count(s.count(crate::domain::model::Status::InProgress) as u64),
+        Cell::Count(s.overdue as u64),
+        rate(s),
+    ]
+}
+
+/// The table by category with 序号 and 合计, and the paragraph of the report under it. `groups` are the
+/// categories of each kind of list apart (the office's 汇总: the org lists' 六个方面, then the member lists'
+/// 四个方面, with a 清单 column to say which); a branch's list is one group without it.
 fn by_category_sheet(
-    rows: &[(String, Summary)],
+    groups: &[CategoryGroup],
     report: String,
     title: String,
     as_of: &str,
 ) -> Sheet {
-    let columns = [
-        ("问题类别", 16),
+    let kinds = groups.iter().any(|(k, _)| k.is_some());
+    let mut spec = vec![("序号", 6)];
+    if kinds {
+        spec.push(("清单", 12));
+    }
+    spec.extend([
+        ("问题类别", 20),
         ("问题", 8),
         ("措施", 8),
         ("已完成", 8),
         ("正在整改", 10),
         ("逾期", 8),
         ("整改完成率", 12),
-    ];
-    Sheet {
+    ]);
+    let mut sheet = Sheet {
         name: "按类别".into(),
         title,
         lines: vec![format!("截至{as_of}")],
-        columns: columns
-            .iter()
-            .map(|(h, w)| Column {
-                header: h.to_string(),
-                width: *w,
-            })
-            .collect(),
-        rows: rows
-            .iter()
-            .map(|(c, s)| Row {
-                cells: vec![
-                    text(c),
-                    Cell::Count(s.problems as u64),
-                    Cell::Count(s.measures as u64),
-                    Cell::Count(s.finished() as u64),
-                    Cell::Count(s.count(crate::domain::model::Status::InProgress) as u64),
-                    Cell::Count(s.overdue as u64),
-                    rate(s),
-                ],
-                marked: false,
-            })
-            .collect(),
-        merges: Vec::new(),
+        columns: columns(&spec),
         notes: vec![format!("情况说明：{report}")],
         footer: footer(None),
+        ..Sheet::default()
+    };
+    let mut total = Summary::default();
+    for (kind, rows) in groups {
+        for (c, s) in rows {
+            let mut cells = vec![Cell::Count(sheet.rows.len() as u64 + 1)];
+            if kinds {
+                cells.push(text(kind.map(Kind::short_name).unwrap_or("")));
+            }
+            cells.push(text(c));
+            cells.extend(category_figures(s));
+            sheet.rows.push(Row {
+                cells,
+                marked: false,
+            });
+            // A measure is in one category of one list: the categories add up to the whole.
+            total.add(s);
+        }
     }
+    let mut cells = vec![text("合计")];
+    if kinds {
+        cells.push(Cell::Empty);
+    }
+    cells.push(Cell::Empty);
+    cells.extend(category_figures(&total));
+    sheet.rows.push(Row {
+        cells,
+        marked: false,
+    });
+    sheet
 }
 
 /// 整改完成率 as a percentage cell, or — when there are no measures.
@@ -148,15 +206,12 @@ fn rate(s: &Summary) -> Cell {
     }
 }
 
-/// The 台账's columns: the CSV's, in its order, each as wide as fits A4 landscape.
-fn ledger_columns() -> impl Iterator<Item = Column> {
-    CSV_HEADERS
-        .iter()
-        .zip(LEDGER_WIDTHS)
-        .map(|(h, width)| Column {
-            header: h.to_string(),
-            width,
-        })
+/// The 台账's columns: the CSV's chosen by `picks`, in its order.
+fn ledger_columns(picks: &[usize]) -> impl Iterator<Item = Column> + '_ {
+    picks.iter().map(|&i| Column {
+        header: CSV_HEADERS[i].to_string(),
+        width: LEDGER_WIDTHS[i],
+    })
 }
 
 /// A branch's 整改台账 as a workbook: 台账 (one row per measure, as the CSV) and 按类别 (the table by category and
@@ -167,16 +222,17 @@ pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
     let title = format!("{org}检视整改问题整改台账");
     let measures: Vec<&Measure> = doc.all_measures().collect();
     let entries = ledger::entries(doc, today);
+    let picks = ledger_picks(doc.kind);
     let mut sheet = Sheet {
         name: "台账".into(),
         title: title.clone(),
         lines: vec![format!("截至{as_of}")],
-        columns: ledger_columns().collect(),
+        columns: ledger_columns(&picks).collect(),
         rows: entries
             .iter()
             .zip(&measures)
             .map(|(e, m)| Row {
-                cells: entry_cells(e, m),
+                cells: picked(&entry_cells(e, m), &picks),
                 marked: e.overdue,
             })
             .collect(),
@@ -184,9 +240,9 @@ pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
         notes: Vec::new(),
         footer: footer(Some(&short_code(&next_digest(doc)))),
     };
-    sheet.merge_runs(&problem_spans(doc, 0), &PROBLEM_COLUMNS);
+    sheet.merge_runs(&problem_spans(doc, 0), &problem_columns(&picks));
     let categories = by_category_sheet(
-        &ledger::by_category(doc, today),
+        &[(None, ledger::by_category(doc, today))],
         ledger::report(doc, today),
         title,
         &as_of,
@@ -212,7 +268,10 @@ pub fn consolidation_book(c: &Consolidation, unit: &Unit, today: NaiveDate) -> B
             files_sheet(c, unit, &as_of),
             unit_ledger_sheet(c, unit, today, &as_of),
             by_category_sheet(
-                &c.by_category(today),
+                &[
+                    (Some(Kind::Org), c.by_category_of(Kind::Org, today)),
+                    (Some(Kind::Member), c.by_category_of(Kind::Member, today)),
+                ],
                 unit.report(c, today),
                 "检视整改问题汇总".into(),
                 &as_of,
@@ -395,7 +454,7 @@ fn unit_ledger_sheet(c: &Consolidation, unit: &Unit, today: NaiveDate, as_of: &s
             header: "党支部".into(),
             width: 18,
         })
-        .chain(ledger_columns())
+        .chain(ledger_columns(&ALL_COLUMNS))
         .collect(),
         footer: footer(None),
         ..Sheet::default()

@@ -9,11 +9,13 @@ use super::ledger_book::{
     consolidation_book, consolidation_file_name, ledger_book, ledger_file_name,
 };
 use super::sheet::Book;
-use super::word::{list_document, word_file_name, WordDoc, WordLayout};
+use super::word::{feedback_document, list_document, word_file_name, WordDoc, WordLayout};
 use crate::domain::branches::Unit;
 use crate::domain::consolidate::consolidate;
 use crate::domain::dates;
 use crate::domain::model::Document;
+use crate::domain::review::file::Review;
+use crate::domain::review::paper::{feedback, feedback_file_name};
 use crate::domain::summary_set::SummarySet;
 use crate::domain::validate::validate;
 
@@ -30,6 +32,11 @@ pub enum Request {
     },
     /// 汇总's 导出Excel: the set received, consolidated again there.
     Consolidation { set: SummarySet, today: String },
+    /// 审核's 导出反馈单: the 审核意见反馈单 in Word, of the review of the list as received.
+    Feedback {
+        list: Box<Document>,
+        review: Box<Review>,
+    },
 }
 
 /// What a file holds, for the writer that writes it.
@@ -81,6 +88,7 @@ impl Request {
             Request::Ledger { list, .. } => format!("{}台账", of(list)),
             Request::Word { list, .. } => of(list),
             Request::Consolidation { .. } => "汇总".to_string(),
+            Request::Feedback { list, .. } => format!("{}的审核意见反馈单", of(list)),
         }
     }
 
@@ -115,6 +123,11 @@ impl Request {
                     notices: Vec::new(),
                 }
             }
+            Request::Feedback { list, review } => OfficeFile {
+                name: feedback_file_name(review),
+                content: Content::Docx(feedback_document(&feedback(list, review))),
+                notices: Vec::new(),
+            },
             Request::Consolidation { set, today } => {
                 let today = day(today)?;
                 let consolidation = consolidate(&set.inputs(), today);

@@ -153,7 +153,29 @@ impl Book {
     }
 }
 
+/// What A4 landscape holds between Excel's margins (0.6 inch each side), in pixels at 96 dpi.
+const PRINTABLE_PX: u32 = 1007;
+/// The table's text size, and the smallest a page may shrink it to and still be read (points, as tenths).
+const TEXT_TENTHS: u32 = 105;
+const LEGIBLE_TENTHS: u32 = 90;
+
 impl Sheet {
+    /// How many pages wide the sheet prints: one when, shrunk to fit, its text stays at 9 points or more; else two
+    /// (its first column and its header row repeated on each, pages numbered 第N页 in the footer).
+    pub fn pages_wide(&self) -> u16 {
+        // A column `w` characters wide is about 7w + 5 pixels in Excel's default font.
+        let width: u32 = self
+            .columns
+            .iter()
+            .map(|c| u32::from(c.width) * 7 + 5)
+            .sum();
+        if width * LEGIBLE_TENTHS <= PRINTABLE_PX * TEXT_TENTHS {
+            1
+        } else {
+            2
+        }
+    }
+
     /// The lines of the header row: its tallest header.
     pub fn header_lines(&self) -> u32 {
         self.columns

@@ -6,6 +6,7 @@ use crate::domain::digest::short_code;
 use crate::domain::export::{file_name, next_digest};
 use crate::domain::model::{Document, Kind};
 use crate::domain::print::{heading, member_rows, org_rows, MeasureRow, ProblemBlock, CAMPAIGN};
+use crate::domain::review::paper::Feedback;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WordDoc {
@@ -99,6 +100,52 @@ fn signatures(filed_by: &str, phone: &str) -> String {
     )
 }
 
+/// The 审核意见反馈单 as a Word document: one page (or more) with the list and verdict above the comments, and
+/// the reviewer, the date and the lines to sign and to acknowledge under them.
+pub fn feedback_document(f: &Feedback) -> WordDoc {
+    let rows = f
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                t(&(i + 1).to_string()),
+                t(&r.location),
+                t(&r.quote),
+                t(&r.comment),
+            ]
+        })
+        .collect();
+    WordDoc {
+        pages: vec![WordPage {
+            title: vec!["审核意见反馈单".to_string()],
+            meta: vec![
+                format!("报送单位：{}", f.unit),
+                format!("清单：{}", f.list),
+                format!("审核结论：{}", f.verdict),
+            ],
+            table: WordTable {
+                columns: columns(&[
+                    ("序号", 50),
+                    ("位置", 180),
+                    ("原文（摘录）", 300),
+                    ("审核意见", 470),
+                ]),
+                rows,
+            },
+            closing: vec![
+                format!(
+                    "审核人：{}　　　　审核日期：{}　　　　审核人（签字）：＿＿＿＿＿＿",
+                    f.reviewer, f.date
+                ),
+                "党支部签收：＿＿＿＿＿＿　　　　签收日期：＿＿＿＿年＿＿月＿＿日".to_string(),
+            ],
+        }],
+        code: None,
+        draft: false,
+    }
+}
+
 /// The list `doc` as a Word document in `layout` (one page per member applies to member lists only).
 pub fn list_document(doc: &Document, complete: bool, layout: WordLayout) -> WordDoc {
     let h = heading(doc, complete);
@@ -132,16 +179,18 @@ pub fn list_document(doc: &Document, complete: bool, layout: WordLayout) -> Word
                 title,
                 meta,
                 table: WordTable {
+                    // A head too long for its column breaks between its words, never inside one (序/号,
+                    // 牵头责/任人 on paper read as nothing).
                     columns: columns(&[
-                        ("序号", 40),
-                        ("问题类别", 70),
+                        ("序号", 50),
+                        ("问题\n类别", 70),
                         ("问题来源", 90),
-                        ("问题表现", 210),
+                        ("问题表现", 200),
                         ("整改措施", 250),
                         ("整改目标", 110),
                         ("整改时限", 85),
-                        ("牵头责任人", 75),
-                        ("责任单位", 70),
+                        ("牵头\n责任人", 75),
+                        ("责任\n单位", 70),
                     ]),
                     rows,
                 },
@@ -180,9 +229,9 @@ pub fn list_document(doc: &Document, complete: bool, layout: WordLayout) -> Word
                     columns: columns(&[
                         ("姓名", 70),
                         ("职务", 80),
-                        ("序号", 40),
+                        ("序号", 50),
                         ("问题类别", 90),
-                        ("检视出的问题", 240),
+                        ("检视出的问题", 230),
                         ("整改措施", 260),
                         ("整改目标", 120),
                         ("整改时限", 100),

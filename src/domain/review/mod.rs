@@ -8,6 +8,7 @@
 pub mod attach;
 pub mod file;
 pub mod office;
+pub mod paper;
 
 use serde_json::Value;
 

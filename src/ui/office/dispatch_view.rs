@@ -82,7 +82,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
             <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
             { controls }
             <div class="report">
-                <h3>{ "情况说明（可复制到调度材料中）" }</h3>
+                <h3>{ "情况说明" }<span class="no-print">{ "（可复制到调度材料中）" }</span></h3>
                 <p id="dispatch-report">{ &report }</p>
                 <button type="button" class="no-print" onclick={copy}>{ "复制这段文字" }</button>
             </div>
@@ -261,8 +261,7 @@ fn supervision_page(b: &BranchDispatch, d: &Dispatch, issuer: &str, number: Stri
     html! {
         <article class="supervision-page" aria-label={format!("督办单：{}", b.name)}>
             <h2 class="supervision-title">{ "检视整改督办单" }</h2>
-            <p class="supervision-number">{ number }</p>
-            <p class="supervision-meta">{ format!("{}：", b.name) }</p>
+            <p class="supervision-meta"><span>{ format!("{}：", b.name) }</span><span class="supervision-number">{ number }</span></p>
             <p class="supervision-request">{ d.supervision_request() }</p>
             <table class="list supervision">
                 <thead><tr><th>{ "序号" }</th><th>{ "清单" }</th><th>{ "问题" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "牵头责任人" }</th><th>{ "逾期情况" }</th></tr></thead>
@@ -279,11 +278,11 @@ fn supervision_page(b: &BranchDispatch, d: &Dispatch, issuer: &str, number: Stri
                 <p>{ "整改答复：" }</p>
                 <p class="reply-line">{ "\u{00a0}" }</p>
                 <p class="reply-line">{ "\u{00a0}" }</p>
-                <p>{ "党支部书记（签字）：＿＿＿＿＿＿　　　　答复日期：＿＿＿＿年＿＿月＿＿日" }</p>
-            </div>
-            <div class="supervision-sign">
-                <p>{ issuer }{ "（盖章）" }</p>
-                <p>{ dates::official(d.today) }</p>
+                <p class="supervision-sign">
+                    <span>{ "党支部书记（签字）：＿＿＿＿＿＿　　答复日期：＿＿＿＿年＿＿月＿＿日" }</span>
+                    // 落款: the issuer, its seal and the date, on the reply's last line (a 督办单 fits one page).
+                    <span>{ issuer }{ "（盖章）　" }{ dates::official(d.today) }</span>
+                </p>
             </div>
         </article>
     }

@@ -6,7 +6,11 @@ use yew::prelude::*;
 use crate::domain::ledger::Summary;
 
 /// A plain function, not a component: it holds no state (a component costs about 1 KB of wasm of its own).
-pub fn category_chart(rows: &[(String, Summary)]) -> Html {
+/// `list` names the kind of list whose categories these are: the org lists' and the member lists' are drawn apart.
+pub fn category_chart(list: &str, rows: &[(String, Summary)]) -> Html {
+    if rows.is_empty() {
+        return html! {};
+    }
     let max = rows
         .iter()
         .map(|(_, s)| s.measures)
@@ -22,8 +26,9 @@ pub fn category_chart(rows: &[(String, Summary)]) -> Html {
         .collect();
     html! {
         <figure class="chart">
+            <p class="chart-title">{ format!("{list}：各类别整改措施") }</p>
             <svg width="780" height={height.to_string()} viewBox={format!("0 0 780 {height}")} role="img"
-                aria-label={format!("各类别整改措施数：{}", summary.join("；"))}>
+                aria-label={format!("{list}各类别整改措施数：{}", summary.join("；"))}>
                 { for rows.iter().enumerate().map(|(i, (category, s))| {
                     let y = 10 + i * row_h;
                     let total = bar_w * s.measures / max;

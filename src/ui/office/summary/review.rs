@@ -7,13 +7,66 @@ use yew::prelude::*;
 
 use crate::domain::consolidate::ListFile;
 use crate::domain::dates;
+use crate::domain::office::request::Request;
 use crate::domain::review::attach::shown;
 use crate::domain::review::file::MAX_TEXT_CHARS;
 pub use crate::domain::review::office::{Draft, ReviewEdit};
+use crate::domain::review::paper::{feedback, Feedback};
 use crate::domain::review::{places, Verdict, WHOLE_LIST};
 use crate::ui::components::following::use_following;
+use crate::ui::components::office_export::OfficeExport;
 use crate::ui::dom::value_of;
 use crate::ui::web::{clock, download};
+
+/// Set on the page's body while the 反馈单 is shown (`data-paper="feedback"`): the stylesheets then show and print
+/// it alone.
+const PAPER_ATTRIBUTE: &str = "data-paper";
+
+/// The 审核意见反馈单 as it prints, with 打印 and 返回审核 above it (not printed).
+fn feedback_sheet(f: &Feedback, back: Callback<MouseEvent>) -> Html {
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    html! {
+        <section class="review-paper" aria-labelledby="feedback-heading">
+            <div class="button-row no-print">
+                <button type="button" class="primary" onclick={print}>{ "打印" }</button>
+                <button type="button" onclick={back}>{ "返回审核" }</button>
+            </div>
+            <div class="paper feedback">
+                <h2 id="feedback-heading" class="doc-title">{ "审核意见反馈单" }</h2>
+                <p class="doc-meta">
+                    <span>{ format!("报送单位：{}", f.unit) }</span>
+                    <span>{ format!("清单：{}", f.list) }</span>
+                    <span>{ format!("审核结论：{}", f.verdict) }</span>
+                </p>
+                <table class="list feedback-table">
+                    <thead><tr><th class="c-serial">{ "序号" }</th><th class="c-where">{ "位置" }</th><th class="c-quote">{ "原文（摘录）" }</th><th>{ "审核意见" }</th></tr></thead>
+                    <tbody>
+                        { for f.rows.iter().enumerate().map(|(i, r)| html! {
+                            <tr>
+                                <td class="center">{ i + 1 }</td><td>{ &r.location }</td>
+                                <td class="text">{ &r.quote }</td><td class="text">{ &r.comment }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                if f.rows.is_empty() {
+                    <p>{ "（没有具体意见）" }</p>
+                }
+                <p class="signatures">
+                    <span>{ format!("审核人：{}", f.reviewer) }</span>
+                    <span>{ format!("审核日期：{}", f.date) }</span>
+                    <span>{ "审核人（签字）：" }<span class="line"></span></span>
+                </p>
+                <p class="signatures">
+                    <span>{ "党支部签收：" }<span class="line"></span></span>
+                    <span>{ "签收日期：" }<span class="line short"></span></span>
+                </p>
+            </div>
+        </section>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
@@ -99,8 +152,54 @@ fn comment_field(
 #[function_component(ReviewPanel)]
 pub fn review_panel(props: &ReviewProps) -> Html {
     let notice = use_state(|| None::<Result<String, String>>);
+    // 打印反馈单 shows the 反馈单 alone, as it prints (the rest of the page is hidden while it shows).
+    let paper = use_state(|| None::<Feedback>);
+    {
+        let on = paper.is_some();
+        use_effect_with(on, move |on| {
+            let body = gloo::utils::body();
+            let _ = if *on {
+                body.set_attribute(PAPER_ATTRIBUTE, "feedback")
+            } else {
+                body.remove_attribute(PAPER_ATTRIBUTE)
+            };
+            move || {
+                let _ = gloo::utils::body().remove_attribute(PAPER_ATTRIBUTE);
+            }
+        });
+    }
     let d = &props.list.document;
     let (draft, reviewer) = (&props.draft, props.reviewer.as_str());
+    if let Some(f) = &*paper {
+        let back = {
+            let paper = paper.clone();
+            Callback::from(move |_: MouseEvent| paper.set(None))
+        };
+        return feedback_sheet(f, back);
+    }
+    // The review file as it would be exported now, or what is missing.
+    let reviewed = {
+        let (draft, reviewer, doc, today) =
+            (draft.clone(), reviewer.to_string(), d.clone(), props.today);
+        move || draft.review(&doc, &reviewer, &dates::iso(today))
+    };
+    let print_feedback = {
+        let (paper, notice, reviewed, doc) =
+            (paper.clone(), notice.clone(), reviewed.clone(), d.clone());
+        Callback::from(move |_: MouseEvent| match reviewed() {
+            Ok(review) => paper.set(Some(feedback(&doc, &review))),
+            Err(e) => notice.set(Some(Err(e))),
+        })
+    };
+    let feedback_word = {
+        let doc = d.clone();
+        Callback::from(move |()| {
+            reviewed().map(|review| Request::Feedback {
+                list: Box::new(doc.clone()),
+                review: Box::new(review),
+            })
+        })
+    };
     let verdict_button = |verdict: Verdict| {
         let pressed = if draft.verdict == Some(verdict) {
             "true"
@@ -177,6 +276,8 @@ pub fn review_panel(props: &ReviewProps) -> Html {
                 { verdict_button(Verdict::Passed) }
                 { verdict_button(Verdict::Returned) }
                 <button type="button" onclick={export}>{ "导出审核意见" }</button>
+                <button type="button" onclick={print_feedback}>{ "打印反馈单" }</button>
+                <OfficeExport label="导出反馈单（Word）" request={feedback_word} />
                 {
                     match &*notice {
                         Some(Ok(text)) => html! { <span class="notice ok" role="status">{ text }</span> },

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::{chart, Made};
 use crate::domain::branches::Unit;
 use crate::domain::dates;
+use crate::domain::model::Kind;
 use crate::domain::office::request::Request;
 use crate::domain::summary_set::SummarySet;
 use crate::ui::components::office_export::OfficeExport;
@@ -53,9 +54,10 @@ pub fn unit_summary(
             <dl class="figures">
                 { for figures.into_iter().map(|(k, v)| html! { <div class="figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>
-            { chart::category_chart(&c.by_category(today)) }
+            { chart::category_chart(Kind::Org.short_name(), &c.by_category_of(Kind::Org, today)) }
+            { chart::category_chart(Kind::Member.short_name(), &c.by_category_of(Kind::Member, today)) }
             <div class="report">
-                <h3>{ "情况说明（可复制到总结材料中）" }</h3>
+                <h3>{ "情况说明" }<span class="no-print">{ "（可复制到总结材料中）" }</span></h3>
                 <p id="unit-report">{ &report }</p>
                 <button type="button" class="no-print" onclick={copy}>{ "复制这段文字" }</button>
             </div>
