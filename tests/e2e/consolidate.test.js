@@ -59,6 +59,12 @@ test('a set of branch files is checked, de-duplicated and summed up', async (t) 
   assert.match(report, new RegExp(`已收到${BRANCHES}个党支部报送的${BRANCHES}份清单（党组织清单${BRANCHES}份、党员清单0份），共梳理问题${BRANCHES * 17}个，制定整改措施${BRANCHES * MEASURES}项`));
   assert.equal(await page.getByRole('img', { name: /^党组织清单各类别整改措施数/ }).count(), 1, 'the chart of the org lists\' categories is there, with words');
   await page.screenshot({ path: path.join(root, 'target', 'screenshots', 'consolidate.png'), fullPage: true });
+  // 查找党支部: a few characters of a name keep its row; cleared, every row is back.
+  await page.getByLabel('查找党支部').fill('第3');
+  await page.getByRole('status').filter({ hasText: '找到1个党支部' }).waitFor();
+  assert.deepEqual(await page.locator('table.branches tbody th').allInnerTexts(), ['第3党支部']);
+  await page.getByLabel('查找党支部').fill('');
+  await until(async () => (await page.locator('table.branches tbody tr').count()) === BRANCHES, 'every row again');
 
   // Sorting by 措施 descending puts the revised branch (one measure back in progress) where its figures say.
   await page.getByRole('button', { name: /^整改完成率/ }).click();
