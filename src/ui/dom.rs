@@ -26,7 +26,6 @@ pub fn hint_id(path: &str) -> String {
 
 /// Moves focus to the field of `path` (or the first focusable thing inside it); false when it is not on the page.
 pub fn focus(path: &str) -> bool {
-    use wasm_bindgen::JsCast;
     let document = gloo::utils::document();
     let Some(element) = document.get_element_by_id(&field_id(path)) else {
         return false;
@@ -42,7 +41,13 @@ pub fn focus(path: &str) -> bool {
             .ok()
             .flatten()
     };
-    match target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+    show_and_focus(target)
+}
+
+/// Scrolls `element` into view and focuses it; false when there is none or it cannot take focus.
+fn show_and_focus(element: Option<web_sys::Element>) -> bool {
+    use wasm_bindgen::JsCast;
+    match element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         Some(el) => {
             el.scroll_into_view();
             el.focus().is_ok()
@@ -54,17 +59,7 @@ pub fn focus(path: &str) -> bool {
 /// Moves focus to the element of this id (a heading with `tabindex="-1"`, a button), scrolled into view: what a
 /// screen reader reads next and where the eye lands when a view changes. False when it is not on the page.
 pub fn focus_id(id: &str) -> bool {
-    use wasm_bindgen::JsCast;
-    let element = gloo::utils::document()
-        .get_element_by_id(id)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    match element {
-        Some(el) => {
-            el.scroll_into_view();
-            el.focus().is_ok()
-        }
-        None => false,
-    }
+    show_and_focus(gloo::utils::document().get_element_by_id(id))
 }
 
 /// Puts `value` into the input or text area of `element` (nothing when it is not one, or not mounted).

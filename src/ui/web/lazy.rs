@@ -6,21 +6,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::reason;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = globalThis, js_name = rectifyOffice, catch)]
     fn rectify_office() -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_namespace = globalThis, js_name = rectifyLedger, catch)]
     fn rectify_ledger() -> Result<js_sys::Promise, JsValue>;
-}
-
-fn reason(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "未知原因".to_string())
 }
 
 /// A page of the office module as mounted: its `unmount` takes it away.

@@ -13,3 +13,15 @@ pub mod storage;
 pub mod summary_store;
 pub mod tabs;
 pub mod writers;
+
+/// What a rejected promise or a thrown value says: its text, an Error's message, or 未知原因 — for a Chinese message
+/// that says why a module or the writers could not start.
+fn reason(e: wasm_bindgen::JsValue) -> String {
+    use wasm_bindgen::JsCast;
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "未知原因".to_string())
+}

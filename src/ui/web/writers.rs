@@ -5,21 +5,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::reason;
+
 use crate::domain::office::request::Request;
 
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = globalThis, js_name = rectifyWriters, catch)]
     fn rectify_writers() -> Result<js_sys::Promise, JsValue>;
-}
-
-fn reason(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "未知原因".to_string())
 }
 
 fn field(object: &JsValue, name: &str) -> Result<JsValue, JsValue> {

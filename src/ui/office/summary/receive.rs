@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::Made;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::components::drop_zone::drop_zone;
 use crate::ui::shared::Shared;
-use crate::ui::web::files;
 
 #[derive(Properties, PartialEq)]
 pub struct ReceiveProps {
@@ -32,7 +32,7 @@ pub fn receive(props: &ReceiveProps) -> Html {
         <section class="no-print" aria-labelledby="receive-heading">
             <h2 id="receive-heading">{ "收到的文件" }</h2>
             if props.loaded {
-                { drop_zone(props.on_files.clone()) }
+                { drop_zone("导入文件", "可一次选择多个文件，也可以把文件拖到这里。", props.on_files.clone()) }
             } else {
                 <p class="muted" role="status">{ "正在读取本机保存的汇总……" }</p>
             }
@@ -54,37 +54,6 @@ pub fn receive(props: &ReceiveProps) -> Html {
                 <ClearButton unexported={props.unexported} on_clear={props.on_clear.clone()} />
             }
         </section>
-    }
-}
-
-/// 导入文件, or files dropped here.
-fn drop_zone(on_files: Callback<Vec<web_sys::File>>) -> Html {
-    let on_pick = {
-        let on_files = on_files.clone();
-        Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let list = files::from_list(input.files());
-                input.set_value("");
-                on_files.emit(list);
-            }
-        })
-    };
-    let on_drop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        on_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
-    });
-    html! {
-        <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
-            <label class="file-button">
-                <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
-                <span>{ "导入文件" }</span>
-            </label>
-            <span class="muted">{ "可一次选择多个文件，也可以把文件拖到这里。" }</span>
-        </div>
     }
 }
 

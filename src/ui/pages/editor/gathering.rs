@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::domain::edit::{Action, Outcome};
 use crate::domain::gather::{plan, roster_names, Choice, Incoming, Plan};
+use crate::ui::components::drop_zone::drop_zone;
 use crate::ui::dom::value_of;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, files};
@@ -77,7 +78,7 @@ pub fn gather_tools() -> Html {
     html! {
         <section class="gather-tools" aria-labelledby="gather-heading">
             <h3 id="gather-heading">{ "收集党员交来的清单" }</h3>
-            { drop_zone(take_files) }
+            { drop_zone("收集党员清单", "选择党员导出的个人清单文件（可一次选多个），也可以把文件拖到这里。", take_files) }
             if *reading {
                 <p class="muted" role="status">{ "正在读取文件……" }</p>
             }
@@ -87,37 +88,6 @@ pub fn gather_tools() -> Html {
             <RosterForm on_said={on_said} />
             { said.show() }
         </section>
-    }
-}
-
-/// 收集党员清单: the picker and the drop zone.
-fn drop_zone(take_files: Callback<Vec<web_sys::File>>) -> Html {
-    let on_pick = {
-        let take_files = take_files.clone();
-        Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                let list = files::from_list(input.files());
-                input.set_value("");
-                take_files.emit(list);
-            }
-        })
-    };
-    let on_drop = Callback::from(move |e: DragEvent| {
-        e.prevent_default();
-        take_files.emit(files::from_list(e.data_transfer().and_then(|d| d.files())));
-    });
-    html! {
-        <div class="drop-zone" ondrop={on_drop} ondragover={Callback::from(|e: DragEvent| e.prevent_default())}>
-            <label class="file-button">
-                <input type="file" multiple=true accept=".json,application/json" onchange={on_pick} />
-                <span>{ "收集党员清单" }</span>
-            </label>
-            <span class="muted">{ "选择党员导出的个人清单文件（可一次选多个），也可以把文件拖到这里。" }</span>
-        </div>
     }
 }
 

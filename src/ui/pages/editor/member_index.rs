@@ -38,7 +38,8 @@ pub fn member_index(props: &MemberIndexProps) -> Html {
         .count();
     let missing = rows.len() - handed_in;
     let copied = use_state(|| false);
-    let copy = not_handed_in_text(&rows).map(|text| {
+    let missing_names = not_handed_in_text(&rows);
+    let copy = missing_names.clone().map(|text| {
         let copied = copied.clone();
         Callback::from(move |_: MouseEvent| {
             clipboard::copy(&text, "not-handed-in");
@@ -51,9 +52,9 @@ pub fn member_index(props: &MemberIndexProps) -> Html {
                 { format!("共{}名党员，已交{}名，", rows.len(), handed_in) }
                 <strong class={if missing > 0 { "warn-count" } else { "" }}>{ format!("未交{missing}名") }</strong>{ "。" }
             </p>
-            if let Some(copy) = copy {
+            if let (Some(copy), Some(names)) = (copy, missing_names) {
                 <p class="copy-missing">
-                    <span id="not-handed-in" class="names">{ not_handed_in_text(&rows).unwrap_or_default() }</span>
+                    <span id="not-handed-in" class="names">{ names }</span>
                     <button type="button" class="small" onclick={copy}>{ "复制未交名单" }</button>
                     if *copied { <span class="muted" role="status">{ " 已复制。" }</span> }
                 </p>

@@ -63,6 +63,12 @@ pub fn print_preview(props: &PrintProps) -> Html {
     // A member's own list prints as the member's page: the table, then 本人签字 and room for the 支部意见.
     let per_member =
         doc.kind == Kind::Member && (props.layout == Layout::PerMember || (personal && !blank));
+    // Members not handed in, whom 每名党员一页 can leave out (a member's own list has only its member).
+    let missing = if per_member && !personal {
+        not_handed_in(&doc)
+    } else {
+        0
+    };
     let end = tables::TableEnd {
         code: (!blank).then(|| head.code.clone()),
         closing: tables::signatures(&head, blank),
@@ -78,8 +84,8 @@ pub fn print_preview(props: &PrintProps) -> Html {
     html! {
         <>
             { print_controls(&props.id, props.layout, &doc, &head) }
-            if per_member && !personal && not_handed_in(&doc) > 0 {
-                { only_handed_in(&handed_in_only, not_handed_in(&doc)) }
+            if missing > 0 {
+                { only_handed_in(&handed_in_only, missing) }
             }
             <div class={classes!("paper", blank.then_some("blank"))}>
                 if head.draft && !blank {
