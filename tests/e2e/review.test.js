@@ -103,6 +103,7 @@ for (const kernel of ['current', '109']) test('the office sends a list back with
   assert.equal(word.suggested, `审核意见反馈单-${ORG}-第1版-退回修改-${today()}.docx`);
   const docx = await readOffice(word.file);
   assert.ok(docx.paragraphs.some((p) => p.includes('审核意见反馈单')));
+  assert.ok(docx.paragraphs.includes('《党组织检视整改问题清单》第1版'), 'the list and its 版 on a line of their own');
   assert.deepEqual(docx.tables[0].header, ['序号', '位置', '原文（摘录）', '审核意见']);
   assert.deepEqual(docx.tables[0].texts.slice(1).map((r) => r[3]), ['问题查摆要更具体，写明时间、次数。', '问题表现过于笼统。', '措施要可检验：写明完成标志。']);
   await o.getByRole('link', { name: '返回汇总' }).first().click();

@@ -118,10 +118,11 @@ pub fn feedback_document(f: &Feedback) -> WordDoc {
         .collect();
     WordDoc {
         pages: vec![WordPage {
-            title: vec!["审核意见反馈单".to_string()],
+            // The list under the title, as the printed 反馈单 has it: three parts on the one meta line ran together
+            // in Word (…第1版审核结论…).
+            title: vec!["审核意见反馈单".to_string(), f.list.clone()],
             meta: vec![
                 format!("报送单位：{}", f.unit),
-                format!("清单：{}", f.list),
                 format!("审核结论：{}", f.verdict),
             ],
             table: WordTable {

@@ -35,9 +35,9 @@ fn feedback_sheet(f: &Feedback, back: Callback<MouseEvent>) -> Html {
             </div>
             <div class="paper feedback">
                 <h2 id="feedback-heading" class="doc-title">{ "审核意见反馈单" }</h2>
+                <p class="doc-title feedback-list">{ &f.list }</p>
                 <p class="doc-meta">
                     <span>{ format!("报送单位：{}", f.unit) }</span>
-                    <span>{ format!("清单：{}", f.list) }</span>
                     <span>{ format!("审核结论：{}", f.verdict) }</span>
                 </p>
                 <table class="list feedback-table">
