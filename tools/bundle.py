@@ -91,6 +91,40 @@ def wasm_opt(wasm: Path):
 
 WASM_DATA_ID = "wasm-data"
 
+# Every output is written in ASCII only, its Chinese as escapes. Chromium keeps a text that is all ASCII in one byte
+# a character, and decodes, tokenizes and parses it on a fast path; a single Chinese character in a chunk of the
+# 1.8 MB single file made the whole chunk two bytes a character: about a tenth of a second of an old PC's start-up
+# (measured: 656 → 550 ms at 4×, BENCHMARKS.md). Each kind of text has its own escape that means the same.
+
+
+def ascii_js(text):
+    """JavaScript with every non-ASCII character as `\\uXXXX` (a pair of them above U+FFFF): the same value in a
+    string, template or regular expression, the same name in an identifier, and only text in a comment."""
+    def escape(m):
+        units = m.group(0).encode("utf-16-be")
+        return "".join("\\u%02x%02x" % (units[i], units[i + 1]) for i in range(0, len(units), 2))
+    return re.sub(r"[^\x00-\x7f]", escape, text)
+
+
+def ascii_css(text):
+    """CSS with every non-ASCII character as a six-digit escape (`\\00XXXX`, which needs no space after it)."""
+    return re.sub(r"[^\x00-\x7f]", lambda m: "\\%06x" % ord(m.group(0)), text)
+
+
+def ascii_html(text):
+    """HTML outside scripts and styles with every non-ASCII character as a character reference."""
+    return re.sub(r"[^\x00-\x7f]", lambda m: "&#x%x;" % ord(m.group(0)), text)
+
+
+def ascii_only(text, what):
+    """`text` checked to be ASCII: the build fails, naming the output, rather than ship a slow start."""
+    stray = re.search(r"[^\x00-\x7f]", text)
+    if stray:
+        sys.exit(f"bundle: {what} has a non-ASCII character at {stray.start()}: "
+                 f"{text[max(0, stray.start() - 30):stray.end() + 10]!r}")
+    return text
+
+
 
 class Lazy:
     """A wasm module the app loads when it is first needed, never at start-up: Trunk builds it as a `worker` binary
@@ -266,13 +300,14 @@ def main():
         wasm_opt(lazy_wasm_path)
         lazy_glue = without_fallback_url(lazy_glue_path.read_text(encoding="utf-8"), f"the {lazy.bin} glue")
         lazy_wasm = lazy_wasm_path.read_bytes()
-        module = lazy_script(lazy_glue, lazy_wasm)
+        module = ascii_js(lazy_script(lazy_glue, lazy_wasm))
         name = f"{lazy.bin}-{hashlib.sha256(module.encode()).hexdigest()[:16]}.js"
         (staging / name).write_text(module, encoding="utf-8")
         lazies.append((lazy, lazy_glue, lazy_wasm, name))
         lazy_glue_path.unlink()
         lazy_wasm_path.unlink()
-    script = app_script(glue, wasm, loaders="".join(served_lazy_loader(lz, name) for lz, _, _, name in lazies))
+    script = ascii_js(app_script(glue, wasm,
+                                 loaders="".join(served_lazy_loader(lz, name) for lz, _, _, name in lazies)))
     digest = hashlib.sha256(script.encode()).hexdigest()[:16]
     app_name = f"app-{digest}.js"
     (staging / app_name).write_text(script, encoding="utf-8")
@@ -287,6 +322,9 @@ def main():
     css_links = re.findall(r"<link rel=\"stylesheet\" href=\"([^\"]+)\"[^>]*>", html)
     if len(css_links) != 2:
         sys.exit(f"bundle: expected the 2 stylesheets of index.html (app.css, print.css), found {len(css_links)}")
+    # The page's own text (title, start-up notice, comments) as character references; it has no inline script or
+    # style left (Trunk's loader is gone, the stylesheets are links).
+    html = ascii_html(html)
     csp = r"<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">"
 
     def with_policy(page, value):
@@ -298,19 +336,20 @@ def main():
 
     served = with_policy(html, policy(["'self'"], ["'self'"]))
     served = before_head_end(served, f'  <script type="module" src="./{app_name}"></script>\n', "the app script")
-    index_path.write_text(served, encoding="utf-8")
+    index_path.write_text(ascii_only(served, "index.html"), encoding="utf-8")
 
     # The single file: every stylesheet and the script inline, each allowed by its hash; the wasm in a data block,
     # which is not a script and so neither runs nor needs allowing.
-    script = app_script(glue, wasm, data_block=True, loaders="".join(lazy_loader(lz) for lz, _, _, _ in lazies))
-    glue_scripts = [(lz, lazy_glue_script(lz, lazy_glue)) for lz, lazy_glue, _, _ in lazies]
+    script = ascii_js(app_script(glue, wasm, data_block=True,
+                                 loaders="".join(lazy_loader(lz) for lz, _, _, _ in lazies)))
+    glue_scripts = [(lz, ascii_js(lazy_glue_script(lz, lazy_glue))) for lz, lazy_glue, _, _ in lazies]
     for lz, text in glue_scripts:
         if "</script" in text:
             sys.exit(f"bundle: the {lz.bin} glue contains </script>; cannot keep it in a block")
     styles = []
     for href in css_links:
         css_path = staging / href.split("/")[-1]
-        styles.append(css_path.read_text(encoding="utf-8"))
+        styles.append(ascii_css(css_path.read_text(encoding="utf-8")))
     single = replace_exactly(html, r"<link rel=\"stylesheet\"[^>]*>\s*", "", "stylesheet links", count=2)
     style_tags = "".join(f"<style>{css}</style>\n" for css in styles)
     # A module script that contains `</script>` would end early; the glue and base64 never do, but check.
@@ -329,7 +368,7 @@ def main():
             + "".join(f'<script type="text/plain" id="{lz.bin}-glue">{text}</script>\n' for lz, text in glue_scripts))
     single = replace_exactly(single, r"</body>", lambda _: data + "</body>",
                              "</body> (for the wasm's data blocks and the script)")
-    (staging / SINGLE_FILE).write_text(single, encoding="utf-8")
+    (staging / SINGLE_FILE).write_text(ascii_only(single, SINGLE_FILE), encoding="utf-8")
     print(f"bundle: wrote {app_name} and {SINGLE_FILE} ({len(single.encode()) // 1024} KB)")
 
 

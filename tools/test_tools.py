@@ -13,6 +13,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bundle  # noqa: E402
 
 
+class AsciiOnly(unittest.TestCase):
+    """The outputs are ASCII so that Chromium reads them on its one-byte fast path; each escape must mean the same."""
+
+    def test_a_js_string_keeps_its_value_even_above_the_basic_plane(self):
+        import json
+        text = '"汇总：第1版 😀"'
+        escaped = bundle.ascii_js(text)
+        self.assertTrue(escaped.isascii())
+        # JSON's \\u escapes (pairs above U+FFFF) are JavaScript's.
+        self.assertEqual(json.loads(escaped), json.loads(text))
+
+    def test_css_and_html_escapes_need_no_separator(self):
+        self.assertEqual(bundle.ascii_css('"微软雅黑"a'), '"\\005fae\\008f6f\\0096c5\\009ed1"a')
+        self.assertEqual(bundle.ascii_html("<p>正在</p>"), "<p>&#x6b63;&#x5728;</p>")
+
+    def test_a_stray_character_stops_the_build_naming_the_output(self):
+        with self.assertRaises(SystemExit) as stop:
+            bundle.ascii_only("<p>ok</p>正", "the page")
+        self.assertIn("the page has a non-ASCII character at 9", str(stop.exception))
+
+
 class ReplaceExactly(unittest.TestCase):
     def test_a_pattern_found_as_often_as_expected_is_replaced(self):
         self.assertEqual(bundle.replace_exactly("a<x>b<x>", "<x>", "-", "x", count=2), "a-b-")
