@@ -11,6 +11,25 @@ use super::model::{Document, Member};
 /// old office PC (4× CPU throttle); twenty took twice that, in one task the user waits through.
 pub const PROBLEMS_PER_PAGE: usize = 10;
 
+/// How many problems of a page are drawn in the first task; the others follow in the next, so that no task of
+/// opening a page is half a second on an old PC (ten problems with their measures were; three are a fifth of it).
+pub const PROBLEMS_DRAWN_FIRST: usize = 3;
+
+/// How many of page `page`'s problems to draw at once: `PROBLEMS_DRAWN_FIRST`, and always as far as the problem
+/// the address names (`focus`), so that its field can take the focus as soon as the page is there.
+pub fn drawn_first(doc: &Document, page: usize, focus: Option<&str>) -> usize {
+    let on_page = doc
+        .problems
+        .len()
+        .saturating_sub(page * PROBLEMS_PER_PAGE)
+        .min(PROBLEMS_PER_PAGE);
+    let through_focus = focus
+        .and_then(|f| problem_of(doc, f))
+        .filter(|i| i / PROBLEMS_PER_PAGE == page)
+        .map_or(0, |i| i % PROBLEMS_PER_PAGE + 1);
+    PROBLEMS_DRAWN_FIRST.max(through_focus).min(on_page)
+}
+
 /// The owner of a finding path (`<measure id>.content` → the measure id; `header.org_name` → `header`).
 fn owner(path: &str) -> &str {
     path.split('.').next().unwrap_or(path)
@@ -31,11 +50,15 @@ pub fn member_of(doc: &Document, id_or_path: &str) -> Option<usize> {
 /// Which page of an org list's problems holds the object or field `id_or_path` (a problem or measure id, or a
 /// finding path of one of them), counted from 0.
 pub fn page_of(doc: &Document, id_or_path: &str) -> Option<usize> {
+    problem_of(doc, id_or_path).map(|i| i / PROBLEMS_PER_PAGE)
+}
+
+/// Which problem of an org list holds the object or field `id_or_path`.
+fn problem_of(doc: &Document, id_or_path: &str) -> Option<usize> {
     let id = owner(id_or_path);
     doc.problems
         .iter()
         .position(|p| p.id == id || p.measures.iter().any(|m| m.id == id))
-        .map(|i| i / PROBLEMS_PER_PAGE)
 }
 
 /// Where a member stands, as the index says it.
@@ -155,6 +178,27 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2024, 6, 1).unwrap()
+    }
+
+    #[test]
+    fn a_page_draws_three_problems_first_and_always_the_one_the_address_names() {
+        let org = org_list(2, "交警大队党支部", 45, 2);
+        assert_eq!(drawn_first(&org, 0, None), PROBLEMS_DRAWN_FIRST);
+        let eighth = format!("{}.goal", org.problems[17].measures[1].id);
+        assert_eq!(
+            drawn_first(&org, 1, Some(&eighth)),
+            8,
+            "through the 8th problem of page 2"
+        );
+        assert_eq!(
+            drawn_first(&org, 0, Some(&eighth)),
+            3,
+            "a focus on another page changes nothing"
+        );
+        // The last page holds five problems; an empty list none.
+        assert_eq!(drawn_first(&org, 4, Some(&org.problems[44].id)), 5);
+        assert_eq!(drawn_first(&org_list(3, "x", 2, 1), 0, None), 2);
+        assert_eq!(drawn_first(&org_list(3, "x", 0, 1), 0, None), 0);
     }
 
     #[test]

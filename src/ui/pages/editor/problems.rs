@@ -16,9 +16,10 @@ use super::problem_card::ProblemCard;
 use crate::domain::edit::Action;
 use crate::domain::editor::Model as State;
 use crate::domain::model::Kind;
-use crate::domain::outline::{category_counts, member_of, page_of, PROBLEMS_PER_PAGE};
+use crate::domain::outline::{category_counts, drawn_first, member_of, page_of, PROBLEMS_PER_PAGE};
 use crate::domain::paging::Pages;
 use crate::domain::route::Route;
+use crate::ui::components::deferred::Deferred;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, location};
@@ -84,6 +85,19 @@ fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Ht
         }
     });
     let rows = pages.rows(page);
+    let first = rows.start + drawn_first(&s.doc, page, props.focus.as_deref());
+    let cards = |range: std::ops::Range<usize>| -> Html {
+        problems[range.clone()]
+            .iter()
+            .zip(range)
+            .map(|(p, i)| {
+                html! {
+                    <ProblemCard key={p.id.clone()} problem={p.clone()} index={i} {count} kind={Kind::Org}
+                        categories={categories.clone()} />
+                }
+            })
+            .collect()
+    };
     html! {
         <>
             <p class="muted category-summary">{ "各类别的问题数：" }{ category_counts(&s.doc) }</p>
@@ -91,10 +105,8 @@ fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Ht
                 <p class="muted">{ "还没有问题。点“添加问题”开始；每个问题下至少要有一项整改措施。" }</p>
             }
             { pager.clone().unwrap_or_default() }
-            { for problems[rows.clone()].iter().zip(rows).map(|(p, i)| html! {
-                <ProblemCard key={p.id.clone()} problem={p.clone()} index={i} {count} kind={Kind::Org}
-                    categories={categories.clone()} />
-            }) }
+            { cards(rows.start..first) }
+            <Deferred of={page as u64}>{ cards(first..rows.end) }</Deferred>
             { pager.unwrap_or_default() }
             <button type="button" id={dom::field_id("problems")} class="add" onclick={add}>{ "添加问题" }</button>
         </>
