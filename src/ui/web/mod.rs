@@ -7,6 +7,7 @@ pub mod durable;
 pub mod files;
 pub mod lazy;
 pub mod location;
+pub mod nested;
 pub mod page_style;
 pub mod panic;
 pub mod storage;
