@@ -2,7 +2,6 @@
 
 pub mod choice;
 pub mod confirm;
-pub mod deferred;
 pub mod drop_zone;
 pub mod field;
 pub mod findings;

@@ -19,7 +19,6 @@ use crate::domain::model::Kind;
 use crate::domain::outline::{category_counts, drawn_first, member_of, page_of, PROBLEMS_PER_PAGE};
 use crate::domain::paging::Pages;
 use crate::domain::route::Route;
-use crate::ui::components::deferred::Deferred;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, location};
@@ -37,22 +36,41 @@ pub struct ProblemsProps {
 #[function_component(Problems)]
 pub fn problems(props: &ProblemsProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
+    let page = session.read(|s| {
+        props
+            .focus
+            .as_deref()
+            .and_then(|f| page_of(&s.doc, f))
+            .unwrap_or(0)
+    });
+    // The page whose later problems may be drawn: each page's a task after its first ones (`drawn_first`).
+    let rest_of = use_state(|| None::<usize>);
+    {
+        let rest_of = rest_of.clone();
+        use_effect_with(page, move |&page| {
+            let timer = gloo::timers::callback::Timeout::new(0, move || rest_of.set(Some(page)));
+            move || drop(timer)
+        });
+    }
+    let rest = *rest_of == Some(page);
     session.read(|s| match s.doc.kind {
-        Kind::Org => org_problems(&session, s, props),
+        Kind::Org => org_problems(&session, s, props, page, rest),
         Kind::Member if s.personal => own_problems(s),
         Kind::Member => members(&session, s, props),
     })
 }
 
-fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Html {
+/// Page `page` of an org list's problems; its later ones only with `rest`.
+fn org_problems(
+    session: &SessionHandle,
+    s: &State,
+    props: &ProblemsProps,
+    page: usize,
+    rest: bool,
+) -> Html {
     let problems = &s.doc.problems;
     let count = problems.len();
     let pages = Pages::new(count, PROBLEMS_PER_PAGE);
-    let page = props
-        .focus
-        .as_deref()
-        .and_then(|f| page_of(&s.doc, f))
-        .unwrap_or(0);
     let categories = Rc::new(s.doc.header.categories.clone());
     let add = {
         let (session, doc_id) = (session.clone(), props.id.to_string());
@@ -106,7 +124,7 @@ fn org_problems(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Ht
             }
             { pager.clone().unwrap_or_default() }
             { cards(rows.start..first) }
-            <Deferred of={page as u64}>{ cards(first..rows.end) }</Deferred>
+            if rest { { cards(first..rows.end) } }
             { pager.unwrap_or_default() }
             <button type="button" id={dom::field_id("problems")} class="add" onclick={add}>{ "添加问题" }</button>
         </>
