@@ -4,6 +4,7 @@
 //! `ui` is the thin Yew layer; it only exists in the browser build, so the compiler itself keeps the domain pure.
 
 pub mod domain;
+pub mod readers;
 pub mod writers;
 
 #[cfg(target_arch = "wasm32")]

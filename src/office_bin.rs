@@ -3,12 +3,14 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use rectify::ui::office::table_import::{TableImport, TableImportProps};
     use rectify::ui::office::{summary::Consolidate, ListDispatch, ListDispatchProps};
     use wasm_bindgen::prelude::*;
 
     enum App {
         Summary(yew::AppHandle<Consolidate>),
         Dispatch(yew::AppHandle<ListDispatch>),
+        Table(yew::AppHandle<TableImport>),
     }
 
     /// A page of the office module, mounted; `unmount` takes it away.
@@ -21,6 +23,7 @@ mod exports {
             match self.0.take() {
                 Some(App::Summary(app)) => app.destroy(),
                 Some(App::Dispatch(app)) => app.destroy(),
+                Some(App::Table(app)) => app.destroy(),
                 None => {}
             }
         }
@@ -30,6 +33,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount_summary(root: web_sys::Element) -> Mounted {
         rectify::ui::web::panic::install();
+        rectify::ui::web::nested::apart_from_the_app();
         rectify::ui::office::adopt_styles();
         Mounted(Some(App::Summary(
             yew::Renderer::<Consolidate>::with_root(root).render(),
@@ -40,6 +44,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount_dispatch(root: web_sys::Element, list: &str) -> Result<Mounted, JsValue> {
         rectify::ui::web::panic::install();
+        rectify::ui::web::nested::apart_from_the_app();
         rectify::ui::office::adopt_styles();
         let doc = serde_json::from_str(list)
             .map_err(|_| JsValue::from_str("调度所需的清单内容无法读取"))?;
@@ -50,6 +55,21 @@ mod exports {
         Ok(Mounted(Some(App::Dispatch(
             yew::Renderer::<ListDispatch>::with_root_and_props(root, props).render(),
         ))))
+    }
+
+    /// 导入 of a Word or Excel file (its name and bytes): what its table makes, and 确认导入.
+    #[wasm_bindgen]
+    pub fn mount_table(root: web_sys::Element, name: String, bytes: Vec<u8>) -> Mounted {
+        rectify::ui::web::panic::install();
+        rectify::ui::web::nested::apart_from_the_app();
+        rectify::ui::office::adopt_styles();
+        let props = TableImportProps {
+            name: name.into(),
+            bytes: std::rc::Rc::new(bytes),
+        };
+        Mounted(Some(App::Table(
+            yew::Renderer::<TableImport>::with_root_and_props(root, props).render(),
+        )))
     }
 }
 

@@ -38,6 +38,7 @@ pub mod route;
 pub mod sample;
 pub mod summary_page;
 pub mod summary_set;
+pub mod table;
 pub mod unknown;
 pub mod validate;
 pub mod vocabulary;

@@ -6,6 +6,7 @@
 
 pub mod dispatch_view;
 pub mod summary;
+pub mod table_import;
 
 use chrono::NaiveDate;
 use yew::prelude::*;

@@ -9,8 +9,11 @@ use crate::domain::model::{Document, Kind};
 use crate::domain::review::attach::attaching;
 use crate::domain::review::file::classify;
 use crate::domain::route::{Route, Step};
+use crate::domain::table::is_office_file;
 use crate::ui::components::confirm::Confirm;
+use crate::ui::components::lazy_page::LazyPage;
 use crate::ui::flash;
+use crate::ui::web::lazy::Page;
 use crate::ui::web::{clock, durable, files, location, storage};
 
 /// Saves `draft` and opens it at `step`. Where the browser refuses to store it, the draft is kept in memory and
@@ -126,6 +129,8 @@ pub fn home() -> Html {
     // localStorage's drafts at once, then every draft with its newer copy (some may be only in IndexedDB).
     let drafts: Drafts = use_state(storage::all_local);
     let backup_refused = use_state(|| false);
+    // A Word or Excel file chosen to import: its table is shown by the office module until 确认导入 or 取消.
+    let table = use_state(|| None::<(String, std::rc::Rc<Vec<u8>>)>);
     {
         let (drafts, backup_refused) = (drafts.clone(), backup_refused.clone());
         use_effect_with((), move |_| {
@@ -146,9 +151,12 @@ pub fn home() -> Html {
             </header>
             <section class="start-actions" aria-labelledby="start-heading">
                 <h2 id="start-heading">{ "开始" }</h2>
-                { start_buttons(&notice, &drafts) }
+                { start_buttons(&notice, &drafts, &table) }
                 <p class="muted">{ "党员本人：点“新建个人清单”写自己的问题和措施，导出后把文件交给支部。支部书记：点“新建党员清单”，列出全支部党员，再“收集党员清单”。" }</p>
                 { notice_view(&notice, &drafts) }
+                if let Some((name, bytes)) = &*table {
+                    <LazyPage page={Page::Table(name.clone(), bytes.clone())} />
+                }
                 if *backup_refused {
                     <p class="notice error" role="alert">{ storage::NO_BACKUP }</p>
                 }
@@ -159,7 +167,10 @@ pub fn home() -> Html {
 }
 
 /// 新建党组织清单, 新建党员清单, 新建个人清单, 导入文件, 汇总.
-fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
+/// A Word or Excel file being imported (its name and bytes).
+type Chosen = UseStateHandle<Option<(String, std::rc::Rc<Vec<u8>>)>>;
+
+fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts, table: &Chosen) -> Html {
     let new_list = |new: New| {
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
@@ -175,7 +186,7 @@ fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
             <button type="button" class="primary" onclick={new_list(New::Personal)}
                 title="党员本人填写自己的检视剖析，导出后交给支部收集">{ "新建个人清单" }</button>
             <label class="file-button">
-                <input type="file" accept=".json,application/json" onchange={import_file(notice, drafts)} />
+                <input type="file" accept=".json,application/json,.docx,.xlsx,.doc,.xls,.wps,.et" onchange={import_file(notice, drafts, table)} />
                 <span>{ "导入文件" }</span>
             </label>
             <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate(None)))}>{ "汇总" }</button>
@@ -184,8 +195,12 @@ fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
 }
 
 /// 导入文件: a review attached to its draft, or a list opened as a draft (asking before it replaces one here).
-fn import_file(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Callback<Event> {
-    let notice = notice.clone();
+fn import_file(
+    notice: &UseStateHandle<Notice>,
+    drafts: &Drafts,
+    table: &Chosen,
+) -> Callback<Event> {
+    let (notice, table) = (notice.clone(), table.clone());
     let known: Vec<String> = drafts
         .iter()
         .map(|d| match d {
@@ -199,8 +214,13 @@ fn import_file(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Callback<Eve
         .collect();
     Callback::from(move |e: Event| {
         let notice = notice.clone();
-        let (known, readable) = (known.clone(), readable.clone());
+        let (known, readable, table) = (known.clone(), readable.clone(), table.clone());
         files::read_chosen(e, move |name, bytes| {
+            table.set(None);
+            if is_office_file(&name, &bytes) {
+                notice.set(Notice::None);
+                return table.set(Some((name, std::rc::Rc::new(bytes))));
+            }
             if let Some(attached) = attach_review(&name, &bytes, &readable) {
                 if let Err(e) = attached {
                     notice.set(Notice::Error(e));

@@ -36,6 +36,8 @@ pub enum Page {
     Summary,
     /// 调度 of one list, its JSON (the office module).
     Dispatch(String),
+    /// A Word or Excel file's table to import: its name and bytes (the office module, which reads those files).
+    Table(String, std::rc::Rc<Vec<u8>>),
     /// 整改台账 of a draft (the ledger module).
     Ledger(String),
     /// 打印 of a draft in a layout (the ledger module).
@@ -47,6 +49,7 @@ impl Page {
     fn what(&self) -> &'static str {
         match self {
             Page::Summary | Page::Dispatch(_) => "汇总和调度",
+            Page::Table(..) => "导入Word和Excel表格",
             Page::Ledger(_) => "整改台账",
             Page::Print(..) => "打印",
         }
@@ -63,7 +66,7 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
         )
     };
     let loading = match page {
-        Page::Summary | Page::Dispatch(_) => rectify_office(),
+        Page::Summary | Page::Dispatch(_) | Page::Table(..) => rectify_office(),
         Page::Ledger(_) | Page::Print(..) => rectify_ledger(),
     };
     let module = JsFuture::from(loading.map_err(failed)?)
@@ -81,6 +84,14 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
         Page::Dispatch(list) => call(
             "mount_dispatch",
             &js_sys::Array::of2(root, &JsValue::from_str(list)),
+        )?,
+        Page::Table(name, bytes) => call(
+            "mount_table",
+            &js_sys::Array::of3(
+                root,
+                &JsValue::from_str(name),
+                &js_sys::Uint8Array::from(bytes.as_slice()),
+            ),
         )?,
         Page::Ledger(id) => call(
             "mount_ledger",

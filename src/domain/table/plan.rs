@@ -1,0 +1,467 @@
+//! The draft a table makes, and what of it could not be read: what the preview shows before 确认导入.
+
+use super::columns::{find_header, Field};
+use super::{deadline, header, Table};
+use crate::domain::model::{Document, Kind, Measure, Member, Problem};
+
+/// What a table makes: the columns as matched (or as the user changed them), the list, and what could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// Each column's heading as the table writes it, and the field it fills.
+    pub columns: Vec<(String, Field)>,
+    pub document: Document,
+    /// What was not read, a sentence each, with the row it is in (第5行).
+    pub unread: Vec<String>,
+}
+
+impl Plan {
+    pub fn problems(&self) -> usize {
+        self.document.problems.len()
+            + self
+                .document
+                .members
+                .iter()
+                .map(|m| m.problems.len())
+                .sum::<usize>()
+    }
+
+    pub fn measures(&self) -> usize {
+        let of = |ps: &[Problem]| ps.iter().map(|p| p.measures.len()).sum::<usize>();
+        of(&self.document.problems)
+            + self
+                .document
+                .members
+                .iter()
+                .map(|m| of(&m.problems))
+                .sum::<usize>()
+    }
+}
+
+/// Why a table makes no list.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TableError {
+    /// No row names the columns of a list.
+    NoHeader,
+    /// The columns are there but no row under them has a problem or a measure.
+    NoRows,
+    TooManyRows,
+}
+
+impl TableError {
+    pub fn message(&self) -> String {
+        match self {
+            TableError::NoHeader => "没有找到检视整改问题清单的表格：表格的第一行（表头）应有“问题表现”“整改措施”“整改时限”等列名。请检查是否选对了文件，或把表头改成这些名称后再导入。".into(),
+            TableError::NoRows => "找到了清单的表头，但表头下面没有问题和整改措施。请检查文件内容。".into(),
+            TableError::TooManyRows => format!("表格超过 {} 行，不像一份检视整改清单，没有导入。请只保留清单所在的表格后再试。", super::MAX_ROWS),
+        }
+    }
+}
+
+/// Reads `table` into a list: with the columns found in its header row, or `columns` when the user chose them
+/// (one field per column of the header row). `new_id` gives each member, problem and measure its id.
+pub fn plan(
+    table: &Table,
+    columns: Option<&[Field]>,
+    new_id: &mut dyn FnMut() -> String,
+) -> Result<Plan, TableError> {
+    if table.rows.len() > super::MAX_ROWS {
+        return Err(TableError::TooManyRows);
+    }
+    let (at, found) = find_header(table).ok_or(TableError::NoHeader)?;
+    let fields: Vec<Field> = match columns {
+        Some(chosen) => chosen.to_vec(),
+        None => found,
+    };
+    let headings: Vec<String> = table.rows[at].iter().map(|c| c.text.clone()).collect();
+    let mut lines = table.above.clone();
+    lines.extend(table.rows[..at].iter().map(|row| {
+        row.iter()
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join("    ")
+    }));
+    let above = header::read(&lines);
+    let kind = if fields.contains(&Field::Name) {
+        Kind::Member
+    } else {
+        above.kind.unwrap_or(Kind::Org)
+    };
+    let mut document = Document::new(kind, new_id());
+    document.header.org_name = above.org_name;
+    document.header.filed_on = above.filed_on;
+    document.header.filed_by = above.filed_by;
+    let mut reading = Reading {
+        kind,
+        categories: document.header.categories.clone(),
+        unread: Vec::new(),
+        members: Vec::new(),
+        problems: Vec::new(),
+    };
+    for (i, row) in table.rows.iter().enumerate().skip(at + 1) {
+        reading.row(i + 1, row, &fields, new_id);
+    }
+    match kind {
+        Kind::Org => document.problems = reading.problems,
+        Kind::Member => document.members = reading.members,
+    }
+    let plan = Plan {
+        columns: headings
+            .into_iter()
+            .zip(fields.iter().copied().chain(std::iter::repeat(Field::Skip)))
+            .collect(),
+        document,
+        unread: reading.unread,
+    };
+    if plan.measures() == 0 {
+        return Err(TableError::NoRows);
+    }
+    Ok(plan)
+}
+
+/// The list as it is read, a row at a time.
+struct Reading {
+    kind: Kind,
+    categories: Vec<String>,
+    unread: Vec<String>,
+    members: Vec<Member>,
+    /// An org list's problems; a member list's go into the last member.
+    problems: Vec<Problem>,
+}
+
+impl Reading {
+    fn problems(&mut self) -> &mut Vec<Problem> {
+        match (self.kind, self.members.last_mut()) {
+            (Kind::Member, Some(member)) => &mut member.problems,
+            _ => &mut self.problems,
+        }
+    }
+
+    fn row(
+        &mut self,
+        number: usize,
+        row: &[super::Cell],
+        fields: &[Field],
+        new_id: &mut dyn FnMut() -> String,
+    ) {
+        let cell = |field: Field| {
+            fields
+                .iter()
+                .position(|f| *f == field)
+                .and_then(|i| row.get(i))
+        };
+        let text = |field: Field| {
+            cell(field)
+                .map(|c| c.text.trim().to_string())
+                .unwrap_or_default()
+        };
+        // A cell under a merge, or empty, is "the same as above" for the member and the problem.
+        let fresh =
+            |field: Field| cell(field).is_some_and(|c| !c.continued && !c.text.trim().is_empty());
+        let measure_text = text(Field::Measure);
+        let has_measure = !measure_text.is_empty()
+            || !text(Field::Goal).is_empty()
+            || !text(Field::Deadline).is_empty();
+        let problem_text = text(Field::Problem);
+        if !has_measure && problem_text.is_empty() {
+            return; // an empty row, a 合计 or a signature line
+        }
+        // A name written again under itself (a template merged per problem) is the same member.
+        let new_name = fresh(Field::Name)
+            && self
+                .members
+                .last()
+                .is_none_or(|m| m.name != text(Field::Name));
+        if self.kind == Kind::Member && (new_name || self.members.is_empty()) {
+            let mut member = Member::new(new_id());
+            member.name = text(Field::Name);
+            self.members.push(member);
+        }
+        let same_problem = self
+            .problems_ref()
+            .last()
+            .is_some_and(|p| !fresh(Field::Problem) || p.description == problem_text);
+        if !same_problem {
+            let category = self.category(number, &text(Field::Category));
+            let mut problem = Problem::new(new_id(), category);
+            problem.description = problem_text;
+            problem.remark = text(Field::Remark);
+            self.problems().push(problem);
+        }
+        if !has_measure {
+            self.unread.push(format!(
+                "第{number}行：问题没有整改措施，导入后请在第2步补上。"
+            ));
+            return;
+        }
+        let mut measure = Measure::new(new_id(), self.kind);
+        measure.content = measure_text;
+        measure.goal = text(Field::Goal);
+        measure.progress = text(Field::Progress);
+        let written = text(Field::Deadline);
+        match deadline::read(&written) {
+            Ok(d) => measure.deadline = d,
+            Err(_) if written.is_empty() => {
+                self.unread
+                    .push(format!("第{number}行：没有整改时限，导入后请在第2步填写。"));
+            }
+            Err(why) => self.unread.push(format!(
+                "第{number}行：整改时限“{written}”{why}，没有读入，导入后请在第2步填写。"
+            )),
+        }
+        if self.kind == Kind::Org {
+            measure.lead = Some(text(Field::Lead));
+            measure.owner = Some(text(Field::Owner));
+            measure.dept = Some(text(Field::Unit));
+        }
+        if let Some(problem) = self.problems().last_mut() {
+            problem.measures.push(measure);
+        }
+    }
+
+    fn problems_ref(&self) -> &[Problem] {
+        match (self.kind, self.members.last()) {
+            (Kind::Member, Some(member)) => &member.problems,
+            _ => &self.problems,
+        }
+    }
+
+    /// The list's category a cell names (政治素质方面 → 政治素质; 一、理论学习 → 理论学习), or "" with a word why.
+    fn category(&mut self, number: usize, written: &str) -> String {
+        let core: String = written
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .trim_start_matches(|c: char| {
+                c.is_ascii_digit() || "一二三四五六七八九十、.．()（）".contains(c)
+            })
+            .trim_end_matches("方面")
+            .trim_end_matches("问题")
+            .to_string();
+        if core.is_empty() {
+            return String::new();
+        }
+        match self
+            .categories
+            .iter()
+            .find(|c| c.contains(&core) || core.contains(c.as_str()))
+        {
+            Some(category) => category.clone(),
+            None => {
+                self.unread.push(format!(
+                    "第{number}行：问题类别“{written}”不是本清单的类别（{}）之一，已留空，导入后请在第2步选择。",
+                    self.categories.join("、")
+                ));
+                String::new()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Deadline;
+    use crate::domain::table::Cell;
+
+    fn ids() -> impl FnMut() -> String {
+        let mut n = 0;
+        move || {
+            n += 1;
+            format!("id-{n}")
+        }
+    }
+
+    fn row(cells: &[&str]) -> Vec<Cell> {
+        cells
+            .iter()
+            .map(|c| {
+                if *c == "^" {
+                    Cell::continued()
+                } else {
+                    Cell::text(*c)
+                }
+            })
+            .collect()
+    }
+
+    /// The office's template: a title, the 填报 line, the header, a problem merged over its measures.
+    fn org_table() -> Table {
+        Table {
+            above: vec![],
+            rows: vec![
+                row(&[
+                    "交警大队党支部检视整改问题清单",
+                    "^",
+                    "^",
+                    "^",
+                    "^",
+                    "^",
+                    "^",
+                ]),
+                row(&[
+                    "填报单位：交警大队党支部",
+                    "",
+                    "",
+                    "",
+                    "填报日期：2024年3月1日",
+                    "",
+                    "",
+                ]),
+                row(&[
+                    "序号",
+                    "问题类别",
+                    "问题表现",
+                    "整改措施",
+                    "整改时限",
+                    "牵头责任人",
+                    "完成情况",
+                ]),
+                row(&[
+                    "1",
+                    "理论学习方面",
+                    "学习不深入",
+                    "每周集中学习",
+                    "2024年3月31日前",
+                    "张伟",
+                    "已开始",
+                ]),
+                row(&["^", "^", "^", "撰写心得", "长期坚持", "张伟", ""]),
+                row(&[
+                    "2",
+                    "工作作风",
+                    "调研不够",
+                    "每月下基层",
+                    "立行立改",
+                    "李强",
+                    "",
+                ]),
+                row(&["", "", "", "建立台账", "年底前", "", ""]),
+                row(&["3", "文风会风", "材料冗长", "精简文件", "", "", ""]),
+                row(&["", "", "", "", "", "", ""]),
+                row(&["填报人：王芳", "", "", "", "", "", ""]),
+            ],
+        }
+    }
+
+    #[test]
+    fn an_org_table_with_merged_problems_makes_each_problem_once_with_its_measures() {
+        let plan = plan(&org_table(), None, &mut ids()).unwrap();
+        let doc = &plan.document;
+        assert_eq!(doc.kind, Kind::Org);
+        assert_eq!(doc.header.org_name, "交警大队党支部");
+        assert_eq!(doc.header.filed_on, "2024-03-01");
+        assert_eq!(plan.problems(), 3);
+        assert_eq!(plan.measures(), 5);
+        let first = &doc.problems[0];
+        assert_eq!(
+            (first.category.as_str(), first.description.as_str()),
+            ("理论学习", "学习不深入")
+        );
+        assert_eq!(
+            first.measures[0].deadline,
+            Deadline::ByDate {
+                date: "2024-03-31".into()
+            }
+        );
+        assert_eq!(first.measures[1].deadline, Deadline::LongTerm);
+        assert_eq!(first.measures[0].lead.as_deref(), Some("张伟"));
+        assert_eq!(first.measures[0].progress, "已开始");
+        assert_eq!(
+            doc.problems[1].measures[0].deadline,
+            Deadline::Immediate { date: None }
+        );
+        assert_eq!(
+            doc.problems[1].measures.len(),
+            2,
+            "an empty problem cell is the problem above"
+        );
+    }
+
+    #[test]
+    fn what_could_not_be_read_is_said_with_its_row() {
+        let plan = plan(&org_table(), None, &mut ids()).unwrap();
+        assert_eq!(
+            plan.unread,
+            [
+                "第7行：整改时限“年底前”没有写明哪一年，没有读入，导入后请在第2步填写。",
+                "第8行：问题类别“文风会风”不是本清单的类别（理论学习、政治素质、能力本领、担当作为、工作作风、廉洁自律）之一，已留空，导入后请在第2步选择。",
+                "第8行：没有整改时限，导入后请在第2步填写。",
+            ]
+        );
+        assert_eq!(plan.document.problems[2].category, "");
+    }
+
+    #[test]
+    fn a_member_table_groups_problems_under_each_name() {
+        let table = Table {
+            above: vec!["治安大队党支部党员检视整改问题清单".into()],
+            rows: vec![
+                row(&["姓名", "方面", "具体问题", "整改措施", "整改时限", "备注"]),
+                row(&[
+                    "王芳",
+                    "学习贯彻党的创新理论",
+                    "学用脱节",
+                    "读原著",
+                    "2024-06-30",
+                    "无",
+                ]),
+                row(&["^", "^", "^", "写笔记", "2024.6.30", ""]),
+                row(&["^", "联系服务群众", "走访少", "每月走访", "长期坚持", ""]),
+                row(&[
+                    "李强",
+                    "发挥先锋模范作用",
+                    "带头不够",
+                    "承担急难任务",
+                    "立行立改",
+                    "",
+                ]),
+            ],
+        };
+        let plan = plan(&table, None, &mut ids()).unwrap();
+        let doc = &plan.document;
+        assert_eq!(doc.kind, Kind::Member);
+        assert_eq!(doc.header.org_name, "治安大队党支部");
+        let names: Vec<_> = doc
+            .members
+            .iter()
+            .map(|m| (m.name.as_str(), m.problems.len()))
+            .collect();
+        assert_eq!(names, [("王芳", 2), ("李强", 1)]);
+        assert_eq!(doc.members[0].problems[0].measures.len(), 2);
+        assert_eq!(doc.members[0].problems[0].remark, "无");
+        assert_eq!(
+            doc.members[0].problems[0].measures[0].lead, None,
+            "no 牵头责任人 on a member list"
+        );
+        assert!(plan.unread.is_empty(), "{:?}", plan.unread);
+    }
+
+    #[test]
+    fn columns_the_user_chose_are_read_instead() {
+        let mut table = org_table();
+        // 完成情况 read as 整改目标 instead.
+        let chosen = [
+            Field::Number,
+            Field::Category,
+            Field::Problem,
+            Field::Measure,
+            Field::Deadline,
+            Field::Lead,
+            Field::Goal,
+        ];
+        let plan = plan(&table, Some(&chosen), &mut ids()).unwrap();
+        assert_eq!(plan.document.problems[0].measures[0].goal, "已开始");
+        assert_eq!(plan.columns[6], ("完成情况".to_string(), Field::Goal));
+        table.rows.truncate(3);
+        assert_eq!(
+            super::plan(&table, None, &mut ids()),
+            Err(TableError::NoRows)
+        );
+        table.rows.remove(2);
+        assert_eq!(
+            super::plan(&table, None, &mut ids()),
+            Err(TableError::NoHeader)
+        );
+    }
+}

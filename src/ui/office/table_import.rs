@@ -1,0 +1,163 @@
+//! 导入 a Word or Excel table: what the file's table makes (the columns as matched, each changeable; the problems
+//! and measures; what could not be read), and 确认导入, which makes it a new draft. Nothing is written before.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::domain::drafts::Draft;
+use crate::domain::model::Kind;
+use crate::domain::route::{Route, Step};
+use crate::domain::table::columns::Field;
+use crate::domain::table::plan::{plan, Plan};
+use crate::domain::table::Table;
+use crate::readers::{self, ReadError};
+use crate::ui::web::{clock, location, storage};
+
+#[derive(Properties, PartialEq)]
+pub struct TableImportProps {
+    pub name: AttrValue,
+    pub bytes: Rc<Vec<u8>>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Shown,
+    Cancelled,
+    Failed(String),
+}
+
+#[function_component(TableImport)]
+pub fn table_import(props: &TableImportProps) -> Html {
+    let read: Rc<Result<Table, ReadError>> = use_memo(props.bytes.clone(), |bytes| {
+        readers::read(bytes).map(|(_, t)| t)
+    });
+    // The fields as the user set them; `None` while the header's own are used.
+    let chosen = use_state(|| None::<Vec<Field>>);
+    let outcome = use_state(|| Outcome::Shown);
+    let name = props.name.to_string();
+    let table = match &*read {
+        Ok(table) => table,
+        Err(e) => return refused(&name, &e.message()),
+    };
+    let planned = plan(table, chosen.as_deref(), &mut clock::new_id);
+    match (*outcome).clone() {
+        Outcome::Cancelled => {
+            return html! { <p class="notice ok" role="status">{ "已取消导入，本机的草稿没有改变。" }</p> }
+        }
+        Outcome::Failed(e) => return refused(&name, &e),
+        Outcome::Shown => {}
+    }
+    let plan = match planned {
+        Ok(plan) => plan,
+        Err(e) => return refused(&name, &e.message()),
+    };
+    let fields: Vec<Field> = plan.columns.iter().map(|(_, f)| *f).collect();
+    let on_field = {
+        let (chosen, fields) = (chosen.clone(), fields.clone());
+        move |column: usize| {
+            let (chosen, fields) = (chosen.clone(), fields.clone());
+            Callback::from(move |e: Event| {
+                let mut next = fields.clone();
+                if let Some(field) = Field::from_slug(&crate::ui::dom::value_of(e.target())) {
+                    next[column] = field;
+                    chosen.set(Some(next));
+                }
+            })
+        }
+    };
+    let confirm = {
+        let (document, outcome) = (plan.document.clone(), outcome.clone());
+        Callback::from(move |_: MouseEvent| {
+            let draft = Draft::of(document.clone(), clock::now_text());
+            let id = draft.document.id.clone();
+            match storage::save(&draft, |_| {}) {
+                Ok(()) => location::go(&Route::Edit(id, Step::Header)),
+                Err(e) => outcome.set(Outcome::Failed(e)),
+            }
+        })
+    };
+    let cancel = {
+        let outcome = outcome.clone();
+        Callback::from(move |_: MouseEvent| outcome.set(Outcome::Cancelled))
+    };
+    let kind = match plan.document.kind {
+        Kind::Org => "党组织检视整改问题清单",
+        Kind::Member => "党员检视整改问题清单",
+    };
+    let org = plan.document.header.org_name.clone();
+    html! {
+        <section class="table-import" aria-labelledby="table-import-heading">
+            <h2 id="table-import-heading" tabindex="-1">{ format!("导入表格：{name}") }</h2>
+            <p role="status">
+                { format!("将新建一份{kind}") }
+                if !org.is_empty() { { format!("（{org}）") } }
+                { format!("：{} 个问题，{} 项整改措施", plan.problems(), plan.measures()) }
+                if plan.document.kind == Kind::Member { { format!("，{} 名党员", plan.document.members.len()) } }
+                { "。确认无误后点“确认导入”；在此之前本机不会保存任何内容。" }
+            </p>
+            <h3>{ "各列导入为" }</h3>
+            <div class="table-columns">
+                { for plan.columns.iter().enumerate().map(|(i, (heading, field))| {
+                    let label = format!("第{}列“{}”导入为", i + 1, heading.replace('\n', ""));
+                    html! {
+                        <label>
+                            <span>{ label.clone() }</span>
+                            <select aria-label={label} onchange={on_field(i)}>
+                                { for Field::ALL.iter().map(|f| html! {
+                                    <option value={f.slug()} selected={f == field}>{ f.label() }</option>
+                                }) }
+                            </select>
+                        </label>
+                    }
+                }) }
+            </div>
+            if !plan.unread.is_empty() {
+                <h3>{ format!("没有读入的内容（{} 处）", plan.unread.len()) }</h3>
+                <ul class="table-unread">{ for plan.unread.iter().map(|u| html! { <li>{ u.clone() }</li> }) }</ul>
+            }
+            <h3>{ "读到的问题" }</h3>
+            { problems_preview(&plan) }
+            <div class="actions">
+                <button type="button" class="primary" onclick={confirm}>{ "确认导入" }</button>
+                <button type="button" onclick={cancel}>{ "取消" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// The problems read, each with its measures' count (the first 30; the rest are counted).
+fn problems_preview(plan: &Plan) -> Html {
+    let doc = &plan.document;
+    let rows: Vec<(String, &crate::domain::model::Problem)> = match doc.kind {
+        Kind::Org => doc.problems.iter().map(|p| (String::new(), p)).collect(),
+        Kind::Member => doc
+            .members
+            .iter()
+            .flat_map(|m| m.problems.iter().map(move |p| (m.name.clone(), p)))
+            .collect(),
+    };
+    let more = rows.len().saturating_sub(30);
+    html! {
+        <>
+            <ol class="table-problems">
+                { for rows.iter().take(30).map(|(who, p)| html! {
+                    <li>
+                        if !who.is_empty() { <strong>{ format!("{who}：") }</strong> }
+                        { if p.category.is_empty() { String::new() } else { format!("【{}】", p.category) } }
+                        { p.description.clone() }
+                        <span class="muted">{ format!("（{} 项措施）", p.measures.len()) }</span>
+                    </li>
+                }) }
+            </ol>
+            if more > 0 { <p class="muted">{ format!("另有 {more} 个问题。") }</p> }
+        </>
+    }
+}
+
+/// Why `name` gives no list: nothing was saved.
+fn refused(name: &str, why: &str) -> Html {
+    html! {
+        <p class="notice error" role="alert">{ format!("无法导入“{name}”：{why}本机的草稿没有改变。") }</p>
+    }
+}

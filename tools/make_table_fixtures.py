@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Writes the Word and Excel tables that `src/readers` is tested on (tests/fixtures/tables/), with writers that are
+not ours: python-docx and openpyxl, in the shapes branches keep their lists in (the office's Word template with a
+problem's cell merged over its measures; Excel with merged ranges, title rows above the header, extra columns; a
+member table with 姓名) and hostile ones (a zip bomb, XML entities, a table in a table, old and password formats).
+
+Run with the venv `./x test` makes: target/office-readers/bin/python tools/make_table_fixtures.py
+The files are committed, so the tests need neither Python nor these packages.
+"""
+
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import openpyxl
+from docx.shared import Pt
+from openpyxl.styles import Alignment
+
+OUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "tables"
+
+ORG_ROWS = [
+    # (类别, 问题表现, [(措施, 目标, 时限, 牵头责任人, 责任单位)])
+    ("理论学习", "理论学习不够深入系统，学用结合不紧，运用党的创新理论指导交通管理实践不够。", [
+        ("每周五下午集中学习，班子成员轮流领学并结合业务研讨。", "班子成员年内每人领学不少于2次。", "2024年6月30日前", "张伟", "大队办公室"),
+        ("建立学习台账，每季度检查一次学习笔记。", "台账完整，季度检查有记录。", "长期坚持", "李强", "大队办公室"),
+    ]),
+    ("工作作风", "深入一线调研不够，对基层中队反映的警力不足问题研究解决不及时。", [
+        ("班子成员每月到中队蹲点不少于2天，形成调研报告。", "每季度形成1篇调研报告。", "立行立改", "张伟", "各中队"),
+        ("建立基层问题清单，逐项明确解决时限。", "问题清单按期销号。", "2024年底前", "王敏", "勤务科"),
+        ("每月召开一次问题会商会。", "会商纪要齐全。", "年底前", "王敏", "勤务科"),
+    ]),
+    ("廉洁自律", "对下属单位执法执勤中的廉政风险点排查不够全面。", [
+        ("开展廉政风险点全面排查，更新风险防控台账。", "风险点台账覆盖全部岗位。", date(2024, 5, 31), "赵磊", "纪检组"),
+    ]),
+]
+
+MEMBER_ROWS = [
+    # (姓名, 方面, 问题, [(措施, 时限)])
+    ("王芳", "学习贯彻党的创新理论", "学习满足于读原文，联系岗位实际思考不够。", [("每周写一篇学习体会。", "长期坚持"), ("年内讲一次微党课。", "2024年11月30日前")]),
+    ("王芳", "联系服务群众", "窗口服务中对群众诉求解释不够耐心。", [("每月回访办事群众5人。", "立行立改")]),
+    ("李强", "发挥先锋模范作用", "在急难险重任务中带头不够。", [("主动承担夜间勤务。", "2024.6.30")]),
+    ("刘洋", "党性修养提高", "批评与自我批评辣味不足。", [("组织生活会前逐人谈心。", "2024-04-15")]),
+]
+
+
+def word_org(path):
+    d = docx.Document()
+    d.add_paragraph("交警大队党支部检视整改问题清单")
+    d.add_paragraph("填报单位：交警大队党支部          填报日期：2024年3月1日")
+    heads = ["序号", "问题类别", "问题表现", "整改措施", "整改目标", "整改时限", "牵头责任人", "责任单位"]
+    rows = sum(len(m) for _, _, m in ORG_ROWS)
+    t = d.add_table(rows=1 + rows, cols=len(heads))
+    t.style = "Table Grid"
+    for i, h in enumerate(heads):
+        t.cell(0, i).text = h
+    r = 1
+    for n, (cat, problem, measures) in enumerate(ORG_ROWS, 1):
+        top = r
+        for m in measures:
+            for j, v in enumerate(m):
+                t.cell(r, 3 + j).text = v if isinstance(v, str) else f"{v.year}年{v.month}月{v.day}日"
+            r += 1
+        # A problem's cells merged over its measures, as the template is filled in.
+        for col, v in ((0, str(n)), (1, cat), (2, problem)):
+            cell = t.cell(top, col).merge(t.cell(r - 1, col)) if r - 1 > top else t.cell(top, col)
+            cell.text = v
+    d.add_paragraph("填报人：王芳    审核人：张伟")
+    d.save(path)
+
+
+def excel_org(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "党组织清单"
+    heads = ["序号", "问题类别", "问题表现", "整改措施", "整改目标", "整改时限", "牵头责任人", "责任单位", "完成情况", "备注"]
+    ws.append(["交警大队党支部检视整改问题清单"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(heads))
+    ws.append(["填报单位：交警大队党支部", None, None, None, None, None, None, "填报日期：2024年3月1日"])
+    ws.append(heads)
+    for n, (cat, problem, measures) in enumerate(ORG_ROWS, 1):
+        top = ws.max_row + 1
+        for m in measures:
+            ws.append([n, cat + "方面", problem, *m, "", ""])
+            if isinstance(m[2], date):
+                ws.cell(ws.max_row, 6).number_format = "yyyy\"年\"m\"月\"d\"日\""
+        bottom = ws.max_row
+        if bottom > top:
+            for col in (1, 2, 3):
+                ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
+    for row in ws.iter_rows():
+        for c in row:
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+    wb.create_sheet("说明").append(["本表由各党支部填写。"])
+    wb.move_sheet("说明", offset=-1)
+    wb.save(path)
+
+
+def word_member(path):
+    d = docx.Document()
+    d.add_paragraph("治安大队党支部党员检视整改问题清单")
+    heads = ["姓名", "方面", "具体问题", "整改措施", "整改时限"]
+    rows = sum(len(m) for *_, m in MEMBER_ROWS)
+    t = d.add_table(rows=1 + rows, cols=len(heads))
+    for i, h in enumerate(heads):
+        t.cell(0, i).text = h
+    r = 1
+    for name, aspect, problem, measures in MEMBER_ROWS:
+        top = r
+        for m, due in measures:
+            t.cell(r, 3).text, t.cell(r, 4).text = m, due
+            r += 1
+        for col, v in ((0, name), (1, aspect), (2, problem)):
+            cell = t.cell(top, col).merge(t.cell(r - 1, col)) if r - 1 > top else t.cell(top, col)
+            cell.text = v
+    d.save(path)
+
+
+def excel_member(path):
+    """A member sheet as people type it without merging: an empty cell means "the same as above"."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["治安大队党支部党员检视整改问题清单"])
+    ws.append(["姓名", "方面", "具体问题", "整改措施", "整改时限", "完成情况"])
+    last = None
+    for name, aspect, problem, measures in MEMBER_ROWS:
+        for i, (m, due) in enumerate(measures):
+            same_member = name == last
+            ws.append([None if same_member else name, aspect if i == 0 else None, problem if i == 0 else None, m, due, ""])
+            last = name
+    wb.save(path)
+
+
+def nested(path):
+    """A Word table whose cell holds a table of its own: read as the outer table, the inner one as text."""
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=4)
+    for i, h in enumerate(["问题类别", "问题表现", "整改措施", "整改时限"]):
+        t.cell(0, i).text = h
+    t.cell(1, 0).text = "理论学习"
+    t.cell(1, 1).text = "学习不深入"
+    inner = t.cell(1, 2).add_table(rows=2, cols=1)
+    inner.cell(0, 0).text = "措施一：每周学习"
+    inner.cell(1, 0).text = "措施二：撰写心得"
+    t.cell(1, 3).text = "长期坚持"
+    d.save(path)
+
+
+def with_part(source, name, content):
+    """A copy of `source` (bytes of a zip) with part `name` replaced by `content`."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = content if item.filename == name else zin.read(item.filename)
+            zout.writestr(item.filename, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    return out.getvalue()
+
+
+def hostile():
+    word = (OUT / "org-word.docx").read_bytes()
+    # A zip bomb: the document unpacks to 200 MB of spaces (about 200 KB packed).
+    bomb = b'<?xml version="1.0"?><w:document xmlns:w="x"><w:body>' + b" " * (200 * 1024 * 1024) + b"</w:body></w:document>"
+    (OUT / "hostile-zip-bomb.docx").write_bytes(with_part(word, "word/document.xml", bomb))
+    # A billion laughs: entities declared in the document.
+    laughs = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "哈哈哈哈哈哈哈哈哈哈">'
+              + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
+              + ']><w:document xmlns:w="x"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>&j;</w:t></w:r></w:p></w:tc>'
+              + "</w:tr></w:tbl></w:body></w:document>")
+    (OUT / "hostile-entities.docx").write_bytes(with_part(word, "word/document.xml", laughs.encode()))
+    # The old binary formats and a password-protected file: OLE compound files (their first sector is enough).
+    ole = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
+    (OUT / "old-format.xls").write_bytes(ole + "Workbook".encode("utf-16-le") + bytes(512))
+    (OUT / "password.xlsx").write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + bytes(512))
+    (OUT / "not-a-list.docx").write_bytes(_plain_word())
+
+
+def _plain_word():
+    d = docx.Document()
+    d.add_paragraph("会议通知：请各党支部于周五前报送材料。")
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    word_org(OUT / "org-word.docx")
+    excel_org(OUT / "org-excel.xlsx")
+    word_member(OUT / "member-word.docx")
+    excel_member(OUT / "member-excel.xlsx")
+    nested(OUT / "nested-table.docx")
+    hostile()
+    for f in sorted(OUT.iterdir()):
+        print(f"{f.name}: {f.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()
