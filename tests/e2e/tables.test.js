@@ -4,10 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { launch, openApp, OUTPUTS } from './harness.js';
+import { launch, openApp, fixtures, OUTPUTS } from './harness.js';
 
-const tables = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'tables');
+const tables = path.join(fixtures, 'tables');
 
 let browser;
 before(async () => { browser = await launch(); });
