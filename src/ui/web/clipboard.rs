@@ -10,7 +10,15 @@ pub fn copy(text: &str, id: &str) {
     if let Some(clipboard) = clipboard.filter(|c| !c.is_undefined()) {
         if let Ok(write) = js_sys::Reflect::get(&clipboard, &"writeText".into()) {
             if let Some(f) = write.dyn_ref::<js_sys::Function>() {
-                let _ = f.call1(&clipboard, &text.into());
+                // Refused (no permission, as older kernels say of file:// pages): the selection below is the way
+                // then; the refusal is awaited so it is not left as an unhandled rejection.
+                if let Ok(promise) = f.call1(&clipboard, &text.into()) {
+                    if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                        });
+                    }
+                }
             }
         }
     }
