@@ -33,7 +33,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount_ledger(root: web_sys::Element, id: String) -> Mounted {
         rectify::ui::web::panic::install();
-        rectify::ui::web::nested::apart_from_the_app();
+        rectify::ui::web::nested::before_mounting(rectify::ui::web::nested::Module::Ledger);
         Mounted(Some(App::Ledger(
             yew::Renderer::<Ledger>::with_root_and_props(root, LedgerProps { id }).render(),
         )))
@@ -43,7 +43,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount_print(root: web_sys::Element, id: String, layout: &str) -> Mounted {
         rectify::ui::web::panic::install();
-        rectify::ui::web::nested::apart_from_the_app();
+        rectify::ui::web::nested::before_mounting(rectify::ui::web::nested::Module::Ledger);
         let layout = Layout::from_slug(layout).unwrap_or(Layout::Table);
         Mounted(Some(App::Print(
             yew::Renderer::<PrintPreview>::with_root_and_props(root, PrintProps { id, layout })

@@ -33,7 +33,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount_summary(root: web_sys::Element) -> Mounted {
         rectify::ui::web::panic::install();
-        rectify::ui::web::nested::apart_from_the_app();
+        rectify::ui::web::nested::before_mounting(rectify::ui::web::nested::Module::Office);
         rectify::ui::office::adopt_styles();
         Mounted(Some(App::Summary(
             yew::Renderer::<Consolidate>::with_root(root).render(),
@@ -44,10 +44,11 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount_dispatch(root: web_sys::Element, list: &str) -> Result<Mounted, JsValue> {
         rectify::ui::web::panic::install();
-        rectify::ui::web::nested::apart_from_the_app();
         rectify::ui::office::adopt_styles();
         let doc = serde_json::from_str(list)
             .map_err(|_| JsValue::from_str("调度所需的清单内容无法读取"))?;
+        // Only now: a list that does not read makes no app, and so takes no number.
+        rectify::ui::web::nested::before_mounting(rectify::ui::web::nested::Module::Office);
         let props = ListDispatchProps {
             doc,
             today: rectify::ui::web::clock::today(),
@@ -61,7 +62,7 @@ mod exports {
     #[wasm_bindgen]
     pub fn mount_table(root: web_sys::Element, name: String, bytes: Vec<u8>) -> Mounted {
         rectify::ui::web::panic::install();
-        rectify::ui::web::nested::apart_from_the_app();
+        rectify::ui::web::nested::before_mounting(rectify::ui::web::nested::Module::Office);
         rectify::ui::office::adopt_styles();
         let props = TableImportProps {
             name: name.into(),

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, launchKernel, openApp, root, fixtures, until, sealed } from './harness.js';
+import { launch, launchKernel, openApp, root, fixtures, until, sealed, OUTPUTS } from './harness.js';
 
 // On the Chromium of today and on the real Chromium 109 (Windows 7's last; see tests/old-kernels).
 const browsers = {};
@@ -213,4 +213,22 @@ for (const kernel of ['current', '109']) test('a branch\'s 台账 marks and filt
   const row = (await page.locator('table.dispatch-table tbody tr').first().locator('td').allInnerTexts()).map((c) => c.trim());
   // 新销号, 新完成, 新增逾期, 申请延期, 进展记录, 逾期, 临期 — the file was written yesterday (本期报送 depends on the week).
   assert.deepEqual(row.slice(0, 7), ['0', '0', '0', '0', '0', '1', '1']);
+});
+
+// A button of 调度 (the office's module, inside the 台账 of the ledger's) does only its own work: each module's Yew
+// numbered its pages from 1, and 复制这段文字 also ran the 台账's listener of the same number, opening a measure's
+// 整改状态 and 销号 form.
+for (const output of OUTPUTS) test(`${output}: a button of 调度 inside a 台账 does not act on the 台账`, async (t) => {
+  const app = await openApp(browsers.current, output);
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByLabel('导入文件', { exact: true }).setInputFiles(path.join(fixtures, 'org-complete.json'));
+  await page.getByRole('heading', { level: 2, name: '表头信息' }).waitFor();
+  await page.getByRole('button', { name: '整改台账' }).click();
+  await page.getByRole('heading', { name: /^台账（/ }).waitFor();
+  await page.getByText('调度：本周、本月或两日之间的进展').click();
+  await page.locator('.ledger-dispatch').getByRole('button', { name: '复制这段文字' }).click();
+  await page.waitForFunction(() => window.getSelection().toString().length > 0);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  assert.equal(await page.getByRole('button', { name: '确认销号' }).count(), 0, 'no measure form opened in the 台账');
 });
