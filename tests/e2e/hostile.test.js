@@ -27,8 +27,8 @@ function makeCorpus() {
   return [
     [put('empty.json', ''), /文件是空的/],
     [put('binary.json', Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0x80, 0x00, 0x10])), /不是文字文件/],
-    [put('renamed.docx.json', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00'), Buffer.from('[Content_Types].xml word/document.xml')])), /文件已损坏，或不是 Word\/Excel 文件/],
-    [put('renamed.xlsx.json', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00'), Buffer.from('[Content_Types].xml xl/workbook.xml')])), /文件已损坏，或不是 Word\/Excel 文件/],
+    [put('renamed.docx.json', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00'), Buffer.from('[Content_Types].xml word/document.xml')])), /Word文档（\.docx）/],
+    [put('renamed.xlsx.json', Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00'), Buffer.from('[Content_Types].xml xl/workbook.xml')])), /Excel表格（\.xlsx）/],
     [put('gbk.json', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xbc, 0xec, 0xca, 0xd3, 0x22, 0x7d])), /GBK/],
     [put('deep.json', '['.repeat(100000) + ']'.repeat(100000)), /嵌套超过/],
     [put('truncated.json', org.slice(0, org.length / 2)), /截断/],

@@ -65,14 +65,16 @@ pub fn from_tab_separated(text: &str) -> Table {
 }
 
 /// Whether a chosen file is a Word, Excel or WPS file (read by the office module's table reader) rather than a
-/// list's JSON: by its first bytes (a zip, or the old formats' compound file), or by its name.
+/// list's JSON: by its name, or by its first bytes (a zip, or the old formats' compound file) when it is not named
+/// `.json` — a Word file renamed `.json` gets the list importer's "这是一个Word文档" like everywhere else (汇总).
 pub fn is_office_file(name: &str, bytes: &[u8]) -> bool {
     let lower = name.to_ascii_lowercase();
-    bytes.starts_with(b"PK\x03\x04")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
-        || [".docx", ".xlsx", ".doc", ".xls", ".wps", ".et"]
-            .iter()
-            .any(|ext| lower.ends_with(ext))
+    let office_bytes =
+        bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
+    [".docx", ".xlsx", ".doc", ".xls", ".wps", ".et"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+        || (office_bytes && !lower.ends_with(".json"))
 }
 
 #[cfg(test)]
@@ -82,7 +84,11 @@ mod tests {
     #[test]
     fn word_and_excel_files_are_known_by_their_bytes_or_name() {
         assert!(is_office_file("清单.docx", b"PK\x03\x04..."));
-        assert!(is_office_file("改了名.json", b"PK\x03\x04..."));
+        assert!(is_office_file("没有扩展名", b"PK\x03\x04..."));
+        assert!(
+            !is_office_file("改了名.docx.json", b"PK\x03\x04..."),
+            "named a list: the list importer says what it is"
+        );
         assert!(is_office_file("旧.XLS", b""));
         assert!(is_office_file("x", &[0xD0, 0xCF, 0x11, 0xE0]));
         assert!(!is_office_file("清单.json", b"{\"format\":"));
