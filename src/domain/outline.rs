@@ -16,16 +16,16 @@ pub const PROBLEMS_PER_PAGE: usize = 10;
 pub const PROBLEMS_DRAWN_FIRST: usize = 3;
 
 /// How many of page `page`'s problems to draw at once: `PROBLEMS_DRAWN_FIRST`, and always as far as the problem
-/// the address names (`focus`), so that its field can take the focus as soon as the page is there.
-pub fn drawn_first(doc: &Document, page: usize, focus: Option<&str>) -> usize {
+/// the address names (`focused`, its index from `problem_of`), so that its field can take the focus as soon as the
+/// page is there.
+pub fn drawn_first(doc: &Document, page: usize, focused: Option<usize>) -> usize {
     let on_page = doc
         .problems
         .len()
         .saturating_sub(page * PROBLEMS_PER_PAGE)
         .min(PROBLEMS_PER_PAGE);
-    let through_focus = focus
-        .and_then(|f| problem_of(doc, f))
-        .filter(|i| i / PROBLEMS_PER_PAGE == page)
+    let through_focus = focused
+        .filter(|i| page_of(*i) == page)
         .map_or(0, |i| i % PROBLEMS_PER_PAGE + 1);
     PROBLEMS_DRAWN_FIRST.max(through_focus).min(on_page)
 }
@@ -47,14 +47,14 @@ pub fn member_of(doc: &Document, id_or_path: &str) -> Option<usize> {
     })
 }
 
-/// Which page of an org list's problems holds the object or field `id_or_path` (a problem or measure id, or a
-/// finding path of one of them), counted from 0.
-pub fn page_of(doc: &Document, id_or_path: &str) -> Option<usize> {
-    problem_of(doc, id_or_path).map(|i| i / PROBLEMS_PER_PAGE)
+/// Which page of an org list's problems holds problem `index`, counted from 0.
+pub fn page_of(index: usize) -> usize {
+    index / PROBLEMS_PER_PAGE
 }
 
-/// Which problem of an org list holds the object or field `id_or_path`.
-fn problem_of(doc: &Document, id_or_path: &str) -> Option<usize> {
+/// Which problem of an org list holds the object or field `id_or_path` (a problem or measure id, or a finding
+/// path of one of them).
+pub fn problem_of(doc: &Document, id_or_path: &str) -> Option<usize> {
     let id = owner(id_or_path);
     doc.problems
         .iter()
@@ -184,19 +184,22 @@ mod tests {
     fn a_page_draws_three_problems_first_and_always_the_one_the_address_names() {
         let org = org_list(2, "交警大队党支部", 45, 2);
         assert_eq!(drawn_first(&org, 0, None), PROBLEMS_DRAWN_FIRST);
-        let eighth = format!("{}.goal", org.problems[17].measures[1].id);
+        let eighth = problem_of(&org, &format!("{}.goal", org.problems[17].measures[1].id));
         assert_eq!(
-            drawn_first(&org, 1, Some(&eighth)),
+            drawn_first(&org, 1, eighth),
             8,
             "through the 8th problem of page 2"
         );
         assert_eq!(
-            drawn_first(&org, 0, Some(&eighth)),
+            drawn_first(&org, 0, eighth),
             3,
             "a focus on another page changes nothing"
         );
         // The last page holds five problems; an empty list none.
-        assert_eq!(drawn_first(&org, 4, Some(&org.problems[44].id)), 5);
+        assert_eq!(
+            drawn_first(&org, 4, problem_of(&org, &org.problems[44].id)),
+            5
+        );
         assert_eq!(drawn_first(&org_list(3, "x", 2, 1), 0, None), 2);
         assert_eq!(drawn_first(&org_list(3, "x", 0, 1), 0, None), 0);
     }
@@ -210,19 +213,17 @@ mod tests {
         assert_eq!(member_of(&doc, "header.org_name"), None);
 
         let org = org_list(2, "交警大队党支部", 45, 2);
-        assert_eq!(page_of(&org, &org.problems[0].id), Some(0));
+        let page = |path: &str| problem_of(&org, path).map(page_of);
+        assert_eq!(page(&org.problems[0].id), Some(0));
         assert_eq!(
-            page_of(
-                &org,
-                &format!("{}.lead", org.problems[PROBLEMS_PER_PAGE].measures[1].id)
-            ),
+            page(&format!(
+                "{}.lead",
+                org.problems[PROBLEMS_PER_PAGE].measures[1].id
+            )),
             Some(1)
         );
-        assert_eq!(
-            page_of(&org, &org.problems[44].id),
-            Some(44 / PROBLEMS_PER_PAGE)
-        );
-        assert_eq!(page_of(&org, "header.filed_on"), None);
+        assert_eq!(page(&org.problems[44].id), Some(44 / PROBLEMS_PER_PAGE));
+        assert_eq!(page("header.filed_on"), None);
     }
 
     #[test]

@@ -40,7 +40,6 @@ pub fn table_import(props: &TableImportProps) -> Html {
         Ok(table) => table,
         Err(e) => return refused(&name, &e.message()),
     };
-    let planned = plan(table, chosen.as_deref(), &mut clock::new_id);
     match (*outcome).clone() {
         Outcome::Cancelled => {
             return html! { <p class="notice ok" role="status">{ "已取消导入，本机的草稿没有改变。" }</p> }
@@ -48,7 +47,7 @@ pub fn table_import(props: &TableImportProps) -> Html {
         Outcome::Failed(e) => return refused(&name, &e),
         Outcome::Shown => {}
     }
-    let plan = match planned {
+    let plan = match plan(table, chosen.as_deref(), &mut clock::new_id) {
         Ok(plan) => plan,
         Err(e) => return refused(&name, &e.message()),
     };

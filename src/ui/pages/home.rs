@@ -130,7 +130,7 @@ pub fn home() -> Html {
     let drafts: Drafts = use_state(storage::all_local);
     let backup_refused = use_state(|| false);
     // A Word or Excel file chosen to import: its table is shown by the office module until 确认导入 or 取消.
-    let table = use_state(|| None::<(String, std::rc::Rc<Vec<u8>>)>);
+    let table: Chosen = use_state(|| None);
     {
         let (drafts, backup_refused) = (drafts.clone(), backup_refused.clone());
         use_effect_with((), move |_| {
@@ -166,10 +166,10 @@ pub fn home() -> Html {
     }
 }
 
-/// 新建党组织清单, 新建党员清单, 新建个人清单, 导入文件, 汇总.
 /// A Word or Excel file being imported (its name and bytes).
 type Chosen = UseStateHandle<Option<(String, std::rc::Rc<Vec<u8>>)>>;
 
+/// 新建党组织清单, 新建党员清单, 新建个人清单, 导入文件, 汇总.
 fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts, table: &Chosen) -> Html {
     let new_list = |new: New| {
         let notice = notice.clone();

@@ -16,7 +16,9 @@ use super::problem_card::ProblemCard;
 use crate::domain::edit::Action;
 use crate::domain::editor::Model as State;
 use crate::domain::model::Kind;
-use crate::domain::outline::{category_counts, drawn_first, member_of, page_of, PROBLEMS_PER_PAGE};
+use crate::domain::outline::{
+    category_counts, drawn_first, member_of, page_of, problem_of, PROBLEMS_PER_PAGE,
+};
 use crate::domain::paging::Pages;
 use crate::domain::route::Route;
 use crate::ui::dom;
@@ -36,13 +38,9 @@ pub struct ProblemsProps {
 #[function_component(Problems)]
 pub fn problems(props: &ProblemsProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
-    let page = session.read(|s| {
-        props
-            .focus
-            .as_deref()
-            .and_then(|f| page_of(&s.doc, f))
-            .unwrap_or(0)
-    });
+    // The problem the address names, and so the page shown (an org list's; 0 for a member list).
+    let focused = session.read(|s| props.focus.as_deref().and_then(|f| problem_of(&s.doc, f)));
+    let page = focused.map_or(0, page_of);
     // The page whose later problems may be drawn: each page's a task after its first ones (`drawn_first`).
     let rest_of = use_state(|| None::<usize>);
     {
@@ -54,18 +52,18 @@ pub fn problems(props: &ProblemsProps) -> Html {
     }
     let rest = *rest_of == Some(page);
     session.read(|s| match s.doc.kind {
-        Kind::Org => org_problems(&session, s, props, page, rest),
+        Kind::Org => org_problems(&session, s, props, (page, focused), rest),
         Kind::Member if s.personal => own_problems(s),
         Kind::Member => members(&session, s, props),
     })
 }
 
-/// Page `page` of an org list's problems; its later ones only with `rest`.
+/// Page `page` of an org list's problems (`focused`: the one the address names); its later ones only with `rest`.
 fn org_problems(
     session: &SessionHandle,
     s: &State,
     props: &ProblemsProps,
-    page: usize,
+    (page, focused): (usize, Option<usize>),
     rest: bool,
 ) -> Html {
     let problems = &s.doc.problems;
@@ -103,7 +101,7 @@ fn org_problems(
         }
     });
     let rows = pages.rows(page);
-    let first = rows.start + drawn_first(&s.doc, page, props.focus.as_deref());
+    let first = rows.start + drawn_first(&s.doc, page, focused);
     let cards = |range: std::ops::Range<usize>| -> Html {
         problems[range.clone()]
             .iter()
