@@ -77,6 +77,19 @@ class WasmOpt(unittest.TestCase):
             bundle.wasm_opt(Path("/nowhere/app.wasm"))
 
 
+class Deflate(unittest.TestCase):
+    """A release's wasm is deflated by Zopfli (tools/deflate); the browser inflates any zlib stream the same way."""
+
+    def test_a_release_is_smaller_than_zlibs_best_and_inflates_to_the_same_bytes(self):
+        data = b"".join(p.read_bytes() for p in sorted((bundle.ROOT / "src" / "domain").glob("*.rs")))
+        bundle.deflated.cache_clear()
+        with mock.patch.dict(os.environ, {"TRUNK_PROFILE": "release"}):
+            packed = bundle.deflated(data)
+        bundle.deflated.cache_clear()
+        self.assertEqual(bundle.zlib.decompress(packed), data)
+        self.assertLess(len(packed), len(bundle.zlib.compress(data, 9)))
+
+
 class StandsAlone(unittest.TestCase):
     def test_the_check_finds_paths_outside_and_only_those(self):
         here = Path(__file__).resolve().parent
