@@ -7,6 +7,7 @@ use super::gather::{apply_plan, Plan, Tally};
 pub use super::ledger::Refused;
 use super::ledger::{check_closing, check_extension, check_update};
 use super::model::*;
+pub use super::table::paste::Pasted;
 pub use super::vocabulary::Preset;
 use super::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
 
@@ -122,6 +123,13 @@ pub enum Action {
     /// 收集: a gathering plan (`gather::plan`, made with the user's answers against the list as it is now),
     /// applied as one step.
     Gather(Box<Plan>),
+    /// 粘贴表格: the problems and members read from pasted rows, added at the end as one step. A member list's
+    /// member whose name is in the list gets the problems under that member; a member without a name (rows
+    /// without 姓名) goes to `into` (the member open in step 2).
+    Paste {
+        pasted: Box<Pasted>,
+        into: Option<String>,
+    },
     /// Moves a problem, measure or member one place up (-1) or down (+1) among its siblings.
     Move(String, i32),
     /// 进展记录: a dated note, kept oldest first. Refused unless dated between filing and `today`, with text.
@@ -190,6 +198,12 @@ pub enum Undo {
         index: usize,
         member: Member,
     },
+    /// 粘贴表格: the problems and members as they were before it, and how many problems and measures it added.
+    Pasting {
+        problems: Vec<Problem>,
+        members: Vec<Member>,
+        added: (usize, usize),
+    },
 }
 
 impl Undo {
@@ -203,6 +217,10 @@ impl Undo {
                 format!("已删除党员{}。", member.name.trim())
             }
             Undo::Member { index, .. } => format!("已删除第{}名党员。", index + 1),
+            Undo::Pasting {
+                added: (problems, measures),
+                ..
+            } => format!("已粘贴{problems}个问题、{measures}项整改措施，加在清单末尾。"),
         }
     }
 }
@@ -508,6 +526,7 @@ fn change(doc: &mut Document, action: Action) -> Outcome {
                 Outcome::Undoable(Box::new(Undo::Gathering { members, tally }))
             }
         }
+        Action::Paste { pasted, into } => paste(doc, *pasted, into),
         Action::Move(id, delta) => {
             if move_in(&mut doc.members, &id, delta, |m| &m.id)
                 || move_in(&mut doc.problems, &id, delta, |p| &p.id)
@@ -671,6 +690,42 @@ fn remove(doc: &mut Document, id: &str) -> Option<Undo> {
     None
 }
 
+/// Adds pasted problems and members (`Action::Paste`); undoable as one step.
+fn paste(doc: &mut Document, pasted: Pasted, into: Option<String>) -> Outcome {
+    let count = |ps: &[Problem]| (ps.len(), ps.iter().map(|p| p.measures.len()).sum::<usize>());
+    let mut added = count(&pasted.problems);
+    if added.0 == 0 && pasted.members.iter().all(|m| m.problems.is_empty()) {
+        return Outcome::Unchanged;
+    }
+    let before = (doc.problems.clone(), doc.members.clone());
+    match doc.kind {
+        Kind::Org => doc.problems.extend(pasted.problems),
+        Kind::Member => {
+            for member in pasted.members {
+                let (problems, measures) = count(&member.problems);
+                added = (added.0 + problems, added.1 + measures);
+                let name = member.name.trim();
+                let same = doc.members.iter_mut().position(|m| {
+                    if name.is_empty() {
+                        into.as_deref() == Some(m.id.as_str())
+                    } else {
+                        super::names::same(&m.name, name)
+                    }
+                });
+                match same {
+                    Some(i) => doc.members[i].problems.extend(member.problems),
+                    None => doc.members.push(member),
+                }
+            }
+        }
+    }
+    Outcome::Undoable(Box::new(Undo::Pasting {
+        problems: before.0,
+        members: before.1,
+        added,
+    }))
+}
+
 fn restore(doc: &mut Document, removed: Undo) -> Outcome {
     fn insert<T>(items: &mut Vec<T>, index: usize, item: T) {
         let at = index.min(items.len());
@@ -678,6 +733,9 @@ fn restore(doc: &mut Document, removed: Undo) -> Outcome {
     }
     match removed {
         Undo::Gathering { members, .. } => doc.members = members,
+        Undo::Pasting {
+            problems, members, ..
+        } => (doc.problems, doc.members) = (problems, members),
         Undo::Member { index, member } => insert(&mut doc.members, index, member),
         Undo::Problem {
             member: None,
@@ -980,5 +1038,99 @@ mod tests {
             },
         );
         assert!(doc.acknowledged.is_empty());
+    }
+
+    fn pasted_problem(id: &str, measures: usize) -> Problem {
+        let mut problem = Problem::new(id.into(), "理论学习".into());
+        for i in 0..measures {
+            problem
+                .measures
+                .push(Measure::new(format!("{id}-m{i}"), Kind::Org));
+        }
+        problem
+    }
+
+    #[test]
+    fn pasted_rows_are_added_at_the_end_and_undone_as_one_step() {
+        let mut doc = org();
+        let before = doc.clone();
+        let pasted = Pasted {
+            problems: vec![pasted_problem("x1", 2), pasted_problem("x2", 1)],
+            members: Vec::new(),
+        };
+        let outcome = apply(
+            &mut doc,
+            Action::Paste {
+                pasted: Box::new(pasted),
+                into: None,
+            },
+        );
+        let ids: Vec<&str> = doc.problems.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "x1", "x2"]);
+        let Outcome::Undoable(undo) = outcome else {
+            panic!("a paste can be undone")
+        };
+        assert_eq!(
+            undo.describe(),
+            "已粘贴2个问题、3项整改措施，加在清单末尾。"
+        );
+        apply(&mut doc, Action::Restore(undo));
+        assert_eq!(doc, before);
+        let nothing = Action::Paste {
+            pasted: Box::default(),
+            into: None,
+        };
+        assert_eq!(apply(&mut doc, nothing), Outcome::Unchanged);
+    }
+
+    #[test]
+    fn pasted_members_join_the_member_of_their_name_or_the_open_one() {
+        let mut doc = Document::new(Kind::Member, "doc".into());
+        apply(
+            &mut doc,
+            Action::AddRoster(vec![
+                ("a".into(), "王芳".into()),
+                ("b".into(), "李强".into()),
+            ]),
+        );
+        let member = |id: &str, name: &str, problem: &str| {
+            let mut m = Member::new(id.into());
+            m.name = name.into();
+            m.problems.push(pasted_problem(problem, 1));
+            m
+        };
+        let pasted = Pasted {
+            problems: Vec::new(),
+            members: vec![
+                member("n1", "王 芳", "x1"),
+                member("n2", "赵敏", "x2"),
+                member("n3", "", "x3"),
+            ],
+        };
+        apply(
+            &mut doc,
+            Action::Paste {
+                pasted: Box::new(pasted),
+                into: Some("b".into()),
+            },
+        );
+        let shape: Vec<(&str, Vec<&str>)> = doc
+            .members
+            .iter()
+            .map(|m| {
+                (
+                    m.name.as_str(),
+                    m.problems.iter().map(|p| p.id.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("王芳", vec!["x1"]),
+                ("李强", vec!["x3"]),
+                ("赵敏", vec!["x2"])
+            ]
+        );
     }
 }

@@ -6,6 +6,8 @@
 pub mod columns;
 pub mod deadline;
 pub mod header;
+pub mod html;
+pub mod paste;
 pub mod plan;
 
 /// A table as read from a file or the clipboard: the lines of text above it (title, 填报单位, 填报日期) and its
@@ -64,6 +66,93 @@ pub fn from_tab_separated(text: &str) -> Table {
     }
 }
 
+/// A cell of an HTML table (what Excel, WPS and Word put on the clipboard): its text and how many rows and columns
+/// it spans.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpannedCell {
+    pub text: String,
+    pub rows: usize,
+    pub cols: usize,
+}
+
+/// The most columns a pasted table may have (a list has about a dozen): with `MAX_ROWS`, what bounds the grid that
+/// `rowspan` and `colspan` (the page's word, up to 65,534 each) can make.
+const MAX_COLUMNS: usize = 64;
+
+/// Rows of an HTML table laid out on a grid, as the readers of Word and Excel lay out merges: the cells a
+/// `rowspan` covers below its first row are "continued", those a `colspan` covers to its right are empty, so the
+/// columns stay in line.
+pub fn from_spanned(rows: &[Vec<SpannedCell>]) -> Table {
+    let mut grid: Vec<Vec<Option<Cell>>> = Vec::new();
+    for (r, row) in rows.iter().enumerate().take(MAX_ROWS + 1) {
+        if grid.len() <= r {
+            grid.resize_with(r + 1, Vec::new);
+        }
+        let mut c = 0;
+        for cell in row {
+            while grid[r].get(c).is_some_and(Option::is_some) {
+                c += 1; // taken by a rowspan from above
+            }
+            if c >= MAX_COLUMNS {
+                break;
+            }
+            let across = cell.cols.clamp(1, MAX_COLUMNS - c);
+            let bottom = (r + cell.rows.max(1)).min(rows.len()).min(MAX_ROWS + 1);
+            if grid.len() < bottom {
+                grid.resize_with(bottom, Vec::new);
+            }
+            for (rr, line) in grid.iter_mut().enumerate().take(bottom).skip(r) {
+                if line.len() < c + across {
+                    line.resize(c + across, None);
+                }
+                for (cc, slot) in line.iter_mut().enumerate().skip(c).take(across) {
+                    *slot = Some(match (rr == r, cc == c) {
+                        (true, true) => Cell::text(clean_text(&cell.text)),
+                        (true, false) => Cell::default(),
+                        (false, _) => Cell::continued(),
+                    });
+                }
+            }
+            c += across;
+        }
+    }
+    Table {
+        above: Vec::new(),
+        rows: grid
+            .into_iter()
+            .map(|line| line.into_iter().map(Option::unwrap_or_default).collect())
+            .collect(),
+    }
+}
+
+/// Where a line break of an HTML cell was (`<br>`, the end of a `<p>`): the clipboard reader writes this character
+/// there before it takes the cell's text, since the source's own line breaks are only spaces.
+pub const HTML_BREAK: char = '\u{2029}';
+
+/// An HTML cell's text (its `textContent` with `HTML_BREAK` where it breaks lines) as a person reads it.
+pub fn html_cell_text(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| match c {
+            HTML_BREAK => '\n',
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
+        })
+        .collect();
+    clean_text(&spaced)
+}
+
+/// A cell's text as a person reads it: no-break spaces as spaces, runs of spaces as one, each line trimmed and
+/// empty lines dropped (HTML from Word carries a paragraph's indentation and line breaks of its source).
+pub fn clean_text(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+        .lines()
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Whether a chosen file is a Word, Excel or WPS file (read by the office module's table reader) rather than a
 /// list's JSON: by its name, or by its first bytes (a zip, or the old formats' compound file) when it is not named
 /// `.json` — a Word file renamed `.json` gets the list importer's "这是一个Word文档" like everywhere else (汇总).
@@ -92,6 +181,66 @@ mod tests {
         assert!(is_office_file("旧.XLS", b""));
         assert!(is_office_file("x", &[0xD0, 0xCF, 0x11, 0xE0]));
         assert!(!is_office_file("清单.json", b"{\"format\":"));
+    }
+
+    fn spanned(text: &str, rows: usize, cols: usize) -> SpannedCell {
+        SpannedCell {
+            text: text.into(),
+            rows,
+            cols,
+        }
+    }
+
+    #[test]
+    fn an_html_tables_spans_are_laid_out_like_word_merges() {
+        let rows = vec![
+            vec![spanned("清单", 1, 3)],
+            vec![
+                spanned("学习不深", 2, 1),
+                spanned("每周学习", 1, 1),
+                spanned("长期坚持", 1, 1),
+            ],
+            vec![spanned("写心得", 1, 1), spanned(" 2024年\n\n 3月底 ", 1, 1)],
+        ];
+        let table = from_spanned(&rows);
+        let texts: Vec<Vec<(&str, bool)>> = table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| (c.text.as_str(), c.continued)).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                vec![("清单", false), ("", false), ("", false)],
+                vec![
+                    ("学习不深", false),
+                    ("每周学习", false),
+                    ("长期坚持", false)
+                ],
+                vec![("", true), ("写心得", false), ("2024年\n3月底", false)],
+            ]
+        );
+    }
+
+    #[test]
+    fn an_html_cells_source_line_breaks_are_spaces_and_its_breaks_lines() {
+        let text = "学习不深入，\n    理论联系实际不够\u{2029}\u{a0}\u{2029}二是调研少\u{2029}";
+        assert_eq!(
+            html_cell_text(text),
+            "学习不深入， 理论联系实际不够\n二是调研少"
+        );
+    }
+
+    #[test]
+    fn a_span_past_the_table_or_absurdly_large_is_cut_to_the_table() {
+        let rows = vec![vec![spanned("a", 65_534, 65_534)], vec![spanned("b", 1, 1)]];
+        let table = from_spanned(&rows);
+        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows[0].len(), MAX_COLUMNS);
+        assert!(
+            table.rows[1].iter().all(|c| c.continued),
+            "b has no room left"
+        );
     }
 
     #[test]

@@ -7,14 +7,31 @@ use crate::domain::model::{Document, Kind, Measure, Member, Problem};
 /// What a table makes: the columns as matched (or as the user changed them), the list, and what could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
-    /// Each column's heading as the table writes it, and the field it fills.
+    /// Each column's heading as the table writes it (or, when it has no header row, its first cell), and the field
+    /// it fills.
     pub columns: Vec<(String, Field)>,
+    /// Whether the table had a header row; pasted rows often have none.
+    pub headed: bool,
     pub document: Document,
     /// What was not read, a sentence each, with the row it is in (第5行).
     pub unread: Vec<String>,
 }
 
 impl Plan {
+    /// The name of column `i`'s choice: its heading, or for rows without one, what its first row says.
+    pub fn column_label(&self, i: usize) -> String {
+        let text = self.columns[i].0.replace('\n', "");
+        if self.headed {
+            format!("第{}列“{text}”导入为", i + 1)
+        } else if text.is_empty() {
+            format!("第{}列导入为", i + 1)
+        } else {
+            let short: String = text.chars().take(10).collect();
+            let more = if short.len() < text.len() { "…" } else { "" };
+            format!("第{}列（第一行是“{short}{more}”）导入为", i + 1)
+        }
+    }
+
     pub fn problems(&self) -> usize {
         self.document.problems.len()
             + self
@@ -91,42 +108,86 @@ pub fn plan(
     document.header.org_name = above.org_name;
     document.header.filed_on = above.filed_on;
     document.header.filed_by = above.filed_by;
-    let mut reading = Reading {
+    let categories = document.header.categories.clone();
+    let rows = Rows {
+        table,
+        start: at + 1,
+        fields: &fields,
         kind,
-        categories: document.header.categories.clone(),
-        unread: Vec::new(),
-        members: Vec::new(),
-        problems: Vec::new(),
+        categories: &categories,
+        then: "导入后请在第2步",
     };
-    for (i, row) in table.rows.iter().enumerate().skip(at + 1) {
-        reading.row(i + 1, row, &fields, new_id);
-    }
-    match kind {
-        Kind::Org => document.problems = reading.problems,
-        Kind::Member => document.members = reading.members,
-    }
-    let plan = Plan {
-        columns: headings
-            .into_iter()
-            .zip(fields.iter().copied().chain(std::iter::repeat(Field::Skip)))
-            .collect(),
-        document,
-        unread: reading.unread,
-    };
+    let plan = finish(headings, true, &fields, document, rows.read(new_id));
     if plan.measures() == 0 {
         return Err(TableError::NoRows);
     }
     Ok(plan)
 }
 
+/// The rows of a table under its header (from `start`), to read as a list of `kind` with `categories`.
+pub(super) struct Rows<'a> {
+    pub table: &'a Table,
+    pub start: usize,
+    pub fields: &'a [Field],
+    pub kind: Kind,
+    pub categories: &'a [String],
+    /// When the user can mend what was not read (`Reading::then`).
+    pub then: &'static str,
+}
+
+impl Rows<'_> {
+    pub fn read(&self, new_id: &mut dyn FnMut() -> String) -> Reading {
+        let mut reading = Reading {
+            kind: self.kind,
+            categories: self.categories.to_vec(),
+            unread: Vec::new(),
+            members: Vec::new(),
+            problems: Vec::new(),
+            last: None,
+            then: self.then,
+        };
+        for (i, row) in self.table.rows.iter().enumerate().skip(self.start) {
+            reading.row(i + 1, row, self.fields, new_id);
+        }
+        reading
+    }
+}
+
+/// The plan of what was read into `document`.
+pub(super) fn finish(
+    headings: Vec<String>,
+    headed: bool,
+    fields: &[Field],
+    mut document: Document,
+    reading: Reading,
+) -> Plan {
+    match document.kind {
+        Kind::Org => document.problems = reading.problems,
+        Kind::Member => document.members = reading.members,
+    }
+    Plan {
+        columns: headings
+            .into_iter()
+            .zip(fields.iter().copied().chain(std::iter::repeat(Field::Skip)))
+            .collect(),
+        headed,
+        document,
+        unread: reading.unread,
+    }
+}
+
 /// The list as it is read, a row at a time.
-struct Reading {
+pub(super) struct Reading {
     kind: Kind,
     categories: Vec<String>,
     unread: Vec<String>,
     members: Vec<Member>,
     /// An org list's problems; a member list's go into the last member.
     problems: Vec<Problem>,
+    /// The measure of the row before, whose cells a merged cell continues.
+    last: Option<Measure>,
+    /// When the user can mend what was not read, as its sentence ends: "导入后请在第2步" for a file.
+    then: &'static str,
 }
 
 impl Reading {
@@ -190,30 +251,53 @@ impl Reading {
         }
         if !has_measure {
             self.unread.push(format!(
-                "第{number}行：问题没有整改措施，导入后请在第2步补上。"
+                "第{number}行：问题没有整改措施，{}补上。",
+                self.then
             ));
             return;
         }
+        // A cell merged down over several measures (牵头责任人 or 整改时限 for all of a problem's) is each one's.
+        let above = self.last.take();
+        let merged = |field: Field| cell(field).is_some_and(|c| c.continued) && above.is_some();
+        let from_above = |get: fn(&Measure) -> String| above.as_ref().map(get).unwrap_or_default();
         let mut measure = Measure::new(new_id(), self.kind);
         measure.content = measure_text;
-        measure.goal = text(Field::Goal);
-        measure.progress = text(Field::Progress);
+        measure.goal = if merged(Field::Goal) {
+            from_above(|m| m.goal.clone())
+        } else {
+            text(Field::Goal)
+        };
+        measure.progress = if merged(Field::Progress) {
+            from_above(|m| m.progress.clone())
+        } else {
+            text(Field::Progress)
+        };
         let written = text(Field::Deadline);
-        match deadline::read(&written) {
-            Ok(d) => measure.deadline = d,
-            Err(_) if written.is_empty() => {
+        match (&above, deadline::read(&written)) {
+            (Some(a), _) if merged(Field::Deadline) => measure.deadline = a.deadline.clone(),
+            (_, Ok(d)) => measure.deadline = d,
+            (_, Err(_)) if written.is_empty() => {
                 self.unread
-                    .push(format!("第{number}行：没有整改时限，导入后请在第2步填写。"));
+                    .push(format!("第{number}行：没有整改时限，{}填写。", self.then));
             }
-            Err(why) => self.unread.push(format!(
-                "第{number}行：整改时限“{written}”{why}，没有读入，导入后请在第2步填写。"
+            (_, Err(why)) => self.unread.push(format!(
+                "第{number}行：整改时限“{written}”{why}，没有读入，{}填写。",
+                self.then
             )),
         }
         if self.kind == Kind::Org {
-            measure.lead = Some(text(Field::Lead));
-            measure.owner = Some(text(Field::Owner));
-            measure.dept = Some(text(Field::Unit));
+            let or_above = |field: Field, get: fn(&Measure) -> Option<String>| {
+                Some(if merged(field) {
+                    above.as_ref().and_then(get).unwrap_or_default()
+                } else {
+                    text(field)
+                })
+            };
+            measure.lead = or_above(Field::Lead, |m| m.lead.clone());
+            measure.owner = or_above(Field::Owner, |m| m.owner.clone());
+            measure.dept = or_above(Field::Unit, |m| m.dept.clone());
         }
+        self.last = Some(measure.clone());
         if let Some(problem) = self.problems().last_mut() {
             problem.measures.push(measure);
         }
@@ -249,8 +333,9 @@ impl Reading {
             Some(category) => category.clone(),
             None => {
                 self.unread.push(format!(
-                    "第{number}行：问题类别“{written}”不是本清单的类别（{}）之一，已留空，导入后请在第2步选择。",
-                    self.categories.join("、")
+                    "第{number}行：问题类别“{written}”不是本清单的类别（{}）之一，已留空，{}选择。",
+                    self.categories.join("、"),
+                    self.then
                 ));
                 String::new()
             }
@@ -366,6 +451,11 @@ mod tests {
         );
         assert_eq!(first.measures[1].deadline, Deadline::LongTerm);
         assert_eq!(first.measures[0].lead.as_deref(), Some("张伟"));
+        assert_eq!(
+            first.measures[1].deadline,
+            Deadline::LongTerm,
+            "its own deadline, not the merge's"
+        );
         assert_eq!(first.measures[0].progress, "已开始");
         assert_eq!(
             doc.problems[1].measures[0].deadline,
@@ -376,6 +466,41 @@ mod tests {
             2,
             "an empty problem cell is the problem above"
         );
+    }
+
+    #[test]
+    fn a_cell_merged_over_several_measures_is_each_measures() {
+        let table = Table {
+            above: vec![],
+            rows: vec![
+                row(&["问题表现", "整改措施", "整改时限", "牵头责任人", "责任单位"]),
+                row(&["学习不深入", "每周学习", "2024年6月底", "张伟", "办公室"]),
+                row(&["^", "撰写心得", "^", "^", ""]),
+                row(&["调研不够", "下基层", "立行立改", "^", "^"]),
+            ],
+        };
+        let plan = plan(&table, None, &mut ids()).unwrap();
+        let all: Vec<(Deadline, Option<String>, Option<String>)> = plan
+            .document
+            .problems
+            .iter()
+            .flat_map(|p| &p.measures)
+            .map(|m| (m.deadline.clone(), m.lead.clone(), m.dept.clone()))
+            .collect();
+        let june = Deadline::ByDate {
+            date: "2024-06-30".into(),
+        };
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            all,
+            [
+                (june.clone(), some("张伟"), some("办公室")),
+                (june, some("张伟"), some("")),
+                (Deadline::Immediate { date: None }, some("张伟"), some("")),
+            ],
+            "an empty cell is empty; a merged one is the one above"
+        );
+        assert!(plan.unread.is_empty(), "{:?}", plan.unread);
     }
 
     #[test]
