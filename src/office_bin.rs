@@ -3,6 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
+    use rectify::ui::office::paste_table::{PasteTable, PasteTableProps};
     use rectify::ui::office::table_import::{TableImport, TableImportProps};
     use rectify::ui::office::{summary::Consolidate, ListDispatch, ListDispatchProps};
     use wasm_bindgen::prelude::*;
@@ -11,6 +12,7 @@ mod exports {
         Summary(yew::AppHandle<Consolidate>),
         Dispatch(yew::AppHandle<ListDispatch>),
         Table(yew::AppHandle<TableImport>),
+        Paste(yew::AppHandle<PasteTable>),
     }
 
     /// A page of the office module, mounted; `unmount` takes it away.
@@ -24,6 +26,7 @@ mod exports {
                 Some(App::Summary(app)) => app.destroy(),
                 Some(App::Dispatch(app)) => app.destroy(),
                 Some(App::Table(app)) => app.destroy(),
+                Some(App::Paste(app)) => app.destroy(),
                 None => {}
             }
         }
@@ -71,6 +74,24 @@ mod exports {
         Mounted(Some(App::Table(
             yew::Renderer::<TableImport>::with_root_and_props(root, props).render(),
         )))
+    }
+
+    /// 粘贴表格 into the list `target` describes (`paste::Target`, JSON); `done` gets what to add, or "".
+    #[wasm_bindgen]
+    pub fn mount_paste(
+        root: web_sys::Element,
+        target: &str,
+        done: js_sys::Function,
+    ) -> Result<Mounted, JsValue> {
+        rectify::ui::web::panic::install();
+        rectify::ui::office::adopt_styles();
+        let target = serde_json::from_str(target)
+            .map_err(|_| JsValue::from_str("粘贴表格所需的清单信息无法读取"))?;
+        rectify::ui::web::nested::before_mounting(rectify::ui::web::nested::Module::Office);
+        let props = PasteTableProps { target, done };
+        Ok(Mounted(Some(App::Paste(
+            yew::Renderer::<PasteTable>::with_root_and_props(root, props).render(),
+        ))))
     }
 }
 

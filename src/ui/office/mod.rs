@@ -5,8 +5,10 @@
 //! its 调度 (`ui::components::office_mount`). The domain they use is compiled into both modules.
 
 pub mod dispatch_view;
+pub mod paste_table;
 pub mod summary;
 pub mod table_import;
+pub mod table_preview;
 
 use chrono::NaiveDate;
 use yew::prelude::*;

@@ -9,9 +9,10 @@ use crate::domain::drafts::Draft;
 use crate::domain::model::Kind;
 use crate::domain::route::{Route, Step};
 use crate::domain::table::columns::Field;
-use crate::domain::table::plan::{plan, Plan};
+use crate::domain::table::plan::plan;
 use crate::domain::table::Table;
 use crate::readers::{self, ReadError};
+use crate::ui::office::table_preview::{columns_form, problems_preview, unread_list};
 use crate::ui::web::{clock, location, storage};
 
 #[derive(Properties, PartialEq)]
@@ -51,20 +52,6 @@ pub fn table_import(props: &TableImportProps) -> Html {
         Ok(plan) => plan,
         Err(e) => return refused(&name, &e.message()),
     };
-    let fields: Vec<Field> = plan.columns.iter().map(|(_, f)| *f).collect();
-    let on_field = {
-        let (chosen, fields) = (chosen.clone(), fields.clone());
-        move |column: usize| {
-            let (chosen, fields) = (chosen.clone(), fields.clone());
-            Callback::from(move |e: Event| {
-                let mut next = fields.clone();
-                if let Some(field) = Field::from_slug(&crate::ui::dom::value_of(e.target())) {
-                    next[column] = field;
-                    chosen.set(Some(next));
-                }
-            })
-        }
-    };
     let confirm = {
         let (document, outcome) = (plan.document.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
@@ -96,25 +83,8 @@ pub fn table_import(props: &TableImportProps) -> Html {
                 { "。确认无误后点“确认导入”；在此之前本机不会保存任何内容。" }
             </p>
             <h3>{ "各列导入为" }</h3>
-            <div class="table-columns">
-                { for plan.columns.iter().enumerate().map(|(i, (heading, field))| {
-                    let label = format!("第{}列“{}”导入为", i + 1, heading.replace('\n', ""));
-                    html! {
-                        <label>
-                            <span>{ label.clone() }</span>
-                            <select aria-label={label} onchange={on_field(i)}>
-                                { for Field::ALL.iter().map(|f| html! {
-                                    <option value={f.slug()} selected={f == field}>{ f.label() }</option>
-                                }) }
-                            </select>
-                        </label>
-                    }
-                }) }
-            </div>
-            if !plan.unread.is_empty() {
-                <h3>{ format!("没有读入的内容（{} 处）", plan.unread.len()) }</h3>
-                <ul class="table-unread">{ for plan.unread.iter().map(|u| html! { <li>{ u.clone() }</li> }) }</ul>
-            }
+            { columns_form(&plan, &chosen) }
+            { unread_list(&plan) }
             <h3>{ "读到的问题" }</h3>
             { problems_preview(&plan) }
             <div class="actions">
@@ -122,35 +92,6 @@ pub fn table_import(props: &TableImportProps) -> Html {
                 <button type="button" onclick={cancel}>{ "取消" }</button>
             </div>
         </section>
-    }
-}
-
-/// The problems read, each with its measures' count (the first 30; the rest are counted).
-fn problems_preview(plan: &Plan) -> Html {
-    let doc = &plan.document;
-    let rows: Vec<(String, &crate::domain::model::Problem)> = match doc.kind {
-        Kind::Org => doc.problems.iter().map(|p| (String::new(), p)).collect(),
-        Kind::Member => doc
-            .members
-            .iter()
-            .flat_map(|m| m.problems.iter().map(move |p| (m.name.clone(), p)))
-            .collect(),
-    };
-    let more = rows.len().saturating_sub(30);
-    html! {
-        <>
-            <ol class="table-problems">
-                { for rows.iter().take(30).map(|(who, p)| html! {
-                    <li>
-                        if !who.is_empty() { <strong>{ format!("{who}：") }</strong> }
-                        { if p.category.is_empty() { String::new() } else { format!("【{}】", p.category) } }
-                        { p.description.clone() }
-                        <span class="muted">{ format!("（{} 项措施）", p.measures.len()) }</span>
-                    </li>
-                }) }
-            </ol>
-            if more > 0 { <p class="muted">{ format!("另有 {more} 个问题。") }</p> }
-        </>
     }
 }
 

@@ -16,14 +16,18 @@ extern "C" {
     fn rectify_ledger() -> Result<js_sys::Promise, JsValue>;
 }
 
-/// A page of the office module as mounted: its `unmount` takes it away.
-pub struct Mounted(JsValue);
+/// A page of a lazy module as mounted: its `unmount` takes it away. A page that answers the app (粘贴表格) keeps
+/// the function it calls alive here.
+pub struct Mounted {
+    page: JsValue,
+    _answer: Option<Closure<dyn FnMut(String)>>,
+}
 
 impl Mounted {
     pub fn unmount(&self) {
-        if let Ok(unmount) = js_sys::Reflect::get(&self.0, &"unmount".into()) {
+        if let Ok(unmount) = js_sys::Reflect::get(&self.page, &"unmount".into()) {
             if let Ok(f) = unmount.dyn_into::<js_sys::Function>() {
-                let _ = f.call0(&self.0);
+                let _ = f.call0(&self.page);
             }
         }
     }
@@ -38,6 +42,9 @@ pub enum Page {
     Dispatch(String),
     /// A Word or Excel file's table to import: its name and bytes (the office module, which reads those files).
     Table(String, std::rc::Rc<Vec<u8>>),
+    /// 粘贴表格 in step 2 (the office module, which reads the clipboard's tables): the list it adds to
+    /// (`paste::Target`, JSON), and what is called with the JSON of what to add, or "" when the user cancels.
+    Paste(String, yew::Callback<String>),
     /// 整改台账 of a draft (the ledger module).
     Ledger(String),
     /// 打印 of a draft in a layout (the ledger module).
@@ -50,6 +57,7 @@ impl Page {
         match self {
             Page::Summary | Page::Dispatch(_) => "汇总和调度",
             Page::Table(..) => "导入Word和Excel表格",
+            Page::Paste(..) => "粘贴表格",
             Page::Ledger(_) => "整改台账",
             Page::Print(..) => "打印",
         }
@@ -66,7 +74,7 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
         )
     };
     let loading = match page {
-        Page::Summary | Page::Dispatch(_) | Page::Table(..) => rectify_office(),
+        Page::Summary | Page::Dispatch(_) | Page::Table(..) | Page::Paste(..) => rectify_office(),
         Page::Ledger(_) | Page::Print(..) => rectify_ledger(),
     };
     let module = JsFuture::from(loading.map_err(failed)?)
@@ -79,6 +87,7 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
             .map_err(failed)?;
         f.apply(&JsValue::NULL, args).map_err(failed)
     };
+    let mut answer = None;
     let mounted = match page {
         Page::Summary => call("mount_summary", &js_sys::Array::of1(root))?,
         Page::Dispatch(list) => call(
@@ -93,6 +102,16 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
                 &js_sys::Uint8Array::from(bytes.as_slice()),
             ),
         )?,
+        Page::Paste(target, done) => {
+            let done = done.clone();
+            let closure = Closure::<dyn FnMut(String)>::new(move |json: String| done.emit(json));
+            let mounted = call(
+                "mount_paste",
+                &js_sys::Array::of3(root, &JsValue::from_str(target), closure.as_ref()),
+            )?;
+            answer = Some(closure);
+            mounted
+        }
         Page::Ledger(id) => call(
             "mount_ledger",
             &js_sys::Array::of2(root, &JsValue::from_str(id)),
@@ -106,5 +125,8 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
             ),
         )?,
     };
-    Ok(Mounted(mounted))
+    Ok(Mounted {
+        page: mounted,
+        _answer: answer,
+    })
 }

@@ -7,6 +7,7 @@ mod header_form;
 mod measure_card;
 mod member_card;
 mod member_index;
+mod paste;
 mod problem_card;
 mod problems;
 mod review;

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::gathering::GatherTools;
 use super::member_card::MemberCard;
 use super::member_index::MemberIndex;
+use super::paste::{paste_rows, Open};
 use super::problem_card::ProblemCard;
 use crate::domain::edit::Action;
 use crate::domain::editor::Model as State;
@@ -51,10 +52,11 @@ pub fn problems(props: &ProblemsProps) -> Html {
         });
     }
     let rest = *rest_of == Some(page);
+    let pasting = use_state(|| None);
     session.read(|s| match s.doc.kind {
-        Kind::Org => org_problems(&session, s, props, (page, focused), rest),
-        Kind::Member if s.personal => own_problems(s),
-        Kind::Member => members(&session, s, props),
+        Kind::Org => org_problems(&session, s, props, (page, focused), rest, &pasting),
+        Kind::Member if s.personal => own_problems(&session, s, props, &pasting),
+        Kind::Member => members(&session, s, props, &pasting),
     })
 }
 
@@ -65,6 +67,7 @@ fn org_problems(
     props: &ProblemsProps,
     (page, focused): (usize, Option<usize>),
     rest: bool,
+    pasting: &Open,
 ) -> Html {
     let problems = &s.doc.problems;
     let count = problems.len();
@@ -125,23 +128,28 @@ fn org_problems(
             if rest { { cards(first..rows.end) } }
             { pager.unwrap_or_default() }
             <button type="button" id={dom::field_id("problems")} class="add" onclick={add}>{ "添加问题" }</button>
+            { paste_rows(session, pasting, &props.id, None) }
         </>
     }
 }
 
 /// A member's own list: that member alone, without the branch's tools.
-fn own_problems(s: &State) -> Html {
+fn own_problems(session: &SessionHandle, s: &State, props: &ProblemsProps, pasting: &Open) -> Html {
     let categories = Rc::new(s.doc.header.categories.clone());
+    let own = s.doc.members.first().map(|m| m.id.as_str());
     html! {
-        { for s.doc.members.iter().enumerate().map(|(i, m)| html! {
-            <MemberCard key={m.id.clone()} member={m.clone()} index={i} count={s.doc.members.len()}
-                categories={categories.clone()} own=true />
-        }) }
+        <>
+            { for s.doc.members.iter().enumerate().map(|(i, m)| html! {
+                <MemberCard key={m.id.clone()} member={m.clone()} index={i} count={s.doc.members.len()}
+                    categories={categories.clone()} own=true />
+            }) }
+            { paste_rows(session, pasting, &props.id, own) }
+        </>
     }
 }
 
 /// A branch's member list: the roster and gathering, the index, and the member it names.
-fn members(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Html {
+fn members(session: &SessionHandle, s: &State, props: &ProblemsProps, pasting: &Open) -> Html {
     let count = s.doc.members.len();
     let open = props
         .focus
@@ -177,6 +185,7 @@ fn members(session: &SessionHandle, s: &State, props: &ProblemsProps) -> Html {
                         <MemberCard key={m.id.clone()} member={m.clone()} index={open} {count} categories={categories.clone()} />
                     }
                     <button type="button" id={dom::field_id("members")} class="add" onclick={add}>{ "添加党员" }</button>
+                    { paste_rows(session, pasting, &props.id, member.map(|m| m.id.as_str())) }
                 </div>
             </div>
         </>
