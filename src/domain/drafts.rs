@@ -115,6 +115,21 @@ pub fn saved_at_of(text: &str) -> Option<&str> {
     rest.get(..rest.find('"')?)
 }
 
+/// Whether the stored copy of a draft (the start of its text; `None` when there is none) was written by another tab
+/// since this one last read or wrote the copy saved at `known`. An editing tab then must not save over it: that tab
+/// imported a file over the draft (the user said to replace it), and the storage event telling this tab may not
+/// have arrived yet. A copy deleted meanwhile may be saved again (the user goes on typing).
+pub fn written_elsewhere(stored: Option<&str>, known: Option<&str>) -> bool {
+    match (stored.and_then(saved_at_of), known) {
+        (Some(stored), Some(known)) => stored != known,
+        _ => false,
+    }
+}
+
+/// What an editing tab says when it does not save over a copy another tab wrote (`written_elsewhere`).
+pub const WRITTEN_ELSEWHERE: &str =
+    "这份草稿刚在另一个窗口中被替换（导入了文件），本窗口的这次修改没有保存，以免覆盖那边的内容。";
+
 /// Reads a stored draft, migrating an older stored shape.
 pub fn decode(text: &str) -> Result<Draft, DraftError> {
     let value: Value = serde_json::from_str(text).map_err(|_| DraftError::Damaged)?;
@@ -324,6 +339,36 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copy_saved_by_another_tab_since_is_not_saved_over_but_a_deleted_one_is() {
+        let mine = encode(&Draft::of(
+            Document::new(Kind::Org, "d".into()),
+            "2024-03-01T10:00:00.000+08:00".into(),
+        ));
+        let theirs = encode(&Draft::of(
+            Document::new(Kind::Org, "d".into()),
+            "2024-03-01T10:00:01.500+08:00".into(),
+        ));
+        let known = Some("2024-03-01T10:00:00.000+08:00");
+        assert!(
+            !written_elsewhere(Some(&mine), known),
+            "the copy this tab wrote"
+        );
+        assert!(
+            written_elsewhere(Some(&theirs), known),
+            "another tab's import since"
+        );
+        assert!(
+            !written_elsewhere(None, known),
+            "deleted: saved again as the user goes on"
+        );
+        assert!(
+            !written_elsewhere(Some(&theirs), None),
+            "never read or written here: nothing to compare"
+        );
+        assert!(!written_elsewhere(Some("not a draft"), known));
+    }
     use crate::domain::sample::member_list;
 
     #[test]

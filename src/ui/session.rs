@@ -223,10 +223,10 @@ impl SessionHandle {
     }
 }
 
-/// Writes `draft` to both stores and tells the core how it went.
+/// Writes `draft` to both stores and tells the core how it went; never over a copy another tab wrote since.
 fn write(store: &Store<Model>, draft: Draft) {
     let weak = store.downgrade();
-    let result = storage::save(&draft, move |ok| send(&weak, Event::BackedUp(ok)));
+    let result = storage::save_own(&draft, move |ok| send(&weak, Event::BackedUp(ok)));
     store.send(Event::Saved(result));
 }
 

@@ -119,3 +119,28 @@ test('a list imported over, or deleted from, the draft another tab is editing is
   await orgName.fill('交警大队（删除后继续）');
   await storedSoon(editor, (d) => d.header.org_name === '交警大队（删除后继续）');
 });
+
+test('an autosave never writes over a copy another tab stored since, even before that tab\'s storage event arrives', async (t) => {
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  const orgName = page.getByLabel('党组织名称');
+  await orgName.fill('交警大队');
+  await storedSoon(page, (d) => d.header.org_name === '交警大队');
+  // Another tab's import, as it lands in localStorage: written here from this page, so that no storage event
+  // ever tells this tab (the moment between the other tab's write and its event, held open).
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('rectify.v1.draft.'));
+    const stored = JSON.parse(localStorage.getItem(key));
+    stored.saved_at = new Date(Date.now() + 1000).toISOString();
+    stored.document.header.org_name = '交警大队（另一个窗口导入的文件）';
+    const text = JSON.stringify(stored);
+    // As `drafts::encode` writes it: the storage version, then the save time, first.
+    localStorage.setItem(key, text);
+  });
+  await orgName.fill('交警大队（本窗口又改了）');
+  await page.getByRole('alert').filter({ hasText: '本窗口的这次修改没有保存，以免覆盖那边的内容' }).waitFor();
+  assert.deepEqual((await storedDocs(page)).map((d) => d.header.org_name), ['交警大队（另一个窗口导入的文件）'],
+    'the other tab\'s copy is kept');
+});

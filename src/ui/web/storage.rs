@@ -29,6 +29,43 @@ thread_local! {
     /// Drafts that localStorage refused (private mode, storage disabled or full): the app keeps working on them in
     /// memory, and says so, until the user exports them.
     static MEMORY: RefCell<Vec<Draft>> = const { RefCell::new(Vec::new()) };
+    /// Per draft key, the save time of the localStorage copy as this tab last read or wrote it: a stored copy with
+    /// another was written by another tab since (`drafts::written_elsewhere`).
+    static KNOWN: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Remembers the save time of the copy of `key` that this tab read or wrote.
+fn know(key: &str, saved_at: Option<&str>) {
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(known, _)| known != key);
+        if let Some(at) = saved_at {
+            k.push((key.to_string(), at.to_string()));
+        }
+    });
+}
+
+/// An editing tab's save: as `save`, unless another tab wrote the draft since this tab last read or wrote it (an
+/// import over it from its start page, whose storage event has not arrived yet). Then nothing is written and the
+/// error says so; the change stays in the page until that event replaces it.
+pub fn save_own(draft: &Draft, on_backup: impl FnOnce(bool) + 'static) -> Result<(), String> {
+    let key = drafts::key(&draft.document.id);
+    let known = KNOWN.with(|k| {
+        k.borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, at)| at.clone())
+    });
+    if known.is_some() {
+        let stored = local()
+            .ok()
+            .and_then(|s| get_item(&s, &key))
+            .map(|t| head(&t));
+        if drafts::written_elsewhere(stored.as_deref(), known.as_deref()) {
+            return Err(drafts::WRITTEN_ELSEWHERE.to_string());
+        }
+    }
+    save(draft, on_backup)
 }
 
 /// Said when the crash-proof copy cannot be written (the editor's core says it too).
@@ -45,6 +82,7 @@ pub fn save(draft: &Draft, on_backup: impl FnOnce(bool) + 'static) -> Result<(),
     back_up(key.clone(), value.clone(), Box::new(on_backup));
     let result = local().and_then(|storage| {
         set_item(&storage, &key, &value)
+            .map(|()| know(&key, Some(&draft.saved_at)))
             .map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
     });
     super::panic::remember(
@@ -157,6 +195,17 @@ pub fn hand_over(draft: Draft) {
 /// copies, read every time (`drafts::newest` says which and what to tell). A newer backup is put back into
 /// localStorage where it fits.
 pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
+    let key = drafts::key(id);
+    // What is stored now is what this tab has seen, whichever copy opens.
+    let local_value = local().ok().and_then(|s| get_item(&s, &key));
+    know(
+        &key,
+        local_value
+            .as_ref()
+            .map(head)
+            .as_deref()
+            .and_then(drafts::saved_at_of),
+    );
     if let Some(draft) = MEMORY.with(|m| m.borrow().iter().find(|d| d.document.id == id).cloned()) {
         return Some(Ok(Chosen {
             draft,
@@ -164,12 +213,10 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
             notice: None,
         }));
     }
-    let key = drafts::key(id);
     let handed = HANDED.with(|h| h.borrow_mut().take().filter(|d| d.document.id == id));
     // Both copies stay JavaScript strings until they are needed whole: a big list is megabytes to convert, and
     // the draft this tab has just handed over needs only their save times.
     let backup = durable::read_value(durable::DRAFTS, &key).await;
-    let local_value = local().ok().and_then(|s| get_item(&s, &key));
     // This tab just made and saved the draft: it needs no reading back, unless another tab saved it since.
     if let Some(draft) = handed {
         let later = |value: &Option<js_sys::JsString>| {
@@ -194,7 +241,9 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
     if let Some(Ok(c)) = &chosen {
         if c.from == Copy::Backup {
             if let Ok(storage) = local() {
-                let _ = storage.set_item(&key, &drafts::encode(&c.draft));
+                if storage.set_item(&key, &drafts::encode(&c.draft)).is_ok() {
+                    know(&key, Some(&c.draft.saved_at));
+                }
             }
         }
     }
@@ -202,6 +251,7 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
 }
 
 pub fn delete(id: &str) {
+    know(&drafts::key(id), None);
     durable::delete(durable::DRAFTS, drafts::key(id));
     if let Ok(storage) = local() {
         let _ = storage.remove_item(&drafts::key(id));
