@@ -50,6 +50,12 @@ test('an Excel member sheet with a title and "same as above" cells: each member 
   const preview = page.getByRole('region', { name: /导入表格/ });
   await preview.getByText('4 个问题，5 项整改措施，3 名党员').waitFor();
   assert.match(await preview.innerText(), /党员检视整改问题清单（治安大队党支部）/);
+  // Columns changed so that nothing reads as a measure: said, 确认导入 held back, the columns kept to choose again.
+  for (const select of await preview.locator('select').all()) {
+    if (['measure', 'goal', 'deadline'].includes(await select.inputValue())) await select.selectOption('skip');
+  }
+  await preview.getByText('按现在各列的对应没有读到整改措施').waitFor();
+  assert.equal(await page.getByRole('button', { name: '确认导入' }).isDisabled(), true);
   await page.getByRole('button', { name: '取消' }).click();
   await page.getByText('已取消导入，本机的草稿没有改变。').waitFor();
   assert.equal(await page.getByRole('heading', { name: '本机草稿' }).locator('..').getByRole('link').count(), 0);

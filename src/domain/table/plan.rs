@@ -75,7 +75,8 @@ impl TableError {
 }
 
 /// Reads `table` into a list: with the columns found in its header row, or `columns` when the user chose them
-/// (one field per column of the header row). `new_id` gives each member, problem and measure its id.
+/// (one field per column of the header row). `new_id` gives each member, problem and measure its id. A table
+/// whose own columns read no measure is `NoRows`; columns the user chose that read none make an empty plan.
 pub fn plan(
     table: &Table,
     columns: Option<&[Field]>,
@@ -118,7 +119,8 @@ pub fn plan(
         then: "导入后请在第2步",
     };
     let plan = finish(headings, true, &fields, document, rows.read(new_id));
-    if plan.measures() == 0 {
+    // Columns the user chose that read nothing still make a plan, so the preview keeps them to choose again.
+    if plan.measures() == 0 && columns.is_none() {
         return Err(TableError::NoRows);
     }
     Ok(plan)
@@ -578,6 +580,9 @@ mod tests {
         let plan = plan(&table, Some(&chosen), &mut ids()).unwrap();
         assert_eq!(plan.document.problems[0].measures[0].goal, "已开始");
         assert_eq!(plan.columns[6], ("完成情况".to_string(), Field::Goal));
+        let skipped = [Field::Skip; 7];
+        let nothing = super::plan(&table, Some(&skipped), &mut ids()).unwrap();
+        assert_eq!((nothing.measures(), nothing.columns.len()), (0, 7));
         table.rows.truncate(3);
         assert_eq!(
             super::plan(&table, None, &mut ids()),

@@ -82,13 +82,16 @@ pub fn table_import(props: &TableImportProps) -> Html {
                 if plan.document.kind == Kind::Member { { format!("，{} 名党员", plan.document.members.len()) } }
                 { "。确认无误后点“确认导入”；在此之前本机不会保存任何内容。" }
             </p>
+            if plan.measures() == 0 {
+                <p class="notice warning">{ "按现在各列的对应没有读到整改措施：请核对下面各列导入为什么。" }</p>
+            }
             <h3>{ "各列导入为" }</h3>
             { columns_form(&plan, &chosen) }
             { unread_list(&plan) }
             <h3>{ "读到的问题" }</h3>
             { problems_preview(&plan) }
             <div class="actions">
-                <button type="button" class="primary" onclick={confirm}>{ "确认导入" }</button>
+                <button type="button" class="primary" disabled={plan.measures() == 0} onclick={confirm}>{ "确认导入" }</button>
                 <button type="button" onclick={cancel}>{ "取消" }</button>
             </div>
         </section>
