@@ -153,6 +153,16 @@ pub fn clean_text(text: &str) -> String {
         .join("\n")
 }
 
+/// Ids for the tests of reading tables: id-1, id-2, …
+#[cfg(test)]
+pub(crate) fn counting_ids() -> impl FnMut() -> String {
+    let mut n = 0;
+    move || {
+        n += 1;
+        format!("id-{n}")
+    }
+}
+
 /// Whether a chosen file is a Word, Excel or WPS file (read by the office module's table reader) rather than a
 /// list's JSON: by its name, or by its first bytes (a zip, or the old formats' compound file) when it is not named
 /// `.json` — a Word file renamed `.json` gets the list importer's "这是一个Word文档" like everywhere else (汇总).

@@ -161,15 +161,8 @@ fn first_cells(table: &Table) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::domain::model::Deadline;
+    use crate::domain::table::counting_ids;
     use crate::domain::table::from_tab_separated;
-
-    fn ids() -> impl FnMut() -> String {
-        let mut n = 0;
-        move || {
-            n += 1;
-            format!("p-{n}")
-        }
-    }
 
     fn org() -> Target {
         Target::of(&Document::new(Kind::Org, "doc".into()), None)
@@ -180,7 +173,7 @@ mod tests {
         let text = "问题表现\t整改措施\t整改时限\t备注\n\
                     学习不深入\t每周集中学习\t2024年3月31日前\t\n\
                     \t撰写心得\t长期坚持\t\n";
-        let read = plan(&from_tab_separated(text), None, &org(), &mut ids()).unwrap();
+        let read = plan(&from_tab_separated(text), None, &org(), &mut counting_ids()).unwrap();
         assert!(read.headed);
         assert_eq!((read.problems(), read.measures()), (1, 2));
         let problem = &read.document.problems[0];
@@ -192,7 +185,7 @@ mod tests {
     #[test]
     fn two_columns_with_their_heads_are_a_header_too() {
         let text = "问题表现\t整改措施\n学习不深入\t每周集中学习\n";
-        let read = plan(&from_tab_separated(text), None, &org(), &mut ids()).unwrap();
+        let read = plan(&from_tab_separated(text), None, &org(), &mut counting_ids()).unwrap();
         assert!(read.headed);
         assert_eq!(read.document.problems[0].description, "学习不深入");
     }
@@ -204,7 +197,7 @@ mod tests {
             "1\t理论学习\t学习不深入\t每周集中学习\t学深悟透\t2024年3月31日前\t张伟\t办公室\n\
                     2\t工作作风\t调研不够\t每月下基层\t\t立行立改\t李强\t\n";
         let table = from_tab_separated(text);
-        let read = plan(&table, None, &org(), &mut ids()).unwrap();
+        let read = plan(&table, None, &org(), &mut counting_ids()).unwrap();
         assert!(!read.headed);
         assert_eq!((read.problems(), read.measures()), (2, 2));
         let measure = &read.document.problems[0].measures[0];
@@ -233,7 +226,13 @@ mod tests {
         let text = "姓名\t具体问题\t整改措施\t整改时限\n\
                     王芳\t学用脱节\t读原著\t2024-06-30\n\
                     李强\t带头不够\t承担急难任务\t立行立改\n";
-        let read = plan(&from_tab_separated(text), None, &member, &mut ids()).unwrap();
+        let read = plan(
+            &from_tab_separated(text),
+            None,
+            &member,
+            &mut counting_ids(),
+        )
+        .unwrap();
         let names: Vec<&str> = read
             .document
             .members
@@ -247,7 +246,7 @@ mod tests {
             &from_tab_separated(text),
             Some(&chosen),
             &member,
-            &mut ids(),
+            &mut counting_ids(),
         )
         .unwrap();
         assert_eq!(read.document.members.len(), 1);
@@ -261,7 +260,13 @@ mod tests {
         doc.header.categories = vec!["执行上级决策部署".into(), "服务群众".into()];
         let target = Target::of(&doc, None);
         let text = "问题类别\t问题表现\t整改措施\n服务群众方面\t办事慢\t一次办好\n理论学习\t学得浅\t读原著\n";
-        let read = plan(&from_tab_separated(text), None, &target, &mut ids()).unwrap();
+        let read = plan(
+            &from_tab_separated(text),
+            None,
+            &target,
+            &mut counting_ids(),
+        )
+        .unwrap();
         assert_eq!(read.document.problems[0].category, "服务群众");
         assert_eq!(read.document.problems[1].category, "");
         assert!(
@@ -275,7 +280,7 @@ mod tests {
 
     #[test]
     fn text_that_is_no_table_reads_as_nothing_and_too_much_is_refused() {
-        let nothing = plan(&from_tab_separated(""), None, &org(), &mut ids()).unwrap();
+        let nothing = plan(&from_tab_separated(""), None, &org(), &mut counting_ids()).unwrap();
         assert_eq!((nothing.problems(), nothing.measures()), (0, 0));
         // Columns chosen wrongly (all 不导入) read nothing, but the plan keeps its columns to choose again.
         let text = "学习不深入\t每周集中学习\n";
@@ -284,14 +289,14 @@ mod tests {
             &from_tab_separated(text),
             Some(&skipped),
             &org(),
-            &mut ids(),
+            &mut counting_ids(),
         )
         .unwrap();
         assert_eq!((wrong.measures(), wrong.columns.len()), (0, 2));
         let mut table = from_tab_separated("a\n");
         table.rows = vec![table.rows[0].clone(); MAX_ROWS + 1];
         assert_eq!(
-            plan(&table, None, &org(), &mut ids()),
+            plan(&table, None, &org(), &mut counting_ids()),
             Err(TableError::TooManyRows)
         );
     }

@@ -349,15 +349,8 @@ impl Reading {
 mod tests {
     use super::*;
     use crate::domain::model::Deadline;
+    use crate::domain::table::counting_ids;
     use crate::domain::table::Cell;
-
-    fn ids() -> impl FnMut() -> String {
-        let mut n = 0;
-        move || {
-            n += 1;
-            format!("id-{n}")
-        }
-    }
 
     fn row(cells: &[&str]) -> Vec<Cell> {
         cells
@@ -433,7 +426,7 @@ mod tests {
 
     #[test]
     fn an_org_table_with_merged_problems_makes_each_problem_once_with_its_measures() {
-        let plan = plan(&org_table(), None, &mut ids()).unwrap();
+        let plan = plan(&org_table(), None, &mut counting_ids()).unwrap();
         let doc = &plan.document;
         assert_eq!(doc.kind, Kind::Org);
         assert_eq!(doc.header.org_name, "交警大队党支部");
@@ -481,7 +474,7 @@ mod tests {
                 row(&["调研不够", "下基层", "立行立改", "^", "^"]),
             ],
         };
-        let plan = plan(&table, None, &mut ids()).unwrap();
+        let plan = plan(&table, None, &mut counting_ids()).unwrap();
         let all: Vec<(Deadline, Option<String>, Option<String>)> = plan
             .document
             .problems
@@ -507,7 +500,7 @@ mod tests {
 
     #[test]
     fn what_could_not_be_read_is_said_with_its_row() {
-        let plan = plan(&org_table(), None, &mut ids()).unwrap();
+        let plan = plan(&org_table(), None, &mut counting_ids()).unwrap();
         assert_eq!(
             plan.unread,
             [
@@ -545,7 +538,7 @@ mod tests {
                 ]),
             ],
         };
-        let plan = plan(&table, None, &mut ids()).unwrap();
+        let plan = plan(&table, None, &mut counting_ids()).unwrap();
         let doc = &plan.document;
         assert_eq!(doc.kind, Kind::Member);
         assert_eq!(doc.header.org_name, "治安大队党支部");
@@ -577,20 +570,20 @@ mod tests {
             Field::Lead,
             Field::Goal,
         ];
-        let plan = plan(&table, Some(&chosen), &mut ids()).unwrap();
+        let plan = plan(&table, Some(&chosen), &mut counting_ids()).unwrap();
         assert_eq!(plan.document.problems[0].measures[0].goal, "已开始");
         assert_eq!(plan.columns[6], ("完成情况".to_string(), Field::Goal));
         let skipped = [Field::Skip; 7];
-        let nothing = super::plan(&table, Some(&skipped), &mut ids()).unwrap();
+        let nothing = super::plan(&table, Some(&skipped), &mut counting_ids()).unwrap();
         assert_eq!((nothing.measures(), nothing.columns.len()), (0, 7));
         table.rows.truncate(3);
         assert_eq!(
-            super::plan(&table, None, &mut ids()),
+            super::plan(&table, None, &mut counting_ids()),
             Err(TableError::NoRows)
         );
         table.rows.remove(2);
         assert_eq!(
-            super::plan(&table, None, &mut ids()),
+            super::plan(&table, None, &mut counting_ids()),
             Err(TableError::NoHeader)
         );
     }
