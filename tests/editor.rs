@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rectify::domain::autosave::{MAX_WAIT_MS, QUIET_MS};
 use rectify::domain::drafts::Draft;
-use rectify::domain::edit::{Action, HeaderField, MeasureField, Outcome};
+use rectify::domain::edit::{Action, HeaderField, MeasureField, Outcome, Pasted};
 use rectify::domain::editor::{update, Effect, Event, Model, Now, NO_BACKUP};
 use rectify::domain::gather::{plan, Incoming};
 use rectify::domain::model::{Document, Kind};
@@ -170,6 +170,44 @@ fn a_removal_is_undone_and_a_gathering_is_undone_only_until_the_next_edit() {
         "the page hears that 撤销 is gone"
     );
     assert_eq!(m.doc.members.len(), 3);
+}
+
+#[test]
+fn a_paste_is_saved_at_once_and_undone_only_until_the_next_edit() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    let before = m.doc.clone();
+    let rows = org_list(2, "别的支部", 3, 2);
+    let pasted = Pasted {
+        problems: rows.problems.clone(),
+        members: Vec::new(),
+    };
+    let paste = |pasted: &Pasted| {
+        Event::Edit(Action::Paste {
+            pasted: Box::new(pasted.clone()),
+            into: None,
+        })
+    };
+    let effects = update(&mut m, paste(&pasted), &at(100));
+    assert_eq!(
+        saves(&effects),
+        1,
+        "a paste is saved at once, not after the pause"
+    );
+    assert_eq!(m.doc.problems.len(), 4);
+    update(&mut m, Event::Undo, &at(150));
+    assert_eq!(m.doc, before, "撤销 takes the whole paste back");
+
+    update(&mut m, paste(&pasted), &at(200));
+    let typed = type_key(&mut m, 300, "粘贴后改的措施");
+    assert!(
+        m.undo.is_none(),
+        "撤销 withdrawn: it would take the typing back too"
+    );
+    assert!(
+        typed.contains(&Effect::Reshaped),
+        "the page hears that 撤销 is gone"
+    );
+    assert_eq!(m.doc.problems.len(), 4);
 }
 
 #[test]

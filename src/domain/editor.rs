@@ -259,7 +259,11 @@ impl Model {
         // A whole-list step is saved at once, not after the typing pause: a browser closed right after it keeps it.
         let whole_list = matches!(
             action,
-            Action::Gather(_) | Action::AddRoster(_) | Action::Restore(_) | Action::AttachReview(_)
+            Action::Gather(_)
+                | Action::AddRoster(_)
+                | Action::Paste { .. }
+                | Action::Restore(_)
+                | Action::AttachReview(_)
         );
         let follows = self.name_follows(&action);
         let outcome = match apply(&mut self.doc, action) {
@@ -273,10 +277,14 @@ impl Model {
             // Cannot be refused: the member exists, and a name is any text.
             let _ = apply(&mut self.doc, follows);
         }
-        // 撤销 of a gathering puts every member back as it was: once anything else changes it would take that
-        // change back too, so it is no longer offered (a removal's 撤销 puts back only what was removed).
+        // 撤销 of a gathering or a paste puts the whole list of members (or problems) back as it was: once anything
+        // else changes it would take that change back too, so it is no longer offered (a removal's 撤销 puts back
+        // only what was removed).
         let gathering_withdrawn = matches!(outcome, Outcome::Changed | Outcome::Reshaped)
-            && matches!(self.undo, Some(Undo::Gathering { .. }));
+            && matches!(
+                self.undo,
+                Some(Undo::Gathering { .. } | Undo::Pasting { .. })
+            );
         if gathering_withdrawn {
             self.undo = None;
         }
