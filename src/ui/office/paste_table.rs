@@ -122,11 +122,11 @@ fn preview(
             )
         }
     };
-    let adds = match (target.kind, read.headed) {
+    let adds = match target.kind {
         _ if read.measures() == 0 => {
             "没有读到整改措施：请核对下面各列对应的内容，或重新复制清单的行。".to_string()
         }
-        (Kind::Member, _) if read.document.members.iter().all(|m| m.name.is_empty()) => {
+        Kind::Member if read.document.members.iter().all(|m| m.name.is_empty()) => {
             let whom = if target.member.is_empty() {
                 "正在填写的党员".to_string()
             } else {
@@ -138,13 +138,13 @@ fn preview(
                 read.measures()
             )
         }
-        (Kind::Member, _) => format!(
+        Kind::Member => format!(
             "将添加 {} 名党员的 {} 个问题，{} 项整改措施（已有的党员按姓名加在其下）。",
             read.document.members.len(),
             read.problems(),
             read.measures()
         ),
-        (Kind::Org, _) => format!(
+        Kind::Org => format!(
             "将添加 {} 个问题，{} 项整改措施。",
             read.problems(),
             read.measures()
