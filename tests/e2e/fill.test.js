@@ -122,6 +122,9 @@ test('a member list filled in by a new user exports as complete', async (t) => {
   await page.getByLabel('问题表现').fill('深入农村开展交通安全宣传少，2023年只进村宣讲3次。');
   await page.getByLabel('措施内容').fill('每月至少进村宣讲1次，联合乡镇制作方言版宣传短视频4条。');
   await page.getByRole('radio', { name: '长期坚持' }).check();
+  // No red underlines under names and Chinese the spell checker cannot read (and no checking pass per key).
+  assert.equal(await page.getByLabel('措施内容').evaluate((e) => e.spellcheck), false);
+  assert.equal(await page.getByLabel('姓名').evaluate((e) => e.spellcheck), false);
   await shot(page, 'editor-member');
   await page.getByRole('button', { name: '检查', exact: true }).click();
   const results = page.getByRole('region', { name: '检查结果' });
