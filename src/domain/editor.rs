@@ -87,8 +87,9 @@ pub enum Event {
 pub enum Effect {
     /// Write this draft to both stores, then send `Event::Saved` (and `Event::BackedUp` when the copy is done).
     Save(Box<Draft>),
-    /// The same, but in the browser's next idle moment and within `autosave::IDLE_WAIT_MS`: the autosave of steady
-    /// typing, which written at once could fall just before a key and hold that key's frame back. A draft waiting
+    /// The same, but made into text in the browser's next idle moment (within `autosave::IDLE_WAIT_MS`) and written
+    /// in the task after (`autosave::OnItsWay`): the autosave of steady typing, which written at once could fall
+    /// just before a key and hold that key's frame back. A draft waiting
     /// so is written at once when the page is hidden or closed, replaced by a newer one, and dropped with the
     /// change waiting (`Event::DiscardPending`).
     SaveWhenIdle(Box<Draft>),

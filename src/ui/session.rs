@@ -6,6 +6,7 @@
 //! when the shape of the list changed. A subscription is a token: a field may have several subscribers, and
 //! dropping a token ends that one subscription and no other.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -14,6 +15,7 @@ use yew::Callback;
 
 use super::store::{Store, WeakStore};
 use super::web::{durable, storage};
+use crate::domain::autosave::OnItsWay;
 use crate::domain::drafts::Draft;
 use crate::domain::edit::{Action, Outcome, Refused};
 pub use crate::domain::editor::Status;
@@ -42,6 +44,9 @@ impl Drop for Subscription {
 /// A field shown on the page, and who shows it.
 type Watchers = (String, Vec<Subscriber<Vec<Finding>>>);
 
+/// An autosave on its way: the draft, then its text (`autosave::OnItsWay` says which is written when).
+type Autosave = OnItsWay<Box<Draft>, Box<storage::Encoded<'static>>>;
+
 /// What the shell holds besides the model: who listens, and the save timer.
 #[derive(Default)]
 struct Shell {
@@ -50,8 +55,8 @@ struct Shell {
     status: RefCell<Vec<Subscriber<Status>>>,
     on_reshape: RefCell<Option<Callback<()>>>,
     timer: RefCell<Option<Timeout>>,
-    /// The autosave waiting for an idle moment (`Effect::SaveWhenIdle`), and whether the browser was asked for one.
-    idle_save: RefCell<Option<Box<Draft>>>,
+    /// The autosave on its way (`Effect::SaveWhenIdle`), and whether the browser was asked for an idle moment.
+    idle_save: RefCell<Autosave>,
     idle_asked: Cell<bool>,
     generation: u64,
 }
@@ -211,9 +216,8 @@ impl SessionHandle {
     /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden): also an
     /// autosave still waiting for an idle moment.
     pub fn flush(&self) {
-        if let Some(draft) = self.shell.idle_save.take() {
-            write(&self.store, *draft);
-        }
+        let on_its_way = self.shell.idle_save.borrow_mut().take();
+        write(&self.store, on_its_way);
         self.store.send(Event::Flush);
     }
 
@@ -223,10 +227,15 @@ impl SessionHandle {
     }
 }
 
-/// Writes `draft` to both stores and tells the core how it went; never over a copy another tab wrote since.
-fn write(store: &Store<Model>, draft: Draft) {
+/// Writes a draft to both stores and tells the core how it went; never over a copy another tab wrote since.
+fn write(store: &Store<Model>, autosave: Autosave) {
+    let encoded = match autosave {
+        OnItsWay::Nothing => return,
+        OnItsWay::Waiting(draft) => storage::encode(Cow::Owned(*draft)),
+        OnItsWay::Made(encoded) => *encoded,
+    };
     let weak = store.downgrade();
-    let result = storage::save_own(&draft, move |ok| send(&weak, Event::BackedUp(ok)));
+    let result = storage::save_own(encoded, move |ok| send(&weak, Event::BackedUp(ok)));
     store.send(Event::Saved(result));
 }
 
@@ -243,6 +252,29 @@ fn when_idle(f: impl FnOnce() + 'static) -> bool {
         .is_ok()
 }
 
+/// The autosave's first half, in an idle moment: the waiting draft made into text, written in the next task
+/// unless a save, a flush, a discard or a newer autosave has taken its place by then.
+fn encode_then_write(store: &Store<Model>, shell: &Rc<Shell>) {
+    let made = shell
+        .idle_save
+        .borrow_mut()
+        .make(|draft| Box::new(storage::encode(Cow::Owned(*draft))));
+    // Nothing when a save or a flush since wrote it, or the change was discarded.
+    if !made {
+        return;
+    }
+    let (weak, carrier) = (store.downgrade(), Rc::downgrade(shell));
+    Timeout::new(0, move || {
+        if let (Some(store), Some(shell)) = (weak.upgrade(), carrier.upgrade()) {
+            let made = shell.idle_save.borrow_mut().made();
+            if let Some(encoded) = made {
+                write(&store, OnItsWay::Made(encoded));
+            }
+        }
+    })
+    .forget();
+}
+
 fn send(store: &WeakStore<Model>, event: Event) {
     if let Some(store) = store.upgrade() {
         store.send(event);
@@ -253,29 +285,26 @@ fn send(store: &WeakStore<Model>, event: Event) {
 fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
     match effect {
         Effect::Save(draft) => {
-            // Newer than any autosave still waiting, which is then not written at all.
-            shell.idle_save.take();
-            write(store, *draft);
+            // Newer than any autosave still on its way, which is then not written at all.
+            shell.idle_save.borrow_mut().take();
+            write(store, OnItsWay::Waiting(draft));
         }
         Effect::SaveWhenIdle(draft) => {
-            shell.idle_save.replace(Some(draft));
+            // Newer than any autosave still on its way, even one already made into text.
+            shell.idle_save.borrow_mut().wait(draft);
             if !shell.idle_asked.replace(true) {
                 let (weak, carrier) = (store.downgrade(), Rc::downgrade(shell));
                 let asked = when_idle(move || {
                     if let (Some(store), Some(shell)) = (weak.upgrade(), carrier.upgrade()) {
                         shell.idle_asked.set(false);
-                        // Nothing when a save or a flush since wrote it, or the change was discarded.
-                        if let Some(draft) = shell.idle_save.take() {
-                            write(&store, *draft);
-                        }
+                        encode_then_write(&store, &shell);
                     }
                 });
                 if !asked {
                     // No idle callbacks in this browser: written at once, as before.
                     shell.idle_asked.set(false);
-                    if let Some(draft) = shell.idle_save.take() {
-                        write(store, *draft);
-                    }
+                    let on_its_way = shell.idle_save.borrow_mut().take();
+                    write(store, on_its_way);
                 }
             }
         }
