@@ -68,16 +68,14 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         })
     };
     let described = described_by(&props.path, props.hint.is_some());
-    // No spell check: the lists are Chinese, which it cannot check, and on an old PC its pass after every key was
-    // 1 ms at 4x CPU throttle, sometimes 50 ms (a trace of typing into a 600-measure list).
     let control = if props.multiline {
         html! {
-            <textarea ref={element} id={id.clone()} rows="3" spellcheck="false" value={text.borrow().clone()} {oninput} {onblur}
+            <textarea ref={element} id={id.clone()} rows="3" value={text.borrow().clone()} {oninput} {onblur}
                 aria-invalid={invalid(&findings)} aria-describedby={described} aria-required={props.required.to_string()} />
         }
     } else {
         html! {
-            <input ref={element} id={id.clone()} type={props.input_type.clone().unwrap_or("text".into())} spellcheck="false" value={text.borrow().clone()}
+            <input ref={element} id={id.clone()} type={props.input_type.clone().unwrap_or("text".into())} value={text.borrow().clone()}
                 {oninput} {onblur} {onchange}
                 aria-invalid={invalid(&findings)} aria-describedby={described} aria-required={props.required.to_string()} />
         }
