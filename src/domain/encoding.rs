@@ -70,16 +70,40 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, NotText> {
 /// Control characters other than tab and line ends do not occur in a text file.
 fn has_binary_controls(text: &str) -> bool {
     // Scanned as UTF-8 bytes, not as characters (a 4 MB list is read on every import): C0 and DEL are single
-    // bytes, and the C1 controls U+0080–U+009F are exactly the two-byte sequences 0xC2 0x80–0x9F.
+    // bytes, and the C1 controls U+0080–U+009F are exactly the two-byte sequences 0xC2 0x80–0x9F. Sixteen bytes
+    // at a time through a table and an OR, with no branch per byte, and only a chunk holding a suspect byte looked
+    // at closely: byte by byte, the scan of a 3.9 MB list was 86 ms of its import at 4× CPU; this is 1.5–3× faster
+    // in the browser's baseline wasm compiler (measured in Node with `--liftoff --no-wasm-tier-up`).
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    bytes.chunks(16).enumerate().any(|(n, chunk)| {
+        chunk
+            .iter()
+            .fold(false, |any, &b| any | SUSPECT[usize::from(b)])
+            && (n * 16..n * 16 + chunk.len()).any(|i| control_at(bytes, i))
+    })
+}
+
+/// Bytes that may begin a control character: C0 but tab and line ends, DEL, and 0xC2 (C1's first byte).
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b < 0x20 && !matches!(b, 0x09 | 0x0A | 0x0D)) || b == 0x7F || b == 0xC2;
+        b += 1;
+    }
+    table
+};
+
+/// Whether a control character begins at byte `i`.
+fn control_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
         b'\t' | b'\n' | b'\r' => false,
         0x00..=0x1F | 0x7F => true,
         0xC2 => bytes
             .get(i + 1)
             .is_some_and(|next| (0x80..=0x9F).contains(next)),
         _ => false,
-    })
+    }
 }
 
 /// Every byte above ASCII pairs into a GBK double-byte character.
@@ -201,6 +225,19 @@ mod tests {
             let text = format!("a{c}b");
             let expected = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
             assert_eq!(has_binary_controls(&text), expected, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn a_control_is_found_wherever_it_falls_in_the_scans_chunks() {
+        for at in 0..40 {
+            for c in ['\u{0}', '\u{1b}', '\u{7f}', '\u{80}', '\u{9f}'] {
+                let text = format!("{}{c}{}", "x".repeat(at), "y".repeat(40 - at));
+                assert!(has_binary_controls(&text), "U+{:04X} at {at}", c as u32);
+            }
+            // U+00B7 (the dot in 阿依古丽·买买提) begins with 0xC2 too, and is text.
+            let text = format!("{}·\n\t\r{}", "x".repeat(at), "y".repeat(40 - at));
+            assert!(!has_binary_controls(&text), "· at {at}");
         }
     }
 
