@@ -132,3 +132,35 @@ test('rows without a header take the list\'s column order, each column can be ch
   assert.deepEqual(await problemsStored(page), [0]);
   assert.deepEqual(app.problems, []);
 });
+
+test('a member list: the paste box belongs to the member it was opened under, and opening another member closes it', async (t) => {
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党员清单' }).click();
+  await page.getByLabel('党组织名称').fill('治安大队党支部');
+  await page.getByRole('link', { name: '下一步' }).click();
+  await page.getByLabel('批量添加党员').fill('王芳\n李强');
+  await page.getByRole('button', { name: '添加到名单' }).click();
+  const index = page.getByRole('navigation', { name: '党员名单' });
+  await index.getByText('共2名党员，已交0名，未交2名。').waitFor();
+  await page.getByRole('article', { name: /王芳/ }).waitFor();
+  await page.getByRole('button', { name: '粘贴表格' }).click();
+  const region = page.getByRole('region', { name: '粘贴表格' });
+  await region.getByLabel('粘贴到这里').waitFor();
+  // Rows pasted now would go under 王芳, the member open: under 李强 the box would have said so wrongly.
+  await index.getByRole('link', { name: /李强/ }).click();
+  await page.getByRole('article', { name: /李强/ }).waitFor();
+  await region.waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('button', { name: '粘贴表格' }).getAttribute('aria-expanded'), 'false');
+  // Opened again, it is 李强's.
+  await page.getByRole('button', { name: '粘贴表格' }).click();
+  await region.getByLabel('粘贴到这里').fill('问题表现\t整改措施\n学习不深入\t每周集中学习\n');
+  await region.getByRole('button', { name: '添加到清单' }).click();
+  const doc = await until(async () => {
+    const [d] = await localDocs(page);
+    return d.members?.find((m) => m.name === '李强')?.problems?.some((p) => p.description === '学习不深入') && d;
+  }, 'the pasted row saved under 李强');
+  assert.equal(doc.members.find((m) => m.name === '王芳').problems.some((p) => p.description === '学习不深入'), false);
+  assert.deepEqual(app.problems, []);
+});

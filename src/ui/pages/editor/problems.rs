@@ -16,7 +16,7 @@ use super::paste::{paste_rows, Open};
 use super::problem_card::ProblemCard;
 use crate::domain::edit::Action;
 use crate::domain::editor::Model as State;
-use crate::domain::model::Kind;
+use crate::domain::model::{Document, Kind};
 use crate::domain::outline::{
     category_counts, drawn_first, member_of, page_of, problem_of, PROBLEMS_PER_PAGE,
 };
@@ -53,6 +53,21 @@ pub fn problems(props: &ProblemsProps) -> Html {
     }
     let rest = *rest_of == Some(page);
     let pasting = use_state(|| None);
+    {
+        // The box adds its rows under the member it was opened for: opening another member closes it.
+        let open_member = session.read(|s| {
+            (s.doc.kind == Kind::Member && !s.personal)
+                .then(|| s.doc.members.get(open_member(&s.doc, props)))
+                .flatten()
+                .map(|m| m.id.clone())
+        });
+        let pasting = pasting.clone();
+        use_effect_with(open_member, move |_| {
+            if pasting.is_some() {
+                pasting.set(None);
+            }
+        });
+    }
     session.read(|s| match s.doc.kind {
         Kind::Org => org_problems(&session, s, props, (page, focused), rest, &pasting),
         Kind::Member if s.personal => own_problems(&session, s, props, &pasting),
@@ -148,14 +163,19 @@ fn own_problems(session: &SessionHandle, s: &State, props: &ProblemsProps, pasti
     }
 }
 
+/// The member step 2 shows: the one the address names, else the first.
+fn open_member(doc: &Document, props: &ProblemsProps) -> usize {
+    props
+        .focus
+        .as_deref()
+        .and_then(|f| member_of(doc, f))
+        .unwrap_or(0)
+}
+
 /// A branch's member list: the roster and gathering, the index, and the member it names.
 fn members(session: &SessionHandle, s: &State, props: &ProblemsProps, pasting: &Open) -> Html {
     let count = s.doc.members.len();
-    let open = props
-        .focus
-        .as_deref()
-        .and_then(|f| member_of(&s.doc, f))
-        .unwrap_or(0);
+    let open = open_member(&s.doc, props);
     let categories = Rc::new(s.doc.header.categories.clone());
     let add = {
         let (session, doc_id) = (session.clone(), props.id.to_string());
