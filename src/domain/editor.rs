@@ -89,9 +89,8 @@ pub enum Effect {
     Save(Box<Draft>),
     /// The same, but made into text in the browser's next idle moment (within `autosave::IDLE_WAIT_MS`) and written
     /// in the task after (`autosave::OnItsWay`): the autosave of steady typing, which written at once could fall
-    /// just before a key and hold that key's frame back. A draft waiting
-    /// so is written at once when the page is hidden or closed, replaced by a newer one, and dropped with the
-    /// change waiting (`Event::DiscardPending`).
+    /// just before a key and hold that key's frame back. A draft waiting so is written at once when the page is
+    /// hidden or closed, replaced by a newer one, and dropped with the change waiting (`Event::DiscardPending`).
     SaveWhenIdle(Box<Draft>),
     /// Send `Event::Tick` in this many milliseconds (replacing any timer asked for before).
     SaveIn(u64),

@@ -216,7 +216,7 @@ impl SessionHandle {
     /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden): also an
     /// autosave still waiting for an idle moment.
     pub fn flush(&self) {
-        let on_its_way = self.shell.idle_save.borrow_mut().take();
+        let on_its_way = self.shell.idle_save.take();
         write(&self.store, on_its_way);
         self.store.send(Event::Flush);
     }
@@ -286,7 +286,7 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
     match effect {
         Effect::Save(draft) => {
             // Newer than any autosave still on its way, which is then not written at all.
-            shell.idle_save.borrow_mut().take();
+            shell.idle_save.take();
             write(store, OnItsWay::Waiting(draft));
         }
         Effect::SaveWhenIdle(draft) => {
@@ -303,7 +303,7 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
                 if !asked {
                     // No idle callbacks in this browser: written at once, as before.
                     shell.idle_asked.set(false);
-                    let on_its_way = shell.idle_save.borrow_mut().take();
+                    let on_its_way = shell.idle_save.take();
                     write(store, on_its_way);
                 }
             }
