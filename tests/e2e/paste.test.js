@@ -33,6 +33,13 @@ async function newOrgListAtStep2(page) {
   await page.getByRole('button', { name: '添加问题' }).waitFor();
 }
 
+async function newMemberListAtStep2(page) {
+  await page.getByRole('button', { name: '新建党员清单' }).click();
+  await page.getByLabel('党组织名称').fill('治安大队党支部');
+  await page.getByRole('link', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '添加党员' }).waitFor();
+}
+
 for (const output of OUTPUTS) {
   test(`${output}: rows copied from Excel with merged cells are added only on 添加到清单, and 撤销 takes them back`, async (t) => {
     const app = await openApp(browser, output);
@@ -81,9 +88,7 @@ test('a member list: rows copied from Word go under their members by name, a new
   const app = await openApp(browser, 'single file');
   t.after(() => app.close());
   const { page } = app;
-  await page.getByRole('button', { name: '新建党员清单' }).click();
-  await page.getByLabel('党组织名称').fill('治安大队党支部');
-  await page.getByRole('link', { name: '下一步' }).click();
+  await newMemberListAtStep2(page);
   await page.getByRole('button', { name: '添加党员' }).click();
   await page.getByLabel('姓名').fill('王芳');
   await page.getByRole('button', { name: '粘贴表格' }).click();
@@ -137,9 +142,7 @@ test('a member list: the paste box belongs to the member it was opened under, an
   const app = await openApp(browser, 'served');
   t.after(() => app.close());
   const { page } = app;
-  await page.getByRole('button', { name: '新建党员清单' }).click();
-  await page.getByLabel('党组织名称').fill('治安大队党支部');
-  await page.getByRole('link', { name: '下一步' }).click();
+  await newMemberListAtStep2(page);
   await page.getByLabel('批量添加党员').fill('王芳\n李强');
   await page.getByRole('button', { name: '添加到名单' }).click();
   const index = page.getByRole('navigation', { name: '党员名单' });
