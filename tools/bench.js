@@ -62,6 +62,11 @@ async function open(build, rate, hash = '') {
         }
       }).observe(document, { subtree: true, childList: true });
     });
+    // When the parser has read the whole file, the modules' blocks at its end too: the single file must not pay
+    // for them at start-up.
+    window.__parsedPromise = new Promise((resolve) => {
+      document.addEventListener('DOMContentLoaded', () => resolve(performance.now()), { once: true });
+    });
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); })
       .observe({ type: 'longtask', buffered: true });
@@ -71,11 +76,14 @@ async function open(build, rate, hash = '') {
   return { context, page, t0 };
 }
 
+/// Cold starts of the single file: when the start page's heading was in the page (`shown`), and when the parser had
+/// read the whole file (`parsed`, DOMContentLoaded), each from the start of the navigation.
 async function startup(build, rate) {
-  const times = [];
+  const times = { shown: [], parsed: [] };
   for (let i = 0; i < STARTS; i++) {
     const { context, page } = await open(build, rate);
-    times.push(await page.evaluate(() => window.__startedPromise));
+    times.shown.push(await page.evaluate(() => window.__startedPromise));
+    times.parsed.push(await page.evaluate(() => window.__parsedPromise));
     await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
     await context.close();
   }
@@ -357,7 +365,8 @@ await browser.close();
 
 const at = (build, rate) => measured.find((m) => m.build === build && m.rate === rate);
 const lines = [
-  [`start-up from file:// to the start page (navigation start → its heading in the page), median of ${STARTS * PASSES}`, (f) => ms(median(f.startup)), '≤ 600 ms at 4×'],
+  [`start-up from file:// to the start page (navigation start → its heading in the page), median of ${STARTS * PASSES}`, (f) => ms(median(f.startup.shown)), '≤ 600 ms at 4×'],
+  ['the single file read to its end, the modules\' blocks too (DOMContentLoaded), median', (f) => ms(median(f.startup.parsed)), '—'],
   ['keystroke → paint, 1 measure, median / max', (f) => `${median(f.small.latency).toFixed(1)} / ${max(f.small.latency).toFixed(1)} ms`, '≤ 16 / 50 ms'],
   ['keystroke → paint, 600 measures, median / max', (f) => `${median(f.big.latency).toFixed(1)} / ${max(f.big.latency).toFixed(1)} ms`, '≤ 16 / 50 ms'],
   ['keystroke → paint, 600 measures, p95', (f) => `${p95(f.big.latency).toFixed(1)} ms`, '—'],
