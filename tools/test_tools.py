@@ -59,8 +59,19 @@ class ReplaceExactly(unittest.TestCase):
     def test_the_single_file_reads_its_wasm_from_the_data_block(self):
         glue = "if (module_or_path === undefined) {\n    module_or_path = new URL('x_bg.wasm', import.meta.url);\n}\n"
         script = bundle.app_script("\n" + glue, b"\0asm" * 1000, data_block=True)
-        self.assertIn('document.getElementById("wasm-data").textContent', script)
+        self.assertIn('document.getElementById("wasm-data").content.textContent', script)
         self.assertNotIn(bundle.wasm_base64(b"\0asm" * 1000), script)
+
+    def test_a_data_block_is_a_template(self):
+        # A template's text is parsed in nodes of 64 KB; a script's into one node, copied whole at each chunk.
+        block = bundle.base64_block("office-data", "AAEC+/8=")
+        self.assertEqual(block, '<template id="office-data">AAEC+/8=</template>\n')
+
+    def test_a_data_block_takes_only_base64(self):
+        # In a template, `<` or `&` would be markup, not text.
+        with self.assertRaises(SystemExit) as stop:
+            bundle.base64_block("office-data", "AA<b>")
+        self.assertIn("#office-data", str(stop.exception))
 
 
 class WasmOpt(unittest.TestCase):
