@@ -96,8 +96,8 @@ WASM_DATA_ID = "wasm-data"
 # The single file's wasm, as base64, is kept in `<template>` blocks: never run, never hashed, and inert. Not in
 # `<script type="application/octet-stream">` as it was: the parser appends a script's text to one text node chunk
 # by chunk, copying all of it each time, so the 1.9 MB file's blocks (1.7 MB of base64) cost an old PC's start-up
-# their square; a template's text is cut into nodes of 64 KB and costs its length. Measured at 4x, cold, median of
-# 11: the whole file read (DOMContentLoaded) 669 -> 406 ms, the start page 627 -> 546 (`./x bench` gives both).
+# their square; a template's text is cut into nodes of 64 KB and costs its length. At 4x, the whole file is read
+# (DOMContentLoaded, a figure of `./x bench`) in 0.57-0.84x the time, five runs (BENCHMARKS.md).
 # Base64 has no `<`, `&` or NUL, so the block's text is exactly the data.
 def base64_block(block_id: str, text: str) -> str:
     if re.search(r"[^A-Za-z0-9+/=]", text):
