@@ -109,6 +109,7 @@ def data_text(block_id: str) -> str:
     """The JavaScript that reads a data block's base64: the template's content, all its text nodes together."""
     return f'document.getElementById("{block_id}").content.textContent'
 
+
 # Every output is written in ASCII only, its Chinese as escapes. Chromium keeps a text that is all ASCII in one byte
 # a character, and decodes, tokenizes and parses it on a fast path; a single Chinese character in a chunk of the
 # 1.8 MB single file made the whole chunk two bytes a character: about a tenth of a second of an old PC's start-up
