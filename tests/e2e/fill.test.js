@@ -139,6 +139,34 @@ test('a member list filled in by a new user exports as complete', async (t) => {
   assert.deepEqual(app.problems, []);
 });
 
+// A text area keeps its size while it is typed in (a keystroke lays out the area alone), and the user can still
+// drag it taller to read a long text.
+test('a long 措施内容 scrolls inside its field, which can be dragged taller', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  await page.getByRole('link', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '添加问题' }).click();
+  const content = page.getByLabel('措施内容');
+  const goal = page.getByLabel('整改目标');
+  const long = Array.from({ length: 12 }, (_, i) => `第${i + 1}条：每月至少组织1次专题研讨。`).join('\n');
+  await content.fill(long);
+  const typed = await content.boundingBox();
+  const empty = await goal.boundingBox();
+  assert.equal(Math.round(typed.height), Math.round(empty.height), 'twelve lines make the area no taller than an empty one');
+  assert.ok(await content.evaluate((e) => e.scrollHeight > e.clientHeight + 100), 'the text scrolls inside the area');
+  // The corner's handle, dragged 150 px down.
+  await page.mouse.move(typed.x + typed.width - 3, typed.y + typed.height - 3);
+  await page.mouse.down();
+  await page.mouse.move(typed.x + typed.width - 3, typed.y + typed.height + 147, { steps: 5 });
+  await page.mouse.up();
+  await until(async () => (await content.boundingBox()).height > typed.height + 100, 'the area is taller after the drag');
+  assert.equal(await content.inputValue(), long);
+  assert.ok((await goal.boundingBox()).y > empty.y + 100, 'the fields below moved down with it');
+  assert.deepEqual(app.problems, []);
+});
+
 test('an incomplete list is said to be a draft before it is saved', async (t) => {
   const app = await openApp(browser, 'single file');
   t.after(() => app.close());

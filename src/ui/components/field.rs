@@ -81,7 +81,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         }
     };
     html! {
-        <div class={classes!("field", props.multiline.then_some("wide"))}>
+        <div class={classes!("field", props.multiline.then_some("wide area"))}>
             <label for={id}>
                 { &props.label }
                 if props.required { <span class="required" aria-hidden="true">{ " *" }</span> }
