@@ -14,6 +14,17 @@ const shots = path.join(root, 'target', 'screenshots');
 fs.mkdirSync(shots, { recursive: true });
 const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 
+/// The single file with a new org list at step 2, one problem added.
+async function newOrgListWithAProblem(t) {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  await page.getByRole('link', { name: '下一步' }).click();
+  await page.getByRole('button', { name: '添加问题' }).click();
+  return { app, page };
+}
+
 async function download(page, click) {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
   const text = fs.readFileSync(await file.path(), 'utf8');
@@ -142,12 +153,7 @@ test('a member list filled in by a new user exports as complete', async (t) => {
 // A text area keeps its size while it is typed in (a keystroke lays out the area alone), and the user can still
 // drag it taller to read a long text.
 test('a long 措施内容 scrolls inside its field, which can be dragged taller', async (t) => {
-  const app = await openApp(browser, 'single file');
-  t.after(() => app.close());
-  const { page } = app;
-  await page.getByRole('button', { name: '新建党组织清单' }).click();
-  await page.getByRole('link', { name: '下一步' }).click();
-  await page.getByRole('button', { name: '添加问题' }).click();
+  const { app, page } = await newOrgListWithAProblem(t);
   const content = page.getByLabel('措施内容');
   const goal = page.getByLabel('整改目标');
   const long = Array.from({ length: 12 }, (_, i) => `第${i + 1}条：每月至少组织1次专题研讨。`).join('\n');
@@ -181,12 +187,7 @@ test('an incomplete list is said to be a draft before it is saved', async (t) =>
 });
 
 test('removing needs a yes, and can be undone', async (t) => {
-  const app = await openApp(browser, 'single file');
-  t.after(() => app.close());
-  const { page } = app;
-  await page.getByRole('button', { name: '新建党组织清单' }).click();
-  await page.getByRole('link', { name: '下一步' }).click();
-  await page.getByRole('button', { name: '添加问题' }).click();
+  const { page } = await newOrgListWithAProblem(t);
   await page.getByRole('button', { name: '添加问题' }).click();
   await page.getByLabel('问题表现').nth(1).fill('第二个问题的具体表现写在这里，足够十五个字。');
   await page.getByLabel('问题表现').nth(1).blur();
