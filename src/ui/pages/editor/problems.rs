@@ -55,14 +55,14 @@ pub fn problems(props: &ProblemsProps) -> Html {
     let pasting = use_state(|| None);
     {
         // The box adds its rows under the member it was opened for: opening another member closes it.
-        let open_member = session.read(|s| {
+        let open_id = session.read(|s| {
             (s.doc.kind == Kind::Member && !s.personal)
                 .then(|| s.doc.members.get(open_member(&s.doc, props)))
                 .flatten()
                 .map(|m| m.id.clone())
         });
         let pasting = pasting.clone();
-        use_effect_with(open_member, move |_| {
+        use_effect_with(open_id, move |_| {
             if pasting.is_some() {
                 pasting.set(None);
             }
