@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, OUTPUTS, fixtures, root, until, localDocs as storedDocs } from './harness.js';
+import { launch, openApp, OUTPUTS, fixtures, root, until, localDocs as storedDocs, backupDocs } from './harness.js';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -102,6 +102,12 @@ test('a list imported over, or deleted from, the draft another tab is editing is
   const home = await app.context.newPage();
   await home.goto(editor.url().split('#')[0]);
   await home.getByLabel('导入文件').setInputFiles(revised);
+  // While that tab asks, this one is typed in and saves: the file was read before this save, yet is what the user
+  // chose to keep, in both of the draft's stored copies, whichever the editing tab reads first.
+  await home.getByRole('button', { name: '用文件替换本机草稿' }).waitFor();
+  await orgName.fill('交警大队（提问时又改）');
+  await storedSoon(editor, (d) => d.header.org_name === '交警大队（提问时又改）');
+  await until(async () => (await backupDocs(editor)).some((d) => d.header.org_name === '交警大队（提问时又改）'), 'the save in the backup copy too');
   await home.getByRole('button', { name: '用文件替换本机草稿' }).click();
 
   await editor.getByRole('alert').filter({ hasText: '被导入的文件替换' }).waitFor();

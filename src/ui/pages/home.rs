@@ -18,7 +18,10 @@ use crate::ui::web::{clock, durable, files, location, storage};
 
 /// Saves `draft` and opens it at `step`. Where the browser refuses to store it, the draft is kept in memory and
 /// opened all the same, with the reason shown at once: the user can still fill it in and export it.
-fn open_at(draft: Draft, step: Step) -> Result<(), String> {
+fn open_at(mut draft: Draft, step: Step) -> Result<(), String> {
+    // Stamped as it is stored, not as its file was read: while the user was asked whether to replace the draft,
+    // the tab that edits it may have saved, and the older of the two stored copies loses when one is opened.
+    draft.saved_at = clock::now_text();
     // The editor says at once whether the backup copy can be kept; here only localStorage's answer is waited for.
     if let Err(e) = storage::save(&draft, |_| {}) {
         flash::set(e);
@@ -51,7 +54,6 @@ fn attach_review(name: &str, bytes: &[u8], drafts: &[Draft]) -> Option<Result<()
                     &mut draft.document,
                     Action::AttachReview(Box::new(attach.review)),
                 );
-                draft.saved_at = clock::now_text();
                 open_at(draft, Step::Check)
             }),
     )
