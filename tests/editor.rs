@@ -2,7 +2,6 @@
 //! sends and reading the effects the shell would carry out.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::NaiveDate;
 use rectify::domain::autosave::{MAX_WAIT_MS, QUIET_MS};
 use rectify::domain::drafts::Draft;
 use rectify::domain::edit::{Action, HeaderField, MeasureField, Outcome, Pasted};
@@ -12,11 +11,9 @@ use rectify::domain::model::{Document, Kind};
 use rectify::domain::sample::{member_list, org_list};
 
 fn at(millis: u64) -> Now {
-    Now {
-        millis,
-        today: NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
-        stamp: format!("2024-06-01T09:30:00.{:03}+08:00", millis % 1000),
-    }
+    // 2024-06-01 09:30:00 in China, and `millis` after it.
+    let start = chrono::DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap();
+    Now::of(start + chrono::Duration::milliseconds(millis as i64))
 }
 
 fn open(doc: Document) -> Model {
@@ -26,7 +23,7 @@ fn open(doc: Document) -> Model {
             saved_at: String::new(),
             personal: false,
         },
-        at(0).today,
+        at(0).today(),
     )
 }
 
@@ -309,7 +306,7 @@ fn a_failed_save_keeps_warning_until_one_succeeds_and_a_refused_backup_is_said()
     );
     update(&mut m, Event::Saved(Ok(())), &at(400));
     assert_eq!(m.status.save_error, None);
-    assert_eq!(m.status.saved_at, at(20 + QUIET_MS).stamp);
+    assert_eq!(m.status.saved_at, at(20 + QUIET_MS).stamp());
     update(&mut m, Event::BackedUp(false), &at(401));
     assert_eq!(m.status.backup_error.as_deref(), Some(NO_BACKUP));
     update(&mut m, Event::BackedUp(true), &at(402));
@@ -369,7 +366,7 @@ fn a_ledger_step_against_the_rules_is_refused_and_changes_nothing() {
                 by: String::new(),
                 opinion: String::new(),
             }),
-            today: at(0).today,
+            today: at(0).today(),
         }),
         &at(0),
     );

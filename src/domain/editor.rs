@@ -214,10 +214,11 @@ impl Model {
     fn saved_draft(&mut self, now: &Now, for_export: bool) -> Box<Draft> {
         self.autosave.saved();
         self.save_due = None;
-        self.saving = Some((now.stamp.clone(), for_export));
+        let saved_at = now.stamp();
+        self.saving = Some((saved_at.clone(), for_export));
         Box::new(Draft {
             document: self.doc.clone(),
-            saved_at: now.stamp.clone(),
+            saved_at,
             personal: self.personal,
         })
     }
@@ -301,7 +302,7 @@ impl Model {
         let reshaped =
             gathering_withdrawn || matches!(outcome, Outcome::Reshaped | Outcome::Undoable(_));
         if reshaped || (refresh && outcome == Outcome::Changed) {
-            self.revalidate(now.today, out);
+            self.revalidate(now.today(), out);
             out.push(Effect::Reshaped);
         }
         self.last = Ok(outcome);
@@ -319,11 +320,11 @@ pub fn update(model: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
         }
         Event::Leave(path) => {
             model.touched.insert(path);
-            model.revalidate(now.today, &mut out);
+            model.revalidate(now.today(), &mut out);
         }
         Event::CheckAll => {
             model.checked_all = true;
-            model.revalidate(now.today, &mut out);
+            model.revalidate(now.today(), &mut out);
             // 检查结果 shows the new report even when the page (step 3) does not change.
             out.push(Effect::Reshaped);
         }

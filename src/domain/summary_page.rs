@@ -110,7 +110,7 @@ impl Model {
     /// Reads and checks every file again (the files changed), and groups the lists into 党支部.
     fn consolidate(&mut self, now: &Now) {
         let start = (self.clock)();
-        let consolidation = consolidate(&self.set.inputs(), now.today);
+        let consolidation = consolidate(&self.set.inputs(), now.today());
         self.made = Rc::new(Made {
             consolidation,
             millis: (self.clock)() - start,
@@ -251,14 +251,9 @@ mod tests {
     use super::*;
     use crate::domain::export::export;
     use crate::domain::sample::org_list;
-    use chrono::NaiveDate;
 
     fn now() -> Now {
-        Now {
-            millis: 0,
-            today: NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
-            stamp: String::new(),
-        }
+        Now::of(chrono::DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap())
     }
 
     fn file(seed: u32, branch: &str) -> (String, Vec<u8>) {

@@ -49,11 +49,12 @@ pub fn local_time_text(stored: &str) -> String {
     crate::domain::dates::official_time(stored).unwrap_or_else(|| "—".to_string())
 }
 
-/// The clock's reading as a `domain::core::Core` takes it.
+/// The clock's reading as a `domain::core::Core` takes it: one `Date`, read at each event (each keystroke);
+/// the core derives the date and the save time from it only when it needs them.
 pub fn reading() -> crate::domain::core::Now {
+    let d = js_sys::Date::new_0();
     crate::domain::core::Now {
-        millis: js_sys::Date::now() as u64,
-        today: today(),
-        stamp: now_text(),
+        millis: d.get_time() as u64,
+        offset_minutes: -(d.get_timezone_offset() as i32),
     }
 }
