@@ -375,3 +375,30 @@ fn a_ledger_step_against_the_rules_is_refused_and_changes_nothing() {
     assert_eq!(m.doc, before);
     assert!(Kind::Org == m.doc.kind);
 }
+
+#[test]
+fn on_a_members_own_list_an_empty_name_is_said_once_at_填报人() {
+    // The member types the name once, as 填报人; it is also the member's 姓名, which the page does not show.
+    let mut m = Model::open(
+        Draft {
+            document: member_list(1, "交警大队党支部", 1, 1, 1),
+            saved_at: String::new(),
+            personal: true,
+        },
+        at(0).today(),
+    );
+    let member = m.doc.members[0].id.clone();
+    update(
+        &mut m,
+        Event::Edit(Action::SetHeader(HeaderField::FiledBy, String::new())),
+        &at(10),
+    );
+    update(&mut m, Event::CheckAll, &at(20));
+    assert_eq!(m.doc.members[0].name, "", "the name followed 填报人");
+    let paths: Vec<&str> = m.report.errors().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&"header.filed_by"), "{paths:?}");
+    assert!(
+        !paths.contains(&format!("{member}.name").as_str()),
+        "said twice: {paths:?}"
+    );
+}

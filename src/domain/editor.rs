@@ -184,6 +184,7 @@ impl Model {
     /// Checks the list again and says which shown fields now show something else.
     fn revalidate(&mut self, today: NaiveDate, out: &mut Vec<Effect>) {
         let mut report = validate(&self.doc, today);
+        self.name_said_once(&mut report);
         for path in &self.unreadable {
             mark_unreadable_date(&mut report, path);
         }
@@ -236,6 +237,18 @@ impl Model {
         {
             self.armed = Some(due);
             out.push(Effect::SaveIn(due.saturating_sub(now.millis)));
+        }
+    }
+
+    /// On a member's own list the member's 姓名 is 填报人 typed once (`name_follows`), and the page shows only
+    /// 填报人: what is wrong with the name is said there, once, not again for a field the user cannot see.
+    fn name_said_once(&self, report: &mut Report) {
+        let Some(member) = self.doc.own_member().filter(|_| self.personal) else {
+            return;
+        };
+        if member.name == self.doc.header.filed_by {
+            let path = format!("{}.name", member.id);
+            report.findings.retain(|f| f.path != path);
         }
     }
 
