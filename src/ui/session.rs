@@ -76,6 +76,7 @@ impl PartialEq for SessionHandle {
 
 impl SessionHandle {
     pub fn open(draft: Draft, on_reshape: Callback<()>) -> Self {
+        super::web::press::follow();
         let store = Store::new(Model::open(draft, super::web::clock::today()));
         let shell = Rc::new(Shell {
             on_reshape: RefCell::new(Some(on_reshape)),
@@ -140,8 +141,10 @@ impl SessionHandle {
         self.store.send(Event::Undo);
     }
 
+    /// The user left the field at `path`: its findings are shown (after a press that left it is released).
     pub fn leave(&self, path: &str) {
-        self.store.send(Event::Leave(path.to_string()));
+        let (store, path) = (self.store.clone(), path.to_string());
+        super::web::press::after_press(move || store.send(Event::Leave(path)));
     }
 
     pub fn check_all(&self) {

@@ -173,6 +173,22 @@ test('a long 措施内容 scrolls inside its field, which can be dragged taller'
   assert.deepEqual(app.problems, []);
 });
 
+test('a choice pressed below a field whose error goes on leaving it is chosen at the first press', async (t) => {
+  const { page } = await newOrgListWithAProblem(t);
+  // 检查 shows every field's errors, 措施内容's (empty) among them; the user comes back to mend them.
+  await page.getByRole('link', { name: /^3\. / }).click();
+  await page.getByRole('region', { name: '检查结果' }).waitFor();
+  await page.getByRole('link', { name: /^2\. / }).click();
+  const content = page.getByLabel('措施内容');
+  await content.fill('每周自学条例1章并做笔记，年底前参加一次执法资格考试。');
+  assert.equal(await content.getAttribute('aria-invalid'), 'true', 'the error stays while the field is typed in');
+  // Pressing 长期坚持 leaves 措施内容, whose error then goes: the choice below it must not move under the press.
+  const longTerm = page.getByRole('radio', { name: '长期坚持' });
+  await longTerm.click();
+  await page.waitForFunction(() => document.querySelector('textarea[id$="-content"]')?.getAttribute('aria-invalid') === 'false');
+  assert.ok(await longTerm.isChecked(), '长期坚持 is chosen by the one press');
+});
+
 test('an incomplete list is said to be a draft before it is saved', async (t) => {
   const app = await openApp(browser, 'single file');
   t.after(() => app.close());

@@ -10,6 +10,7 @@ pub mod location;
 pub mod nested;
 pub mod page_style;
 pub mod panic;
+pub mod press;
 pub mod storage;
 pub mod summary_store;
 pub mod tabs;

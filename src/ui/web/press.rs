@@ -1,0 +1,68 @@
+//! Whether a mouse button or a finger is down on the page. A field left by pressing another control shows or
+//! hides its findings only once the press is released: the messages coming or going above that control would move
+//! it between the press and the release, and the click would land beside it — a radio button pressed after fixing
+//! the field above it (its error gone on leaving) was not chosen.
+
+use std::cell::{Cell, RefCell};
+
+use gloo::events::{EventListener, EventListenerOptions};
+
+type Held = Box<dyn FnOnce()>;
+
+thread_local! {
+    static PRESSED: Cell<bool> = const { Cell::new(false) };
+    static HELD: RefCell<Vec<Held>> = const { RefCell::new(Vec::new()) };
+    static LISTENERS: RefCell<Vec<EventListener>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts following presses on the page (once; before any field can be left by one).
+pub fn follow() {
+    LISTENERS.with(|listeners| {
+        let mut listeners = listeners.borrow_mut();
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if !listeners.is_empty() {
+            return;
+        }
+        let capture = EventListenerOptions::run_in_capture_phase();
+        listeners.push(EventListener::new_with_options(
+            &document,
+            "pointerdown",
+            capture,
+            |_| PRESSED.with(|p| p.set(true)),
+        ));
+        for released in ["pointerup", "pointercancel"] {
+            listeners.push(EventListener::new_with_options(
+                &document,
+                released,
+                capture,
+                |_| {
+                    PRESSED.with(|p| p.set(false));
+                    // In a task of its own: the release's click is dispatched in this one, after it.
+                    gloo::timers::callback::Timeout::new(0, run_held).forget();
+                },
+            ));
+        }
+    });
+}
+
+/// Runs `f` now, or, while a press is down, once it is released and its click handled; in the order asked.
+pub fn after_press(f: impl FnOnce() + 'static) {
+    let wait = PRESSED.with(Cell::get) || HELD.with(|h| !h.borrow().is_empty());
+    if wait {
+        HELD.with(|h| h.borrow_mut().push(Box::new(f)));
+    } else {
+        f();
+    }
+}
+
+fn run_held() {
+    if PRESSED.with(Cell::get) {
+        return;
+    }
+    let held = HELD.with(|h| std::mem::take(&mut *h.borrow_mut()));
+    for f in held {
+        f();
+    }
+}
