@@ -6,6 +6,7 @@
 use std::cell::{Cell, RefCell};
 
 use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 
 type Held = Box<dyn FnOnce()>;
 
@@ -32,12 +33,21 @@ pub fn follow() {
             capture,
             |_| PRESSED.with(|p| p.set(true)),
         ));
-        for released in ["pointerup", "pointercancel"] {
+        // A `<select>` opens its list on the press, and the release may go to that list, not to the page: a
+        // choice made in it, or a key typed, ends the press too, so that no finding waits for a later click. (A
+        // text field's own `change` comes as the press leaves it: that one ends nothing.)
+        for released in ["pointerup", "pointercancel", "keydown", "change"] {
             listeners.push(EventListener::new_with_options(
                 &document,
                 released,
                 capture,
-                |_| {
+                move |event| {
+                    let chosen = event
+                        .target()
+                        .is_some_and(|t| t.has_type::<web_sys::HtmlSelectElement>());
+                    if released == "change" && !chosen {
+                        return;
+                    }
                     PRESSED.with(|p| p.set(false));
                     // In a task of its own: the release's click is dispatched in this one, after it.
                     gloo::timers::callback::Timeout::new(0, run_held).forget();
