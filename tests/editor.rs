@@ -388,6 +388,25 @@ fn on_a_members_own_list_an_empty_name_is_said_once_at_填报人() {
         at(0).today(),
     );
     let member = m.doc.members[0].id.clone();
+    let named_once = |m: &Model| {
+        let paths: Vec<&str> = m.report.errors().map(|f| f.path.as_str()).collect();
+        paths.contains(&"header.filed_by") && !paths.contains(&format!("{member}.name").as_str())
+    };
+    m.doc.header.filed_by.clear();
+    m.doc.members[0].name.clear();
+    let opened = Model::open(
+        Draft {
+            document: m.doc.clone(),
+            saved_at: String::new(),
+            personal: true,
+        },
+        at(0).today(),
+    );
+    assert!(
+        named_once(&opened),
+        "counted once from the start (the status line's 错误 too)"
+    );
+    assert_eq!(opened.status.errors, opened.report.errors().count());
     update(
         &mut m,
         Event::Edit(Action::SetHeader(HeaderField::FiledBy, String::new())),

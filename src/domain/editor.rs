@@ -136,14 +136,13 @@ pub struct Model {
 impl Model {
     /// The editor on `draft`, checked as of `today`.
     pub fn open(draft: Draft, today: NaiveDate) -> Model {
-        let report = Rc::new(validate(&draft.document, today));
         let mut model = Model {
             status: Status {
                 saved_at: draft.saved_at,
                 ..Status::default()
             },
             doc: draft.document,
-            report,
+            report: Rc::default(),
             checked_all: false,
             undo: None,
             read_only: false,
@@ -157,8 +156,16 @@ impl Model {
             armed: None,
             saving: None,
         };
+        model.report = Rc::new(model.checked(today));
         model.refresh_status();
         model
+    }
+
+    /// The list checked as of `today`, as this editor says it.
+    fn checked(&self, today: NaiveDate) -> Report {
+        let mut report = validate(&self.doc, today);
+        self.name_said_once(&mut report);
+        report
     }
 
     /// What the field of `path` shows: its findings once it was left or after 检查, else nothing.
@@ -183,8 +190,7 @@ impl Model {
 
     /// Checks the list again and says which shown fields now show something else.
     fn revalidate(&mut self, today: NaiveDate, out: &mut Vec<Effect>) {
-        let mut report = validate(&self.doc, today);
-        self.name_said_once(&mut report);
+        let mut report = self.checked(today);
         for path in &self.unreadable {
             mark_unreadable_date(&mut report, path);
         }
