@@ -1,7 +1,9 @@
-//! Whether a mouse button or a finger is down on the page. A field left by pressing another control shows or
-//! hides its findings only once the press is released: the messages coming or going above that control would move
-//! it between the press and the release, and the click would land beside it — a radio button pressed after fixing
-//! the field above it (its error gone on leaving) was not chosen.
+//! Whether a mouse button is down on the page. A field left by pressing another control shows or hides its
+//! findings only once the press is released: the messages coming or going above that control would move it between
+//! the press and the release, and the click would land beside it — a radio button pressed after fixing the field
+//! above it (its error gone on leaving) was not chosen. Mouse events rather than pointer events: a finger's tap
+//! moves the focus only at its `mousedown`, which comes after the finger's `pointerup`, and its `mouseup` and click
+//! follow in the same task.
 
 use std::cell::{Cell, RefCell};
 
@@ -29,14 +31,14 @@ pub fn follow() {
         let capture = EventListenerOptions::run_in_capture_phase();
         listeners.push(EventListener::new_with_options(
             &document,
-            "pointerdown",
+            "mousedown",
             capture,
             |_| PRESSED.with(|p| p.set(true)),
         ));
         // A `<select>` opens its list on the press, and the release may go to that list, not to the page: a
         // choice made in it, or a key typed, ends the press too, so that no finding waits for a later click. (A
         // text field's own `change` comes as the press leaves it: that one ends nothing.)
-        for released in ["pointerup", "pointercancel", "keydown", "change"] {
+        for released in ["mouseup", "keydown", "change"] {
             listeners.push(EventListener::new_with_options(
                 &document,
                 released,
