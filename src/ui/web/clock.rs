@@ -1,31 +1,22 @@
 //! Today, now, and fresh ids, from the browser.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::domain::ids;
 
 /// Today in the computer's own time zone: what "overdue" and "not in the future" are measured against.
 pub fn today() -> NaiveDate {
-    let d = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-        .unwrap_or_default()
+    reading().today()
 }
 
 /// Now, with the computer's UTC offset (for `meta.exported_at` and "last saved").
 pub fn now() -> DateTime<FixedOffset> {
-    let d = js_sys::Date::new_0();
-    let offset_seconds = -(d.get_timezone_offset() as i32) * 60;
-    let offset = FixedOffset::east_opt(offset_seconds)
-        .unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
-    offset
-        .timestamp_millis_opt(d.get_time() as i64)
-        .single()
-        .unwrap_or_default()
+    reading().local()
 }
 
 /// Now as a draft's save time is stored (RFC 3339 with milliseconds: two saves in one second stay ordered).
 pub fn now_text() -> String {
-    crate::domain::dates::rfc3339_millis(now())
+    reading().stamp()
 }
 
 /// A fresh UUID v4 from the browser's cryptographic random source.
