@@ -44,10 +44,9 @@ pub fn follow() {
                 released,
                 capture,
                 move |event| {
-                    let chosen = event
-                        .target()
-                        .is_some_and(|t| t.has_type::<web_sys::HtmlSelectElement>());
-                    if released == "change" && !chosen {
+                    let a_select =
+                        |t: web_sys::EventTarget| t.has_type::<web_sys::HtmlSelectElement>();
+                    if released == "change" && !event.target().is_some_and(a_select) {
                         return;
                     }
                     PRESSED.with(|p| p.set(false));
