@@ -84,7 +84,12 @@ pub fn only_stock_phrase(text: &str, phrases: &[&str]) -> bool {
         })
         .collect();
     let core = core.trim_end_matches("的问题").trim_end_matches("问题");
-    phrases
-        .iter()
-        .any(|phrase| core.contains(phrase) && char_len(&core.replacen(phrase, "", 1)) <= 2)
+    // Taking a phrase out of `core` leaves `core`'s length less the phrase's, so the length decides first: a real
+    // sentence is longer than any stock phrase and two, and is never searched (the search was ~60 ms of opening a
+    // 2,000 × 3 list at 4× CPU, one searcher built per field and phrase).
+    let length = char_len(core);
+    phrases.iter().any(|phrase| {
+        let said = char_len(phrase);
+        length >= said && length - said <= 2 && core.contains(phrase)
+    })
 }

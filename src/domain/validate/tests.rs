@@ -882,3 +882,20 @@ fn a_date_the_picker_could_not_read_is_invalid_not_missing() {
     super::mark_unreadable_date(&mut report, "header.org_name");
     assert!(report.has("filed_on_required"));
 }
+
+#[test]
+fn a_stock_phrase_with_at_most_two_characters_more_is_generic() {
+    use super::problem::is_generic;
+    assert!(is_generic("学习不够深入方面"), "two characters more");
+    assert!(
+        is_generic("  学习不够深入， 方面。的问题"),
+        "spaces, punctuation and 的问题 aside"
+    );
+    assert!(
+        is_generic("学习不够深入问题问题"),
+        "问题 repeated at the end aside"
+    );
+    assert!(!is_generic("学习不够深入三方面"), "three characters more");
+    assert!(!is_generic("不够深入"), "less than the phrase");
+    assert!(!is_generic("学习不够深的问题"), "not the phrase");
+}
