@@ -5,7 +5,9 @@ mod common;
 
 use common::fixture;
 use rectify::domain::encoding::NotText;
-use rectify::domain::import::{import, ImportError, StructureProblem, MAX_FILE_BYTES};
+use rectify::domain::import::{
+    import, nesting_depth, ImportError, StructureProblem, MAX_FILE_BYTES, SLICE,
+};
 use serde_json::{json, Value};
 
 fn org() -> Value {
@@ -89,6 +91,17 @@ fn deep_nesting_is_refused_without_a_stack_overflow() {
     let mut v = org();
     v["problems"][0]["remark"] = json!("[".repeat(1000));
     assert!(import_value(&v).is_ok());
+}
+
+#[test]
+fn nesting_is_counted_across_the_slices_a_long_file_is_read_in() {
+    // A backslash the last byte of a slice: the quote after it, first of the next, is still inside the string,
+    // and so are the brackets that follow.
+    let text = format!("[\"{}\\\"[[[[\"]", "a".repeat(SLICE - 3));
+    assert_eq!(&text[SLICE - 1..=SLICE], "\\\"");
+    assert_eq!(nesting_depth(&text), 1);
+    let text = format!("{}{}", " ".repeat(SLICE - 1), "[".repeat(70));
+    assert_eq!(nesting_depth(&text), 70);
 }
 
 #[test]

@@ -16,7 +16,13 @@ pub fn digest_of(document: &Value) -> String {
         ),
         other => write_canonical(other, &mut canonical),
     }
-    let hash = Sha256::digest(&canonical);
+    // Fed in slices rather than at once: the browser first runs wasm through a quick baseline compiler and
+    // swaps in optimised code only for later calls, so one call hashing a 4 MB list ran unoptimised to the end.
+    let mut hasher = Sha256::new();
+    for slice in canonical.chunks(64 * 1024) {
+        hasher.update(slice);
+    }
+    let hash = hasher.finalize();
     let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
     format!("sha256:{hex}")
 }

@@ -3,6 +3,10 @@
 //! Accepted: UTF-8 with or without BOM, and UTF-16 (LE or BE) as Windows Notepad writes it. Refused, with the
 //! reason named: legacy Chinese encodings (GBK/GB2312), Office documents, archives, PDFs, pictures, other binaries.
 
+use std::ops::Range;
+
+use crate::domain::import::SLICE;
+
 /// Why the bytes are not text that the app reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NotText {
@@ -74,12 +78,24 @@ fn has_binary_controls(text: &str) -> bool {
     // at a time through a table and an OR, with no branch per byte, and only a chunk holding a suspect byte looked
     // at closely: byte by byte, the scan of a 3.9 MB list was 86 ms of its import at 4× CPU; this is 1.5–3× faster
     // in the browser's baseline wasm compiler (measured in Node with `--liftoff --no-wasm-tier-up`).
+    // And in slices, each by a call of its own, so that the browser's optimised code takes over after the first
+    // few (see `import::nesting_depth`).
     let bytes = text.as_bytes();
-    bytes.chunks(16).enumerate().any(|(n, chunk)| {
+    (0..bytes.len())
+        .step_by(SLICE)
+        .any(|start| controls_in(bytes, start..bytes.len().min(start + SLICE)))
+}
+
+/// Whether a control character begins in `range` of `bytes` (the byte after it may be needed too).
+#[inline(never)]
+fn controls_in(bytes: &[u8], range: Range<usize>) -> bool {
+    let offset = range.start;
+    bytes[range].chunks(16).enumerate().any(|(n, chunk)| {
+        let from = offset + n * 16;
         chunk
             .iter()
             .fold(false, |any, &b| any | SUSPECT[usize::from(b)])
-            && (n * 16..n * 16 + chunk.len()).any(|i| control_at(bytes, i))
+            && (from..from + chunk.len()).any(|i| control_at(bytes, i))
     })
 }
 
@@ -239,6 +255,17 @@ mod tests {
             let text = format!("{}·\n\t\r{}", "x".repeat(at), "y".repeat(40 - at));
             assert!(!has_binary_controls(&text), "· at {at}");
         }
+    }
+
+    #[test]
+    fn a_control_across_two_slices_is_found() {
+        // U+0080 is 0xC2 0x80: its first byte the last of a slice, its second the first of the next.
+        let text = format!("{}\u{80}", "x".repeat(SLICE - 1));
+        assert!(has_binary_controls(&text));
+        let text = format!("{}·{}", "x".repeat(SLICE - 1), "y".repeat(10));
+        assert!(!has_binary_controls(&text));
+        let text = format!("{}\u{1b}", "x".repeat(3 * SLICE));
+        assert!(has_binary_controls(&text), "in the last slice");
     }
 
     #[test]

@@ -183,28 +183,51 @@ fn read_typed(value: Value, version: u64) -> Result<Document, ImportError> {
 
 /// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).
 pub fn nesting_depth(text: &str) -> usize {
-    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for b in text.bytes() {
-        if in_string {
+    // Read in slices, each by a call of its own: the browser runs wasm first through a quick baseline compiler and
+    // uses the optimised code only from a later call on, so one call over a 4 MB list ran unoptimised to its end.
+    let mut nesting = Nesting::default();
+    for slice in text.as_bytes().chunks(SLICE) {
+        nesting.read(slice);
+    }
+    nesting.deepest
+}
+
+/// How much of a long text one call reads (see `nesting_depth`).
+pub const SLICE: usize = 64 * 1024;
+
+/// Where the count of `nesting_depth` stands between slices.
+#[derive(Default)]
+struct Nesting {
+    depth: usize,
+    deepest: usize,
+    in_string: bool,
+    escaped: bool,
+}
+
+impl Nesting {
+    #[inline(never)]
+    fn read(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            if self.in_string {
+                match b {
+                    _ if self.escaped => self.escaped = false,
+                    b'\\' => self.escaped = true,
+                    b'"' => self.in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
             match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
+                b'"' => self.in_string = true,
+                b'{' | b'[' => {
+                    self.depth += 1;
+                    self.deepest = self.deepest.max(self.depth);
+                }
+                b'}' | b']' => self.depth = self.depth.saturating_sub(1),
                 _ => {}
             }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
         }
     }
-    deepest
 }
 
 fn json_type(value: &Value) -> &'static str {
