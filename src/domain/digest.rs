@@ -6,6 +6,8 @@
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
+use crate::domain::import::SLICE;
+
 /// `"sha256:" + hex` of a document given as a JSON value (its `meta` member is left out).
 pub fn digest_of(document: &Value) -> String {
     let mut canonical = Vec::new();
@@ -16,10 +18,9 @@ pub fn digest_of(document: &Value) -> String {
         ),
         other => write_canonical(other, &mut canonical),
     }
-    // Fed in slices rather than at once: the browser first runs wasm through a quick baseline compiler and
-    // swaps in optimised code only for later calls, so one call hashing a 4 MB list ran unoptimised to the end.
+    // Fed in slices rather than at once, so that the browser's optimised code takes over (`import::SLICE`).
     let mut hasher = Sha256::new();
-    for slice in canonical.chunks(64 * 1024) {
+    for slice in canonical.chunks(SLICE) {
         hasher.update(slice);
     }
     let hash = hasher.finalize();

@@ -183,8 +183,6 @@ fn read_typed(value: Value, version: u64) -> Result<Document, ImportError> {
 
 /// The deepest nesting of arrays and objects, counted without parsing (strings are skipped).
 pub fn nesting_depth(text: &str) -> usize {
-    // Read in slices, each by a call of its own: the browser runs wasm first through a quick baseline compiler and
-    // uses the optimised code only from a later call on, so one call over a 4 MB list ran unoptimised to its end.
     let mut nesting = Nesting::default();
     for slice in text.as_bytes().chunks(SLICE) {
         nesting.read(slice);
@@ -192,7 +190,10 @@ pub fn nesting_depth(text: &str) -> usize {
     nesting.deepest
 }
 
-/// How much of a long text one call reads (see `nesting_depth`).
+/// How much of a long file one call of a scan reads (the nesting here, control characters, the digest's hash).
+/// In slices, each a call of its own, because the browser runs wasm first through a quick baseline compiler and
+/// uses the optimised code only from a later call on: one call over a 4 MB list ran unoptimised to its end (in
+/// Chromium at opt-level z, the nesting scan of 4 MB took 15–28 ms in one call, 7–12 ms in slices).
 pub const SLICE: usize = 64 * 1024;
 
 /// Where the count of `nesting_depth` stands between slices.
