@@ -27,13 +27,10 @@ const wanted = (group) => !only || only.includes(group);
 // With a baseline, every figure is taken in two passes (the second with the builds in the other order), pooled.
 const PASSES = baselineDir ? 2 : 1;
 const STARTS = baselineDir ? 7 : 9;
-// Opening a list is one sample per fresh page; a figure of two such samples moved by a fifth from run to run
-// (the member step 1.23× the baseline in one run, 1.02× in the next with the builds' places swapped), so each is
-// taken this many times per pass and its median shown.
+// Opening a list or loading a module is one sample per fresh page; a figure of two such samples moved by a fifth
+// from run to run (the member step 1.23× the baseline in one run, 1.02× in the next with the builds' places
+// swapped), so each is taken this many times per pass and its median shown.
 const OPENS = baselineDir ? 3 : 5;
-// The same for loading a module, alternating run by run: five in a row of one build left 整改台账 1.15× the baseline
-// where interleaved runs of the same builds were even.
-const MODULE_RUNS = baselineDir ? 3 : 5;
 if (baselineDir) builds.push({ name: 'baseline', dir: baselineDir });
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -128,16 +125,13 @@ async function openList(page, sample) {
   return { imported: t1 - t0, step2: t2 - t1, shown: t2 - t0, longest };
 }
 
-/// Opens `sample` in `OPENS` fresh pages: every figure of `openList` as a list of samples.
-async function opens(build, rate, sample) {
-  const all = { imported: [], step2: [], shown: [], longest: [] };
-  for (let i = 0; i < OPENS; i++) {
-    const { context, page } = await open(build, rate);
-    const f = await openList(page, sample);
-    await context.close();
-    for (const k of Object.keys(all)) all[k].push(f[k]);
-  }
-  return all;
+/// Opens `sample` in a fresh page (taken `OPENS` times per pass, the builds alternating open by open): every figure
+/// of `openList` as a sample.
+async function opened(build, rate, sample) {
+  const { context, page } = await open(build, rate);
+  const f = await openList(page, sample);
+  await context.close();
+  return Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v]]));
 }
 
 /// Gathers the 40 members' own lists of `target/samples/personal` into a new branch list: from choosing the files
@@ -294,7 +288,7 @@ async function campaign(build, rate, files, runs) {
 
 /// From the start page: 汇总 pressed → its page ready to receive files (the office's module compiled, in a build
 /// that has one), and 整改台账 of a 30-problem list pressed → its table on screen; each once, from a fresh page
-/// (taken `MODULE_RUNS` times per pass, the builds alternating run by run).
+/// (taken `OPENS` times per pass, the builds alternating run by run).
 async function modules(build, rate) {
   let { context, page } = await open(build, rate);
   await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
@@ -320,23 +314,26 @@ const files39 = wanted('consolidation') ? branchFiles(39) : [];
 const filesCampaign = wanted('campaign') ? campaignFiles() : [];
 const files1000 = wanted('consolidation') ? branchFiles(1000) : [];
 
-/// The figures, each a name and how one build measures it at one rate; in the order taken.
+/// `unit` `n` times over: a figure of single samples taken one sample at a time, so that the builds alternate sample
+/// by sample (seven starts of one build in a row moved its ratio to the other from 1.00× to 1.26× between runs of
+/// the same two builds; five module loads in a row put 整改台账 at 1.15× where interleaved ones were even).
+const repeated = (n, unit) => Array.from({ length: n }, () => unit);
+
+/// The figures, each its group, its name and how one build measures it at one rate; in the order taken.
 const units = [
-  // One start at a time, so that the builds alternate start by start: seven starts of one build in a row moved its
-  // ratio to the other from 1.00× to 1.26× between runs of the same two builds.
-  ...Array.from({ length: STARTS }, () => ['startup', 'startup', startup]),
+  ...repeated(STARTS, ['startup', 'startup', startup]),
   ['typing', 'small', (build, rate) => typing(build, rate, 'org-1.json')],
   ['typing', 'big', (build, rate) => typing(build, rate, 'member-40x5x3.json')],
   ['typing', 'floor', (build, rate) => floor(rate)],
-  ['big', 'member40', (build, rate) => opens(build, rate, 'member-40x5x3.json')],
-  ['big', 'org2000', (build, rate) => opens(build, rate, 'org-2000x3.json')],
-  ['big', 'member200', (build, rate) => opens(build, rate, 'member-200x5x3.json')],
+  ...repeated(OPENS, ['big', 'member40', (build, rate) => opened(build, rate, 'member-40x5x3.json')]),
+  ...repeated(OPENS, ['big', 'org2000', (build, rate) => opened(build, rate, 'org-2000x3.json')]),
+  ...repeated(OPENS, ['big', 'member200', (build, rate) => opened(build, rate, 'member-200x5x3.json')]),
   ['gather', 'gather', gather],
   ['consolidation', 'c39', (build, rate) => consolidation(build, rate, files39, 5)],
   ['consolidation', 'c1000', (build, rate) => consolidation(build, rate, files1000, 1)],
   ['campaign', 'campaign', (build, rate) => campaign(build, rate, filesCampaign, 3)],
   ['office', 'office', (build, rate) => officeFiles(build, rate, 'member-40x5x3.json')],
-  ...Array.from({ length: MODULE_RUNS }, () => ['modules', 'modules', modules]),
+  ...repeated(OPENS, ['modules', 'modules', modules]),
 ].filter(([group]) => wanted(group));
 
 /// Two passes' figures as one: samples pooled, single figures averaged.
@@ -385,8 +382,8 @@ const lines = [
   ['汇总: 1,000 files, from choosing them to the figures on screen', (f) => ms(f.c1000.wall), '—'],
   ['汇总 of the simulated campaign (261 files: 78 + superseded), read + check in the app; choosing → figures on screen, median of 3', (f) => `${ms(f.campaign.app)}; ${ms(f.campaign.wall)}`, '—'],
   ['调度 of the simulated campaign: 调度 pressed → the 调度表 on screen (rows)', (f) => `${ms(f.campaign.dispatch)} (${f.campaign.rows} rows)`, '—'],
-  [`start page: 汇总 pressed → its page ready for files (loads the office module), median of ${MODULE_RUNS * PASSES}`, (f) => ms(median(f.modules.summary)), '—'],
-  [`30-problem org list: 整改台账 pressed → its table on screen (loads the ledger module), median of ${MODULE_RUNS * PASSES}`, (f) => ms(median(f.modules.ledger)), '—'],
+  [`start page: 汇总 pressed → its page ready for files (loads the office module), median of ${OPENS * PASSES}`, (f) => ms(median(f.modules.summary)), '—'],
+  [`30-problem org list: 整改台账 pressed → its table on screen (loads the ledger module), median of ${OPENS * PASSES}`, (f) => ms(median(f.modules.ledger)), '—'],
   ['40 × 5 × 3 member list: 导出Word click → download, first (compiles the writers) / again', (f) => (f.office ? `${ms(f.office.wordFirst)} / ${ms(f.office.wordAgain)}` : '—'), '—'],
   ['40 × 5 × 3 member list: its 台账 导出Excel (600 rows), click → download', (f) => (f.office ? ms(f.office.excel) : '—'), '—'],
 ];
