@@ -898,4 +898,13 @@ fn a_stock_phrase_with_at_most_two_characters_more_is_generic() {
     assert!(!is_generic("学习不够深入三方面"), "three characters more");
     assert!(!is_generic("不够深入"), "less than the phrase");
     assert!(!is_generic("学习不够深的问题"), "not the phrase");
+    // Longer than any phrase and two: a sentence, unless what makes it long is 问题 repeated at its end.
+    assert!(
+        is_generic(&format!("学习不够深入{}", "问题".repeat(40))),
+        "a long text that is the phrase and 问题 repeated"
+    );
+    assert!(
+        !is_generic(&format!("学习不够深入{}", "问题，具体表现为".repeat(40))),
+        "a long sentence that starts with the phrase"
+    );
 }
