@@ -120,6 +120,8 @@ test('eight weeks of 39 党支部 × both lists: 汇总 and 调度 count 党支�
   const all = printed.text.join('');
   assert.ok(all.includes(`调度表（${label}）`) && all.includes('与上次报送相比的变化'));
   assert.ok(!all.includes('导入文件') && !all.includes('复制这段文字'), 'no controls on paper');
+  // The table starts under its heading: its rows flow from the first page on, not all pushed to the next one.
+  assert.ok(printed.text[0].includes(campaign.rows[0].name), 'the first 党支部 on the first page');
 
   // 督办单: one page per 党支部 with overdue or due-soon measures, in the list's order.
   await page.getByRole('button', { name: '督办单', exact: true }).click();
