@@ -5,10 +5,12 @@ problem's cell merged over its measures; Excel with merged ranges, title rows ab
 member table with 姓名) and hostile ones (a zip bomb, XML entities, a table in a table, old and password formats).
 
 Run with the venv `./x test` makes: target/office-readers/bin/python tools/make_table_fixtures.py
+(`… make_table_fixtures.py round4` writes only the files of issue 40, leaving the others as committed.)
 The files are committed, so the tests need neither Python nor these packages.
 """
 
 import io
+import sys
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -183,14 +185,158 @@ def _plain_word():
     return out.getvalue()
 
 
+def _saved(doc_or_book):
+    out = io.BytesIO()
+    doc_or_book.save(out)
+    return out.getvalue()
+
+
+def _org_table(d, heads, rows):
+    """A Word table of `heads` and org rows (序号, 问题表现, 整改措施, 整改时限)."""
+    t = d.add_table(rows=len(rows) + (1 if heads else 0), cols=4)
+    at = 0
+    if heads:
+        for i, h in enumerate(heads):
+            t.cell(0, i).text = h
+        at = 1
+    for r, cells in enumerate(rows, at):
+        for i, v in enumerate(cells):
+            t.cell(r, i).text = v
+    return t
+
+
+HEADS4 = ["序号", "问题表现", "整改措施", "整改时限"]
+
+
+def round4():
+    """Tables as people really make them (issue 40): a list in several tables or sheets, hidden sheets and rows,
+    the 1904 date system, Excel's _xHHHH_ escapes, a member table sorted by category, a formula without its result,
+    and hostile shapes (a row of a hundred thousand cells, twenty thousand merged ranges, parts that together unpack
+    past the bound, a forbidden character reference, a truncated part)."""
+    # A Word list in three tables: the second a 续表 without its header, the third with it repeated.
+    d = docx.Document()
+    d.add_paragraph("治安管理大队党支部检视整改问题清单")
+    _org_table(d, HEADS4, [["1", "理论学习不深入", "每周集中学习", "2026年6月底"], ["2", "调研不够", "每月下基层", "2026年第2季度"]])
+    d.add_paragraph("续表")
+    _org_table(d, None, [["3", "走访群众少", "每月走访", "2026年3月至6月"], ["4", "文风不实", "精简材料", "2026年4-12月"]])
+    d.add_paragraph("续表")
+    _org_table(d, HEADS4, [["5", "会风不严", "控制会议时长", "二〇二六年六月底"]])
+    d.add_paragraph("审核人：张伟")
+    (OUT / "continued-word.docx").write_bytes(_saved(d))
+
+    # A workbook: a hidden 填表示例 sheet first, the list, a row hidden in it, its 续表 on a sheet of its own with the
+    # header repeated; the 1904 date system and a date cell; Excel's escapes in a cell.
+    wb = openpyxl.Workbook()
+    example = wb.active
+    example.title = "填表示例"
+    example.append(HEADS4)
+    example.append(["1", "示例：学习不深入", "示例：每周学习", "2023年12月31日"])
+    example.sheet_state = "hidden"
+    ws = wb.create_sheet("清单")
+    ws.append(["填报单位：治安管理大队党支部"])
+    ws.append(HEADS4)
+    ws.append(["1", "理论学习_x000D_\n不深入", "每周集中_x0009_学习", date(2026, 6, 30)])
+    ws.cell(3, 4).number_format = "yyyy\"年\"m\"月\"d\"日\""
+    ws.append(["2", "隐藏行里的问题", "不应读入", "2026年6月底"])
+    ws.row_dimensions[4].hidden = True
+    ws.append(["3", "调研不够", "每月下基层", "2026年上半年"])
+    more = wb.create_sheet("续表")
+    more.append(HEADS4)
+    more.append(["4", "走访群众少", "每月走访", "2026年7月1日至12月31日"])
+    wb.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+    (OUT / "sheets-hidden-1904.xlsx").write_bytes(_saved(wb))
+
+    # A member table sorted by category: 王芳 comes back after 李强, once with a full-width space in her name; a
+    # formula whose result was never computed stands where a problem is; a cell past column 64 holds text; two
+    # problems written alike with different categories follow each other.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["姓名", "方面", "具体问题", "整改措施", "整改时限"])
+    ws.append(["王芳", "学习贯彻党的创新理论", "学用脱节", "读原著", "2026年6月底"])
+    ws.append(["李强", "学习贯彻党的创新理论", "学习不深", "写心得", "2026年6月底"])
+    ws.append(["王　芳", "联系服务群众", "走访少", "每月走访", "长期坚持"])
+    ws.append(["李强", "发挥先锋模范作用", "=C3", "承担急难任务", "立行立改"])
+    ws.append(["刘洋", "党性修养提高", "标准不高", "对照党章找差距", "2026年6月底"])
+    ws.append(["刘洋", "联系服务群众", "标准不高", "每月走访", "2026年6月底"])
+    ws.cell(2, 70).value = "第70列的备注"
+    (OUT / "member-sorted.xlsx").write_bytes(_saved(wb))
+
+    plain = _saved(_word_with_table())
+    # gridBefore: a row that leaves its first grid column out before its first cell; a tracked move whose old place
+    # still holds the words.
+    with zipfile.ZipFile(io.BytesIO(plain)) as z:
+        xml = z.read("word/document.xml").decode()
+    row2 = xml.split("<w:tr>")[2]
+    shifted_cells = row2.split("<w:tc>", 2)
+    shifted = shifted_cells[0] + "<w:trPr><w:gridBefore w:val=\"1\"/></w:trPr><w:tc>" + shifted_cells[2]
+    moved = xml.replace(row2, shifted, 1).replace(
+        "<w:t>每月下基层</w:t></w:r>",
+        "<w:t>每月下基层</w:t></w:r><w:moveFrom w:id=\"1\" w:author=\"a\" w:date=\"2026-01-01T00:00:00Z\">"
+        "<w:r><w:t>每月下基层</w:t></w:r></w:moveFrom>", 1)
+    (OUT / "grid-before-moved.docx").write_bytes(with_part(plain, "word/document.xml", moved.encode()))
+    # A header row of a hundred thousand empty cells after its real ones.
+    wide = xml.replace("</w:tc></w:tr>", "</w:tc>" + "<w:tc><w:p/></w:tc>" * 100_000 + "</w:tr>", 1)
+    (OUT / "hostile-wide-row.docx").write_bytes(with_part(plain, "word/document.xml", wide.encode()))
+    # A character reference to NUL, and the document cut short.
+    (OUT / "hostile-nul.docx").write_bytes(with_part(plain, "word/document.xml", xml.replace("每月下基层", "每月&#0;下基层", 1).encode()))
+    (OUT / "truncated-part.docx").write_bytes(with_part(plain, "word/document.xml", xml[: len(xml) * 2 // 3].encode()))
+    (OUT / "truncated.docx").write_bytes(plain[: len(plain) // 2])
+
+    book = _saved(_small_book())
+    with zipfile.ZipFile(io.BytesIO(book)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml").decode()
+    # Twenty thousand merged ranges, each over the whole sheet.
+    merges = "<mergeCells count=\"20000\">" + "".join(f"<mergeCell ref=\"A{1 + i % 7}:BL10000\"/>" for i in range(20_000)) + "</mergeCells>"
+    far = sheet.replace("</sheetData>", "<row r=\"10000\"><c r=\"A10000\" t=\"inlineStr\"><is><t>末行</t></is></c></row></sheetData>" + merges)
+    (OUT / "hostile-merges.xlsx").write_bytes(with_part(book, "xl/worksheets/sheet1.xml", far.encode()))
+    # Cells without their references (`r`), as some tools write them.
+    (OUT / "no-references.xlsx").write_bytes(with_part(book, "xl/worksheets/sheet1.xml", _without_references(sheet).encode()))
+    # Three sheets of 30 MB each: under the bound for one part, over the bound for the file.
+    big = sheet.replace("</sheetData>", "</sheetData>" + " " * (30 * 1024 * 1024))
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(book)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            zout.writestr(item.filename, zin.read(item.filename), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+        for i in (2, 3, 4):
+            zout.writestr(f"xl/worksheets/sheet{i}.xml", big.encode(), compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+    (OUT / "hostile-many-sheets.xlsx").write_bytes(out.getvalue())
+
+
+def _word_with_table():
+    d = docx.Document()
+    _org_table(d, HEADS4, [["1", "理论学习不深入", "每周集中学习", "2026年6月底"], ["2", "调研不够", "每月下基层", "长期坚持"]])
+    return d
+
+
+def _small_book():
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADS4)
+    ws.append(["1", "理论学习不深入", "每周集中学习", "2026年6月底"])
+    ws.append(["2", "调研不够", "每月下基层", "长期坚持"])
+    for row in ws.iter_rows():
+        for c in row:
+            c.value = str(c.value)
+    return wb
+
+
+def _without_references(sheet):
+    import re
+    return re.sub(r' r="[A-Z]+[0-9]+"', "", re.sub(r'<row r="[0-9]+"', "<row", sheet))
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
+    if sys.argv[1:] == ["round4"]:
+        round4()
+        return
     word_org(OUT / "org-word.docx")
     excel_org(OUT / "org-excel.xlsx")
     word_member(OUT / "member-word.docx")
     excel_member(OUT / "member-excel.xlsx")
     nested(OUT / "nested-table.docx")
     hostile()
+    round4()
     for f in sorted(OUT.iterdir()):
         print(f"{f.name}: {f.stat().st_size} bytes")
 

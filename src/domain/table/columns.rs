@@ -228,6 +228,7 @@ mod tests {
         let row = |cells: &[&str]| cells.iter().map(|c| Cell::text(*c)).collect::<Vec<_>>();
         let table = Table {
             above: vec![],
+            notes: vec![],
             rows: vec![
                 row(&["交警大队党支部检视整改问题清单", "", ""]),
                 row(&["填报单位：交警大队党支部", "", "填报日期：2024年3月1日"]),
@@ -250,6 +251,7 @@ mod tests {
         );
         assert!(find_header(&Table {
             above: vec![],
+            notes: vec![],
             rows: vec![row(&["姓名", "电话", "地址"])]
         })
         .is_none());

@@ -4,6 +4,7 @@
 //! `crate::readers`, in the office module: only the table model is here, so every rule is tested natively.
 
 pub mod columns;
+pub mod continued;
 pub mod deadline;
 pub mod header;
 pub mod html;
@@ -16,6 +17,25 @@ pub mod plan;
 pub struct Table {
     pub above: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    /// What the reader says of where the rows came from and what it left out (a hidden sheet, hidden rows, columns
+    /// past the last read), a sentence each, for the preview.
+    pub notes: Vec<String>,
+}
+
+impl Table {
+    /// The columns the table uses: up to the last cell with text in any row (a row's empty cells past it, which a
+    /// template may carry by the thousand, do not count).
+    pub fn width(&self) -> usize {
+        self.rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .rposition(|c| !c.text.trim().is_empty() || c.continued || c.uncomputed)
+                    .map_or(0, |i| i + 1)
+            })
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// A cell's text; `continued` when it is covered by a cell above it (Word's vertical merge, Excel's merged range):
@@ -24,20 +44,30 @@ pub struct Table {
 pub struct Cell {
     pub text: String,
     pub continued: bool,
+    /// A formula whose result the file does not hold (saved by a program that does not compute): its text is
+    /// unknown, which is neither empty nor "the same as above".
+    pub uncomputed: bool,
 }
 
 impl Cell {
     pub fn text(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
-            continued: false,
+            ..Cell::default()
         }
     }
 
     pub fn continued() -> Cell {
         Cell {
-            text: String::new(),
             continued: true,
+            ..Cell::default()
+        }
+    }
+
+    pub fn uncomputed() -> Cell {
+        Cell {
+            uncomputed: true,
+            ..Cell::default()
         }
     }
 }
@@ -47,23 +77,85 @@ impl Cell {
 pub const MAX_ROWS: usize = 10_000;
 
 /// Rows copied from a spreadsheet (Excel, WPS, or Word's table): the clipboard's text, a row a line and a cell a
-/// tab; a cell with a line break or a tab is in double quotes, as Excel writes it.
+/// tab; a cell with a line break or a tab is in double quotes, as Excel writes it (a quote inside doubled).
+///
+/// Read by hand rather than with the csv crate: Excel quotes only a cell that needs it, so a cell that merely
+/// starts with a quote ("两学一做"学习不够) is text as it stands; a reader of CSV takes it for a quoted cell and
+/// swallows the rows after it up to the next quote.
 pub fn from_tab_separated(text: &str) -> Table {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let rows = reader
-        .records()
-        .filter_map(Result::ok)
-        .take(MAX_ROWS + 1)
-        .map(|record| record.iter().map(|c| Cell::text(c.trim())).collect())
-        .collect();
-    Table {
-        above: Vec::new(),
-        rows,
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut row: Vec<Cell> = Vec::new();
+    let mut rest = text;
+    loop {
+        let (cell, after, end) = tsv_cell(rest);
+        row.push(Cell::text(plain_text(cell.trim())));
+        rest = after;
+        match end {
+            TsvEnd::Cell => continue,
+            TsvEnd::Row => {
+                rows.push(std::mem::take(&mut row));
+                if rows.len() > MAX_ROWS {
+                    break;
+                }
+            }
+            TsvEnd::Text => {
+                if row.len() > 1 || !row[0].text.is_empty() {
+                    rows.push(row);
+                }
+                break;
+            }
+        }
     }
+    Table {
+        rows,
+        ..Table::default()
+    }
+}
+
+/// What ended a cell of tab-separated text.
+enum TsvEnd {
+    Cell,
+    Row,
+    Text,
+}
+
+/// The first cell of `text`, what follows it, and what ended it. A cell is quoted only when its closing quote is
+/// followed by a tab, a line end or the end of the text.
+fn tsv_cell(text: &str) -> (String, &str, TsvEnd) {
+    let ended = |rest: &str| -> Option<(usize, TsvEnd)> {
+        if rest.is_empty() {
+            Some((0, TsvEnd::Text))
+        } else if rest.starts_with('\t') {
+            Some((1, TsvEnd::Cell))
+        } else if rest.starts_with("\r\n") {
+            Some((2, TsvEnd::Row))
+        } else if rest.starts_with(['\n', '\r']) {
+            Some((1, TsvEnd::Row))
+        } else {
+            None
+        }
+    };
+    if let Some(inner) = text.strip_prefix('"') {
+        // The closing quote: a quote not doubled.
+        let mut value = String::new();
+        let mut at = 0;
+        while let Some(q) = inner[at..].find('"') {
+            let quote = at + q;
+            value.push_str(&inner[at..quote]);
+            if inner[quote + 1..].starts_with('"') {
+                value.push('"');
+                at = quote + 2;
+                continue;
+            }
+            if let Some((skip, end)) = ended(&inner[quote + 1..]) {
+                return (value, &inner[quote + 1 + skip..], end);
+            }
+            break; // a quote inside unquoted text: the cell is as written
+        }
+    }
+    let stop = text.find(['\t', '\n', '\r']).unwrap_or(text.len());
+    let (skip, end) = ended(&text[stop..]).unwrap_or((0, TsvEnd::Text));
+    (text[..stop].to_string(), &text[stop + skip..], end)
 }
 
 /// A cell of an HTML table (what Excel, WPS and Word put on the clipboard): its text and how many rows and columns
@@ -117,12 +209,56 @@ pub fn from_spanned(rows: &[Vec<SpannedCell>]) -> Table {
         }
     }
     Table {
-        above: Vec::new(),
         rows: grid
             .into_iter()
             .map(|line| line.into_iter().map(Option::unwrap_or_default).collect())
             .collect(),
+        ..Table::default()
     }
+}
+
+/// Text as Word and Excel store it: `_xHHHH_` is the character HHHH (Excel's escape for what XML cannot hold:
+/// `_x000D_` a carriage return, `_x0009_` a tab, `_x005F_` an underscore), line ends are `\n`, and control
+/// characters other than tab and line end are left out (no list needs them, and no file may carry them).
+pub fn ooxml_text(text: &str) -> String {
+    if !text.contains("_x") {
+        return plain_text(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x") {
+        out.push_str(&rest[..at]);
+        let escaped = rest
+            .get(at + 2..at + 7)
+            .filter(|s| s.ends_with('_') && s[..4].bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|s| u32::from_str_radix(&s[..4], 16).ok())
+            .and_then(char::from_u32);
+        match escaped {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[at + 7..];
+            }
+            None => {
+                out.push_str("_x");
+                rest = &rest[at + 2..];
+            }
+        }
+    }
+    out.push_str(rest);
+    plain_text(&out)
+}
+
+/// Text with its line ends as `\n` and without control characters other than tab and line end.
+pub fn plain_text(text: &str) -> String {
+    let plain = |c: char| !c.is_control() || c == '\n' || c == '\t';
+    if !text.contains('\r') && text.chars().all(plain) {
+        return text.to_string();
+    }
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|&c| plain(c))
+        .collect()
 }
 
 /// Where a line break of an HTML cell was (`<br>`, the end of a `<p>`): the clipboard reader writes this character
@@ -145,7 +281,8 @@ pub fn html_cell_text(text: &str) -> String {
 /// A cell's text as a person reads it: no-break spaces as spaces, runs of spaces as one, each line trimmed and
 /// empty lines dropped (HTML from Word carries a paragraph's indentation and line breaks of its source).
 pub fn clean_text(text: &str) -> String {
-    text.replace('\u{a0}', " ")
+    plain_text(text)
+        .replace('\u{a0}', " ")
         .lines()
         .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|line| !line.is_empty())
@@ -179,6 +316,27 @@ pub fn is_office_file(name: &str, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excels_escapes_are_the_characters_they_stand_for() {
+        assert_eq!(ooxml_text("学习_x000D_\n不深_x0009_入"), "学习\n不深\t入");
+        assert_eq!(
+            ooxml_text("a_x005F_x000D_b"),
+            "a_x000D_b",
+            "an escaped underscore"
+        );
+        assert_eq!(
+            ooxml_text("_x0001_控制_x007F_"),
+            "控制",
+            "no control character"
+        );
+        assert_eq!(
+            ooxml_text("_xZZ_ 与 _x12"),
+            "_xZZ_ 与 _x12",
+            "not an escape"
+        );
+        assert_eq!(ooxml_text("一行\r另一行"), "一行\n另一行");
+    }
 
     #[test]
     fn word_and_excel_files_are_known_by_their_bytes_or_name() {
@@ -259,5 +417,28 @@ mod tests {
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.rows[1][0].text, "学习不深\n不透");
         assert_eq!(table.rows[1][1].text, "每周学习");
+        let quoted = from_tab_separated("\"说\"\"两学一做\"\"\"\tb\r\nc\td");
+        assert_eq!(quoted.rows[0][0].text, "说\"两学一做\"");
+        assert_eq!(quoted.rows[1][1].text, "d");
+    }
+
+    #[test]
+    fn a_cell_that_only_starts_with_a_quote_is_text_and_swallows_no_rows() {
+        let text = "问题表现\t整改措施\n\"两学一做\"学习不够\t每周学习\n调研少\t下基层\n走访少\t每月走访\n";
+        let table = from_tab_separated(text);
+        let cells: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["问题表现", "整改措施"],
+                vec!["\"两学一做\"学习不够", "每周学习"],
+                vec!["调研少", "下基层"],
+                vec!["走访少", "每月走访"],
+            ]
+        );
     }
 }

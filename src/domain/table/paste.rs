@@ -77,7 +77,7 @@ pub fn default_fields(kind: Kind, table: &Table) -> Vec<Field> {
         .iter()
         .copied()
         .filter(|f| numbered || *f != Field::Number);
-    let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width = table.width();
     order
         .chain(std::iter::repeat(Field::Skip))
         .take(width)
@@ -98,7 +98,7 @@ pub fn plan(
     }
     let header = find_header(table).or_else(|| short_header(table));
     let headed = header.is_some();
-    let (start, headings, found) = match header {
+    let (start, mut headings, found): (usize, Vec<String>, Vec<Field>) = match header {
         Some((at, found)) => (
             at + 1,
             table.rows[at].iter().map(|c| c.text.clone()).collect(),
@@ -106,7 +106,10 @@ pub fn plan(
         ),
         None => (0, first_cells(table), default_fields(target.kind, table)),
     };
-    let fields: Vec<Field> = columns.map_or(found, <[Field]>::to_vec);
+    let mut fields: Vec<Field> = columns.map_or(found, <[Field]>::to_vec);
+    // Columns past the last with any text get no choice in the preview.
+    fields.truncate(table.width());
+    headings.truncate(table.width());
     let mut document = Document::new(target.kind, new_id());
     document.header.categories = target.categories.clone();
     let rows = Rows {
@@ -123,6 +126,7 @@ pub fn plan(
         &fields,
         document,
         rows.read(new_id),
+        table.notes.clone(),
     ))
 }
 
@@ -143,7 +147,7 @@ fn short_header(table: &Table) -> Option<(usize, Vec<Field>)> {
 
 /// Each column's first non-empty cell: what the choice of a column without a heading shows.
 fn first_cells(table: &Table) -> Vec<String> {
-    let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width = table.width();
     (0..width)
         .map(|i| {
             table

@@ -3,6 +3,7 @@
 use super::columns::{find_header, Field};
 use super::{deadline, header, Table};
 use crate::domain::model::{Document, Kind, Measure, Member, Problem};
+use crate::domain::names::key;
 
 /// What a table makes: the columns as matched (or as the user changed them), the list, and what could not be read.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,6 +16,9 @@ pub struct Plan {
     pub document: Document,
     /// What was not read, a sentence each, with the row it is in (第5行).
     pub unread: Vec<String>,
+    /// What was read from where, and what the reading put together or left out on purpose (a 续表, a hidden
+    /// sheet, one member's rows found in several places), a sentence each.
+    pub notes: Vec<String>,
 }
 
 impl Plan {
@@ -86,11 +90,18 @@ pub fn plan(
         return Err(TableError::TooManyRows);
     }
     let (at, found) = find_header(table).ok_or(TableError::NoHeader)?;
-    let fields: Vec<Field> = match columns {
+    // Columns past the last with any text are not columns of the list (and get no choice in the preview).
+    let width = table.width();
+    let mut fields: Vec<Field> = match columns {
         Some(chosen) => chosen.to_vec(),
         None => found,
     };
-    let headings: Vec<String> = table.rows[at].iter().map(|c| c.text.clone()).collect();
+    fields.truncate(width);
+    let headings: Vec<String> = table.rows[at]
+        .iter()
+        .take(width)
+        .map(|c| c.text.clone())
+        .collect();
     let mut lines = table.above.clone();
     lines.extend(table.rows[..at].iter().map(|row| {
         row.iter()
@@ -118,7 +129,14 @@ pub fn plan(
         categories: &categories,
         then: "导入后请在第2步",
     };
-    let plan = finish(headings, true, &fields, document, rows.read(new_id));
+    let plan = finish(
+        headings,
+        true,
+        &fields,
+        document,
+        rows.read(new_id),
+        table.notes.clone(),
+    );
     // Columns the user chose that read nothing still make a plan, so the preview keeps them to choose again.
     if plan.measures() == 0 && columns.is_none() {
         return Err(TableError::NoRows);
@@ -144,8 +162,11 @@ impl Rows<'_> {
             categories: self.categories.to_vec(),
             unread: Vec::new(),
             members: Vec::new(),
+            member: None,
+            met_again: Vec::new(),
             problems: Vec::new(),
             last: None,
+            number: None,
             then: self.then,
         };
         for (i, row) in self.table.rows.iter().enumerate().skip(self.start) {
@@ -162,7 +183,15 @@ pub(super) fn finish(
     fields: &[Field],
     mut document: Document,
     reading: Reading,
+    mut notes: Vec<String>,
 ) -> Plan {
+    notes.extend(reading.met_again.iter().map(|(name, rows)| {
+        let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+        format!(
+            "党员“{name}”的问题分在表格的几处（第{}行），已合并为一名党员。",
+            rows.join("、")
+        )
+    }));
     match document.kind {
         Kind::Org => document.problems = reading.problems,
         Kind::Member => document.members = reading.members,
@@ -175,6 +204,7 @@ pub(super) fn finish(
         headed,
         document,
         unread: reading.unread,
+        notes,
     }
 }
 
@@ -184,19 +214,51 @@ pub(super) struct Reading {
     categories: Vec<String>,
     unread: Vec<String>,
     members: Vec<Member>,
-    /// An org list's problems; a member list's go into the last member.
+    /// The member whose rows are being read: the last named.
+    member: Option<usize>,
+    /// Members whose rows stand in several places of the table (a table sorted by category), with the rows where
+    /// their name was met again.
+    met_again: Vec<(String, Vec<usize>)>,
+    /// An org list's problems; a member list's go into the member being read.
     problems: Vec<Problem>,
     /// The measure of the row before, whose cells a merged cell continues.
     last: Option<Measure>,
+    /// The 序号 of the problem being read, when the table numbers its problems.
+    number: Option<String>,
     /// When the user can mend what was not read, as its sentence ends: "导入后请在第2步" for a file.
     then: &'static str,
 }
 
 impl Reading {
     fn problems(&mut self) -> &mut Vec<Problem> {
-        match (self.kind, self.members.last_mut()) {
-            (Kind::Member, Some(member)) => &mut member.problems,
+        match (self.kind, self.member) {
+            (Kind::Member, Some(m)) => &mut self.members[m].problems,
             _ => &mut self.problems,
+        }
+    }
+
+    /// The member a row names becomes the one whose rows are read: one already read when the name is theirs
+    /// (however it is spaced: 王　芳 is 王芳), else a new one.
+    fn member_named(&mut self, name: &str, number: usize, new_id: &mut dyn FnMut() -> String) {
+        let named = key(name);
+        match self.members.iter().position(|m| key(&m.name) == named) {
+            Some(m) if Some(m) == self.member => {}
+            Some(m) => {
+                self.member = Some(m);
+                self.last = None;
+                let who = self.members[m].name.clone();
+                match self.met_again.iter_mut().find(|(n, _)| *n == who) {
+                    Some((_, rows)) => rows.push(number),
+                    None => self.met_again.push((who, vec![number])),
+                }
+            }
+            None => {
+                let mut member = Member::new(new_id());
+                member.name = name.to_string();
+                self.members.push(member);
+                self.member = Some(self.members.len() - 1);
+                self.last = None;
+            }
         }
     }
 
@@ -218,9 +280,24 @@ impl Reading {
                 .map(|c| c.text.trim().to_string())
                 .unwrap_or_default()
         };
-        // A cell under a merge, or empty, is "the same as above" for the member and the problem.
-        let fresh =
-            |field: Field| cell(field).is_some_and(|c| !c.continued && !c.text.trim().is_empty());
+        // A cell under a merge, or empty, is "the same as above" for the member and the problem; a formula whose
+        // result the file does not hold is not: it is something unknown, said below.
+        let fresh = |field: Field| {
+            cell(field).is_some_and(|c| c.uncomputed || (!c.continued && !c.text.trim().is_empty()))
+        };
+        let uncomputed: Vec<String> = fields
+            .iter()
+            .zip(row)
+            .filter(|(f, c)| c.uncomputed && **f != Field::Skip)
+            .map(|(f, _)| f.label().to_string())
+            .collect();
+        if !uncomputed.is_empty() {
+            self.unread.push(format!(
+                "第{number}行：{}是公式，文件里没有保存它算出的内容（保存它的程序不计算公式），没有读入。请用 Excel 或 WPS 打开文件保存一次再导入，或{}填写。",
+                uncomputed.join("、"),
+                self.then
+            ));
+        }
         let measure_text = text(Field::Measure);
         let has_measure = !measure_text.is_empty()
             || !text(Field::Goal).is_empty()
@@ -229,21 +306,28 @@ impl Reading {
         if !has_measure && problem_text.is_empty() {
             return; // an empty row, a 合计 or a signature line
         }
-        // A name written again under itself (a template merged per problem) is the same member.
-        let new_name = fresh(Field::Name)
-            && self
-                .members
-                .last()
-                .is_none_or(|m| m.name != text(Field::Name));
-        if self.kind == Kind::Member && (new_name || self.members.is_empty()) {
-            let mut member = Member::new(new_id());
-            member.name = text(Field::Name);
-            self.members.push(member);
+        // A name written again under itself (a template merged per problem) is the same member, and so is a name
+        // met again further down (a table sorted by category).
+        if self.kind == Kind::Member && (fresh(Field::Name) || self.members.is_empty()) {
+            self.member_named(&text(Field::Name), number, new_id);
         }
-        let same_problem = self
-            .problems_ref()
-            .last()
-            .is_some_and(|p| !fresh(Field::Problem) || p.description == problem_text);
+        // A problem's text written again on each of its measures' rows is the same problem, unless its 序号 or
+        // its category says it is another one with the same words.
+        let number_cell = fresh(Field::Number).then(|| text(Field::Number));
+        let category_cell = fresh(Field::Category).then(|| text(Field::Category));
+        let same_problem = self.problems_ref().last().is_some_and(|p| {
+            !fresh(Field::Problem)
+                || (p.description == problem_text
+                    && number_cell
+                        .as_ref()
+                        .is_none_or(|n| Some(n) == self.number.as_ref())
+                    && category_cell
+                        .as_deref()
+                        .is_none_or(|c| self.category_matches(c, &p.category)))
+        });
+        if number_cell.is_some() {
+            self.number = number_cell;
+        }
         if !same_problem {
             let category = self.category(number, &text(Field::Category));
             let mut problem = Problem::new(new_id(), category);
@@ -306,33 +390,33 @@ impl Reading {
     }
 
     fn problems_ref(&self) -> &[Problem] {
-        match (self.kind, self.members.last()) {
-            (Kind::Member, Some(member)) => &member.problems,
+        match (self.kind, self.member) {
+            (Kind::Member, Some(m)) => &self.members[m].problems,
             _ => &self.problems,
         }
     }
 
-    /// The list's category a cell names (政治素质方面 → 政治素质; 一、理论学习 → 理论学习), or "" with a word why.
-    fn category(&mut self, number: usize, written: &str) -> String {
-        let core: String = written
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .trim_start_matches(|c: char| {
-                c.is_ascii_digit() || "一二三四五六七八九十、.．()（）".contains(c)
-            })
-            .trim_end_matches("方面")
-            .trim_end_matches("问题")
-            .to_string();
+    /// Whether a category cell names `category` (the one a problem was given).
+    fn category_matches(&self, written: &str, category: &str) -> bool {
+        self.known_category(written).unwrap_or_default() == category
+    }
+
+    /// The list's category a cell names, without a word when it names none.
+    fn known_category(&self, written: &str) -> Option<String> {
+        let core = category_core(written);
         if core.is_empty() {
-            return String::new();
+            return Some(String::new());
         }
-        match self
-            .categories
+        self.categories
             .iter()
             .find(|c| c.contains(&core) || core.contains(c.as_str()))
-        {
-            Some(category) => category.clone(),
+            .cloned()
+    }
+
+    /// The list's category a cell names (政治素质方面 → 政治素质; 一、理论学习 → 理论学习), or "" with a word why.
+    fn category(&mut self, number: usize, written: &str) -> String {
+        match self.known_category(written) {
+            Some(category) => category,
             None => {
                 self.unread.push(format!(
                     "第{number}行：问题类别“{written}”不是本清单的类别（{}）之一，已留空，{}选择。",
@@ -343,6 +427,20 @@ impl Reading {
             }
         }
     }
+}
+
+/// A category cell's words without numbering and the words 方面 and 问题.
+fn category_core(written: &str) -> String {
+    written
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit() || "一二三四五六七八九十、.．()（）".contains(c)
+        })
+        .trim_end_matches("方面")
+        .trim_end_matches("问题")
+        .to_string()
 }
 
 #[cfg(test)]
@@ -369,6 +467,7 @@ mod tests {
     fn org_table() -> Table {
         Table {
             above: vec![],
+            notes: vec![],
             rows: vec![
                 row(&[
                     "交警大队党支部检视整改问题清单",
@@ -467,6 +566,7 @@ mod tests {
     fn a_cell_merged_over_several_measures_is_each_measures() {
         let table = Table {
             above: vec![],
+            notes: vec![],
             rows: vec![
                 row(&["问题表现", "整改措施", "整改时限", "牵头责任人", "责任单位"]),
                 row(&["学习不深入", "每周学习", "2024年6月底", "张伟", "办公室"]),
@@ -516,6 +616,7 @@ mod tests {
     fn a_member_table_groups_problems_under_each_name() {
         let table = Table {
             above: vec!["治安大队党支部党员检视整改问题清单".into()],
+            notes: vec![],
             rows: vec![
                 row(&["姓名", "方面", "具体问题", "整改措施", "整改时限", "备注"]),
                 row(&[

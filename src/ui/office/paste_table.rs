@@ -11,7 +11,7 @@ use crate::domain::model::Kind;
 use crate::domain::table::columns::Field;
 use crate::domain::table::paste::{plan, Target};
 use crate::domain::table::{from_tab_separated, Table};
-use crate::ui::office::table_preview::{columns_form, problems_preview, unread_list};
+use crate::ui::office::table_preview::{columns_form, notes_list, problems_preview, unread_list};
 
 #[derive(Properties, PartialEq)]
 pub struct PasteTableProps {
@@ -166,6 +166,7 @@ fn preview(
             { headless.unwrap_or_default() }
             <h4>{ "各列导入为" }</h4>
             { columns_form(&read, chosen) }
+            { notes_list(&read) }
             { unread_list(&read) }
             <h4>{ "读到的问题" }</h4>
             { problems_preview(&read) }

@@ -12,7 +12,7 @@ use crate::domain::table::columns::Field;
 use crate::domain::table::plan::plan;
 use crate::domain::table::Table;
 use crate::readers::{self, ReadError};
-use crate::ui::office::table_preview::{columns_form, problems_preview, unread_list};
+use crate::ui::office::table_preview::{columns_form, notes_list, problems_preview, unread_list};
 use crate::ui::web::{clock, location, storage};
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +52,8 @@ pub fn table_import(props: &TableImportProps) -> Html {
         Ok(plan) => plan,
         Err(e) => return refused(&name, &e.message()),
     };
+    // A list too large to export and read back is not made at all.
+    let too_large = crate::domain::export::fits(&plan.document).err();
     let confirm = {
         let (document, outcome) = (plan.document.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
@@ -82,16 +84,20 @@ pub fn table_import(props: &TableImportProps) -> Html {
                 if plan.document.kind == Kind::Member { { format!("，{} 名党员", plan.document.members.len()) } }
                 { "。确认无误后点“确认导入”；在此之前本机不会保存任何内容。" }
             </p>
+            if let Some(why) = &too_large {
+                <p class="notice error" role="alert">{ format!("不能导入：{why}") }</p>
+            }
             if plan.measures() == 0 {
                 <p class="notice warning">{ "按现在各列的对应没有读到整改措施：请核对下面各列导入为什么。" }</p>
             }
             <h3>{ "各列导入为" }</h3>
             { columns_form(&plan, &chosen) }
+            { notes_list(&plan) }
             { unread_list(&plan) }
             <h3>{ "读到的问题" }</h3>
             { problems_preview(&plan) }
             <div class="actions">
-                <button type="button" class="primary" disabled={plan.measures() == 0} onclick={confirm}>{ "确认导入" }</button>
+                <button type="button" class="primary" disabled={plan.measures() == 0 || too_large.is_some()} onclick={confirm}>{ "确认导入" }</button>
                 <button type="button" onclick={cancel}>{ "取消" }</button>
             </div>
         </section>

@@ -39,6 +39,19 @@ pub fn columns_form(plan: &Plan, chosen: &UseStateHandle<Option<Vec<Field>>>) ->
     }
 }
 
+/// What was read from where and what the reading put together or left out on purpose, a line each.
+pub fn notes_list(plan: &Plan) -> Html {
+    if plan.notes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h3>{ "读取说明" }</h3>
+            <ul class="table-notes">{ for plan.notes.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+        </>
+    }
+}
+
 /// What could not be read, a line each with its row.
 pub fn unread_list(plan: &Plan) -> Html {
     if plan.unread.is_empty() {
