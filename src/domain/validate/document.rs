@@ -36,6 +36,34 @@ pub fn validate_document_structure(doc: &Document, sink: &mut Sink) {
     }
     unique_ids(doc, sink);
     repeated_descriptions(doc, sink);
+    repeated_members(doc, sink);
+}
+
+/// The same name twice in a member list is most often one member whose rows were typed in two places (a table
+/// sorted by category); now and then two members who share a name, which the warning's reason can say.
+fn repeated_members(doc: &Document, sink: &mut Sink) {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (index, member) in doc.members.iter().enumerate() {
+        let name = crate::domain::names::key(&member.name);
+        if name.is_empty() {
+            continue;
+        }
+        match first.get(&name) {
+            None => {
+                first.insert(name, index);
+            }
+            Some(&earlier) => sink.warning(
+                &Field::new(&member.id, "name", Location::member(index, &member.name)),
+                "member_duplicate",
+                format!(
+                    "党员“{}”在清单里出现了不止一次（第{}名和第{}名）。如果是同一个人，请把问题并到一处并删除多余的一名；如果确是同名的两人，请保留这条提醒并写明理由。",
+                    member.name.trim(),
+                    earlier + 1,
+                    index + 1
+                ),
+            ),
+        }
+    }
 }
 
 pub fn validate_member(index: usize, member: &Member, sink: &mut Sink) {

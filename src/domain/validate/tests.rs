@@ -401,6 +401,26 @@ fn the_same_description_twice_is_a_warning_on_the_second() {
     );
 }
 
+#[test]
+fn the_same_member_twice_is_a_warning_on_the_second_however_spaced() {
+    let mut d = member_list();
+    let mut second = d.members[0].clone();
+    second.id = "88888888-8888-4888-8888-888888888888".into();
+    second.name = "刘　洋".into();
+    second.problems[0].id = "66666666-6666-4666-8666-666666666666".into();
+    second.problems[0].measures[0].id = "77777777-7777-4777-8777-777777777777".into();
+    second.problems[0].description = "参加志愿服务活动少，2023年只参加1次，联系群众不够。".into();
+    d.members.push(second);
+    assert_only(
+        &check(&d),
+        "member_duplicate",
+        Severity::Warning,
+        "88888888-8888-4888-8888-888888888888.name",
+    );
+    d.members[1].name = "刘洋洋".into();
+    assert_eq!(check(&d).findings, vec![]);
+}
+
 // 整改措施
 fires!(
     measure_content_is_required,
