@@ -416,3 +416,29 @@ fn on_a_members_own_list_an_empty_name_is_said_once_at_填报人() {
     assert_eq!(m.doc.members[0].name, "", "the name followed 填报人");
     assert!(named_once(&m), "said once after the edit and 检查");
 }
+
+#[test]
+fn pasted_rows_that_would_make_a_list_too_large_to_hand_in_change_nothing_and_say_why() {
+    let mut m = open(org_list(1, "交警大队党支部", 2, 1));
+    let before = m.doc.clone();
+    let mut rows = org_list(2, "交警大队党支部", 1, 1).problems;
+    rows[0].description = "整篇材料贴进了一格。".repeat(1_200_000);
+    let effects = update(
+        &mut m,
+        Event::Edit(Action::Paste {
+            pasted: Box::new(Pasted {
+                problems: rows,
+                members: Vec::new(),
+            }),
+            into: None,
+        }),
+        &at(100),
+    );
+    assert_eq!(m.doc, before, "nothing added");
+    assert_eq!(saves(&effects), 0, "nothing to save");
+    let said = m.status.refused.clone().expect("the status line says why");
+    assert!(said.contains("超过本程序能读入的 10 MB"), "{said}");
+    assert!(m.last.is_err());
+    type_key(&mut m, 200, "接着改别的");
+    assert_eq!(m.status.refused, None, "said until the next edit");
+}

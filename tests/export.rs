@@ -99,3 +99,31 @@ fn a_new_list_starts_at_revision_one() {
     );
     assert!(value.get("members").is_none());
 }
+
+#[test]
+fn control_characters_from_office_cells_are_written_so_that_the_file_reads_back() {
+    let mut doc = org();
+    // DEL and C1 controls, as a Word or Excel cell, a paste or a keyboard may leave them.
+    doc.problems[0].description = "学习不深入\u{85}理论\u{7f}联系实际\u{9f}不够。".into();
+    let out = export(&doc, true, now());
+    let text = String::from_utf8(out.bytes.clone()).unwrap();
+    assert!(text.contains("\\u0085") && text.contains("\\u007f") && text.contains("\\u009f"));
+    let back = import(&out.bytes).expect("the app reads its own export");
+    assert_eq!(back.seal, Seal::Intact);
+    assert_eq!(
+        back.document.problems[0].description,
+        doc.problems[0].description
+    );
+}
+
+#[test]
+fn a_list_too_large_to_read_back_is_said_before_it_is_made() {
+    use rectify::domain::export::{fits, too_large};
+    let mut doc = org();
+    assert_eq!(fits(&doc), Ok(()));
+    doc.problems[0].remark = "很长的材料".repeat(800_000);
+    let why = fits(&doc).unwrap_err();
+    assert!(why.contains("超过本程序能读入的 10 MB"), "{why}");
+    assert!(why.contains("请删减"), "{why}");
+    assert_eq!(too_large(1024), None);
+}

@@ -39,6 +39,8 @@ pub struct Status {
     pub backup_error: Option<String>,
     /// Saves since the last export in this tab: after many, the user is reminded to export.
     pub unexported: u32,
+    /// Why the last step that adds much at once (pasted rows, gathered lists) was not made, until the next edit.
+    pub refused: Option<String>,
 }
 
 /// Said when the crash-proof copy cannot be written.
@@ -286,6 +288,13 @@ impl Model {
                 | Action::AttachReview(_)
         );
         let follows = self.name_follows(&action);
+        // A step that adds much at once (rows of a table, members' lists) must leave a list that can still be
+        // exported and read back: checked after, and taken back with the reason when it does not.
+        let grows = matches!(
+            action,
+            Action::Gather(_) | Action::AddRoster(_) | Action::Paste { .. }
+        );
+        let before = grows.then(|| self.doc.clone());
         let outcome = match apply(&mut self.doc, action) {
             Ok(outcome) => outcome,
             Err(refused) => {
@@ -293,6 +302,15 @@ impl Model {
                 return;
             }
         };
+        if let Some(before) = before {
+            if let Err(why) = super::export::fits(&self.doc) {
+                self.doc = before;
+                self.status.refused = Some(format!("没有加入清单，清单没有变化：{why}"));
+                self.last = Err(Refused(vec![why]));
+                return;
+            }
+        }
+        self.status.refused = None;
         if let Some(follows) = follows {
             // Cannot be refused: the member exists, and a name is any text.
             let _ = apply(&mut self.doc, follows);

@@ -19,6 +19,26 @@ pub enum NotText {
     Binary,
 }
 
+/// JSON `text` with DEL and the C1 control characters (U+007F–U+009F) written as `\u` escapes. JSON allows them
+/// raw, but a file holding them raw is one `decode` refuses as not text; escaped, the file is plain text and its
+/// strings (and so its digest, made of the values) are the same. Such characters stand only inside strings, so
+/// every occurrence is one to escape.
+pub fn escape_controls(text: String) -> String {
+    let control = |c: char| ('\u{7F}'..='\u{9F}').contains(&c);
+    if !text.chars().any(control) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Decodes `bytes` to text.
 pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
     if bytes.is_empty() {

@@ -66,13 +66,41 @@ pub fn export(doc: &Document, complete: bool, now: DateTime<FixedOffset>) -> Exp
         extra,
     });
     let value = to_value(&doc);
-    let mut text = serde_json::to_string_pretty(&value).expect("a JSON value always serialises");
+    let mut text = super::encoding::escape_controls(
+        serde_json::to_string_pretty(&value).expect("a JSON value always serialises"),
+    );
     text.push('\n');
     Exported {
         file_name: file_name(&doc, complete),
         bytes: text.into_bytes(),
         document: doc,
     }
+}
+
+/// Room for what an export adds to the document's text (`meta`, a raised revision), generously.
+const META_ROOM: usize = 1024;
+
+/// Whether `doc`, exported, makes a file the importer (and so 汇总) reads back: not over its size bound. What
+/// the app makes of a table, pasted rows or gathered lists is checked before it is made, so it never holds a list
+/// it cannot hand in; the reason says the size and what to do.
+pub fn fits(doc: &Document) -> Result<(), String> {
+    let bytes = serde_json::to_string_pretty(&to_value(doc))
+        .map(|t| t.len())
+        .unwrap_or(usize::MAX)
+        .saturating_add(META_ROOM);
+    too_large(bytes).map_or(Ok(()), Err)
+}
+
+/// Why a list file of `bytes` bytes cannot be handed in, if it cannot: the importer refuses it.
+pub fn too_large(bytes: usize) -> Option<String> {
+    let limit = super::import::MAX_FILE_BYTES;
+    (bytes > limit).then(|| {
+        format!(
+            "这份清单的文件将有 {:.1} MB，超过本程序能读入的 {} MB：导出后本程序和汇总都无法再打开它。多半是某些单元格或字段的内容过长（例如把整篇材料贴进了一格），请删减后再试。",
+            bytes as f64 / 1_048_576.0,
+            limit / 1_048_576
+        )
+    })
 }
 
 /// `{kind}-{org_name}[-{member}]-{YYYYMMDD}[-第N版][-草稿].json`, with the characters Windows forbids replaced by

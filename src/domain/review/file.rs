@@ -249,7 +249,9 @@ impl Review {
             digest: digest.clone(),
             extra: Default::default(),
         });
-        let mut text = serde_json::to_string_pretty(&review).expect("a review always serialises");
+        let mut text = crate::domain::encoding::escape_controls(
+            serde_json::to_string_pretty(&review).expect("a review always serialises"),
+        );
         text.push('\n');
         Written {
             file_name: self.file_name(),

@@ -115,11 +115,12 @@ fn gather_plan(props: &GatherPlanProps) -> Html {
             // Made again against the list as it is now: a change made while the plan was shown is kept.
             let p = session.read(|s| plan(&s.doc, &incoming, &answers, &mut clock::new_id));
             // A gathering that changed the list is said by the undo notice, with 撤销 beside it.
-            let outcome = session.edit(Action::Gather(Box::new(p)));
-            on_said.emit(if outcome == Outcome::Unchanged {
-                Said::Done("没有收集到新的内容，名单没有变化。".into())
-            } else {
-                Said::None
+            on_said.emit(match session.step(Action::Gather(Box::new(p))) {
+                Err(refused) => {
+                    Said::Failed(format!("没有收集，名单没有变化：{}", refused.message()))
+                }
+                Ok(Outcome::Unchanged) => Said::Done("没有收集到新的内容，名单没有变化。".into()),
+                Ok(_) => Said::None,
             });
             planned.set(None);
         })

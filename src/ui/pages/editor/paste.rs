@@ -79,7 +79,10 @@ fn answered(
                 problems: rows.problems,
                 members: rows.members,
             });
-            session.edit(Action::Paste { pasted, into });
+            // Refused (the list would be too large to hand in): the status line says why.
+            if session.step(Action::Paste { pasted, into }).is_err() {
+                return;
+            }
             if let Some(first) = first {
                 location::go(&Route::At(id, first));
             }

@@ -38,6 +38,9 @@ pub fn status_bar() -> Html {
             if status.unexported >= EXPORT_REMINDER {
                 <p class="notice warning">{ format!("自上次导出后已自动保存了{}次修改。建议点“导出JSON”另存一份到U盘或文件夹，以防浏览器数据被清理。", status.unexported) }</p>
             }
+            if let Some(refused) = &status.refused {
+                <p class="notice error" role="alert">{ refused }</p>
+            }
             if let Some(error) = &status.backup_error {
                 <p class="notice error" role="alert">{ error }</p>
             }

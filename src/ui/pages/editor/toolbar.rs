@@ -40,6 +40,10 @@ fn do_export(session: &SessionHandle) -> Result<String, String> {
         )
     });
     let out = export(&doc, complete, clock::now());
+    // A file the importer would refuse is not written: it could be handed in but never read.
+    if let Some(why) = crate::domain::export::too_large(out.bytes.len()) {
+        return Err(format!("没有导出：{why}"));
+    }
     download::save(&out.file_name, &out.bytes, "application/json")?;
     let name = out.file_name.clone();
     session.replace_document(out.document);
