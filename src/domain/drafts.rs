@@ -274,19 +274,35 @@ fn when(saved_at: &str) -> String {
     super::dates::official_time_seconds(saved_at).unwrap_or_else(|| "时间不详".to_string())
 }
 
+/// The save times of two copies as the notice says them: to the second, and to the millisecond when they fall in
+/// the same second (saves come several a second while someone types; "newer" beside the same time reads wrong).
+fn both_when(newer: &str, older: &str) -> (String, String) {
+    let (a, b) = (when(newer), when(older));
+    if a != b {
+        return (a, b);
+    }
+    let millis = |at: &str| {
+        at.get(19..23)
+            .filter(|m| m.starts_with('.'))
+            .map_or(String::new(), str::to_string)
+    };
+    (
+        format!("{a}{}", millis(newer)),
+        format!("{b}{}", millis(older)),
+    )
+}
+
 fn local_newer(local_at: &str, backup_at: &str) -> String {
+    let (newer, older) = both_when(local_at, backup_at);
     format!(
-        "本机存有这份草稿的两份副本：已打开浏览器常规存储中较新的一份（保存于{}），本程序备份中的一份较旧（保存于{}）。",
-        when(local_at),
-        when(backup_at)
+        "本机存有这份草稿的两份副本：已打开浏览器常规存储中较新的一份（保存于{newer}），本程序备份中的一份较旧（保存于{older}）。"
     )
 }
 
 fn backup_newer(backup_at: &str, local_at: &str) -> String {
+    let (newer, older) = both_when(backup_at, local_at);
     format!(
-        "本机存有这份草稿的两份副本：已打开本程序备份中较新的一份（保存于{}）。浏览器常规存储中的一份较旧（保存于{}），可能是存储空间已满时没能写入。",
-        when(backup_at),
-        when(local_at)
+        "本机存有这份草稿的两份副本：已打开本程序备份中较新的一份（保存于{newer}）。浏览器常规存储中的一份较旧（保存于{older}），可能是存储空间已满时没能写入。"
     )
 }
 
@@ -452,6 +468,11 @@ mod tests {
             (Copy::Backup, "新")
         );
         assert!(c.notice.unwrap().contains("备份中较新的一份"));
+        // Two saves in the same second are told apart by their milliseconds.
+        assert_eq!(
+            backup_newer("2024-06-01T09:30:05.600+08:00", "2024-06-01T09:30:05.120+08:00"),
+            "本机存有这份草稿的两份副本：已打开本程序备份中较新的一份（保存于2024年6月1日 09:30:05.600）。浏览器常规存储中的一份较旧（保存于2024年6月1日 09:30:05.120），可能是存储空间已满时没能写入。"
+        );
 
         let c = newest(Some(Ok(newer.clone())), Some(Ok(older.clone())))
             .unwrap()
