@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use rectify::domain::branches::{Branch, Unit};
-use rectify::domain::consolidate::{consolidate, Consolidation, Verdict};
+use rectify::domain::consolidate::{Consolidation, Verdict};
 use rectify::domain::dates;
 use rectify::domain::dispatch::{dispatch, Dispatch};
 use rectify::domain::ledger::completion_permille;
@@ -35,7 +35,7 @@ struct Office {
 
 fn office(today: NaiveDate) -> Office {
     let set = campaign().set_on(today);
-    let c = consolidate(&set.inputs(), today);
+    let c = set.consolidate(today);
     let unit = Unit::of(&c, &set.joined, &set.expected);
     Office { set, c, unit }
 }
@@ -148,7 +148,7 @@ fn names_are_matched_as_people_write_them_and_the_office_joins_the_rest() {
     let c = campaign();
     let today = c.friday(1);
     let set = c.set_on(today);
-    let cons = consolidate(&set.inputs(), today);
+    let cons = set.consolidate(today);
     // Without the office's join the formal name is a 党支部 of its own, off the list.
     let apart = Unit::of(&cons, &[], &set.expected);
     assert_eq!(apart.branches.len(), 40);
@@ -167,6 +167,21 @@ fn names_are_matched_as_people_write_them_and_the_office_joins_the_rest() {
     assert!(joined.branches[GATHERED]
         .other_names
         .contains(&FORMAL_NAME.to_string()));
+    // The list under its new name is asked about (another 党支部's, made on 第3派出所's file?) until the office
+    // says it is a rename, on Friday of week 5.
+    let friday = c.friday(5);
+    let unsaid = rectify::domain::consolidate::consolidate(&c.set_on(friday).inputs(), friday);
+    let asked: Vec<&str> = unsaid
+        .submissions
+        .iter()
+        .filter_map(|s| s.copy_of.as_ref().map(|o| o.branch.as_str()))
+        .collect();
+    assert_eq!(asked, [BRANCHES[RENAMED]]);
+    assert!(office(friday)
+        .c
+        .submissions
+        .iter()
+        .all(|s| s.copy_of.is_none()));
     // The rename keeps 第3派出所 one 党支部 under the list's name, its new name noted.
     let late = office(c.friday(6));
     let renamed = &late.unit.branches[RENAMED];
@@ -221,7 +236,7 @@ fn a_copied_file_is_a_conflict_until_the_office_removes_it() {
     let mut set = c.set_on(today);
     let copy = c.hand_ins.iter().find(|h| h.copy).unwrap();
     set.add(&[(copy.file_name.clone(), copy.bytes.clone())]);
-    let cons = consolidate(&set.inputs(), today);
+    let cons = set.consolidate(today);
     let unit = Unit::of(&cons, &set.joined, &set.expected);
     assert_eq!(unit.branches.len(), 39);
     assert_eq!(unit.branches[ORIGINAL].lists.len(), 2);

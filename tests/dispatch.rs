@@ -276,6 +276,65 @@ fn a_督办单_is_numbered_from_the_number_the_office_set_one_per_党支部() {
 }
 
 #[test]
+fn a_督办单_number_is_never_given_twice_and_a_调度_printed_again_keeps_its_numbers() {
+    use rectify::domain::dispatch::{next_number, period_key, supervision_numbers};
+    use rectify::domain::summary_set::{Step, SummarySet};
+    let today = day(2026, 12, 9);
+    let overdue = |seed, name| list(seed, name, "2026-12-01");
+    let files = vec![
+        file(&overdue(1, "甲党支部"), "甲.json", "2026-11-20"),
+        file(&overdue(2, "乙党支部"), "乙.json", "2026-11-20"),
+    ];
+    let c = consolidate(&files, today);
+    let unit = Unit::of(&c, &[], &[]);
+    let week = Period::week_of(today);
+    let d = dispatch(&c, &unit, week, "本周", today);
+    let mut set = SummarySet::empty();
+    // The office sets the first number to 5 and prints: 第5号, 第6号, kept.
+    set.apply(&Step::Issuer("办公室".into(), 5)).unwrap();
+    let first = supervision_numbers(&d, &set.issued, set.next_number(2026));
+    assert_eq!(first.iter().map(|n| n.number).collect::<Vec<_>>(), [5, 6]);
+    set.apply(&Step::Issue(first.clone())).unwrap();
+    // Printed again for the same week: the same numbers. The next 调度 (another week) goes on at 7.
+    assert_eq!(
+        supervision_numbers(&d, &set.issued, set.next_number(2026)),
+        first
+    );
+    let next_week = Period::week_of(day(2026, 12, 16));
+    let later = dispatch(&c, &unit, next_week, "本周", day(2026, 12, 16));
+    let numbers = supervision_numbers(&later, &set.issued, set.next_number(2026));
+    assert_eq!(numbers.iter().map(|n| n.number).collect::<Vec<_>>(), [7, 8]);
+    assert_eq!(numbers[0].period, period_key(&next_week));
+    // Kept as JSON and read back (a reload): the same.
+    let again: SummarySet = serde_json::from_str(&serde_json::to_string(&set).unwrap()).unwrap();
+    assert_eq!(again.next_number(2026), 7);
+    // A number already given, or out of bounds, is refused with what to write.
+    let refused = next_number("6", &set.issued, 2026).unwrap_err();
+    assert!(
+        refused.contains("已编到第6号") && refused.contains("请填7"),
+        "{refused}"
+    );
+    assert!(next_number("4294967295", &set.issued, 2026).is_err());
+    assert!(next_number("0", &set.issued, 2026).is_err());
+    assert_eq!(next_number(" 9 ", &set.issued, 2026), Ok(9));
+    assert_eq!(
+        next_number("1", &set.issued, 2027),
+        Ok(1),
+        "a new year starts again"
+    );
+    // Two tabs printing at once: the second's numbers, taken on top of the first's, are said to clash.
+    let mut other = SummarySet::empty();
+    other.apply(&Step::Issue(numbers.clone())).unwrap();
+    let mut clash = numbers.clone();
+    clash[0].branch = "丙党支部".into();
+    clash.truncate(1);
+    assert!(other
+        .apply(&Step::Issue(clash))
+        .unwrap_err()
+        .contains("第7号重号了"));
+}
+
+#[test]
 fn the_issuer_and_the_first_number_are_kept_when_the_files_are_cleared() {
     let mut set = rectify::domain::summary_set::SummarySet::empty();
     set.issuer = "中共××县公安局委员会主题教育办公室".into();

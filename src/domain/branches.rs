@@ -9,14 +9,14 @@
 //! - the office can say that two names are one 党支部 (合并为同一党支部), kept in the 汇总 set as a `Join`;
 //! - a name on the 应报送名单 names the 党支部 it matches; the list's order is the table's order.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::consolidate::{Consolidation, ListFile};
 use super::ledger::{self, Entry, Summary};
-use super::model::{Document, Kind, Measure};
+use super::model::{Document, Header, Kind, Measure};
 use super::names::{key, natural_cmp};
 
 /// The office's word that the 党支部 written `name` is the one written `with` (合并为同一党支部).
@@ -125,12 +125,30 @@ pub struct Unit {
 
 /// Groups keys that are one 党支部: a union-find over the keys of names.
 #[derive(Default)]
-struct Groups {
+pub(crate) struct Groups {
     index: HashMap<String, usize>,
     parent: Vec<usize>,
 }
 
 impl Groups {
+    /// The names the office said are one (合并为同一党支部), grouped.
+    pub(crate) fn of_joins(joins: &[Join]) -> Groups {
+        let mut g = Groups::default();
+        for j in joins {
+            g.join(key(&j.name), key(&j.with));
+        }
+        g
+    }
+
+    /// Whether two names are one 党支部 by their keys or the office's joins.
+    pub(crate) fn same(&mut self, a: &str, b: &str) -> bool {
+        let (a, b) = (key(a), key(b));
+        a == b || {
+            let (a, b) = (self.node(a), self.node(b));
+            self.root(a) == self.root(b)
+        }
+    }
+
     fn node(&mut self, k: String) -> usize {
         let next = self.parent.len();
         let at = *self.index.entry(k).or_insert(next);
@@ -154,11 +172,6 @@ impl Groups {
         // The smaller root wins, so the grouping does not depend on the order joins are met.
         self.parent[ra.max(rb)] = ra.min(rb);
     }
-
-    fn group_of(&mut self, name: &str) -> usize {
-        let n = self.node(key(name));
-        self.root(n)
-    }
 }
 
 /// The local date a file was exported on (`2024-06-05T09:30:00+08:00` → 2024-06-05): when it was handed in.
@@ -169,130 +182,190 @@ pub fn exported_on(doc: &Document) -> Option<NaiveDate> {
         .and_then(super::dates::parse)
 }
 
-impl Unit {
-    /// Groups the lists of `c` into 党支部 by their names, their ids, the office's `joins` and the `expected`
-    /// names (the 应报送名单, in the office's order). An expected 党支部 with no list is a 党支部 too: it has
-    /// handed in nothing.
-    pub fn of(c: &Consolidation, joins: &[Join], expected: &[String]) -> Unit {
-        let mut g = Groups::default();
-        for j in joins {
-            g.join(key(&j.name), key(&j.with));
+/// Which names two 党支部 share: a name whose files carry two different 上级党组织 (two 第一党支部 of two 党总支)
+/// names a 党支部 only together with its 上级党组织.
+struct Naming {
+    shared: HashSet<String>,
+}
+
+impl Naming {
+    fn of(c: &Consolidation) -> Naming {
+        let mut parents: HashMap<String, HashSet<String>> = HashMap::new();
+        for d in c.submissions.iter().filter_map(|s| s.document.as_ref()) {
+            let parent = key(&d.header.parent_org);
+            if !parent.is_empty() {
+                parents
+                    .entry(key(&d.header.org_name))
+                    .or_default()
+                    .insert(parent);
+            }
         }
-        // Every file of one list (the one that counts and those it superseded) is one 党支部, whatever it calls
-        // itself: a rename between hand-ins keeps it together. Files in conflict are not: a copy by another
-        // branch must not join two branches.
+        Naming {
+            shared: parents
+                .into_iter()
+                .filter(|(_, p)| p.len() > 1)
+                .map(|(name, _)| name)
+                .collect(),
+        }
+    }
+
+    /// The key a list's 党支部 is grouped by: its name's, with its 上级党组织's where another 党支部 shares the name.
+    fn key(&self, h: &Header) -> String {
+        let name = key(&h.org_name);
+        let parent = key(&h.parent_org);
+        if self.shared.contains(&name) && !parent.is_empty() {
+            format!("{name}\u{1}{parent}")
+        } else {
+            name
+        }
+    }
+
+    /// The name shown: with its 上级党组织 where another 党支部 shares the name.
+    fn shown(&self, h: &Header) -> String {
+        let name = h.org_name.trim();
+        if self.shared.contains(&key(name)) && !h.parent_org.trim().is_empty() {
+            format!("{name}（{}）", h.parent_org.trim())
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+/// The 党支部 as they are found, before they are put in order.
+struct Found {
+    g: Groups,
+    by_root: HashMap<usize, usize>,
+    branches: Vec<Branch>,
+}
+
+impl Found {
+    /// The 党支部 grouped under `node` (a name's key, or `Naming::key`), opened with `name` if it is new.
+    fn open(&mut self, node: String, name: &str) -> usize {
+        let n = self.g.node(node);
+        let root = self.g.root(n);
+        let branches = &mut self.branches;
+        *self.by_root.entry(root).or_insert_with(|| {
+            branches.push(Branch {
+                name: name.trim().to_string(),
+                other_names: Vec::new(),
+                lists: Vec::new(),
+                expected: None,
+                summary: Summary::default(),
+                errors: 0,
+                warnings: 0,
+            });
+            branches.len() - 1
+        })
+    }
+
+    /// Every file of one list (the one that counts and those it superseded) is one 党支部. Files in conflict are
+    /// not: a copy by another branch must not join two branches.
+    fn tie_revisions(&mut self, c: &Consolidation, naming: &Naming) {
         let mut first_of_id: HashMap<&str, String> = HashMap::new();
-        for s in &c.submissions {
+        for s in c.submissions.iter().filter(|s| s.verdict.is_own()) {
             let Some(d) = s.document.as_ref() else {
                 continue;
             };
-            if !s.verdict.is_own() {
-                continue;
-            }
-            let k = key(&d.header.org_name);
+            let k = naming.key(&d.header);
             match first_of_id.get(d.id.as_str()) {
-                Some(first) => g.join(first.clone(), k),
+                Some(first) => self.g.join(first.clone(), k),
                 None => {
-                    g.node(k.clone());
+                    self.g.node(k.clone());
                     first_of_id.insert(d.id.as_str(), k);
                 }
             }
         }
-        let expected: Vec<&str> = expected
-            .iter()
-            .map(|e| e.trim())
-            .filter(|e| !e.is_empty())
-            .collect();
+    }
 
-        let mut branches: Vec<Branch> = Vec::new();
-        let mut by_root: HashMap<usize, usize> = HashMap::new();
-        let mut open = |g: &mut Groups, name: &str, branches: &mut Vec<Branch>| -> usize {
-            let root = g.group_of(name);
-            *by_root.entry(root).or_insert_with(|| {
-                branches.push(Branch {
-                    name: name.trim().to_string(),
-                    other_names: Vec::new(),
-                    lists: Vec::new(),
-                    expected: None,
-                    summary: Summary::default(),
-                    errors: 0,
-                    warnings: 0,
-                });
-                branches.len() - 1
-            })
-        };
-        for (i, name) in expected.iter().enumerate() {
-            let b = open(&mut g, name, &mut branches);
-            if branches[b].expected.is_none() {
-                branches[b].expected = Some(i);
-                branches[b].name = name.to_string();
-            } else if key(&branches[b].name) != key(name) {
-                branches[b].other_names.push(name.to_string());
+    /// Each name on the 应报送名单 names a 党支部, in the list's order.
+    fn expected(&mut self, expected: &[String]) {
+        let names = expected.iter().map(|e| e.trim()).filter(|e| !e.is_empty());
+        for (i, name) in names.enumerate() {
+            let b = self.open(key(name), name);
+            let branch = &mut self.branches[b];
+            if branch.expected.is_none() {
+                branch.expected = Some(i);
+                branch.name = name.to_string();
+            } else if key(&branch.name) != key(name) {
+                branch.other_names.push(name.to_string());
             }
         }
-        // Lists in the order of their export: the latest file names a 党支部 that is not on the list.
+    }
+
+    /// Each list that counts goes to its 党支部, in the order of their export: the latest file names a 党支部
+    /// that is not on the 应报送名单. Returns each list's 党支部.
+    fn lists(&mut self, c: &Consolidation, naming: &Naming) -> Vec<usize> {
         let mut order: Vec<usize> = (0..c.lists.len()).collect();
-        super::order::sort_by(&mut order, |&a, &b| {
-            let at = |i: usize| {
-                c.lists[i]
-                    .document
-                    .meta
-                    .as_ref()
-                    .map(|m| m.exported_at.clone())
-            };
-            at(a).cmp(&at(b))
-        });
+        let at = |i: usize| {
+            c.lists[i]
+                .document
+                .meta
+                .as_ref()
+                .map(|m| m.exported_at.clone())
+        };
+        super::order::sort_by(&mut order, |&a, &b| at(a).cmp(&at(b)));
         let mut of_list = vec![0; c.lists.len()];
         for &i in &order {
             let l = &c.lists[i];
-            let name = l.document.header.org_name.trim();
-            let b = open(&mut g, name, &mut branches);
+            let name = naming.shown(&l.document.header);
+            let b = self.open(naming.key(&l.document.header), &name);
             of_list[i] = b;
-            let branch = &mut branches[b];
+            let branch = &mut self.branches[b];
             branch.lists.push(i);
             branch.summary.add(&l.summary);
             branch.errors += l.errors;
             branch.warnings += l.warnings;
-            if branch.expected.is_none() && !name.is_empty() {
-                // The newest file names it; the names before become other names.
-                if key(&branch.name) != key(name) {
-                    let old = std::mem::replace(&mut branch.name, name.to_string());
-                    if !old.is_empty() {
-                        branch.other_names.push(old);
-                    }
+            // The newest file names it; the names before become other names.
+            if branch.expected.is_none() && !name.is_empty() && key(&branch.name) != key(&name) {
+                let old = std::mem::replace(&mut branch.name, name);
+                if !old.is_empty() {
+                    branch.other_names.push(old);
                 }
             }
         }
-        // The other names written on its superseded files and in the office's joins.
-        let other = |g: &mut Groups, name: &str, branches: &mut Vec<Branch>| {
-            let name = name.trim();
-            if let Some(&b) = by_root.get(&g.group_of(name)) {
-                let branch = &mut branches[b];
-                let k = key(name);
-                if !name.is_empty()
-                    && key(&branch.name) != k
-                    && !branch.other_names.iter().any(|o| key(o) == k)
-                {
-                    branch.other_names.push(name.to_string());
-                }
+        of_list
+    }
+
+    /// The other names written on its superseded files and in the office's joins.
+    fn other_names(&mut self, c: &Consolidation, joins: &[Join], naming: &Naming) {
+        let other = |found: &mut Found, node: String, name: &str| {
+            let n = found.g.node(node);
+            let root = found.g.root(n);
+            let Some(&b) = found.by_root.get(&root) else {
+                return;
+            };
+            let branch = &mut found.branches[b];
+            let k = key(name);
+            if !name.is_empty()
+                && key(&branch.name) != k
+                && !branch.other_names.iter().any(|o| key(o) == k)
+            {
+                branch.other_names.push(name.to_string());
             }
         };
-        for s in &c.submissions {
-            if let (Some(d), true) = (&s.document, s.verdict.is_own()) {
-                other(&mut g, &d.header.org_name, &mut branches);
-            }
+        for d in c
+            .submissions
+            .iter()
+            .filter(|s| s.verdict.is_own())
+            .filter_map(|s| s.document.as_ref())
+        {
+            other(self, naming.key(&d.header), &naming.shown(&d.header));
         }
         for j in joins {
-            other(&mut g, &j.name, &mut branches);
-            other(&mut g, &j.with, &mut branches);
+            other(self, key(&j.name), j.name.trim());
+            other(self, key(&j.with), j.with.trim());
         }
-        for b in &mut branches {
+        for b in &mut self.branches {
             b.other_names.dedup_by(|a, b| key(a) == key(b));
             super::order::sort_by(&mut b.lists, |&x, &y| {
                 (c.lists[x].document.kind as u8).cmp(&(c.lists[y].document.kind as u8))
             });
         }
-        // The 应报送名单's order, then the others by name.
+    }
+
+    /// The 党支部 in the 应报送名单's order, then the others by name; each list's 党支部 by its new place.
+    fn into_unit(self, of_list: Vec<usize>) -> Unit {
+        let branches = self.branches;
         let mut order: Vec<usize> = (0..branches.len()).collect();
         super::order::sort_by(&mut order, |&a, &b| {
             let (x, y) = (&branches[a], &branches[b]);
@@ -308,11 +381,29 @@ impl Unit {
             place[from] = to;
         }
         let mut sorted: Vec<Option<Branch>> = branches.into_iter().map(Some).collect();
-        let branches = order.iter().filter_map(|&i| sorted[i].take()).collect();
         Unit {
-            branches,
+            branches: order.iter().filter_map(|&i| sorted[i].take()).collect(),
             of_list: of_list.into_iter().map(|b| place[b]).collect(),
         }
+    }
+}
+
+impl Unit {
+    /// Groups the lists of `c` into 党支部 by their names (with their 上级党组织 where two 党支部 share a name),
+    /// their ids, the office's `joins` and the `expected` names (the 应报送名单, in the office's order). An
+    /// expected 党支部 with no list is a 党支部 too: it has handed in nothing.
+    pub fn of(c: &Consolidation, joins: &[Join], expected: &[String]) -> Unit {
+        let naming = Naming::of(c);
+        let mut found = Found {
+            g: Groups::of_joins(joins),
+            by_root: HashMap::new(),
+            branches: Vec::new(),
+        };
+        found.tie_revisions(c, &naming);
+        found.expected(expected);
+        let of_list = found.lists(c, &naming);
+        found.other_names(c, joins, &naming);
+        found.into_unit(of_list)
     }
 
     /// The 党支部 of the list at `list` (a position in `Consolidation::lists`).
@@ -494,7 +585,7 @@ mod tests {
     }
 
     #[test]
-    fn a_branch_that_renames_itself_stays_one_and_takes_the_new_name() {
+    fn a_branch_that_renames_itself_is_asked_about_and_once_joined_is_one_with_the_new_name() {
         let now = chrono::DateTime::parse_from_rfc3339("2024-05-01T09:30:00+08:00").unwrap();
         let old = export(&org_list(1, "第3派出所党支部", 2, 1), true, now).document;
         let mut renamed = old.clone();
@@ -508,11 +599,51 @@ mod tests {
             ),
             file("o2.json", &renamed, "2024-05-20"),
         ];
+        // Unsaid, a list whose 党支部 changed its name may be another 党支部's made on its file: counted apart, asked.
         let c = consolidate(&files, today());
+        assert!(c.submissions[2].copy_of.is_some());
         let u = Unit::of(&c, &[], &[]);
+        assert_eq!(names(&u), ["城南派出所党支部", "第3派出所党支部"]);
+        // The office says it is the same 党支部 renamed (合并为同一党支部): one, under its new name.
+        let joins = [Join {
+            name: "城南派出所党支部".into(),
+            with: "第3派出所党支部".into(),
+        }];
+        let said = crate::domain::consolidate::Said {
+            joins: &joins,
+            distinct: &[],
+        };
+        let c = crate::domain::consolidate::consolidate_as(&files, today(), said);
+        let u = Unit::of(&c, &joins, &[]);
         assert_eq!(names(&u), ["城南派出所党支部"]);
         assert_eq!(u.branches[0].other_names, ["第3派出所党支部"]);
         assert_eq!(u.branches[0].lists.len(), 2);
+    }
+
+    #[test]
+    fn two_branches_of_one_name_under_two_parents_are_two_rows() {
+        let mut first = org_list(1, "第一党支部", 1, 1);
+        first.header.parent_org = "治安大队党总支".into();
+        let mut second = org_list(2, "第一党支部", 1, 1);
+        second.header.parent_org = "交警大队党总支".into();
+        let mut members = member_list(3, "第一党支部", 1, 1, 1);
+        members.header.parent_org = "交警大队党总支".into();
+        let files = vec![
+            file("a.json", &first, "2024-05-20"),
+            file("b.json", &second, "2024-05-20"),
+            file("c.json", &members, "2024-05-20"),
+        ];
+        let c = consolidate(&files, today());
+        let u = Unit::of(&c, &[], &[]);
+        assert_eq!(
+            names(&u),
+            [
+                "第一党支部（交警大队党总支）",
+                "第一党支部（治安大队党总支）"
+            ]
+        );
+        assert_eq!(u.branches[0].lists.len(), 2, "its two lists together");
+        assert_eq!(u.branches[1].lists.len(), 1);
     }
 
     #[test]
@@ -587,7 +718,7 @@ mod tests {
     }
 
     #[test]
-    fn a_copied_file_in_conflict_joins_no_branches() {
+    fn a_file_copied_by_another_branch_joins_no_branches() {
         let a = org_list(1, "第一党支部", 1, 1);
         let mut copy = a.clone();
         copy.header.org_name = "第二党支部".into();
@@ -608,7 +739,9 @@ mod tests {
         let c = consolidate(&files, today());
         let u = Unit::of(&c, &[], &[]);
         assert_eq!(names(&u), ["第一党支部", "第二党支部"]);
-        assert!(u.branches.iter().all(|b| b.lists.len() == 1));
+        // The copy is 第二党支部's own list (made on 第一's file), not a conflict with 第一's: each has two.
+        assert!(u.branches.iter().all(|b| b.lists.len() == 2));
+        assert!(c.submissions[1].copy_of.is_some());
     }
 
     #[test]

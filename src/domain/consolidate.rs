@@ -4,14 +4,22 @@
 //! `branches`. Every file gets a verdict. Of several files of the same list (the same document id) the highest revision counts
 //! and the others are superseded; the same revision with different content is a conflict, and neither copy counts
 //! until the office removes one. A file changed after export still counts, and says so.
+//!
+//! A file is its branch's, not its document id's: a file carrying the id of another 党支部's list (乙 filled in its
+//! list on 甲's handed-in file, renamed the 党支部 and exported) is 乙's list, not 甲's next version. Of one id, the
+//! files whose 党支部 (its name, through the office's joins, and its 上级党组织) is not the one of the id's first
+//! file are a list of their own (`Line`), counted apart and said, until the office says the two names are one
+//! 党支部 (a rename: 合并为同一党支部) or that they are two (`distinct`, which only stops the question).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::branches::{Groups, Join};
 use super::import::{import, Seal};
 use super::ledger::{self, Summary};
-use super::model::{Document, Kind};
+use super::model::{Document, Header, Kind};
+use super::names::key;
 use super::validate::validate;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,9 +88,39 @@ pub struct Submission {
     pub document: Option<Document>,
     /// The figures of this very file (whether it counts or not), when it is a list.
     pub summary: Option<Summary>,
+    /// It carries the id of another 党支部's list (made on that list's file), not yet settled by the office.
+    pub copy_of: Option<CopyOf>,
 }
 
-/// A list file that counts (the highest revision of its list), with its figures.
+/// A list made on another 党支部's file: whose list's id it carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CopyOf {
+    /// The 党支部 whose list's id the file carries, as that list names it.
+    pub branch: String,
+    /// The id the file carries (the file's own `id`); the list is counted under an id of its own (its line).
+    pub id: String,
+}
+
+impl CopyOf {
+    /// What the file list says of such a file.
+    pub fn label(&self) -> String {
+        format!(
+            "；清单编号与“{}”的清单相同，党支部却不同：多半是用它报送的文件做模板填写的，已按另一个党支部分开统计",
+            self.branch
+        )
+    }
+}
+
+/// What the office has said of whose files are whose, kept with its set: names that are one 党支部, and lists made
+/// on another 党支部's file that it says are indeed another 党支部's (their line ids).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Said<'a> {
+    pub joins: &'a [Join],
+    pub distinct: &'a [String],
+}
+
+/// A list file that counts (the highest revision of its list), with its figures. Its document's id is its line's:
+/// the file's own id, or for a list made on another 党支部's file, that id with `~` and a mark of its 党支部.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListFile {
     pub file_name: String,
@@ -107,14 +145,101 @@ struct Read {
     document: Document,
     digest: String,
     changed: bool,
+    copy_of: Option<CopyOf>,
 }
 
 /// A file as received: its bytes, or (for a file kept from an earlier session that was not a list) why it was
 /// refused then.
 pub type Received = Result<Vec<u8>, String>;
 
-/// Reads, checks and de-duplicates `files` (name, bytes or an earlier refusal).
+/// Reads, checks and de-duplicates `files` (name, bytes or an earlier refusal), nothing said by the office.
 pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidation {
+    consolidate_as(files, today, Said::default())
+}
+
+/// Whether two headers are one 党支部's: the same name (by its key or the office's joins), and no two different
+/// 上级党组织 (an empty one says nothing).
+pub(crate) fn same_branch(a: &Header, b: &Header, names: &mut Groups) -> bool {
+    let parents = (key(&a.parent_org), key(&b.parent_org));
+    names.same(&a.org_name, &b.org_name)
+        && (parents.0.is_empty() || parents.1.is_empty() || parents.0 == parents.1)
+}
+
+/// Whether two lists are one 党支部's by their headers alone (no joins): what the start page asks before a file
+/// replaces a draft of the same id.
+pub fn one_branch(a: &Header, b: &Header) -> bool {
+    same_branch(a, b, &mut Groups::default())
+}
+
+/// The id a list made on another 党支部's file is counted under: its own id, `~`, and eight hex digits of its
+/// 党支部's name and 上级党组织 (the same for every file of that 党支部, whichever tab or day reads it).
+fn line_id(id: &str, header: &Header) -> String {
+    let mark = super::digest::digest_of(&serde_json::json!([
+        key(&header.org_name),
+        key(&header.parent_org)
+    ]));
+    format!("{id}~{}", &mark[7..15])
+}
+
+/// The id written in a file whose line is `id` (the file's own, without a line's mark).
+pub fn file_id(id: &str) -> &str {
+    id.split('~').next().unwrap_or(id)
+}
+
+/// Gives each read file of another 党支部 than the first file of its id (lowest revision, then earliest export) a
+/// line of its own.
+fn lines(read: &mut [Option<Read>], said: Said) {
+    let mut names = Groups::of_joins(said.joins);
+    let mut first: HashMap<String, usize> = HashMap::new();
+    for (i, r) in read.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let rank = |r: &Read| {
+            (
+                r.document.revision,
+                r.document
+                    .meta
+                    .as_ref()
+                    .map(|m| m.exported_at.clone())
+                    .unwrap_or_default(),
+            )
+        };
+        match first.get(&r.document.id) {
+            Some(&f) if read[f].as_ref().map(rank) <= Some(rank(r)) => {}
+            _ => {
+                first.insert(r.document.id.clone(), i);
+            }
+        }
+    }
+    let owners: Vec<Option<Header>> = read
+        .iter()
+        .map(|r| {
+            r.as_ref()
+                .and_then(|r| first.get(&r.document.id))
+                .and_then(|&f| read[f].as_ref())
+                .map(|f| f.document.header.clone())
+        })
+        .collect();
+    for (r, owner) in read.iter_mut().zip(owners) {
+        let (Some(r), Some(owner)) = (r, owner) else {
+            continue;
+        };
+        if same_branch(&r.document.header, &owner, &mut names) {
+            continue;
+        }
+        let own = r.document.id.clone();
+        r.document.id = line_id(&own, &r.document.header);
+        if !said.distinct.contains(&r.document.id) {
+            r.copy_of = Some(CopyOf {
+                branch: owner.org_name.trim().to_string(),
+                id: own,
+            });
+        }
+    }
+}
+
+/// Reads, checks and de-duplicates `files` (name, bytes or an earlier refusal), with what the office said of whose
+/// files are whose.
+pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said) -> Consolidation {
     let mut verdicts: Vec<Option<Verdict>> = vec![None; files.len()];
     let mut read: Vec<Option<Read>> = Vec::with_capacity(files.len());
     for (i, (name, received)) in files.iter().enumerate() {
@@ -134,10 +259,12 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
                     changed: matches!(imported.seal, Seal::Changed { .. }),
                     document: imported.document,
                     digest,
+                    copy_of: None,
                 }));
             }
         }
     }
+    lines(&mut read, said);
     // Group the copies of each list; the highest revision wins.
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, r) in read.iter().enumerate() {
@@ -208,6 +335,7 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
                 verdict: verdicts[i].take().unwrap_or(Verdict::Complete),
                 document: None,
                 summary: None,
+                copy_of: None,
             });
             continue;
         };
@@ -244,12 +372,22 @@ pub fn consolidate(files: &[(String, Received)], today: NaiveDate) -> Consolidat
             verdict,
             document: Some(r.document),
             summary: Some(summary),
+            copy_of: r.copy_of,
         });
     }
     out
 }
 
 impl Consolidation {
+    /// Whether some file was counted under a line of its own (a list made on another 党支部's file): then which
+    /// names are one 党支部 decides which files count, and a join is a reason to read the files again.
+    pub fn has_lines(&self) -> bool {
+        self.submissions
+            .iter()
+            .filter_map(|s| s.document.as_ref())
+            .any(|d| d.id.contains('~'))
+    }
+
     /// The figures of every list that counts.
     pub fn total(&self) -> Summary {
         let mut total = Summary::default();
@@ -281,14 +419,25 @@ impl Consolidation {
             .count();
         let counting = self.lists.len();
         let attention = self.submissions.iter().any(|s| {
-            !matches!(
-                s.verdict,
-                Verdict::Complete | Verdict::Incomplete { .. } | Verdict::Superseded { .. }
-            )
+            s.copy_of.is_some()
+                || !matches!(
+                    s.verdict,
+                    Verdict::Complete | Verdict::Incomplete { .. } | Verdict::Superseded { .. }
+                )
         });
         let mut line = format!("共{total}个文件：{counting}份清单计入汇总");
         if superseded > 0 {
             line.push_str(&format!("，{superseded}个是已被新版本取代的旧版本"));
+        }
+        let copies = self
+            .submissions
+            .iter()
+            .filter(|s| s.copy_of.is_some())
+            .count();
+        if copies > 0 {
+            line.push_str(&format!(
+                "，{copies}份的清单编号与其他党支部的相同（多半是用别人的文件做模板填的，见下表）"
+            ));
         }
         let other = total - counting - superseded;
         if other > 0 {
@@ -438,13 +587,14 @@ mod tests {
 
     #[test]
     fn a_copy_of_a_revision_below_the_top_is_a_fork_not_a_superseded_file() {
+        // Two copies of the same branch's list (two computers of one branch) went apart at revision 2.
         let now = chrono::DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap();
         let v1 = export(&org_list(1, "第一党支部", 2, 2), true, now).document;
         let mut v2 = v1.clone();
         v2.problems[0].remark = "自己的第二版".into();
         let v2 = export(&v2, true, now).document;
         let mut copy = v1.clone();
-        copy.header.org_name = "第二党支部".into();
+        copy.problems[1].remark = "另一台电脑上改的".into();
         let copy = export(&copy, true, now).document;
         assert_eq!(copy.revision, v2.revision);
         let mut v3 = v2.clone();
@@ -468,6 +618,89 @@ mod tests {
             1,
             "neither fork is the branch's own line"
         );
+    }
+
+    #[test]
+    fn a_list_made_on_another_branchs_file_is_that_branchs_own_and_said() {
+        // 乙 imports 甲's handed-in file, renames the 党支部, edits a problem and exports: 甲's id, 第2版.
+        let now = chrono::DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap();
+        let jia = export(&org_list(1, "甲党支部", 2, 2), true, now).document;
+        let mut yi = jia.clone();
+        yi.header.org_name = "乙党支部".into();
+        yi.problems[0].description = "乙党支部自己查摆的问题：学习不深入。".into();
+        let yi = export(&yi, true, now).document;
+        assert_eq!((yi.id.as_str(), yi.revision), (jia.id.as_str(), 2));
+        let files = vec![file("甲.json", &jia), file("乙-第2版.json", &yi)];
+        let c = consolidate(&files, today());
+        assert!(
+            c.submissions.iter().all(|s| s.verdict.counts()),
+            "neither supersedes the other"
+        );
+        assert_eq!(c.lists.len(), 2);
+        assert_eq!(c.lists[0].document.id, jia.id, "the first keeps the id");
+        assert!(c.lists[1].document.id.starts_with(&format!("{}~", jia.id)));
+        assert_eq!(file_id(&c.lists[1].document.id), jia.id);
+        let copy = c.submissions[1].copy_of.as_ref().expect("said");
+        assert_eq!(copy.branch, "甲党支部");
+        assert!(copy.label().contains("多半是用它报送的文件做模板填写的"));
+        let (line, attention) = c.files_line();
+        assert!(attention);
+        assert!(line.contains("1份的清单编号与其他党支部的相同"), "{line}");
+        // The office says it is a rename after all (合并为同一党支部): then the higher revision supersedes.
+        let joins = [Join {
+            name: "乙党支部".into(),
+            with: "甲党支部".into(),
+        }];
+        let joined = consolidate_as(
+            &files,
+            today(),
+            Said {
+                joins: &joins,
+                distinct: &[],
+            },
+        );
+        assert!(matches!(
+            joined.submissions[0].verdict,
+            Verdict::Superseded { .. }
+        ));
+        assert_eq!(joined.lists.len(), 1);
+        // Or that it is another 党支部 indeed: counted apart, asked no more.
+        let line_id = c.lists[1].document.id.clone();
+        let settled = consolidate_as(
+            &files,
+            today(),
+            Said {
+                joins: &[],
+                distinct: &[line_id],
+            },
+        );
+        assert_eq!(settled.lists.len(), 2);
+        assert!(settled.submissions.iter().all(|s| s.copy_of.is_none()));
+        assert!(!settled.files_line().1);
+        // Two 党支部 of one name under two 上级党组织 are two; an empty 上级党组织 says nothing.
+        let mut other_parent = yi.clone();
+        other_parent.header.org_name = "甲党支部".into();
+        other_parent.header.parent_org = "城南派出所党总支".into();
+        let mut no_parent = other_parent.clone();
+        no_parent.header.parent_org.clear();
+        let mut first_parent = other_parent.clone();
+        first_parent.header.parent_org = "治安大队党总支".into();
+        let mut names = Groups::default();
+        assert!(!same_branch(
+            &first_parent.header,
+            &other_parent.header,
+            &mut names
+        ));
+        assert!(same_branch(
+            &other_parent.header,
+            &no_parent.header,
+            &mut names
+        ));
+        assert!(same_branch(
+            &first_parent.header,
+            &no_parent.header,
+            &mut names
+        ));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! that the office had *before* the period (the files it superseded are kept in the 汇总 set for this), so two
 //! hand-ins in one week count the week's whole movement, not only the last step.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::branches::{exported_on, Branch, Unit};
 use super::changes::{self, Change};
@@ -15,7 +15,9 @@ use super::consolidate::Consolidation;
 use super::dates;
 use super::ledger::{due_date, is_finished as finished, is_overdue};
 use super::model::{Deadline, Document, Kind, Measure};
+use super::names;
 use super::period::{closed_in, days_overdue, due_soon, newly_overdue, notes_in, Period};
+use super::summary_set::{Issued, MAX_NUMBER};
 
 /// The figures of one 党支部, or of all.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -74,7 +76,71 @@ pub const FIGURE_HEADERS: [&str; 7] = [
 
 /// The 编号 of the `index`-th 督办单 (from 0) of a 调度 whose first is `first` (0 read as 1): 督〔2026〕第3号.
 pub fn supervision_number(year: i32, first: u32, index: usize) -> String {
-    format!("督〔{year}〕第{}号", first.max(1) as usize + index)
+    format!("督〔{year}〕第{}号", u64::from(first.max(1)) + index as u64)
+}
+
+/// The period a 督办单 was printed for, as the set keeps it: `2026-11-30..2026-12-06`.
+pub fn period_key(period: &Period) -> String {
+    format!("{}..{}", dates::iso(period.from), dates::iso(period.to))
+}
+
+/// The 编号 each 督办单 of `d` carries, in `to_supervise`'s order: the one its 党支部 was given for this period
+/// when its 督办单 was printed before (a 调度 printed again keeps its numbers); else the next free one from
+/// `first` (0 read as 1), passing over every number given this year, so no number is given twice.
+pub fn supervision_numbers(d: &Dispatch, issued: &[Issued], first: u32) -> Vec<Issued> {
+    let year = d.today.year();
+    let period = period_key(&d.period);
+    let given: std::collections::HashSet<u32> = issued
+        .iter()
+        .filter(|i| i.year == year)
+        .map(|i| i.number)
+        .collect();
+    let mut next = first.max(1);
+    d.to_supervise()
+        .map(|b| {
+            let branch = names::key(&b.name);
+            if let Some(was) = issued
+                .iter()
+                .find(|i| i.period == period && i.branch == branch)
+            {
+                return was.clone();
+            }
+            while given.contains(&next) {
+                next = next.saturating_add(1);
+            }
+            let number = next;
+            next = next.saturating_add(1);
+            Issued {
+                period: period.clone(),
+                branch,
+                year,
+                number,
+            }
+        })
+        .collect()
+}
+
+/// The 编号 the office writes for the next 督办单 (`下一份督办单的编号`), read: a whole number from 1 to
+/// `MAX_NUMBER`, and not one already given this year.
+pub fn next_number(text: &str, issued: &[Issued], year: i32) -> Result<u32, String> {
+    let number = text
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_NUMBER).contains(n))
+        .ok_or_else(|| format!("编号应是1到{MAX_NUMBER}之间的整数，请重新填写。"))?;
+    let last = issued
+        .iter()
+        .filter(|i| i.year == year)
+        .map(|i| i.number)
+        .max();
+    match last {
+        Some(last) if number <= last => Err(format!(
+            "{year}年的督办单已编到第{last}号，第{number}号已经用过或在它之前：请填{}或更大的号，以免重号。",
+            last + 1
+        )),
+        _ => Ok(number),
+    }
 }
 
 /// A measure a 督办单 names: overdue or due soon.

@@ -547,6 +547,18 @@ impl Document {
         }
     }
 
+    /// The same content as a list of its own, under `id`: revision 1, never exported, no review (a list made on
+    /// another 党支部's file, kept beside that one instead of replacing it).
+    pub fn as_new_list(&self, id: String) -> Document {
+        Document {
+            id,
+            revision: 1,
+            review: None,
+            meta: None,
+            ..self.clone()
+        }
+    }
+
     /// Every problem of the document with the member it belongs to (none for an org list), in order.
     pub fn all_problems(&self) -> impl Iterator<Item = (Option<&Member>, &Problem)> {
         let own = self.problems.iter().map(|p| (None, p));

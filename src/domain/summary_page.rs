@@ -2,14 +2,20 @@
 //! `core::Core`). Every event — files read, a file removed, names joined, a review edited, the set loaded from
 //! this computer — is applied to the set *as it is then*: a read that finishes late never overwrites what was
 //! done meanwhile. What must be kept on this computer is an effect; the page keeps it and reports back.
+//!
+//! The set is one thing, whatever the tabs. It is stored with a stamp that every write raises, and a tab writes
+//! only over the stamp it last read or wrote (`Effect::Keep { expected }`, compared and written in one step by
+//! the store). A tab whose set another tab stored since gets that set back (`Stored::Stale`), takes its own steps
+//! again on top of it (`summary_set::Step`) and writes that; what it could not take again it says. A tab also
+//! hears when another stores the set (`Event::Foreign`) and shows it at once.
 
 use std::rc::Rc;
 
 use super::branches::Unit;
-use super::consolidate::{consolidate, Consolidation};
+use super::consolidate::Consolidation;
 use super::core::{Core, Now};
 use super::review::office::{Draft, ReviewEdit};
-use super::summary_set::SummarySet;
+use super::summary_set::{FileKey, Issued, Step, SummarySet};
 
 /// What was made of the set's files, with how long reading and checking them took (shown, read by the bench).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -18,10 +24,22 @@ pub struct Made {
     pub millis: f64,
 }
 
+/// What a write of the set came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stored {
+    /// Written; the set's stamp is now this.
+    Written(u64),
+    /// Not written: another tab stored the set since this tab read it; here is what is stored, and its stamp.
+    Stale(SummarySet, u64),
+    /// The browser refused to keep it: why, in Chinese.
+    Failed(String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    /// The set kept on this computer arrived (files are taken only after it, so it cannot overwrite them).
-    Loaded(SummarySet),
+    /// The set kept on this computer arrived, with its stamp (files are taken only after it, so it cannot
+    /// overwrite them).
+    Loaded(SummarySet, u64),
     /// Files read so far, of how many.
     Reading(usize, usize),
     /// Files read: name and bytes.
@@ -45,16 +63,28 @@ pub enum Event {
     Dispatching(bool),
     /// The 督办单's issuer and first number, as the office wrote them.
     Issuer(String, u32),
+    /// 督办单 printed with these numbers.
+    Issue(Vec<Issued>),
+    /// The office says the list counted under this line id (made on another 党支部's file) is that other
+    /// 党支部's indeed.
+    Distinct(String),
     /// What keeping the set on this computer gave.
-    Kept(Result<(), String>),
+    Kept(Stored),
+    /// Another tab stored the set: here it is, with its stamp.
+    Foreign(SummarySet, u64),
     /// What the page did itself (a CSV saved), to say.
     Said(Result<String, String>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Keep this set on this computer, then send `Event::Kept`.
-    Keep(SummarySet),
+    /// Keep this set on this computer if the stored set's stamp is still `expected`, then send `Event::Kept`.
+    Keep {
+        set: Box<SummarySet>,
+        expected: u64,
+    },
+    /// Read the set as stored and send it as `Event::Foreign`: another tab stored it while this tab was writing.
+    Reload,
     /// The model changed: render again.
     Changed,
 }
@@ -73,6 +103,16 @@ pub struct Model {
     /// The list last closed: the table scrolls back to its 党支部's row.
     pub back_to: Option<String>,
     pub dispatching: bool,
+    /// The stamp of the set as stored when this tab last read or wrote it (0: nothing stored yet).
+    pub stamp: u64,
+    /// Steps taken here that are not yet known to be stored, oldest first.
+    pending: Vec<Step>,
+    /// How many of `pending` the write under way carries; `None` when no write is under way.
+    writing: Option<usize>,
+    /// Another tab said it stored the set while this tab was writing: read it again once the write is done.
+    heard: bool,
+    /// What putting this tab's steps on top of another tab's set said, to say with what is said once kept.
+    rebased: Option<String>,
     /// What to say once the set is kept.
     to_say: Option<String>,
     /// A clock for timing the consolidation (milliseconds).
@@ -102,6 +142,11 @@ impl Model {
             selected: None,
             back_to: None,
             dispatching: false,
+            stamp: 0,
+            pending: Vec::new(),
+            writing: None,
+            heard: false,
+            rebased: None,
             to_say: None,
             clock,
         }
@@ -110,7 +155,7 @@ impl Model {
     /// Reads and checks every file again (the files changed), and groups the lists into 党支部.
     fn consolidate(&mut self, now: &Now) {
         let start = (self.clock)();
-        let consolidation = consolidate(&self.set.inputs(), now.today());
+        let consolidation = self.set.consolidate(now.today());
         self.made = Rc::new(Made {
             consolidation,
             millis: (self.clock)() - start,
@@ -127,10 +172,76 @@ impl Model {
         ));
     }
 
-    /// Keeps the set as consolidated: a file that is not a list keeps only its name and why.
-    fn keep(&mut self, say: Option<String>, out: &mut Vec<Effect>) {
-        self.to_say = say;
-        out.push(Effect::Keep(self.set.to_keep(&self.made.consolidation)));
+    /// Takes a step of the office's: applied to the set as it is, then kept on this computer; `say` is said once
+    /// it is kept.
+    fn take(&mut self, step: Step, say: Option<String>, now: &Now, out: &mut Vec<Effect>) {
+        // Joins decide which files count once some list was made on another 党支部's file.
+        let names = matches!(step, Step::Join { .. } | Step::Unjoin(_));
+        let files = matches!(
+            step,
+            Step::Add(_) | Step::Remove(_) | Step::Clear { .. } | Step::Distinct(_)
+        ) || (names && self.made.consolidation.has_lines());
+        let regroup = names || matches!(step, Step::Expected(_));
+        // Taken on this tab's own set, a step always takes (the set is what this tab shows).
+        let _ = Rc::make_mut(&mut self.set).apply(&step);
+        self.pending.push(step);
+        if files {
+            self.consolidate(now);
+        } else if regroup {
+            self.regroup();
+        }
+        if say.is_some() {
+            self.to_say = say;
+        }
+        self.write(out);
+    }
+
+    /// Writes the steps not yet stored, unless a write is under way (then the next write takes them).
+    fn write(&mut self, out: &mut Vec<Effect>) {
+        if self.writing.is_some() || self.pending.is_empty() || !self.loaded {
+            return;
+        }
+        self.writing = Some(self.pending.len());
+        out.push(Effect::Keep {
+            set: Box::new(self.set.to_keep(&self.made.consolidation)),
+            expected: self.stamp,
+        });
+    }
+
+    /// Another tab's set, stored with `stamp`: this tab's steps not yet stored are taken again on top of it.
+    /// What could not be taken again is said, with the news that the tabs' work was put together.
+    fn rebase(&mut self, stored: SummarySet, stamp: u64, now: &Now) {
+        let mut set = stored;
+        let not_taken: Vec<String> = self
+            .pending
+            .iter()
+            .filter_map(|step| set.apply(step).err())
+            .collect();
+        let keys = |s: &SummarySet| s.files.iter().map(FileKey::of).collect::<Vec<_>>();
+        let files_changed = keys(&set) != keys(&self.set);
+        self.set = Rc::new(set);
+        self.stamp = stamp;
+        if files_changed {
+            self.consolidate(now);
+        } else {
+            self.regroup();
+        }
+        let mut said = if self.pending.is_empty() {
+            "另一个窗口更新了汇总，本窗口已同步显示。".to_string()
+        } else {
+            "另一个窗口也在使用汇总：已把它保存的内容和本窗口的操作合在一起保存。".to_string()
+        };
+        if !not_taken.is_empty() {
+            // What this tab meant to say of a step that could not be taken again would be wrong.
+            self.to_say = None;
+        }
+        for why in not_taken {
+            said.push_str(&why);
+        }
+        self.notice = Some(Ok(said.clone()));
+        if !self.pending.is_empty() {
+            self.rebased = Some(said);
+        }
     }
 }
 
@@ -138,8 +249,9 @@ impl Model {
 pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
     let mut out = Vec::new();
     match event {
-        Event::Loaded(set) => {
+        Event::Loaded(set, stamp) => {
             m.set = Rc::new(set);
+            m.stamp = stamp;
             m.loaded = true;
             m.consolidate(now);
         }
@@ -147,17 +259,21 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
         Event::Read(files) => {
             m.reading = None;
             let count = files.len();
-            Rc::make_mut(&mut m.set).add(&files);
-            m.consolidate(now);
-            m.keep(Some(format!("已读取{count}个文件。")), &mut out);
+            let mut read = SummarySet::empty();
+            read.add(&files);
+            m.take(
+                Step::Add(read.files),
+                Some(format!("已读取{count}个文件。")),
+                now,
+                &mut out,
+            );
         }
         Event::Remove(index) => {
             m.selected = None;
-            let name = m.set.files.get(index).map(|f| f.name.clone());
-            if let Some(name) = name {
-                Rc::make_mut(&mut m.set).remove(index);
-                m.consolidate(now);
-                m.keep(Some(format!("已移除“{name}”。")), &mut out);
+            if let Some(file) = m.set.files.get(index) {
+                let name = file.name.clone();
+                let step = Step::Remove(FileKey::of(file));
+                m.take(step, Some(format!("已移除“{name}”。")), now, &mut out);
             }
         }
         Event::Clear(drop_reviews) => {
@@ -167,8 +283,6 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             } else {
                 m.set.unexported_reviews()
             };
-            m.set = Rc::new(m.set.cleared(drop_reviews));
-            m.consolidate(now);
             let said = if kept > 0 {
                 format!(
                     "已清空收到的文件（应报送名单、合并的名称和{kept}条未导出的审核意见保留）。"
@@ -176,41 +290,26 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             } else {
                 "已清空收到的文件（应报送名单和合并的名称保留）。".to_string()
             };
-            m.keep(Some(said), &mut out);
+            let files = m.set.files.iter().map(FileKey::of).collect();
+            let step = Step::Clear {
+                files,
+                reviews: drop_reviews,
+            };
+            m.take(step, Some(said), now, &mut out);
         }
-        Event::Expected(text) => {
-            Rc::make_mut(&mut m.set).set_expected(&text);
-            m.regroup();
-            m.keep(None, &mut out);
-        }
+        Event::Expected(text) => m.take(Step::Expected(text), None, now, &mut out),
         Event::Join { name, with } => {
-            Rc::make_mut(&mut m.set).join(&name, &with);
-            m.regroup();
-            m.keep(
-                Some(format!(
-                    "已把“{name}”合并到“{with}”，两者按同一党支部统计。"
-                )),
-                &mut out,
-            );
+            let said = format!("已把“{name}”合并到“{with}”，两者按同一党支部统计。");
+            m.take(Step::Join { name, with }, Some(said), now, &mut out);
         }
         Event::Unjoin(index) => {
-            Rc::make_mut(&mut m.set).unjoin(index);
-            m.regroup();
-            m.keep(Some("已撤销合并。".to_string()), &mut out);
+            if let Some(join) = m.set.joined.get(index).cloned() {
+                let said = "已撤销合并。".to_string();
+                m.take(Step::Unjoin(join), Some(said), now, &mut out);
+            }
         }
-        Event::Review { of, edit } => {
-            let set = Rc::make_mut(&mut m.set);
-            let mut draft = set
-                .reviews
-                .iter()
-                .find(|d| d.list == of.list)
-                .cloned()
-                .unwrap_or(of);
-            edit.apply(&mut draft, &mut set.reviewer);
-            set.keep_review(draft);
-            // A review written changes the set, not what was received: nothing is read again.
-            m.keep(None, &mut out);
-        }
+        // A review written changes the set, not what was received: nothing is read again.
+        Event::Review { of, edit } => m.take(Step::Review { of, edit }, None, now, &mut out),
         Event::Open(list) => {
             m.back_to = match list {
                 None => m.selected.take(),
@@ -219,18 +318,47 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             m.selected = list;
         }
         Event::Dispatching(on) => m.dispatching = on,
-        Event::Issuer(issuer, first) => {
-            let set = Rc::make_mut(&mut m.set);
-            set.issuer = issuer;
-            set.first_number = first;
-            m.keep(None, &mut out);
+        Event::Issuer(issuer, first) => m.take(Step::Issuer(issuer, first), None, now, &mut out),
+        Event::Issue(numbers) => m.take(Step::Issue(numbers), None, now, &mut out),
+        Event::Distinct(line) => {
+            let said = "已确认是另一个党支部的清单，分开统计。".to_string();
+            m.take(Step::Distinct(line), Some(said), now, &mut out)
         }
-        Event::Kept(Ok(())) => {
-            if let Some(said) = m.to_say.take() {
-                m.notice = Some(Ok(said));
+        Event::Kept(Stored::Written(stamp)) => {
+            let carried = m.writing.take().unwrap_or(0);
+            m.pending.drain(..carried.min(m.pending.len()));
+            m.stamp = stamp;
+            let rebased = m.rebased.take();
+            match (m.to_say.take(), rebased) {
+                (Some(said), rebased) => m.notice = Some(Ok(said + &rebased.unwrap_or_default())),
+                (None, Some(rebased)) => m.notice = Some(Ok(rebased)),
+                (None, None) => {}
+            }
+            if std::mem::take(&mut m.heard) {
+                out.push(Effect::Reload);
+            }
+            m.write(&mut out);
+        }
+        Event::Kept(Stored::Stale(stored, stamp)) => {
+            m.writing = None;
+            m.heard = false;
+            m.rebase(stored, stamp, now);
+            m.write(&mut out);
+        }
+        Event::Kept(Stored::Failed(e)) => {
+            // Kept in this tab to be written with the next step; the page says the set is not kept.
+            m.writing = None;
+            m.notice = Some(Err(e));
+        }
+        Event::Foreign(stored, stamp) => {
+            if m.writing.is_some() {
+                // The write under way comes back stale (then its steps are taken again on top of what is
+                // stored), or written before the other tab's, which is then read again.
+                m.heard = true;
+            } else if stamp != m.stamp && m.loaded {
+                m.rebase(stored, stamp, now);
             }
         }
-        Event::Kept(Err(e)) => m.notice = Some(Err(e)),
         Event::Said(said) => m.notice = Some(said),
     }
     out.push(Effect::Changed);
@@ -264,44 +392,181 @@ mod tests {
 
     fn kept(effects: &[Effect]) -> Option<&SummarySet> {
         effects.iter().find_map(|e| match e {
-            Effect::Keep(set) => Some(set),
+            Effect::Keep { set, .. } => Some(&**set),
             _ => None,
         })
+    }
+
+    /// The browser's store of the set as the shell keeps it: written only over the stamp the writer expects.
+    #[derive(Default)]
+    struct Disk {
+        set: SummarySet,
+        stamp: u64,
+    }
+
+    impl Disk {
+        /// Carries out `effects` of tab `m` as the shell does, and sends back what they gave, until none is left.
+        fn serve(&mut self, m: &mut Model, mut effects: Vec<Effect>) {
+            while let Some(effect) = effects.pop() {
+                let event = match effect {
+                    Effect::Keep { set, expected } if expected == self.stamp => {
+                        self.set = *set;
+                        self.stamp += 1;
+                        Event::Kept(Stored::Written(self.stamp))
+                    }
+                    Effect::Keep { .. } => Event::Kept(Stored::Stale(self.set.clone(), self.stamp)),
+                    Effect::Reload => Event::Foreign(self.set.clone(), self.stamp),
+                    Effect::Changed => continue,
+                };
+                effects.extend(update(m, event, &now()));
+            }
+        }
+
+        fn open(&self) -> Model {
+            let mut m = Model::new(|| 0.0);
+            update(&mut m, Event::Loaded(self.set.clone(), self.stamp), &now());
+            m
+        }
+
+        /// What another tab hears when `m`... stored: the set as it is now.
+        fn tell(&self, m: &mut Model) {
+            update(m, Event::Foreign(self.set.clone(), self.stamp), &now());
+        }
+    }
+
+    fn first_list(m: &Model) -> Draft {
+        let list = &m.made.consolidation.lists[0];
+        Draft::of(&list.document, &list.digest)
+    }
+
+    fn comment(text: &str) -> ReviewEdit {
+        ReviewEdit::Comment {
+            path: "list".into(),
+            text: text.into(),
+        }
     }
 
     #[test]
     fn a_set_loaded_late_does_not_undo_what_was_received_and_what_was_kept_is_said_once_kept() {
         let mut m = Model::new(|| 0.0);
-        update(&mut m, Event::Loaded(SummarySet::empty()), &now());
+        update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
         let effects = update(&mut m, Event::Read(vec![file(1, "甲党支部")]), &now());
         assert_eq!(kept(&effects).unwrap().files.len(), 1);
         assert_eq!(m.notice, None, "said only once kept");
-        update(&mut m, Event::Kept(Ok(())), &now());
+        update(&mut m, Event::Kept(Stored::Written(1)), &now());
         assert_eq!(m.notice, Some(Ok("已读取1个文件。".into())));
-        // A review written while a second read is under way, then the read: both are there.
-        let list = &m.made.consolidation.lists[0];
-        let of = Draft::of(&list.document, &list.digest);
-        update(
+        // A review written while its write is under way, then a read: one write at a time, the next with both.
+        let of = first_list(&m);
+        let effects = update(
             &mut m,
             Event::Review {
                 of,
-                edit: ReviewEdit::Comment {
-                    path: "list".into(),
-                    text: "请补充".into(),
-                },
+                edit: comment("请补充"),
             },
             &now(),
         );
+        assert!(kept(&effects).is_some());
         let effects = update(&mut m, Event::Read(vec![file(2, "乙党支部")]), &now());
+        assert!(kept(&effects).is_none(), "waits for the write under way");
+        assert_eq!(m.unit.branches.len(), 2);
+        let effects = update(&mut m, Event::Kept(Stored::Written(2)), &now());
         let set = kept(&effects).unwrap();
         assert_eq!((set.files.len(), set.reviews.len()), (2, 1));
-        assert_eq!(m.unit.branches.len(), 2);
+    }
+
+    #[test]
+    fn two_tabs_of_the_set_lose_neither_files_nor_reviews_nor_the_expected_list() {
+        let mut disk = Disk::default();
+        let mut one = disk.open();
+        let mut two = disk.open();
+        // Tab 1 receives a file and writes a review of it.
+        let effects = update(&mut one, Event::Read(vec![file(1, "甲党支部")]), &now());
+        disk.serve(&mut one, effects);
+        let of = first_list(&one);
+        let effects = update(
+            &mut one,
+            Event::Review {
+                of,
+                edit: comment("请补充整改目标"),
+            },
+            &now(),
+        );
+        disk.serve(&mut one, effects);
+        // Tab 2, opened before and never told, receives another file and edits the 应报送名单.
+        let effects = update(&mut two, Event::Read(vec![file(2, "乙党支部")]), &now());
+        disk.serve(&mut two, effects);
+        let effects = update(
+            &mut two,
+            Event::Expected("甲党支部\n乙党支部\n丙党支部".into()),
+            &now(),
+        );
+        disk.serve(&mut two, effects);
+        let stored = &disk.set;
+        assert_eq!(stored.files.len(), 2, "both tabs' files");
+        assert_eq!(stored.reviews.len(), 1, "tab 1's review");
+        assert_eq!(stored.expected.len(), 3, "tab 2's 应报送名单");
+        assert_eq!(two.set.files.len(), 2, "tab 2 shows tab 1's file too");
+        assert!(two
+            .notice
+            .as_ref()
+            .is_some_and(|n| n.as_ref().is_ok_and(|t| t.contains("另一个窗口"))));
+        // Tab 1 hears it and shows it; a reload of tab 1 finds everything.
+        disk.tell(&mut one);
+        assert_eq!((one.set.files.len(), one.set.expected.len()), (2, 3));
+        let again = disk.open();
+        assert_eq!(again.set.reviews.len(), 1);
+        assert_eq!(again.unit.branches.len(), 3);
+    }
+
+    #[test]
+    fn a_step_another_tab_made_impossible_is_said_and_a_clear_keeps_files_it_never_showed() {
+        let mut disk = Disk::default();
+        let mut one = disk.open();
+        let effects = update(&mut one, Event::Read(vec![file(1, "甲党支部")]), &now());
+        disk.serve(&mut one, effects);
+        let mut two = disk.open();
+        // Tab 2 removes the file; tab 1, not told, removes it too and then receives another.
+        let effects = update(&mut two, Event::Remove(0), &now());
+        disk.serve(&mut two, effects);
+        let effects = update(&mut one, Event::Remove(0), &now());
+        disk.serve(&mut one, effects);
+        assert!(one.notice.as_ref().is_some_and(|n| n
+            .as_ref()
+            .is_ok_and(|t| t.contains("“甲党支部.json”已在另一个窗口中移除"))));
+        let effects = update(&mut two, Event::Read(vec![file(2, "乙党支部")]), &now());
+        disk.serve(&mut two, effects);
+        // Tab 1 clears what it shows (nothing): tab 2's new file stays.
+        let effects = update(&mut one, Event::Clear(false), &now());
+        disk.serve(&mut one, effects);
+        assert_eq!(disk.set.files.len(), 1);
+        assert_eq!(disk.set.files[0].name, "乙党支部.json");
+    }
+
+    #[test]
+    fn another_tabs_store_heard_during_a_write_is_read_again_after_it() {
+        let mut disk = Disk::default();
+        let mut one = disk.open();
+        let mut two = disk.open();
+        let writing = update(&mut one, Event::Read(vec![file(1, "甲党支部")]), &now());
+        // Tab 2 stores first and tab 1 hears it while its own write is under way.
+        let effects = update(&mut two, Event::Expected("甲党支部".into()), &now());
+        disk.serve(&mut two, effects);
+        disk.tell(&mut one);
+        assert_eq!(
+            one.set.expected.len(),
+            0,
+            "not taken in the middle of a write"
+        );
+        disk.serve(&mut one, writing);
+        assert_eq!(disk.set.files.len(), 1);
+        assert_eq!(disk.set.expected.len(), 1);
+        assert_eq!((one.set.files.len(), one.set.expected.len()), (1, 1));
     }
 
     #[test]
     fn joins_and_the_expected_list_regroup_without_reading_the_files_again() {
         let mut m = Model::new(|| 0.0);
-        update(&mut m, Event::Loaded(SummarySet::empty()), &now());
+        update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
         update(
             &mut m,
             Event::Read(vec![
@@ -337,7 +602,7 @@ mod tests {
         let id = crate::domain::import::import(&first.1).unwrap().document.id;
         update(&mut m, Event::Open(Some(id.clone())), &now());
         assert_eq!(m.opened(), None);
-        update(&mut m, Event::Loaded(SummarySet::empty()), &now());
+        update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
         update(
             &mut m,
             Event::Read(vec![file(2, "乙党支部"), first]),

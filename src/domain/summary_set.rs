@@ -9,7 +9,7 @@ use super::consolidate::{self, Consolidation, Verdict};
 use super::encoding;
 use super::model::Document;
 use super::names::key;
-use super::review::office::Draft;
+use super::review::office::{Draft, ReviewEdit};
 
 /// The version of the kept shape below.
 pub const STORAGE_VERSION: u32 = 1;
@@ -49,6 +49,206 @@ pub struct SummarySet {
     /// The 编号 of the first 督办单 of the next 调度 printed (督〔year〕第N号), as the office set it.
     #[serde(default)]
     pub first_number: u32,
+    /// Every 督办单 printed: which 党支部 of which period got which 编号, so a number is never given twice and a
+    /// 调度 printed again keeps its numbers.
+    #[serde(default)]
+    pub issued: Vec<Issued>,
+    /// Lists made on another 党支部's file that the office said are indeed another 党支部's (their line ids,
+    /// `consolidate::Said`): asked no more.
+    #[serde(default)]
+    pub distinct: Vec<String>,
+}
+
+/// A 督办单 printed: the 编号 a 党支部 got for a period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issued {
+    /// The period, as `调度`'s key says it (`2026-11-30..2026-12-06`).
+    pub period: String,
+    /// The 党支部's name key (`names::key`).
+    pub branch: String,
+    /// The year of the 编号 (督〔year〕第N号).
+    #[serde(default)]
+    pub year: i32,
+    pub number: u32,
+}
+
+/// The highest 督办单 编号 the office may set or reach: a 编号 past it is a typo, and would overflow a count.
+pub const MAX_NUMBER: u32 = 99_999;
+
+/// Which received file a step means, without holding its text: its name, and the length and a hash of what is
+/// kept of it. Two tabs' sets are told apart file by file with it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FileKey {
+    name: String,
+    len: usize,
+    hash: u64,
+}
+
+impl FileKey {
+    pub fn of(file: &Kept) -> FileKey {
+        use std::hash::{Hash, Hasher};
+        let body = file
+            .text
+            .as_deref()
+            .or(file.refused.as_deref())
+            .unwrap_or("");
+        // The standard hasher with its fixed keys: the same text gives the same key in every tab.
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        body.hash(&mut hasher);
+        FileKey {
+            name: file.name.clone(),
+            len: body.len(),
+            hash: hasher.finish(),
+        }
+    }
+}
+
+/// One thing the office did to its set. A tab keeps its steps until they are stored, so that when another tab
+/// stored the set first, they are taken again on top of what that tab stored, and nothing of either is lost.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Files read (as `add` keeps them).
+    Add(Vec<Kept>),
+    /// 移除 of one file.
+    Remove(FileKey),
+    /// 清空收到的文件 of the files this tab showed; `true` drops the reviews not yet exported too.
+    Clear {
+        files: Vec<FileKey>,
+        reviews: bool,
+    },
+    /// The 应报送名单 as typed.
+    Expected(String),
+    Join {
+        name: String,
+        with: String,
+    },
+    Unjoin(Join),
+    /// A change of the review of the list `of` is of.
+    Review {
+        of: Draft,
+        edit: ReviewEdit,
+    },
+    /// The 督办单's issuer and first number, as the office wrote them.
+    Issuer(String, u32),
+    /// 督办单 printed with these numbers.
+    Issue(Vec<Issued>),
+    /// The list counted under this line id is another 党支部's, as counted (not a rename): asked no more.
+    Distinct(String),
+}
+
+impl SummarySet {
+    /// Takes `step`; what of it could not be taken (a file another tab removed meanwhile, a number another tab
+    /// gave meanwhile) is said in Chinese.
+    pub fn apply(&mut self, step: &Step) -> Result<(), String> {
+        match step {
+            Step::Add(files) => self.files.extend(files.iter().cloned()),
+            Step::Remove(file) => {
+                let at = self.files.iter().position(|f| FileKey::of(f) == *file);
+                match at {
+                    Some(at) => self.remove(at),
+                    None => return Err(format!("“{}”已在另一个窗口中移除。", file.name)),
+                }
+            }
+            Step::Clear { files, reviews } => {
+                let kept = self.files.len();
+                self.files.retain(|f| !files.contains(&FileKey::of(f)));
+                let cleared = self.cleared(*reviews);
+                let others = std::mem::take(&mut self.files);
+                *self = SummarySet {
+                    files: others,
+                    ..cleared
+                };
+                let left = self.files.len();
+                if left > 0 && kept > 0 {
+                    return Err(format!(
+                        "另一个窗口刚收到的{left}个文件没有清空，仍在汇总中。"
+                    ));
+                }
+            }
+            Step::Expected(text) => self.set_expected(text),
+            Step::Join { name, with } => self.join(name, with),
+            Step::Unjoin(join) => self.joined.retain(|j| j != join),
+            Step::Review { of, edit } => {
+                let mut draft = self
+                    .reviews
+                    .iter()
+                    .find(|d| d.list == of.list)
+                    .cloned()
+                    .unwrap_or_else(|| of.clone());
+                edit.clone().apply(&mut draft, &mut self.reviewer);
+                self.keep_review(draft);
+            }
+            Step::Issuer(issuer, first) => {
+                self.issuer = issuer.clone();
+                self.first_number = (*first).min(MAX_NUMBER);
+            }
+            Step::Issue(numbers) => return self.issue(numbers),
+            Step::Distinct(line) => {
+                if !self.distinct.contains(line) {
+                    self.distinct.push(line.clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The files read, checked and de-duplicated, with what the office said of whose files are whose.
+    pub fn consolidate(&self, today: chrono::NaiveDate) -> Consolidation {
+        consolidate::consolidate_as(
+            &self.inputs(),
+            today,
+            consolidate::Said {
+                joins: &self.joined,
+                distinct: &self.distinct,
+            },
+        )
+    }
+
+    /// The 编号 the next 督办单 gets: the office's first number, past every number given.
+    pub fn next_number(&self, year: i32) -> u32 {
+        let given = self
+            .issued
+            .iter()
+            .filter(|i| i.year == year)
+            .map(|i| i.number.saturating_add(1))
+            .max()
+            .unwrap_or(1);
+        self.first_number.max(given).clamp(1, MAX_NUMBER)
+    }
+
+    /// The 编号 given to `branch` (a name key) for `period`, if a 督办单 of it was printed.
+    pub fn number_of(&self, period: &str, branch: &str) -> Option<&Issued> {
+        self.issued
+            .iter()
+            .find(|i| i.period == period && i.branch == branch)
+    }
+
+    /// Keeps the numbers of 督办单 printed. A 党支部 already numbered for the period keeps its number; a number
+    /// another tab gave to another 党支部 meanwhile is said.
+    fn issue(&mut self, numbers: &[Issued]) -> Result<(), String> {
+        let mut clashes = Vec::new();
+        for n in numbers {
+            if self.number_of(&n.period, &n.branch).is_some() {
+                continue;
+            }
+            if self
+                .issued
+                .iter()
+                .any(|i| i.year == n.year && i.number == n.number)
+            {
+                clashes.push(n.number.to_string());
+            }
+            self.issued.push(n.clone());
+        }
+        if clashes.is_empty() {
+            Ok(())
+        } else {
+            Err(format!(
+                "另一个窗口同时打印了督办单，第{}号重号了。请重新打开“督办单”核对编号后重新打印。",
+                clashes.join("、")
+            ))
+        }
+    }
 }
 
 impl SummarySet {
@@ -133,6 +333,8 @@ impl SummarySet {
             joined: self.joined.clone(),
             issuer: self.issuer.clone(),
             first_number: self.first_number,
+            issued: self.issued.clone(),
+            distinct: self.distinct.clone(),
             reviews: if drop_unexported {
                 Vec::new()
             } else {

@@ -170,8 +170,8 @@ for (const kernel of ['current', '109']) test('调度 of a week: what moved, who
   const ISSUER = '中共××县公安局委员会主题教育办公室';
   await page.getByLabel(/^签发单位/).fill(ISSUER);
   await page.getByLabel(/^签发单位/).blur();
-  await page.getByLabel('第一份督办单的编号').fill('5');
-  await page.getByLabel('第一份督办单的编号').blur();
+  await page.getByLabel('下一份督办单的编号').fill('5');
+  await page.getByLabel('下一份督办单的编号').blur();
   await page.getByRole('button', { name: '返回调度' }).click();
   await page.getByRole('button', { name: '督办单', exact: true }).click();
   assert.equal(await page.getByLabel(/^签发单位/).inputValue(), ISSUER, 'kept');
@@ -189,6 +189,38 @@ for (const kernel of ['current', '109']) test('调度 of a week: what moved, who
   assert.match(sheets.text[1], /督〔\d{4}〕第6号/);
   assert.ok(!sheets.text.join('').includes('签发单位（印在'), 'the form is not on paper');
   assert.ok(!sheets.text.join('').includes('甲党支部'), 'nothing to press at 甲');
+
+  // 打印督办单 keeps the numbers printed: after a reload the same 调度 has the same numbers, the next number is
+  // past them, and a number already given is refused (issue 40: 第5号 and 第6号 came again).
+  await page.evaluate(() => { window.print = () => { document.body.dataset.printed = 'yes'; }; });
+  await page.getByRole('button', { name: '打印督办单' }).click();
+  await page.waitForFunction(() => document.body.dataset.printed === 'yes');
+  await until(() => page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('rectify-summary', 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction('summary').objectStore('summary').get('rectify.v1.summary');
+      get.onsuccess = () => { open.result.close(); resolve((JSON.parse(get.result || '{}').issued || []).length === 2); };
+      get.onerror = () => resolve(false);
+    };
+    open.onerror = () => resolve(false);
+  })), 'the numbers printed kept with the set');
+  await page.reload();
+  await page.getByRole('button', { name: '调度', exact: true }).click();
+  await page.getByRole('radio', { name: '自定义' }).check();
+  await page.getByLabel('开始日期').fill(day(-6));
+  await page.getByLabel('结束日期').fill(day(0));
+  await page.getByRole('button', { name: '督办单', exact: true }).click();
+  await until(async () => (await page.locator('article.supervision-page').count()) === 2, 'the 督办单 again');
+  const numbers = await page.locator('article.supervision-page').allInnerTexts();
+  assert.match(numbers[0], /第5号/);
+  assert.match(numbers[1], /第6号/);
+  assert.equal(await page.getByLabel('下一份督办单的编号').inputValue(), '7');
+  await page.getByLabel('下一份督办单的编号').fill('6');
+  await page.getByLabel('下一份督办单的编号').blur();
+  await page.getByRole('alert').filter({ hasText: '已编到第6号' }).waitFor();
+  await page.getByLabel('下一份督办单的编号').fill('4294967295');
+  await page.getByLabel('下一份督办单的编号').blur();
+  await page.getByRole('alert').filter({ hasText: '编号应是1到99999之间的整数' }).waitFor();
   await page.getByRole('button', { name: '返回调度' }).click();
   await page.getByRole('heading', { name: `调度表（${label}）` }).waitFor();
 });

@@ -11,7 +11,6 @@ use super::ledger_book::{
 use super::sheet::Book;
 use super::word::{feedback_document, list_document, word_file_name, WordDoc, WordLayout};
 use crate::domain::branches::Unit;
-use crate::domain::consolidate::consolidate;
 use crate::domain::dates;
 use crate::domain::model::Document;
 use crate::domain::review::file::Review;
@@ -130,7 +129,7 @@ impl Request {
             },
             Request::Consolidation { set, today } => {
                 let today = day(today)?;
-                let consolidation = consolidate(&set.inputs(), today);
+                let consolidation = set.consolidate(today);
                 let unit = Unit::of(&consolidation, &set.joined, &set.expected);
                 let mut book = consolidation_book(&consolidation, &unit, today);
                 let notices = book.fit_to_excel();

@@ -90,7 +90,11 @@ impl Draft {
                 long.join("、")
             ));
         }
-        let mut review = Review::new(self.list.clone(), verdict, reviewer, today);
+        // The file names the list by the id the branch's draft has (a list made on another 党支部's file is counted
+        // under a line of its own here).
+        let mut list = self.list.clone();
+        list.id = crate::domain::consolidate::file_id(&list.id).to_string();
+        let mut review = Review::new(list, verdict, reviewer, today);
         for place in places(doc) {
             let text = self.comment(place.path);
             if let (false, Some(seen)) = (text.is_empty(), fingerprint(doc, place.path)) {

@@ -8,9 +8,12 @@
 //!   `中共××县公安局交通警察大队支部委员会`, which the office joins to the short one on Friday of week 1;
 //! - 经济犯罪侦查大队 writes a full-width space into its member list's name;
 //! - 警务督察大队 hands in its org list twice in week 4 (Tuesday and Thursday), completing a measure each time;
-//! - 巡逻防控大队 copies 食品药品环境犯罪侦查大队's org list and hands the copy in (same list, same revision,
-//!   other content: 冲突) in week 2; the office removes the copy in week 3;
-//! - 第3派出所 renames itself 城南派出所 (its org list in week 5, its member list in week 7);
+//! - 巡逻防控大队 edits a copy of 食品药品环境犯罪侦查大队's org list on its own computer and hands it in for it,
+//!   under 食品药品环境犯罪侦查大队's name (same list, same revision, other content: 冲突) in week 2; the office
+//!   removes the copy in week 3;
+//! - 第3派出所 renames itself 城南派出所 (its org list in week 5, its member list in week 7); on Friday of week 5
+//!   the office, asked whether the list under the new name is another 党支部's made on its file, says it is the
+//!   same 党支部 renamed (合并为同一党支部);
 //! - two review rounds: the office returns six org lists (and passes four) on Friday of week 2, and four member
 //!   lists (passing four) on Friday of week 5; each returned list comes back answered, its text rewritten;
 //! - 第16派出所 hands in its lists and never reports again;
@@ -503,6 +506,15 @@ impl Campaign {
                     let kind = if week == 5 { Kind::Org } else { Kind::Member };
                     lists.drafts[b][kind_index(kind)].header.org_name = NEW_NAME.into();
                     self.progress(lists, b, kind, day);
+                    if week == 5 {
+                        self.office.push((
+                            self.friday(5),
+                            Office::Join(Join {
+                                name: NEW_NAME.into(),
+                                with: BRANCHES[RENAMED].into(),
+                            }),
+                        ));
+                    }
                     continue;
                 }
                 (GROWS, 6) => {
@@ -728,7 +740,8 @@ impl Campaign {
     }
 
     /// 巡逻防控大队 hands in a copy of 食品药品环境犯罪侦查大队's first org list, edited and exported on its own
-    /// computer: the same list and revision as the original's second file, with other content.
+    /// computer under the original's name: the same list and revision as the original's second file, with other
+    /// content.
     fn copy_in(&mut self, lists: &Lists, on: NaiveDate) {
         let first = self
             .hand_ins
@@ -738,7 +751,6 @@ impl Campaign {
         let mut copy = crate::domain::import::import(&first.bytes)
             .expect("the original's file reads")
             .document;
-        copy.header.org_name = BRANCHES[COPIER].into();
         copy.problems[0].description =
             "照搬照抄其他支部清单，结合本支部巡逻防控实际查找问题不够".into();
         let exported = export(&copy, true, at(on));

@@ -8,11 +8,14 @@ use yew::prelude::*;
 
 use crate::domain::dates;
 use crate::domain::dispatch::{
-    supervision_number, BranchDispatch, Dispatch, ListDispatch, FIGURE_HEADERS,
+    next_number, supervision_number, supervision_numbers, BranchDispatch, Dispatch, ListDispatch,
+    FIGURE_HEADERS,
 };
 use crate::domain::period::{Period, Span};
+use crate::domain::summary_set::{Issued, MAX_NUMBER};
 use crate::ui::dom::value_of;
 use crate::ui::web::clipboard;
+use std::rc::Rc;
 
 #[derive(Properties, PartialEq)]
 pub struct DispatchProps {
@@ -31,6 +34,12 @@ pub struct DispatchProps {
     /// Told when the office changes either, to keep them.
     #[prop_or_default]
     pub on_issuer: Option<Callback<(String, u32)>>,
+    /// The 督办单 printed before (汇总 keeps them with its set), so a number is never given twice.
+    #[prop_or_default]
+    pub issued: Rc<Vec<Issued>>,
+    /// Told, as 打印督办单 is pressed, the numbers printed.
+    #[prop_or_default]
+    pub on_issue: Option<Callback<Vec<Issued>>>,
 }
 
 #[function_component(DispatchView)]
@@ -40,6 +49,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     let to = use_state(String::new);
     let supervising = use_state(|| false);
     let issuer = use_state(|| (props.issuer.to_string(), props.first_number.max(1)));
+    let wrong_number = use_state(|| None::<String>);
     let today = props.today;
     let controls = period_controls(&span, &from, &to);
     let (period, name) = match span.period(today, &from, &to) {
@@ -60,14 +70,28 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
         Callback::from(move |_: MouseEvent| supervising.set(on))
     };
     if *supervising {
+        // What this tab was told last, or what the set says now (a 调度 printed since, here or in another tab).
+        let first = issuer.1.max(props.first_number);
+        let numbers = supervision_numbers(&d, &props.issued, first);
+        let print = {
+            let (numbers, on_issue) = (numbers.clone(), props.on_issue.clone());
+            Callback::from(move |_: MouseEvent| {
+                // The numbers printed are kept first: the next 调度 goes on from after them.
+                if let Some(f) = &on_issue {
+                    f.emit(numbers.clone());
+                }
+                let _ = gloo::utils::window().print();
+            })
+        };
+        let year = d.today.year();
         return html! {
             <section class="supervision-set" aria-label="督办单">
                 <div class="toolbar button-row no-print">
                     <button type="button" onclick={show(false)}>{ "返回调度" }</button>
-                    <button type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo::utils::window().print(); })}>{ "打印督办单" }</button>
+                    <button type="button" onclick={print}>{ "打印督办单" }</button>
                 </div>
-                { issuer_form(&issuer, props.on_issuer.clone()) }
-                { for d.to_supervise().enumerate().map(|(i, b)| supervision_page(b, &d, &issuer.0, supervision_number(d.today.year(), issuer.1, i))) }
+                { issuer_form(&issuer, first, &wrong_number, props.on_issuer.clone(), &props.issued, year) }
+                { for d.to_supervise().zip(&numbers).map(|(b, n)| supervision_page(b, &d, &issuer.0, supervision_number(n.year, n.number, 0))) }
             </section>
         };
     }
@@ -214,21 +238,38 @@ fn pressing_table(d: &Dispatch) -> Html {
     }
 }
 
-/// 签发单位 and 起始编号 of the 督办单: written once, kept (in 汇总), printed on every one.
+/// 签发单位 and the 编号 of the next 督办单: written once, kept (in 汇总), printed on every one. A number already
+/// given this year is refused, with the number to write instead.
 fn issuer_form(
     issuer: &UseStateHandle<(String, u32)>,
+    first: u32,
+    wrong: &UseStateHandle<Option<String>>,
     on_issuer: Option<Callback<(String, u32)>>,
+    issued: &Rc<Vec<Issued>>,
+    year: i32,
 ) -> Html {
     let change = |name: bool| {
-        let (issuer, on_issuer) = (issuer.clone(), on_issuer.clone());
+        let (issuer, on_issuer, wrong, issued) = (
+            issuer.clone(),
+            on_issuer.clone(),
+            wrong.clone(),
+            issued.clone(),
+        );
         Callback::from(move |e: Event| {
             let value = value_of(e.target());
             let mut next = (*issuer).clone();
             if name {
                 next.0 = value.trim().to_string();
             } else {
-                next.1 = value.trim().parse::<u32>().unwrap_or(1).max(1);
+                match next_number(&value, &issued, year) {
+                    Ok(number) => next.1 = number,
+                    Err(why) => {
+                        wrong.set(Some(why));
+                        return;
+                    }
+                }
             }
+            wrong.set(None);
             if let Some(f) = &on_issuer {
                 f.emit(next.clone());
             }
@@ -243,9 +284,14 @@ fn issuer_form(
                     placeholder="例如：中共××县公安局委员会主题教育办公室" />
             </div>
             <div class="field">
-                <label for="supervision-first">{ "第一份督办单的编号" }</label>
-                <input id="supervision-first" type="number" min="1" value={issuer.1.to_string()} onchange={change(false)} />
-                <p class="hint">{ "本次调度的督办单从这个号起依次编号，例如“督〔2026〕第1号”。" }</p>
+                <label for="supervision-first">{ "下一份督办单的编号" }</label>
+                <input id="supervision-first" type="number" min="1" max={MAX_NUMBER.to_string()} value={first.to_string()}
+                    onchange={change(false)} aria-invalid={if wrong.is_some() { "true" } else { "false" }}
+                    aria-describedby="supervision-first-hint" />
+                if let Some(why) = &**wrong {
+                    <p class="error-text" role="alert">{ why }</p>
+                }
+                <p class="hint" id="supervision-first-hint">{ "还没编号的督办单从这个号起依次编号，例如“督〔2026〕第1号”；打印过的督办单保留原来的编号，下次调度接着往后编。" }</p>
             </div>
         </div>
     }

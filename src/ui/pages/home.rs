@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::consolidate::one_branch;
 use crate::domain::drafts::{Draft, Summary};
 use crate::domain::edit::{apply, Action};
 use crate::domain::import::{import_value, parse, ImportError, Seal};
@@ -108,8 +109,9 @@ enum Notice {
     None,
     Error(String),
     Info(String),
-    /// The imported file is a list that already has a draft here.
-    Replace(Box<Draft>),
+    /// The imported file is a list that already has a draft here; with that draft's 党支部 when it is another
+    /// one (one of the two was made on the other's file).
+    Replace(Box<Draft>, Option<String>),
     Delete(String, String),
 }
 
@@ -214,9 +216,15 @@ fn import_file(
         .iter()
         .filter_map(|d| d.as_ref().ok().cloned())
         .collect();
+    // The 党支部 of each readable draft, to tell a list made on another 党支部's file from a revision of one's own.
+    let headers: Vec<(String, crate::domain::model::Header)> = readable
+        .iter()
+        .map(|d| (d.document.id.clone(), d.document.header.clone()))
+        .collect();
     Callback::from(move |e: Event| {
         let notice = notice.clone();
         let (known, readable, table) = (known.clone(), readable.clone(), table.clone());
+        let headers = headers.clone();
         files::read_chosen(e, move |name, bytes| {
             table.set(None);
             if is_office_file(&name, &bytes) {
@@ -245,7 +253,13 @@ fn import_file(
                 }
                 let draft = Draft::of(imported.document, clock::now_text());
                 if known.contains(&draft.document.id) {
-                    return notice.set(Notice::Replace(Box::new(draft)));
+                    let other = headers
+                        .iter()
+                        .find(|(id, h)| {
+                            *id == draft.document.id && !one_branch(h, &draft.document.header)
+                        })
+                        .map(|(_, h)| h.org_name.trim().to_string());
+                    return notice.set(Notice::Replace(Box::new(draft), other));
                 }
                 later(move || {
                     if let Err(e) = open_new(draft) {
@@ -255,6 +269,40 @@ fn import_file(
             });
         });
     })
+}
+
+/// A file of the same list id as a draft here, but of another 党支部: one was made on the other's file. Asked,
+/// kept both by default (the file as a list of its own, under a new id), replaced only if the user says so.
+fn template_question(notice: &UseStateHandle<Notice>, draft: Draft, local: &str) -> Html {
+    let name = draft.document.header.org_name.trim().to_string();
+    let open = |draft: Draft| {
+        let notice = notice.clone();
+        Callback::from(move |_| {
+            if let Err(e) = open_new(draft.clone()) {
+                notice.set(Notice::Error(e));
+            }
+        })
+    };
+    let both = Draft::of(
+        draft.document.as_new_list(clock::new_id()),
+        draft.saved_at.clone(),
+    );
+    let on_cancel = {
+        let notice = notice.clone();
+        Callback::from(move |_| {
+            flash::take();
+            notice.set(Notice::Info("已取消导入，本机草稿没有改变。".into()))
+        })
+    };
+    let replace = open(draft).reform(|_: MouseEvent| ());
+    html! {
+        <Confirm message={format!("本机已有一份清单编号相同的草稿，但它是“{local}”的，要导入的文件是“{name}”的：多半是其中一份用另一份做模板填写的。建议作为新清单导入，两份都保留（新清单另编编号，从第1版起）。")}
+            confirm_label="作为新清单导入（两份都保留）" on_confirm={open(both)} {on_cancel}>
+            <div class="button-row">
+                <button type="button" class="danger-text" onclick={replace}>{ format!("用文件替换“{local}”的草稿") }</button>
+            </div>
+        </Confirm>
+    }
 }
 
 /// What the page is asking or telling: an error, a word, or a question (replace a draft, delete one).
@@ -267,7 +315,8 @@ fn notice_view(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
         Notice::None => html! {},
         Notice::Error(text) => html! { <p class="notice error" role="alert">{ text }</p> },
         Notice::Info(text) => html! { <p class="notice ok" role="status">{ text }</p> },
-        Notice::Replace(draft) => {
+        Notice::Replace(draft, Some(local)) => template_question(notice, *draft, &local),
+        Notice::Replace(draft, None) => {
             let name = draft.document.header.org_name.clone();
             let on_confirm = {
                 let notice = notice.clone();

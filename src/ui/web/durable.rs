@@ -124,6 +124,105 @@ pub async fn write_value(place: Place, key: &str, value: &JsValue) -> bool {
     written
 }
 
+/// What a compare-and-write found.
+pub enum Swapped {
+    /// Written; the stamp is now this.
+    Written(u64),
+    /// Not written: the stamp was this, and the text under the key this.
+    Stale(u64, Option<String>),
+}
+
+/// Writes `text` under `key` and raises the stamp kept under `stamp_key` by one — only if that stamp is still
+/// `expected` (no stamp reads 0). The stamp is read and both are written in one transaction, so two tabs cannot
+/// both write over the same stamp: the browser runs their transactions one after the other. `None` when
+/// IndexedDB could not be used or refused the write.
+pub async fn swap(
+    place: Place,
+    key: &str,
+    stamp_key: &str,
+    expected: u64,
+    text: &str,
+) -> Option<Swapped> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let db = open(place).await?;
+    let found: Rc<RefCell<Option<Swapped>>> = Rc::new(RefCell::new(None));
+    let committed_ok =
+        match db.transaction_with_str_and_mode(place.store, IdbTransactionMode::Readwrite) {
+            Ok(tx) => {
+                let store = tx.object_store(place.store).ok();
+                let request = store
+                    .as_ref()
+                    .and_then(|s| s.get(&JsValue::from_str(stamp_key)).ok());
+                if let (Some(store), Some(request)) = (store, request) {
+                    let (key, stamp_key, text) =
+                        (key.to_string(), stamp_key.to_string(), text.to_string());
+                    let (found, asked) = (found.clone(), request.clone());
+                    // Inside the request's own callback, so the transaction is still the one the stamp was read in.
+                    let on_stamp = Closure::once_into_js(move || {
+                        let stamp = asked
+                            .result()
+                            .ok()
+                            .and_then(|v| v.as_f64())
+                            .map_or(0, |n| n as u64);
+                        if stamp == expected {
+                            let next = stamp + 1;
+                            let _ = store
+                                .put_with_key(&JsValue::from_str(&text), &JsValue::from_str(&key));
+                            let _ = store.put_with_key(
+                                &JsValue::from_f64(next as f64),
+                                &JsValue::from_str(&stamp_key),
+                            );
+                            *found.borrow_mut() = Some(Swapped::Written(next));
+                        } else if let Ok(read) = store.get(&JsValue::from_str(&key)) {
+                            let (found, read_back) = (found.clone(), read.clone());
+                            let on_text = Closure::once_into_js(move || {
+                                let text = read_back.result().ok().and_then(|v| v.as_string());
+                                *found.borrow_mut() = Some(Swapped::Stale(stamp, text));
+                            });
+                            read.set_onsuccess(Some(on_text.unchecked_ref()));
+                        }
+                    });
+                    request.set_onsuccess(Some(on_stamp.unchecked_ref()));
+                    JsFuture::from(committed(&tx)).await.is_ok()
+                } else {
+                    false
+                }
+            }
+            Err(_) => false,
+        };
+    db.close();
+    let outcome = found.borrow_mut().take();
+    outcome.filter(|_| committed_ok)
+}
+
+/// The texts under `keys`, read in one transaction (so they belong together), each if there is one.
+pub async fn read_together(place: Place, keys: &[&str]) -> Vec<Option<JsValue>> {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let Some(db) = open(place).await else {
+        return vec![None; keys.len()];
+    };
+    let values: Rc<RefCell<Vec<Option<JsValue>>>> = Rc::new(RefCell::new(vec![None; keys.len()]));
+    if let Ok(tx) = db.transaction_with_str(place.store) {
+        if let Ok(store) = tx.object_store(place.store) {
+            for (i, key) in keys.iter().enumerate() {
+                if let Ok(request) = store.get(&JsValue::from_str(key)) {
+                    let (values, asked) = (values.clone(), request.clone());
+                    let done = Closure::once_into_js(move || {
+                        values.borrow_mut()[i] = asked.result().ok().filter(|v| !v.is_undefined());
+                    });
+                    request.set_onsuccess(Some(done.unchecked_ref()));
+                }
+            }
+            let _ = JsFuture::from(committed(&tx)).await;
+        }
+    }
+    db.close();
+    let out = values.borrow().clone();
+    out
+}
+
 /// The text under `key`, if there is one.
 pub async fn read(place: Place, key: &str) -> Option<String> {
     read_value(place, key).await.map(String::from)

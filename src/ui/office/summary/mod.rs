@@ -9,6 +9,7 @@
 mod branch_view;
 mod branches;
 mod chart;
+mod copies;
 mod expected;
 mod joins;
 mod receive;
@@ -16,6 +17,9 @@ mod review;
 mod unit;
 mod unit_ledger;
 
+use std::rc::Rc;
+
+use chrono::Datelike;
 use yew::prelude::*;
 
 use crate::domain::branches::Unit;
@@ -38,19 +42,34 @@ fn use_desk() -> Store<Model> {
     let desk = use_memo((), move |_| {
         let store = Store::new(Model::new(js_sys::Date::now));
         store.carry_out_with(move |store, effect| match effect {
-            Effect::Keep(set) => {
+            Effect::Keep { set, expected } => {
                 let weak = store.downgrade();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let kept = summary_store::save(&set).await;
+                    let kept = summary_store::keep(&set, expected).await;
                     if let Some(store) = weak.upgrade() {
                         store.send(Event::Kept(kept));
                     }
                 });
             }
+            Effect::Reload => reload(store.downgrade()),
             Effect::Changed => rerender.force_update(),
         });
         store
     });
+    {
+        // Another tab of 汇总 stored the set: it is read and shown here (the core decides how).
+        let weak = desk.downgrade();
+        use_effect_with((), move |_| {
+            let heard = summary_store::listen(move |stamp| {
+                if let Some(store) = weak.upgrade() {
+                    if store.read(|m| m.stamp) != stamp {
+                        reload(store.downgrade());
+                    }
+                }
+            });
+            move || drop(heard)
+        });
+    }
     {
         // The address says which list is open (`#/summary/list/<id>`): followed from the start, and on every
         // change (a list opened, 返回汇总, the browser's back button).
@@ -73,14 +92,24 @@ fn use_desk() -> Store<Model> {
         let weak = desk.downgrade();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let set = summary_store::load().await;
+                let (set, stamp) = summary_store::load().await;
                 if let Some(store) = weak.upgrade() {
-                    store.send(Event::Loaded(set));
+                    store.send(Event::Loaded(set, stamp));
                 }
             });
         });
     }
     (*desk).clone()
+}
+
+/// Reads the set as stored and gives it to the page as another tab's.
+fn reload(weak: crate::ui::store::WeakStore<Model>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let (set, stamp) = summary_store::load().await;
+        if let Some(store) = weak.upgrade() {
+            store.send(Event::Foreign(set, stamp));
+        }
+    });
 }
 
 /// A callback that sends the event `f` makes of what it is given.
@@ -169,11 +198,13 @@ pub fn consolidate_page() -> Html {
             </header>
             <receive::Receive {loaded} {reading} made={v.made.clone()} {notice} unexported={v.set.unexported_reviews()}
                 on_files={add_files} on_clear={sender(&desk, Event::Clear)} on_remove={sender(&desk, Event::Remove)} />
+            <copies::Copies made={v.made.clone()} on_change={sender(&desk, |e| e)} />
             if any {
                 { view_switch(dispatching, sender(&desk, Event::Dispatching)) }
             }
             if any && dispatching {
-                <DispatchView {today} compare=true issuer={v.set.issuer.clone()} first_number={v.set.first_number}
+                <DispatchView {today} compare=true issuer={v.set.issuer.clone()} first_number={v.set.next_number(today.year())}
+                    issued={Rc::new(v.set.issued.clone())} on_issue={Some(sender(&desk, Event::Issue))}
                     on_issuer={Some(sender(&desk, |(issuer, first)| Event::Issuer(issuer, first)))} make={{
                     let (made, unit) = (v.made.clone(), v.unit.clone());
                     Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, &unit, period, &name, today))

@@ -82,7 +82,7 @@ fn file_list(props: &FileListProps) -> Html {
                         let ask = { let asking = asking.clone(); Callback::from(move |_: MouseEvent| asking.set(Some(i))) };
                         html! {
                             <tr class={classes!(if s.verdict.counts() { "counts" } else { "not-counted" })}>
-                                <td>{ &s.file_name }</td><td>{ s.verdict.label() }</td>
+                                <td>{ &s.file_name }</td><td>{ s.verdict.label() }{ s.copy_of.as_ref().map(|c| c.label()).unwrap_or_default() }</td>
                                 <td><button type="button" class="danger-text" onclick={ask} aria-label={format!("移除 {}", s.file_name)}>{ "移除" }</button></td>
                             </tr>
                         }
