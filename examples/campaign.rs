@@ -5,7 +5,7 @@
 //!
 //! The campaign's eight weeks end on the Sunday before `today`'s week (today by default), so every file is in the
 //! past and week 8 is "last week". Besides the files it writes `campaign.json`: the 应报送名单, the names the
-//! office must join, the file it must remove, week 8's dates, and what the 调度表 of week 8 must say as of `today`
+//! office must join, the rename it must confirm, the file it must remove, week 8's dates, and what the 调度表 of week 8 must say as of `today`
 //! (from the simulation's own record: each 党支部's columns, 本期报送, the silent ones and the 督办单's pages).
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -59,6 +59,7 @@ fn main() {
         "today": dates::iso(today),
         "expected": BRANCHES.as_slice(),
         "join": { "name": FORMAL_NAME, "with": BRANCHES[GATHERED] },
+        "renamed": { "name": NEW_NAME, "was": BRANCHES[RENAMED] },
         "copy": copy.file_name,
         "week": { "from": dates::iso(week.from), "to": dates::iso(week.to) },
         "rows": rows,

@@ -65,9 +65,9 @@ pub enum Event {
     Issuer(String, u32),
     /// 督办单 printed with these numbers.
     Issue(Vec<Issued>),
-    /// The office says the list counted under this line id (made on another 党支部's file) is that other
+    /// The office says the lists counted under these line ids (made on another 党支部's file) are that other
     /// 党支部's indeed.
-    Distinct(String),
+    Distinct(Vec<String>),
     /// What keeping the set on this computer gave.
     Kept(Stored),
     /// Another tab stored the set: here it is, with its stamp.
@@ -79,10 +79,7 @@ pub enum Event {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     /// Keep this set on this computer if the stored set's stamp is still `expected`, then send `Event::Kept`.
-    Keep {
-        set: Box<SummarySet>,
-        expected: u64,
-    },
+    Keep { set: Box<SummarySet>, expected: u64 },
     /// Read the set as stored and send it as `Event::Foreign`: another tab stored it while this tab was writing.
     Reload,
     /// The model changed: render again.
@@ -320,9 +317,9 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
         Event::Dispatching(on) => m.dispatching = on,
         Event::Issuer(issuer, first) => m.take(Step::Issuer(issuer, first), None, now, &mut out),
         Event::Issue(numbers) => m.take(Step::Issue(numbers), None, now, &mut out),
-        Event::Distinct(line) => {
+        Event::Distinct(lines) => {
             let said = "已确认是另一个党支部的清单，分开统计。".to_string();
-            m.take(Step::Distinct(line), Some(said), now, &mut out)
+            m.take(Step::Distinct(lines), Some(said), now, &mut out)
         }
         Event::Kept(Stored::Written(stamp)) => {
             let carried = m.writing.take().unwrap_or(0);

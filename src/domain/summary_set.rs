@@ -132,8 +132,8 @@ pub enum Step {
     Issuer(String, u32),
     /// 督办单 printed with these numbers.
     Issue(Vec<Issued>),
-    /// The list counted under this line id is another 党支部's, as counted (not a rename): asked no more.
-    Distinct(String),
+    /// The lists counted under these line ids are another 党支部's, as counted (not a rename): asked no more.
+    Distinct(Vec<String>),
 }
 
 impl SummarySet {
@@ -183,9 +183,11 @@ impl SummarySet {
                 self.first_number = (*first).min(MAX_NUMBER);
             }
             Step::Issue(numbers) => return self.issue(numbers),
-            Step::Distinct(line) => {
-                if !self.distinct.contains(line) {
-                    self.distinct.push(line.clone());
+            Step::Distinct(lines) => {
+                for line in lines {
+                    if !self.distinct.contains(line) {
+                        self.distinct.push(line.clone());
+                    }
                 }
             }
         }

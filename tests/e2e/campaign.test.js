@@ -1,6 +1,6 @@
 // The bureau's campaign in the browser (issue 24): the simulated eight weeks of 39 党支部 × both lists
 // (`cargo run --example campaign`, week 8 ending last Sunday) received in 汇总 at once, as the office would after
-// two months. The office types its 应报送名单, joins the one name written differently, removes the copied file,
+// two months. The office types its 应报送名单, confirms a rename, joins the one name written differently, removes the copied file,
 // and runs 调度 for week 8: one row per 党支部 with every column as the simulation's own record says, the silent
 // ones, and one 督办单 page per 党支部 with overdue or due-soon measures — on screen, on paper and in Excel.
 import { test, before, after } from 'node:test';
@@ -47,6 +47,12 @@ test('eight weeks of 39 党支部 × both lists: 汇总 and 调度 count 党支�
   // The office's list, in its order; one name on the files is written another way and is offered to be joined.
   await page.getByLabel('应报送的党支部').fill(campaign.expected.join('\n'));
   await page.getByLabel('应报送的党支部').blur();
+  // A 党支部 renamed itself: its list under the new name carries the old one's id, and the office is asked
+  // whether it is another 党支部's made on its file or the same one renamed. It says renamed.
+  const asked = page.getByRole('region', { name: /需要核实/ });
+  assert.equal(await asked.getByRole('listitem').count(), 1, 'one question for the 党支部, both its lists');
+  await asked.getByRole('button', { name: `${campaign.renamed.name}是${campaign.renamed.was}改了名称` }).click();
+  await page.getByRole('status').filter({ hasText: `已把“${campaign.renamed.name}”合并到“${campaign.renamed.was}”` }).waitFor();
   const unlisted = page.locator('.unlisted li');
   await unlisted.first().waitFor();
   assert.deepEqual(await unlisted.locator('label').allInnerTexts(), [`“${campaign.join.name}”与`]);

@@ -81,11 +81,12 @@ test('a file imported over the draft in another tab shows in every field there, 
   await typeAtEnd(filer, '甲');
   await until(async () => (await localDocs(a)).some((d) => d.header.filed_by === `${original.header.filed_by}甲`), 'A to save');
 
-  // Tab B, on its start page, imports the same file over the draft.
+  // Tab B, on its start page, imports the same file over the draft. A's name no longer being the file's, the
+  // start page asks whether one was made on the other's file (issue 40); the user says replace.
   const b = await app.context.newPage();
   await b.goto(app.url);
   await b.getByLabel('导入文件', { exact: true }).setInputFiles(file);
-  await b.getByRole('button', { name: '用文件替换本机草稿' }).click();
+  await b.getByRole('button', { name: `用文件替换“${original.header.org_name}（甲窗口改）”的草稿` }).click();
 
   await a.getByRole('alert').filter({ hasText: '本窗口已改为显示替换后的内容' }).waitFor();
   assert.equal(await name.inputValue(), original.header.org_name, 'the name field shows the file');
