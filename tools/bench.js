@@ -7,7 +7,7 @@
 //                                            run, figure by figure, so the two can be read as ratios; in two
 //                                            passes, the second with the builds in the other order, pooled
 //   node tools/bench.js --only a,b           only these groups of figures: startup, typing, big, gather,
-//                                            consolidation, campaign, office, modules
+//                                            consolidation, campaign, office, modules, hostile
 //
 // Benchmarks, not tests: these machines are shared and noisy, so compare the figures of one run as ratios.
 import fs from 'node:fs';
@@ -312,6 +312,37 @@ async function modules(build, rate) {
   return { summary: [summary], ledger: [ledger] };
 }
 
+/// The hostile and odd tables of issue 40, each chosen on the start page's 导入文件 (the office module already
+/// loaded by a small table first): choosing it → its preview or its refusal on screen.
+const HOSTILE = [
+  ['hostile-wide-row.docx', 'a Word header row of 100,000 empty cells (read)'],
+  ['hostile-merges.xlsx', '20,000 overlapping merged ranges (refused)'],
+  ['hostile-many-sheets.xlsx', 'three sheets of 30 MB each (refused)'],
+  ['hostile-zip-bomb.docx', 'a part that unpacks to 200 MB (refused)'],
+  ['hostile-entities.docx', 'declared XML entities (refused)'],
+  ['continued-word.docx', 'a list in three Word tables (read)'],
+];
+
+async function hostile(build, rate) {
+  const { context, page } = await open(build, rate);
+  await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
+  const tables = path.join(root, 'tests', 'fixtures', 'tables');
+  const choose = async (file) => {
+    const t0 = Date.now();
+    await page.getByLabel('导入文件', { exact: true }).setInputFiles(path.join(tables, file));
+    const preview = page.getByRole('region', { name: /^导入表格/ });
+    await preview.or(page.getByRole('alert')).first().waitFor({ timeout: 300000 });
+    const took = Date.now() - t0;
+    if (await preview.count()) await preview.getByRole('button', { name: '取消' }).click();
+    return took;
+  };
+  await choose('org-word.docx');
+  const out = {};
+  for (const [file] of HOSTILE) out[file] = await choose(file);
+  await context.close();
+  return out;
+}
+
 const files39 = wanted('consolidation') ? branchFiles(39) : [];
 const filesCampaign = wanted('campaign') ? campaignFiles() : [];
 const files1000 = wanted('consolidation') ? branchFiles(1000) : [];
@@ -336,6 +367,7 @@ const units = [
   ['campaign', 'campaign', (build, rate) => campaign(build, rate, filesCampaign, 3)],
   ['office', 'office', (build, rate) => officeFiles(build, rate, 'member-40x5x3.json')],
   ...repeated(OPENS, ['modules', 'modules', modules]),
+  ['hostile', 'hostile', hostile],
 ].filter(([group]) => wanted(group));
 
 /// Two passes' figures as one: samples pooled, single figures averaged.
@@ -388,6 +420,7 @@ const lines = [
   [`30-problem org list: 整改台账 pressed → its table on screen (loads the ledger module), median of ${OPENS * PASSES}`, (f) => ms(median(f.modules.ledger)), '—'],
   ['40 × 5 × 3 member list: 导出Word click → download, first (compiles the writers) / again', (f) => (f.office ? `${ms(f.office.wordFirst)} / ${ms(f.office.wordAgain)}` : '—'), '—'],
   ['40 × 5 × 3 member list: its 台账 导出Excel (600 rows), click → download', (f) => (f.office ? ms(f.office.excel) : '—'), '—'],
+  ...HOSTILE.map(([file, what]) => [`导入文件 of ${what}: chosen → preview or refusal on screen`, (f) => ms(f.hostile[file]), '≤ 2 s at 4×']),
 ];
 const columns = builds.flatMap((b) => RATES.map((r) => ({ build: b.name, rate: r })));
 const head = columns.map((c) => (builds.length > 1 ? `${c.build}, ${c.rate}×` : `${c.rate}×`));

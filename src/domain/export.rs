@@ -94,10 +94,13 @@ pub fn fits(doc: &Document) -> Result<(), String> {
 /// Why a list file of `bytes` bytes cannot be handed in, if it cannot: the importer refuses it.
 pub fn too_large(bytes: usize) -> Option<String> {
     let limit = super::import::MAX_FILE_BYTES;
+    // Tenths of a megabyte in integers: formatting a float would bring its code into the start-up module.
+    let tenths = bytes / (1_048_576 / 10);
     (bytes > limit).then(|| {
         format!(
-            "这份清单的文件将有 {:.1} MB，超过本程序能读入的 {} MB：导出后本程序和汇总都无法再打开它。多半是某些单元格或字段的内容过长（例如把整篇材料贴进了一格），请删减后再试。",
-            bytes as f64 / 1_048_576.0,
+            "这份清单的文件将有 {}.{} MB，超过本程序能读入的 {} MB：导出后本程序和汇总都无法再打开它。多半是某些单元格或字段的内容过长（例如把整篇材料贴进了一格），请删减后再试。",
+            tenths / 10,
+            tenths % 10,
             limit / 1_048_576
         )
     })
