@@ -323,23 +323,27 @@ const HOSTILE = [
   ['continued-word.docx', 'a list in three Word tables (read)'],
 ];
 
+/// Each file in a page of its own (an earlier build may freeze on one for minutes: it is given up after a minute,
+/// and shown as such).
 async function hostile(build, rate) {
-  const { context, page } = await open(build, rate);
-  await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
   const tables = path.join(root, 'tests', 'fixtures', 'tables');
-  const choose = async (file) => {
-    const t0 = Date.now();
-    await page.getByLabel('导入文件', { exact: true }).setInputFiles(path.join(tables, file));
-    const preview = page.getByRole('region', { name: /^导入表格/ });
-    await preview.or(page.getByRole('alert')).first().waitFor({ timeout: 300000 });
-    const took = Date.now() - t0;
-    if (await preview.count()) await preview.getByRole('button', { name: '取消' }).click();
-    return took;
-  };
-  await choose('org-word.docx');
   const out = {};
-  for (const [file] of HOSTILE) out[file] = await choose(file);
-  await context.close();
+  for (const [file] of HOSTILE) {
+    const { context, page } = await open(build, rate);
+    await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
+    const preview = page.getByRole('region', { name: /^导入表格/ });
+    const choose = async (name, timeout) => {
+      const t0 = Date.now();
+      await page.getByLabel('导入文件', { exact: true }).setInputFiles(path.join(tables, name));
+      await preview.or(page.getByRole('alert')).first().waitFor({ timeout });
+      const took = Date.now() - t0;
+      if (await preview.count()) await preview.getByRole('button', { name: '取消' }).click();
+      return took;
+    };
+    await choose('org-word.docx', 300000);
+    out[file] = await choose(file, 60000).catch(() => Infinity);
+    await context.close();
+  }
   return out;
 }
 
@@ -420,7 +424,7 @@ const lines = [
   [`30-problem org list: 整改台账 pressed → its table on screen (loads the ledger module), median of ${OPENS * PASSES}`, (f) => ms(median(f.modules.ledger)), '—'],
   ['40 × 5 × 3 member list: 导出Word click → download, first (compiles the writers) / again', (f) => (f.office ? `${ms(f.office.wordFirst)} / ${ms(f.office.wordAgain)}` : '—'), '—'],
   ['40 × 5 × 3 member list: its 台账 导出Excel (600 rows), click → download', (f) => (f.office ? ms(f.office.excel) : '—'), '—'],
-  ...HOSTILE.map(([file, what]) => [`导入文件 of ${what}: chosen → preview or refusal on screen`, (f) => ms(f.hostile[file]), '≤ 2 s at 4×']),
+  ...HOSTILE.map(([file, what]) => [`导入文件 of ${what}: chosen → preview or refusal on screen`, (f) => (Number.isFinite(f.hostile[file]) ? ms(f.hostile[file]) : '> 60 s, given up'), '≤ 2 s at 4×']),
 ];
 const columns = builds.flatMap((b) => RATES.map((r) => ({ build: b.name, rate: r })));
 const head = columns.map((c) => (builds.length > 1 ? `${c.build}, ${c.rate}×` : `${c.rate}×`));
