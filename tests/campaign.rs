@@ -485,3 +485,53 @@ fn the_汇总_workbook_has_the_figures_of_the_screen_week_by_week() {
         );
     }
 }
+
+#[test]
+fn the_调度表s_changes_and_the_督办单_are_laid_out_in_pages_that_say_whose_they_are() {
+    use rectify::domain::office::layouts::{changes_pages, notice_sheets, Piece};
+    let (today, period) = week_of(WEEKS);
+    let o = office(today);
+    let d = dispatch(&o.c, &o.unit, period, "本周", today);
+    let pages = changes_pages(&d);
+    assert!(pages.len() > 3, "{} pages of changes", pages.len());
+    let mut rows = 0;
+    for (p, page) in pages.iter().enumerate() {
+        // Every page starts with its 党支部: its own heading, or the one it goes on from (（续）).
+        assert!(
+            matches!(page.first(), Some(Piece::Branch { .. })),
+            "page {p}"
+        );
+        if let (
+            Some(Piece::Branch {
+                continued: true, ..
+            }),
+            Some(Piece::Row(_)),
+        ) = (page.first(), page.get(2))
+        {
+            assert_eq!(page[1], Piece::Head, "page {p}: the table's head again");
+        }
+        rows += page.iter().filter(|x| matches!(x, Piece::Row(_))).count();
+    }
+    let all: usize = d
+        .branches
+        .iter()
+        .filter(|b| b.new_file)
+        .flat_map(|b| b.lists.iter().filter(|l| l.new_files > 0))
+        .map(|l| l.changes.len())
+        .sum();
+    assert_eq!(rows, all, "every change once");
+    // A 督办单's sheets hold each of its measures once, in order; up to six fit one sheet.
+    for b in d.to_supervise() {
+        let sheets = notice_sheets(&d, b);
+        let covered: Vec<usize> = sheets.iter().flat_map(|r| r.clone()).collect();
+        assert_eq!(
+            covered,
+            (0..b.pressing.len()).collect::<Vec<_>>(),
+            "{}",
+            b.name
+        );
+        if b.pressing.len() <= 6 {
+            assert_eq!(sheets.len(), 1, "{}: {} measures", b.name, b.pressing.len());
+        }
+    }
+}

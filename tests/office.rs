@@ -466,3 +466,47 @@ fn any_text_the_importer_accepts_becomes_files_word_and_excel_open() {
         assert!(heights.iter().all(|h| *h <= 409.0), "{heights:?}");
     }
 }
+
+#[test]
+fn the_ledgers_pages_break_between_problems_and_the_unit_ledger_prints_only_a_note() {
+    // A big list: pages must break, never inside a problem's merged cells.
+    let doc = rectify::domain::sample::member_list(3, "食品药品环境犯罪侦查大队党支部", 40, 5, 3);
+    let book = ledger_book(&doc, day(2024, 6, 1));
+    let sheet = &book.sheets[0];
+    let breaks = sheet.page_breaks();
+    assert!(breaks.len() > 5, "{} pages at least", breaks.len());
+    for &b in &breaks {
+        assert!(
+            !sheet.merges.iter().any(|m| m.first < b && b <= m.last),
+            "a break before row {b} cuts a merged cell"
+        );
+    }
+    let bytes = xlsx::write(&book).unwrap();
+    let xml = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains("<rowBreaks"), "the breaks are in the file");
+    // The office's workbook: its 汇总台账 prints its title and a sentence only.
+    let files: Vec<(String, Result<Vec<u8>, String>)> = (1..=3)
+        .map(|i| {
+            let d = rectify::domain::sample::org_list(i, &format!("第{i}党支部"), 17, 3);
+            let now = chrono::DateTime::parse_from_rfc3339("2024-05-20T09:30:00+08:00").unwrap();
+            (
+                format!("{i}.json"),
+                Ok(rectify::domain::export::export(&d, true, now).bytes),
+            )
+        })
+        .collect();
+    let c = rectify::domain::consolidate::consolidate(&files, day(2024, 6, 1));
+    let unit = rectify::domain::branches::Unit::of(&c, &[], &[]);
+    let book = rectify::domain::office::ledger_book::consolidation_book(&c, &unit, day(2024, 6, 1));
+    let ledger = book.sheets.iter().find(|s| s.name == "汇总台账").unwrap();
+    assert!(ledger
+        .not_printed
+        .as_deref()
+        .is_some_and(|n| n.contains("打印选定区域")));
+    let bytes = xlsx::write(&book).unwrap();
+    let workbook = part(&bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains("_xlnm.Print_Area"),
+        "a print area is set: {workbook}"
+    );
+}

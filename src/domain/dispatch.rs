@@ -174,6 +174,15 @@ impl Pressing {
         }
     }
 
+    /// `逾期12天` or `临期`: on a 督办单, whose 整改时限 column says the date beside it.
+    pub fn short_state(&self) -> String {
+        if self.days_overdue > 0 {
+            format!("逾期{}天", self.days_overdue)
+        } else {
+            "临期".to_string()
+        }
+    }
+
     /// `党组织清单` or `党员清单（刘洋）`: where the 党支部 finds it.
     pub fn list_label(&self) -> String {
         match &self.member {

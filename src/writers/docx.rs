@@ -76,10 +76,12 @@ fn meta_line(parts: &[String]) -> String {
     )
 }
 
-fn cell(width: u32, merge: &str, content: &str, align: &str) -> String {
+/// A cell; `keep`: its row stays on one page with the next (`w:keepNext` on its paragraph, which Word and
+/// LibreOffice apply to table rows).
+fn cell(width: u32, merge: &str, content: &str, align: &str, keep: bool) -> String {
+    let keep = if keep { "<w:keepNext/>" } else { "" };
     format!(
-        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{merge}<w:vAlign w:val=\"center\"/></w:tcPr>{}</w:tc>",
-        paragraph(align, content)
+        "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>{merge}<w:vAlign w:val=\"center\"/></w:tcPr><w:p><w:pPr>{keep}<w:jc w:val=\"{align}\"/></w:pPr>{content}</w:p></w:tc>"
     )
 }
 
@@ -106,14 +108,26 @@ fn table(t: &WordTable) -> String {
     // The header row repeats at the top of every page the table runs over.
     out.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
     for (c, w) in t.columns.iter().zip(&widths) {
-        out.push_str(&cell(*w, "", &run(&c.header, HEADING_FONT, 22), "center"));
+        out.push_str(&cell(
+            *w,
+            "",
+            &run(&c.header, HEADING_FONT, 22),
+            "center",
+            false,
+        ));
     }
     out.push_str("</w:tr>");
     for (r, row) in t.rows.iter().enumerate() {
         out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        // A problem's rows (a merged cell goes on into the next) stay on one page, so a merged cell's text never
+        // parts at a page's foot; and the last row stays with the signatures under the table.
+        let keep = t
+            .rows
+            .get(r + 1)
+            .is_none_or(|next| next.contains(&WordCell::Below));
         for (c, (value, w)) in row.iter().zip(&widths).enumerate() {
             match value {
-                WordCell::Below => out.push_str(&cell(*w, "<w:vMerge/>", "", "left")),
+                WordCell::Below => out.push_str(&cell(*w, "<w:vMerge/>", "", "left", keep)),
                 WordCell::Text(text) => {
                     // A cell that the next row continues starts a vertical merge.
                     let continues = t
@@ -131,7 +145,7 @@ fn table(t: &WordTable) -> String {
                     } else {
                         "left"
                     };
-                    out.push_str(&cell(*w, merge, &run(text, BODY_FONT, 21), align));
+                    out.push_str(&cell(*w, merge, &run(text, BODY_FONT, 21), align, keep));
                 }
             }
         }
@@ -160,9 +174,15 @@ fn page(p: &WordPage) -> String {
     }
     out.push_str(&meta_line(&p.meta));
     out.push_str(&table(&p.table));
-    for line in &p.closing {
+    for (i, line) in p.closing.iter().enumerate() {
+        // The signature lines stay together (and, by the table's last row, with the table).
+        let keep = if i + 1 < p.closing.len() {
+            "<w:keepNext/>"
+        } else {
+            ""
+        };
         out.push_str(&format!(
-            "<w:p><w:pPr><w:spacing w:before=\"240\"/></w:pPr>{}</w:p>",
+            "<w:p><w:pPr>{keep}<w:spacing w:before=\"240\"/></w:pPr>{}</w:p>",
             run(line, BODY_FONT, 28)
         ));
     }

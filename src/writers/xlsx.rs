@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::domain::dates;
-use crate::domain::office::sheet::{Book, Cell, Sheet};
+use crate::domain::office::sheet::{row_points as row_height, Book, Cell, Sheet, TITLE_POINTS};
 
 /// A4 in Excel's paper codes.
 const A4: u8 = 9;
@@ -16,17 +16,6 @@ const BODY_FONT: &str = "仿宋";
 const HEADING_FONT: &str = "黑体";
 /// The shade of a marked (逾期) row.
 const MARKED: u32 = 0xFCE4E4;
-/// The height of a line of the table's text (10.5 point), and what a row adds around its lines, in points.
-const LINE_POINTS: f64 = 14.0;
-const ROW_PADDING: f64 = 4.0;
-
-/// Excel's tallest row, in points: a taller one is refused or shown at this height anyway.
-const MAX_ROW_POINTS: f64 = 409.0;
-
-/// The height of a row of `lines` lines, in points, at most Excel's tallest.
-fn row_height(lines: u32) -> f64 {
-    (f64::from(lines) * LINE_POINTS + ROW_PADDING).min(MAX_ROW_POINTS)
-}
 
 /// What went wrong in rust_xlsxwriter, in Chinese (its messages are English).
 fn why(e: XlsxError) -> String {
@@ -161,10 +150,14 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
         (f.title.clone(), f.line.clone(), 0)
     };
     ws.merge_range(row, from, row, last_col, &sheet.title, &title)?;
-    ws.set_row_height(row, 30)?;
-    for line in &sheet.lines {
+    ws.set_row_height(row, TITLE_POINTS)?;
+    for line in sheet.lines.iter().chain(&sheet.not_printed) {
         row += 1;
         ws.merge_range(row, from, row, last_col, line, &line_format)?;
+    }
+    if sheet.not_printed.is_some() {
+        // Only the title and its lines print, the sentence saying how to print part of the table among them.
+        ws.set_print_area(0, 0, row, last_col)?;
     }
     row += 1;
     let header = row;
@@ -223,6 +216,16 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, f: &Formats) -> Result<(), Xls
     }
     ws.set_freeze_panes(first, 0)?;
     ws.set_repeat_rows(header, header)?;
+    // Pages break between problems, so that no merged cell is cut at a page's foot (Excel allows 1,023 breaks).
+    let breaks: Vec<u32> = sheet
+        .page_breaks()
+        .into_iter()
+        .take(1023)
+        .map(|r| first + r as u32)
+        .collect();
+    if !breaks.is_empty() && sheet.not_printed.is_none() {
+        ws.set_page_breaks(&breaks)?;
+    }
     ws.set_landscape();
     ws.set_paper_size(A4);
     // One page wide where the text stays legible; else two, read across before down, the first column (编号,

@@ -238,13 +238,18 @@ test('汇总 as an Excel workbook: the branches, every measure with its branch, 
   const [branches, received, ledger, byCategory] = book.sheets;
   assert.equal(branches.rows.length - 3, 3 + 1, 'a row per 党支部 and the 合计');
   assert.equal(branches.rows.at(-1)[0].value, '合计');
-  assert.equal(received.rows.length - 3, files.length, 'a row per file received');
-  assert.ok(received.rows.slice(3).every((r) => r.at(-1).value), 'each with its verdict');
-  assert.equal(cell(ledger, 3, 1).value, '党支部');
-  assert.equal(ledger.rows.length - 3, measures, 'every measure of the 汇总');
-  assert.deepEqual(new Set(ledger.rows.slice(3).map((r) => r[0].value ?? 'covered')).size, 3, 'three branches');
+  // The two long sheets have a fourth line under the title, saying they print only it (issue 41).
+  const line = (sheet, row) => sheet.rows[row - 1].map((c) => c.value).find(Boolean) ?? '';
+  assert.match(line(received, 3), /打印整个工作簿时只打印本说明/);
+  assert.match(line(ledger, 3), /打印整个工作簿时只打印本说明/);
+  assert.equal(received.rows.length - 4, files.length, 'a row per file received');
+  assert.ok(received.rows.slice(4).every((r) => r.at(-1).value), 'each with its verdict');
+  assert.equal(cell(ledger, 4, 1).value, '党支部');
+  assert.equal(ledger.rows.length - 4, measures, 'every measure of the 汇总');
+  assert.deepEqual(new Set(ledger.rows.slice(4).map((r) => r[0].value ?? 'covered')).size, 3, 'three branches');
   for (const s of book.sheets) {
-    assert.equal(s.print_titles, '$3:$3', `${s.name}: header on every page`);
+    const header = ['收到的文件', '汇总台账'].includes(s.name) ? 4 : 3;
+    assert.equal(s.print_titles, `$${header}:$${header}`, `${s.name}: header on every page`);
     assert.equal(s.orientation, 'landscape');
   }
   const note = byCategory.rows.flat().find((c) => typeof c.value === 'string' && c.value.startsWith('情况说明：'));

@@ -239,6 +239,7 @@ pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
         merges: Vec::new(),
         notes: Vec::new(),
         footer: footer(Some(&short_code(&next_digest(doc)))),
+        not_printed: None,
     };
     sheet.merge_runs(&problem_spans(doc, 0), &problem_columns(&picks));
     let categories = by_category_sheet(
@@ -278,6 +279,24 @@ pub fn consolidation_book(c: &Consolidation, unit: &Unit, today: NaiveDate) -> B
             ),
         ],
     }
+}
+
+/// What the 汇总 prints on paper besides its figures and paragraph: the same 各党支部 and 按类别 tables as its
+/// workbook.
+pub fn summary_paper_sheets(c: &Consolidation, unit: &Unit, today: NaiveDate) -> [Sheet; 2] {
+    let as_of = dates::official(today);
+    [
+        branches_sheet(c, unit, &as_of),
+        by_category_sheet(
+            &[
+                (Some(Kind::Org), c.by_category_of(Kind::Org, today)),
+                (Some(Kind::Member), c.by_category_of(Kind::Member, today)),
+            ],
+            unit.report(c, today),
+            "检视整改问题汇总".into(),
+            &as_of,
+        ),
+    ]
 }
 
 fn columns(spec: &[(&str, u16)]) -> Vec<Column> {
@@ -390,6 +409,8 @@ fn files_sheet(c: &Consolidation, unit: &Unit, as_of: &str) -> Sheet {
         name: "收到的文件".into(),
         title: "收到的文件".into(),
         lines: vec![format!("截至{as_of}")],
+        // Every file received, hand-ins again and again: dozens of pages, a record rather than a paper.
+        not_printed: Some("本表列出收到的每个文件（含被新版本取代的），页数较多，打印整个工作簿时只打印本说明。需要纸质件时，请选中要打印的行，用“打印选定区域”打印。".into()),
         columns: columns(&[
             ("序号", 6),
             ("党支部", 24),
@@ -450,6 +471,8 @@ fn unit_ledger_sheet(c: &Consolidation, unit: &Unit, today: NaiveDate, as_of: &s
         name: "汇总台账".into(),
         title: "检视整改问题汇总台账".into(),
         lines: vec![format!("截至{as_of}")],
+        // Every measure of every 党支部: hundreds of pages, which printing the workbook must not bring.
+        not_printed: Some("本表列出全部党支部的全部措施，页数很多，打印整个工作簿时只打印本说明。需要纸质件时，请筛选一个党支部，选中它的行，用“打印选定区域”打印；各党支部的台账也可在本程序的“整改台账”中打印。".into()),
         columns: std::iter::once(Column {
             header: "党支部".into(),
             width: 18,

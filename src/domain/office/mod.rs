@@ -2,7 +2,9 @@
 //! domain says what goes where (models of sheets and documents, filled from the same rows as the pages, the CSV
 //! and print); `writers` turns the models into `.xlsx` and `.docx` bytes, in a module loaded only when asked for.
 
+pub mod layouts;
 pub mod ledger_book;
+pub mod paper;
 pub mod request;
 pub mod sheet;
 pub mod text;

@@ -26,6 +26,28 @@ pub struct Sheet {
     pub notes: Vec<String>,
     /// The page footer, in Excel's codes (`&P` the page, `&N` the pages).
     pub footer: String,
+    /// A sheet too long to print with the workbook (the 汇总台账: hundreds of pages): this sentence, under its
+    /// title, says so and how to print part of it, and only the title and its lines are its print area.
+    pub not_printed: Option<String>,
+}
+
+/// The height of a line of the table's text (10.5 point), and what a row adds around its lines, in points.
+const LINE_POINTS: f64 = 14.0;
+const ROW_PADDING: f64 = 4.0;
+/// Excel's tallest row, in points: a taller one is refused or shown at this height anyway.
+const MAX_ROW_POINTS: f64 = 409.0;
+/// The title's row, and each line's under it, in points.
+pub const TITLE_POINTS: f64 = 30.0;
+const LINE_ROW_POINTS: f64 = 15.0;
+/// What A4 landscape holds between the writer's margins top and bottom (0.7 and 0.8 inch), in points.
+const PRINTABLE_POINTS: f64 = 595.0 - 1.5 * 72.0;
+/// Of a page's height, how much the page breaks fill: Excel, WPS and LibreOffice set a wrapped row a little taller
+/// than asked, and a page that overflows gets a break of the program's own, which may cut a merged cell.
+const PAGE_FILL: f64 = 0.88;
+
+/// The height of a row of `lines` lines, in points, at most Excel's tallest.
+pub fn row_points(lines: u32) -> f64 {
+    (f64::from(lines) * LINE_POINTS + ROW_PADDING).min(MAX_ROW_POINTS)
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -57,6 +79,22 @@ pub enum Cell {
         date: String,
         suffix: String,
     },
+}
+
+impl Cell {
+    /// The cell as paper shows it (the 汇总's print shows the workbook's tables).
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Count(n) => n.to_string(),
+            Cell::Permille(p) => crate::domain::ledger::percent_text(Some(*p)),
+            Cell::Date { date, suffix } => match crate::domain::dates::parse(date) {
+                Some(d) => format!("{}{suffix}", crate::domain::dates::official(d)),
+                None => date.clone(),
+            },
+        }
+    }
 }
 
 /// Rows `first..=last` of the table (counted from 0, the first row under the header) merged in `column`.
@@ -174,6 +212,67 @@ impl Sheet {
         } else {
             2
         }
+    }
+
+    /// The share of its size the sheet prints at: fitted to its pages' width (`pages_wide`).
+    fn print_scale(&self) -> f64 {
+        let width: u32 = self
+            .columns
+            .iter()
+            .map(|c| u32::from(c.width) * 7 + 5)
+            .sum();
+        let room = f64::from(PRINTABLE_PX) * f64::from(self.pages_wide());
+        (room / f64::from(width.max(1))).min(1.0)
+    }
+
+    /// The rows of the table (from 0) before which a page breaks, so that a page's foot never cuts a merged cell: a
+    /// problem's rows go on to the next page together when they fit on one. A run of rows taller than a page is
+    /// cut where it must be.
+    pub fn page_breaks(&self) -> Vec<usize> {
+        let page = PRINTABLE_POINTS * PAGE_FILL / self.print_scale();
+        let header = row_points(self.header_lines());
+        let heights: Vec<f64> = self.row_lines().into_iter().map(row_points).collect();
+        // Each row's run: the rows a merge starting there spans (a row no merge starts or covers is a run alone).
+        let mut run_end: Vec<usize> = (0..self.rows.len()).collect();
+        for m in &self.merges {
+            if m.first < run_end.len() {
+                run_end[m.first] = run_end[m.first].max(m.last.min(self.rows.len() - 1));
+            }
+        }
+        let above = TITLE_POINTS + LINE_ROW_POINTS * self.lines.len() as f64;
+        let mut used = above + header;
+        let mut breaks = Vec::new();
+        let mut r = 0;
+        while r < heights.len() {
+            // The run: the rows of every merge that starts inside it, as far as they reach.
+            let mut end = run_end[r];
+            let mut i = r;
+            while i <= end {
+                end = end.max(run_end[i]);
+                i += 1;
+            }
+            let run: f64 = heights[r..=end].iter().sum();
+            let top = if breaks.is_empty() {
+                above + header
+            } else {
+                header
+            };
+            if used + run > page && used > top {
+                breaks.push(r);
+                used = header;
+                continue;
+            }
+            // A run taller than a page goes on row by row.
+            for (at, h) in heights.iter().enumerate().take(end + 1).skip(r) {
+                if used + h > page && used > header {
+                    breaks.push(at);
+                    used = header;
+                }
+                used += h;
+            }
+            r = end + 1;
+        }
+        breaks
     }
 
     /// The lines of the header row: its tallest header.

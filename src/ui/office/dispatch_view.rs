@@ -14,6 +14,7 @@ use crate::domain::dispatch::{
 use crate::domain::period::{Period, Span};
 use crate::domain::summary_set::{Issued, MAX_NUMBER};
 use crate::ui::dom::value_of;
+use crate::ui::office::papers;
 use crate::ui::web::clipboard;
 use std::rc::Rc;
 
@@ -42,6 +43,12 @@ pub struct DispatchProps {
     pub on_issue: Option<Callback<Vec<Issued>>>,
 }
 
+/// The pages the 督办单 print on while they are shown: narrower margins, and none of the page numbers of the whole
+/// print (a notice long enough for two sheets numbers them itself, 第1页 共2页). A rule of the document's adopted
+/// only then, not a named page: Chromium 109 breaks a page before every block of an element with a page name.
+const NOTICE_PAGE: &str =
+    "@page { size: A4 landscape; margin: 12mm 20mm; @bottom-center { content: none; } }";
+
 #[function_component(DispatchView)]
 pub fn dispatch_view(props: &DispatchProps) -> Html {
     let span = use_state(|| Span::Week);
@@ -50,6 +57,16 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     let supervising = use_state(|| false);
     let issuer = use_state(|| (props.issuer.to_string(), props.first_number.max(1)));
     let wrong_number = use_state(|| None::<String>);
+    use_effect_with(*supervising, |on| {
+        let sheet = on
+            .then(|| crate::ui::web::page_style::add(NOTICE_PAGE))
+            .flatten();
+        move || {
+            if let Some(sheet) = sheet {
+                crate::ui::web::page_style::remove(&sheet);
+            }
+        }
+    });
     let today = props.today;
     let controls = period_controls(&span, &from, &to);
     let (period, name) = match span.period(today, &from, &to) {
@@ -91,7 +108,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
                     <button type="button" onclick={print}>{ "打印督办单" }</button>
                 </div>
                 { issuer_form(&issuer, first, &wrong_number, props.on_issuer.clone(), &props.issued, year) }
-                { for d.to_supervise().zip(&numbers).map(|(b, n)| supervision_page(b, &d, &issuer.0, supervision_number(n.year, n.number, 0))) }
+                { for d.to_supervise().zip(&numbers).map(|(b, n)| papers::notice(b, &d, &issuer.0, supervision_number(n.year, n.number, 0))) }
             </section>
         };
     }
@@ -101,7 +118,8 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
         Callback::from(move |_: MouseEvent| clipboard::copy(&report, "dispatch-report"))
     };
     html! {
-        <section class="dispatch" aria-labelledby="dispatch-heading">
+        <>
+        <section class="dispatch no-print" aria-labelledby="dispatch-heading">
             <h2 id="dispatch-heading">{ format!("调度表（{}）", d.period.label()) }</h2>
             <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
             { controls }
@@ -121,6 +139,8 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
                 <button type="button" onclick={show(true)} disabled={d.to_supervise().next().is_none()}>{ "督办单" }</button>
             </div>
         </section>
+        { papers::dispatch_paper(&d) }
+        </>
     }
 }
 
@@ -294,43 +314,6 @@ fn issuer_form(
                 <p class="hint" id="supervision-first-hint">{ "还没编号的督办单从这个号起依次编号，例如“督〔2026〕第1号”；打印过的督办单保留原来的编号，下次调度接着往后编。" }</p>
             </div>
         </div>
-    }
-}
-
-/// One 督办单: a page of its own for one branch, with its 编号 and the issuer's 落款.
-fn supervision_page(b: &BranchDispatch, d: &Dispatch, issuer: &str, number: String) -> Html {
-    let issuer = if issuer.is_empty() {
-        "（签发单位）"
-    } else {
-        issuer
-    };
-    html! {
-        <article class="supervision-page" aria-label={format!("督办单：{}", b.name)}>
-            <h2 class="supervision-title">{ "检视整改督办单" }</h2>
-            <p class="supervision-meta"><span>{ format!("{}：", b.name) }</span><span class="supervision-number">{ number }</span></p>
-            <p class="supervision-request">{ d.supervision_request() }</p>
-            <table class="list supervision">
-                <thead><tr><th>{ "序号" }</th><th>{ "清单" }</th><th>{ "问题" }</th><th>{ "整改措施" }</th><th>{ "整改时限" }</th><th>{ "牵头责任人" }</th><th>{ "逾期情况" }</th></tr></thead>
-                <tbody>
-                    { for b.pressing.iter().enumerate().map(|(i, p)| html! {
-                        <tr>
-                            <td class="center">{ i + 1 }</td><td>{ p.list_label() }</td><td class="text">{ &p.problem }</td><td class="text">{ &p.content }</td>
-                            <td>{ &p.deadline }</td><td>{ &p.lead }</td><td>{ p.state() }</td>
-                        </tr>
-                    }) }
-                </tbody>
-            </table>
-            <div class="supervision-reply">
-                <p>{ "整改答复：" }</p>
-                <p class="reply-line">{ "\u{00a0}" }</p>
-                <p class="reply-line">{ "\u{00a0}" }</p>
-                <p class="supervision-sign">
-                    <span>{ "党支部书记（签字）：＿＿＿＿＿＿　　答复日期：＿＿＿＿年＿＿月＿＿日" }</span>
-                    // 落款: the issuer, its seal and the date, on the reply's last line (a 督办单 fits one page).
-                    <span>{ issuer }{ "（盖章）　" }{ dates::official(d.today) }</span>
-                </p>
-            </div>
-        </article>
     }
 }
 

@@ -5,6 +5,7 @@
 //! its 调度 (`ui::components::office_mount`). The domain they use is compiled into both modules.
 
 pub mod dispatch_view;
+pub mod papers;
 pub mod paste_table;
 pub mod summary;
 pub mod table_import;

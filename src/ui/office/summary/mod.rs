@@ -31,6 +31,7 @@ use crate::domain::summary_page::{Effect, Event, Model};
 use crate::domain::summary_set::SummarySet;
 use crate::ui::dom;
 use crate::ui::office::dispatch_view::DispatchView;
+use crate::ui::office::papers;
 use crate::ui::shared::Shared;
 use crate::ui::store::Store;
 use crate::ui::web::{clock, files, location, summary_store};
@@ -192,7 +193,7 @@ pub fn consolidate_page() -> Html {
     html! {
         <>
             <p class="crumbs no-print"><a href="#/">{ "首页" }</a>{ " › 汇总" }</p>
-            <header class={classes!("intro", dispatching.then_some("no-print"))}>
+            <header class="intro no-print">
                 <h1>{ "汇总" }</h1>
                 <p>{ "主题教育办公室用：一次选择或拖入各党支部报送的清单文件，逐个检查并汇总。文件只在本机处理，不会上传。" }</p>
             </header>
@@ -212,7 +213,8 @@ pub fn consolidate_page() -> Html {
             }
             if any && !dispatching {
                 { unit::unit_summary(&v.made, &v.unit, &v.set, today, sender(&desk, Event::Said)) }
-                <section aria-labelledby="branches-heading">
+                { papers::summary_paper(&v.made.consolidation, &v.unit, today, &v.set.issuer) }
+                <section class="no-print" aria-labelledby="branches-heading">
                     <h2 id="branches-heading">{ "各党支部" }</h2>
                     <branches::BranchTable made={v.made.clone()} unit={v.unit.clone()} set={v.set.clone()}
                         on_open={Callback::from(|id: String| location::go(&Route::Consolidate(Some(id))))} />

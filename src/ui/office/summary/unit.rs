@@ -48,7 +48,7 @@ pub fn unit_summary(
     ];
     figures.extend(unit.total().figures());
     html! {
-        <section aria-labelledby="unit-heading">
+        <section class="no-print" aria-labelledby="unit-heading">
             <h2 id="unit-heading">{ "全单位汇总" }</h2>
             <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
             <dl class="figures">

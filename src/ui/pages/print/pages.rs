@@ -53,7 +53,7 @@ pub fn member_pages(doc: &Document, code: Option<&str>, handed_in_only: bool) ->
                             }
                         }) }
                         <tbody class="closing">
-                            <tr><td colspan="6">
+                            <tr class="closing"><td colspan="6">
                                 <p class="signatures">
                                     <span>{ "本人签字：" }<span class="line"></span></span>
                                     <span>{ "日期：" }<span class="line short"></span></span>

@@ -132,21 +132,46 @@ pub struct TableEnd {
 fn table_end(end: &TableEnd, columns: usize) -> Html {
     let colspan = columns.to_string();
     html! {
-        <>
-            <tbody class="closing"><tr><td colspan={colspan.clone()}>{ end.closing.clone() }</td></tr></tbody>
-            if let Some(code) = &end.code {
-                <tfoot class="page-code"><tr><td colspan={colspan}>{ format!("校验码：{code}") }</td></tr></tfoot>
-            }
-        </>
+        if let Some(code) = &end.code {
+            <tfoot class="page-code"><tr><td colspan={colspan}>{ format!("校验码：{code}") }</td></tr></tfoot>
+        }
+    }
+}
+
+/// The signatures as the table's last row: inside the last group of rows (kept on one page where it fits), so a
+/// page never holds only the header row and the signatures.
+fn closing_row(end: &TableEnd, columns: usize) -> Html {
+    html! {
+        <tr class="closing"><td colspan={columns.to_string()}>{ end.closing.clone() }</td></tr>
+    }
+}
+
+/// Groups of rows, each kept on one page where it fits, the last one with the signatures.
+fn groups(groups: Vec<Html>, end: &TableEnd, columns: usize) -> Html {
+    let last = groups.len().saturating_sub(1);
+    if groups.is_empty() {
+        return html! { <tbody class="closing">{ closing_row(end, columns) }</tbody> };
+    }
+    html! {
+        { for groups.into_iter().enumerate().map(|(i, rows)| html! {
+            <tbody class={classes!((i == last).then_some("closing"))}>
+                { rows }
+                if i == last { { closing_row(end, columns) } }
+            </tbody>
+        }) }
     }
 }
 
 /// 《党组织检视整改问题清单》: each problem a group of rows that is kept on one page where it fits.
 pub fn org_table(doc: &Document, end: &TableEnd) -> Html {
+    let rows = org_rows(doc)
+        .iter()
+        .map(|p| problem_rows(p, true, html! {}))
+        .collect();
     html! {
         <table class="list org">
             { org_head() }
-            { for org_rows(doc).iter().map(|p| html! { <tbody>{ problem_rows(p, true, html! {}) }</tbody> }) }
+            { groups(rows, end, 9) }
             { table_end(end, 9) }
         </table>
     }
@@ -154,24 +179,26 @@ pub fn org_table(doc: &Document, end: &TableEnd) -> Html {
 
 /// The member list as one table: each member spans their problems, each problem its measures.
 pub fn member_table(doc: &Document, end: &TableEnd) -> Html {
+    let rows = member_rows(doc)
+        .iter()
+        .map(|m| {
+            let span = m.span().to_string();
+            html! {
+                { for m.problems.iter().enumerate().map(|(i, p)| {
+                    let lead = if i == 0 {
+                        html! { <><td rowspan={span.clone()}>{ &m.name }</td><td rowspan={span.clone()}>{ &m.position }</td></> }
+                    } else {
+                        html! {}
+                    };
+                    problem_rows(p, false, lead)
+                }) }
+            }
+        })
+        .collect();
     html! {
         <table class="list member">
             { member_head() }
-            { for member_rows(doc).iter().map(|m| {
-                let span = m.span().to_string();
-                html! {
-                    <tbody>
-                        { for m.problems.iter().enumerate().map(|(i, p)| {
-                            let lead = if i == 0 {
-                                html! { <><td rowspan={span.clone()}>{ &m.name }</td><td rowspan={span.clone()}>{ &m.position }</td></> }
-                            } else {
-                                html! {}
-                            };
-                            problem_rows(p, false, lead)
-                        }) }
-                    </tbody>
-                }
-            }) }
+            { groups(rows, end, 8) }
             { table_end(end, 8) }
         </table>
     }
@@ -191,6 +218,7 @@ pub fn blank(kind: Kind, rows: usize, end: &TableEnd) -> Html {
                     html! { <tr><td></td><td></td><td class="center">{ p.serial }</td><td></td><td></td><td></td><td></td><td></td></tr> }
                 }) }
             </tbody>
+            <tbody class="closing">{ closing_row(end, if org { 9 } else { 8 }) }</tbody>
             { table_end(end, if org { 9 } else { 8 }) }
         </table>
     }
