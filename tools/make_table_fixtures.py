@@ -5,7 +5,8 @@ problem's cell merged over its measures; Excel with merged ranges, title rows ab
 member table with 姓名) and hostile ones (a zip bomb, XML entities, a table in a table, old and password formats).
 
 Run with the venv `./x test` makes: target/office-readers/bin/python tools/make_table_fixtures.py
-(`… make_table_fixtures.py round4` writes only the files of issue 40, leaving the others as committed.)
+(`… make_table_fixtures.py round4` writes only the files of issue 40, `round42` those of issue 42 — it needs
+LibreOffice's soffice —, leaving the others as committed.)
 The files are committed, so the tests need neither Python nor these packages.
 """
 
@@ -325,10 +326,74 @@ def _without_references(sheet):
     return re.sub(r' r="[A-Z]+[0-9]+"', "", re.sub(r'<row r="[0-9]+"', "<row", sheet))
 
 
+TEMPLATE_HEADS = ["序号", "问题来源", "问题表现", "整改措施", "整改时限", "整改状态", "完成情况"]
+TEMPLATE_ROWS = [
+    # (问题来源, 问题表现, [(措施, 时限, 状态, 完成情况)])
+    ("征求意见、检视剖析", "1．理论学习不够深入，2024年中心组学习研讨发言仅2次。", [
+        ("（1）每月组织1次专题研讨，班子成员轮流发言。", "2024年6月30日前", "已完成", "已组织3次研讨"),
+        ("②建立学习台账，每季度检查一次。", "长期坚持", "已完成", ""),
+    ]),
+    ("群众反映；上级点评", "2、窗口服务群众解释不耐心，2024年收到投诉3起。", [
+        ("一是开展服务规范培训。", "2024年5月31日前", "整改中", "已培训1次"),
+    ]),
+    ("谈心谈话、领导交办", "三、深入基层调研不够。", [
+        ("1. 班子成员每月到中队蹲点2天。", "2024年12月31日前", "", "已延期：待上级批复"),
+    ]),
+]
+
+
+def round42():
+    """Tables as branches make them from the office's template (issue 42): the title without a 党组织's name,
+    填报单位（盖章）, 问题来源 in words, numbered problems and measures, a 整改状态 column, a 审核人 line under the
+    table; in Word and Excel by python-docx and openpyxl, and the same files saved again by LibreOffice."""
+    d = docx.Document()
+    d.add_paragraph("党组织检视整改问题清单")
+    d.add_paragraph("填报单位（盖章）：中共××县公安局治安管理大队支部委员会      填报日期：2024年3月1日")
+    rows = [[str(n), src, p, m, due, status, done]
+            for n, (src, p, ms) in enumerate(TEMPLATE_ROWS, 1) for (m, due, status, done) in ms]
+    _table(d, TEMPLATE_HEADS, rows)
+    d.add_paragraph("审核人（支部书记）：张伟          填报人：王芳")
+    (OUT / "template-word.docx").write_bytes(_saved(d))
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["党组织检视整改问题清单"])
+    ws.append(["填报单位（盖章）：中共××县公安局治安管理大队支部委员会", None, None, None, "填报日期：2024年3月1日"])
+    ws.append(TEMPLATE_HEADS)
+    for r in rows:
+        ws.append(r)
+    ws.append([])
+    ws.append(["审核人（支部书记）：张伟", None, None, None, "填报人：王芳"])
+    (OUT / "template-excel.xlsx").write_bytes(_saved(wb))
+
+    # The same, saved again by LibreOffice (as WPS and LibreOffice users hand them in).
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, ext in (("template-word", "docx"), ("template-excel", "xlsx")):
+            subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                            ext, "--outdir", tmp, str(OUT / f"{name}.{ext}")], check=True, capture_output=True)
+            (OUT / f"{name}-libreoffice.{ext}").write_bytes((Path(tmp) / f"{name}.{ext}").read_bytes())
+
+
+def _table(d, heads, rows):
+    t = d.add_table(rows=1 + len(rows), cols=len(heads))
+    t.style = "Table Grid"
+    for i, h in enumerate(heads):
+        t.cell(0, i).text = h
+    for r, cells in enumerate(rows, 1):
+        for i, v in enumerate(cells):
+            t.cell(r, i).text = v
+    return t
+
+
 def main():
     OUT.mkdir(parents=True, exist_ok=True)
     if sys.argv[1:] == ["round4"]:
         round4()
+        return
+    if sys.argv[1:] == ["round42"]:
+        round42()
         return
     word_org(OUT / "org-word.docx")
     excel_org(OUT / "org-excel.xlsx")
@@ -337,6 +402,7 @@ def main():
     nested(OUT / "nested-table.docx")
     hostile()
     round4()
+    round42()
     for f in sorted(OUT.iterdir()):
         print(f"{f.name}: {f.stat().st_size} bytes")
 

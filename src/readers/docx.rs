@@ -50,7 +50,7 @@ fn wide_rows_note(rows: &[usize]) -> String {
 /// Every table of the body (a table in a table is the text of its cell), each with the paragraphs before it.
 fn tables(xml: &str) -> Result<Vec<Table>, ReadError> {
     let mut reader = Reader::from_str(xml);
-    let mut tables = Vec::new();
+    let mut tables: Vec<Table> = Vec::new();
     let mut lines: Vec<String> = Vec::new();
     // Depth of tables: 0 in the body, 1 in a table's cell, more in a table inside it.
     let mut depth = 0usize;
@@ -139,6 +139,12 @@ fn tables(xml: &str) -> Result<Vec<Table>, ReadError> {
                         let text = plain_text(paragraph.trim()).trim().to_string();
                         if depth == 0 {
                             if !text.is_empty() {
+                                // A line after a table is under it too (审核人：…), until the next table.
+                                if let Some(before) = tables.last_mut() {
+                                    if before.below.len() < LINES_ABOVE {
+                                        before.below.push(text.clone());
+                                    }
+                                }
                                 lines.push(text);
                             }
                         } else if !text.is_empty() {

@@ -547,6 +547,79 @@ mod tests {
     }
 
     #[test]
+    fn the_offices_template_filled_in_word_and_excel_and_saved_by_libreoffice_reads_every_part() {
+        use crate::domain::model::{Source, Status};
+        for (name, bytes) in [
+            ("word", &include_bytes!("../../tests/fixtures/tables/template-word.docx")[..]),
+            ("excel", &include_bytes!("../../tests/fixtures/tables/template-excel.xlsx")[..]),
+            (
+                "word, LibreOffice",
+                &include_bytes!("../../tests/fixtures/tables/template-word-libreoffice.docx")[..],
+            ),
+            (
+                "excel, LibreOffice",
+                &include_bytes!("../../tests/fixtures/tables/template-excel-libreoffice.xlsx")[..],
+            ),
+        ] {
+            let (_, plan) = planned(bytes);
+            let doc = &plan.document;
+            assert_eq!(
+                doc.header.org_name, "中共××县公安局治安管理大队支部委员会",
+                "{name}: the 填报单位（盖章） line, not the title's 党组织"
+            );
+            assert_eq!(doc.kind, Kind::Org, "{name}");
+            assert_eq!(
+                (doc.header.reviewer.as_str(), doc.header.filed_by.as_str()),
+                ("张伟", "王芳"),
+                "{name}: the line under the table"
+            );
+            let sources: Vec<Vec<Source>> = doc.problems.iter().map(|p| p.sources.clone()).collect();
+            assert_eq!(
+                sources,
+                [
+                    vec![Source::Opinions, Source::SelfReview],
+                    vec![Source::Opinions, Source::Superior],
+                    vec![Source::Mutual]
+                ],
+                "{name}"
+            );
+            assert_eq!(
+                descriptions(doc),
+                [
+                    "理论学习不够深入，2024年中心组学习研讨发言仅2次。",
+                    "窗口服务群众解释不耐心，2024年收到投诉3起。",
+                    "深入基层调研不够。"
+                ],
+                "{name}: hand numbering taken off"
+            );
+            let measures: Vec<(&str, Status)> = doc
+                .problems
+                .iter()
+                .flat_map(|p| &p.measures)
+                .map(|m| (m.content.as_str(), m.status))
+                .collect();
+            assert_eq!(
+                measures,
+                [
+                    ("每月组织1次专题研讨，班子成员轮流发言。", Status::Done),
+                    ("建立学习台账，每季度检查一次。", Status::PhasedLongTerm),
+                    ("开展服务规范培训。", Status::InProgress),
+                    ("班子成员每月到中队蹲点2天。", Status::InProgress),
+                ],
+                "{name}: 整改状态 read, 已完成 of 长期坚持 is 阶段性完成, 延期 without a date is 正在整改"
+            );
+            let said = plan.unread.join("\n");
+            assert!(said.contains("问题来源“领导交办”不是规定的来源"), "{name}: {said}");
+            assert!(said.contains("在整改台账中办理延期"), "{name}: {said}");
+            assert!(
+                plan.notes.iter().any(|n| n.contains("手写的编号")),
+                "{name}: {:?}",
+                plan.notes
+            );
+        }
+    }
+
+    #[test]
     fn a_sheet_of_a_hundred_thousand_rows_is_refused_while_it_is_read() {
         let mut sheet = String::from("<worksheet><sheetData>");
         for r in 1..=100_000 {

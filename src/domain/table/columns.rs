@@ -9,6 +9,7 @@ pub enum Field {
     Number,
     Name,
     Category,
+    Source,
     Problem,
     Measure,
     Goal,
@@ -16,6 +17,7 @@ pub enum Field {
     Lead,
     Owner,
     Unit,
+    Status,
     Progress,
     Remark,
     Skip,
@@ -23,10 +25,11 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a user chooses from.
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 15] = [
         Field::Number,
         Field::Name,
         Field::Category,
+        Field::Source,
         Field::Problem,
         Field::Measure,
         Field::Goal,
@@ -34,6 +37,7 @@ impl Field {
         Field::Lead,
         Field::Owner,
         Field::Unit,
+        Field::Status,
         Field::Progress,
         Field::Remark,
         Field::Skip,
@@ -45,6 +49,7 @@ impl Field {
             Field::Number => "序号（不导入）",
             Field::Name => "姓名",
             Field::Category => "问题类别",
+            Field::Source => "问题来源",
             Field::Problem => "问题表现",
             Field::Measure => "整改措施",
             Field::Goal => "整改目标",
@@ -52,6 +57,7 @@ impl Field {
             Field::Lead => "牵头责任人",
             Field::Owner => "具体责任人",
             Field::Unit => "责任单位",
+            Field::Status => "整改状态",
             Field::Progress => "完成情况",
             Field::Remark => "备注",
             Field::Skip => "不导入",
@@ -64,6 +70,7 @@ impl Field {
             Field::Number => "number",
             Field::Name => "name",
             Field::Category => "category",
+            Field::Source => "source",
             Field::Problem => "problem",
             Field::Measure => "measure",
             Field::Goal => "goal",
@@ -71,6 +78,7 @@ impl Field {
             Field::Lead => "lead",
             Field::Owner => "owner",
             Field::Unit => "unit",
+            Field::Status => "status",
             Field::Progress => "progress",
             Field::Remark => "remark",
             Field::Skip => "skip",
@@ -130,9 +138,10 @@ const WORDS: &[(&str, Field)] = &[
     ("进展情况", Field::Progress),
     ("整改进展", Field::Progress),
     ("备注", Field::Remark),
-    ("问题来源", Field::Skip),
-    ("来源", Field::Skip),
-    ("整改状态", Field::Skip),
+    ("问题来源", Field::Source),
+    ("来源", Field::Source),
+    ("整改状态", Field::Status),
+    ("状态", Field::Status),
     ("签字", Field::Skip),
 ];
 
@@ -212,7 +221,8 @@ mod tests {
             ("姓 名", Field::Name),
             ("备注", Field::Remark),
             ("完成情况", Field::Progress),
-            ("问题来源", Field::Skip),
+            ("问题来源", Field::Source),
+            ("整改状态", Field::Status),
         ] {
             assert_eq!(field_of(heading), Some(field), "{heading}");
         }
@@ -229,6 +239,7 @@ mod tests {
         let table = Table {
             above: vec![],
             notes: vec![],
+            below: vec![],
             rows: vec![
                 row(&["交警大队党支部检视整改问题清单", "", ""]),
                 row(&["填报单位：交警大队党支部", "", "填报日期：2024年3月1日"]),
@@ -252,6 +263,7 @@ mod tests {
         assert!(find_header(&Table {
             above: vec![],
             notes: vec![],
+            below: vec![],
             rows: vec![row(&["姓名", "电话", "地址"])]
         })
         .is_none());

@@ -34,6 +34,7 @@ pub fn the_list(parts: Vec<Part>) -> Option<Table> {
         let from = list.rows.len() + 1;
         list.rows.extend(rows);
         list.notes.extend(part.table.notes);
+        list.below = part.table.below;
         read.push((part.name, from, list.rows.len(), repeated));
     }
     if read.len() > 1 {

@@ -5,42 +5,74 @@ use super::deadline;
 use crate::domain::dates;
 use crate::domain::model::Kind;
 
-/// What the lines above a table say.
+/// What the lines above (and below) a table say.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Above {
     pub org_name: String,
     pub filed_on: String,
     pub filed_by: String,
+    /// 审核人（支部书记）, from a 审核人 or 支部书记 line (often under the table).
+    pub reviewer: String,
     /// The title says 党员 (a member list) or not; `None` when there is no title.
     pub kind: Option<Kind>,
 }
 
 const ORG_LABELS: &[&str] = &[
     "填报单位",
+    "报送单位",
     "党组织名称",
     "党组织",
     "党支部",
     "单位名称",
     "单位",
 ];
-const DATE_LABELS: &[&str] = &["填报日期", "填报时间", "日期"];
+const DATE_LABELS: &[&str] = &["填报日期", "填报时间", "报送日期", "日期"];
 const BY_LABELS: &[&str] = &["填报人", "填表人"];
+const REVIEWER_LABELS: &[&str] = &["审核人", "支部书记", "党支部书记", "审核"];
 
-/// Reads `lines` (the title first, usually).
+/// What a title's words before 检视整改 say when they are the list's own words, not a 党组织's name:
+/// 党组织检视整改问题清单, 党员检视整改问题清单, 党支部检视整改问题清单.
+const TITLE_WORDS: &[&str] = &["党组织", "党员", "党支部", "支部", "基层党组织", "党小组", ""];
+
+/// A label as a line writes it, without what it says in brackets (填报单位（盖章）, 审核人(签字)) and spaces.
+fn label_of(written: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in written.chars() {
+        match c {
+            '(' | '（' | '【' | '[' => depth += 1,
+            ')' | '）' | '】' | ']' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() => {}
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Reads `lines` (the title first, usually; lines under the table too): the labelled lines first, whatever their
+/// place, then the title for what they did not say. The title's own words (党组织检视整改问题清单) are never taken
+/// for a 党组织's name.
 pub fn read(lines: &[String]) -> Above {
     let mut above = Above::default();
     for line in lines {
         for (label, value) in labelled(line) {
-            if ORG_LABELS.contains(&label.as_str()) && above.org_name.is_empty() {
+            let label = label_of(&label);
+            let label = label.as_str();
+            if ORG_LABELS.contains(&label) && above.org_name.is_empty() {
                 above.org_name = value;
-            } else if DATE_LABELS.contains(&label.as_str()) && above.filed_on.is_empty() {
+            } else if DATE_LABELS.contains(&label) && above.filed_on.is_empty() {
                 if let Ok(d) = deadline::read(&value) {
                     above.filed_on = d.date().unwrap_or_default().to_string();
                 }
-            } else if BY_LABELS.contains(&label.as_str()) && above.filed_by.is_empty() {
+            } else if BY_LABELS.contains(&label) && above.filed_by.is_empty() {
                 above.filed_by = value;
+            } else if REVIEWER_LABELS.contains(&label) && above.reviewer.is_empty() {
+                above.reviewer = value;
             }
         }
+    }
+    for line in lines {
         let title: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(at) = title.find("检视整改").or_else(|| title.find("问题清单")) {
             if above.kind.is_none() {
@@ -48,7 +80,7 @@ pub fn read(lines: &[String]) -> Above {
                 let member = title.contains("党员");
                 above.kind = Some(if member { Kind::Member } else { Kind::Org });
                 let name = before.trim_end_matches("党员").trim_end_matches('（');
-                if above.org_name.is_empty() && !name.is_empty() && !name.contains('：') {
+                if above.org_name.is_empty() && !TITLE_WORDS.contains(&name) && !name.contains('：') {
                     above.org_name = name.to_string();
                 }
             }
@@ -100,6 +132,22 @@ mod tests {
         assert_eq!(above.org_name, "交警大队党支部");
         assert_eq!(above.filed_on, "2024-03-01");
         assert_eq!(above.kind, Some(Kind::Org));
+    }
+
+    #[test]
+    fn the_templates_own_title_is_no_name_and_a_stamped_label_is_read() {
+        let above = read(&[
+            "党组织检视整改问题清单".to_string(),
+            "填报单位（盖章）：中共××县公安局治安管理大队支部委员会    填报日期：2024年3月1日".to_string(),
+            "审核人（支部书记）：张伟    填报人：王芳".to_string(),
+        ]);
+        assert_eq!(above.org_name, "中共××县公安局治安管理大队支部委员会");
+        assert_eq!(above.kind, Some(Kind::Org));
+        assert_eq!((above.reviewer.as_str(), above.filed_by.as_str()), ("张伟", "王芳"));
+        let untitled = read(&["党员检视整改问题清单".to_string()]);
+        assert_eq!((untitled.org_name.as_str(), untitled.kind), ("", Some(Kind::Member)));
+        let secretary = read(&["支部书记：李强".to_string()]);
+        assert_eq!(secretary.reviewer, "李强");
     }
 
     #[test]

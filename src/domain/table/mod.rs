@@ -10,6 +10,7 @@ pub mod header;
 pub mod html;
 pub mod paste;
 pub mod plan;
+pub mod words;
 
 /// A table as read from a file or the clipboard: the lines of text above it (title, 填报单位, 填报日期) and its
 /// rows, each cell as its text.
@@ -20,6 +21,8 @@ pub struct Table {
     /// What the reader says of where the rows came from and what it left out (a hidden sheet, hidden rows, columns
     /// past the last read), a sentence each, for the preview.
     pub notes: Vec<String>,
+    /// The lines of text under the table (a Word file's 审核人：… after it).
+    pub below: Vec<String>,
 }
 
 impl Table {

@@ -110,6 +110,18 @@ pub fn plan(
             .collect::<Vec<_>>()
             .join("    ")
     }));
+    // Labelled lines under the table too (审核人：…, 填报人：…): in its rows after the data, or in a Word file after it.
+    lines.extend(table.rows[at + 1..].iter().filter_map(|row| {
+        let text: Vec<&str> = row
+            .iter()
+            .map(|c| c.text.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        text.iter()
+            .any(|t| t.contains('：') || t.contains(':'))
+            .then(|| text.join("    "))
+    }));
+    lines.extend(table.below.iter().cloned());
     let above = header::read(&lines);
     let kind = if fields.contains(&Field::Name) {
         Kind::Member
@@ -120,6 +132,7 @@ pub fn plan(
     document.header.org_name = above.org_name;
     document.header.filed_on = above.filed_on;
     document.header.filed_by = above.filed_by;
+    document.header.reviewer = above.reviewer;
     let categories = document.header.categories.clone();
     let rows = Rows {
         table,
@@ -167,6 +180,7 @@ impl Rows<'_> {
             problems: Vec::new(),
             last: None,
             number: None,
+            numbered: 0,
             then: self.then,
         };
         for (i, row) in self.table.rows.iter().enumerate().skip(self.start) {
@@ -185,6 +199,12 @@ pub(super) fn finish(
     reading: Reading,
     mut notes: Vec<String>,
 ) -> Plan {
+    if reading.numbered > 0 {
+        notes.push(format!(
+            "去掉了{}处问题或措施前手写的编号（如“1．”“（2）”“①”“一是”）：打印和导出时由本程序编号。",
+            reading.numbered
+        ));
+    }
     notes.extend(reading.met_again.iter().map(|(name, rows)| {
         let rows: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
         format!(
@@ -225,6 +245,8 @@ pub(super) struct Reading {
     last: Option<Measure>,
     /// The 序号 of the problem being read, when the table numbers its problems.
     number: Option<String>,
+    /// How many problems and measures had a number typed before them (taken off).
+    numbered: usize,
     /// When the user can mend what was not read, as its sentence ends: "导入后请在第2步" for a file.
     then: &'static str,
 }
@@ -298,12 +320,28 @@ impl Reading {
                 self.then
             ));
         }
-        let measure_text = text(Field::Measure);
+        let mut unnumbered = |field: Field| {
+            let (t, had) = super::words::without_numbering(&text(field));
+            self.numbered += usize::from(had);
+            t
+        };
+        let measure_text = unnumbered(Field::Measure);
         let has_measure = !measure_text.is_empty()
             || !text(Field::Goal).is_empty()
             || !text(Field::Deadline).is_empty();
-        let problem_text = text(Field::Problem);
-        if !has_measure && problem_text.is_empty() {
+        let problem_text = if fresh(Field::Problem) {
+            unnumbered(Field::Problem)
+        } else {
+            text(Field::Problem)
+        };
+        // A line of labels under the table (审核人：张伟    填报人：王芳), whatever column its cells fall in.
+        let labels_only = measure_text.is_empty()
+            && problem_text.is_empty()
+            && row
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .all(|c| c.text.contains('：') || c.text.contains(':'));
+        if labels_only || (!has_measure && problem_text.is_empty()) {
             return; // an empty row, a 合计 or a signature line
         }
         // A name written again under itself (a template merged per problem) is the same member, and so is a name
@@ -333,6 +371,7 @@ impl Reading {
             let mut problem = Problem::new(new_id(), category);
             problem.description = problem_text;
             problem.remark = text(Field::Remark);
+            problem.sources = self.sources(number, &text(Field::Source));
             self.problems().push(problem);
         }
         if !has_measure {
@@ -357,6 +396,11 @@ impl Reading {
             from_above(|m| m.progress.clone())
         } else {
             text(Field::Progress)
+        };
+        // 整改状态 from its own column, else from what 完成情况 starts with: a 台账 under way stays under way.
+        let said = match text(Field::Status) {
+            s if !s.is_empty() => Some(s),
+            _ => Some(measure.progress.clone()).filter(|p| super::words::status(p).is_some()),
         };
         let written = text(Field::Deadline);
         match (&above, deadline::read(&written)) {
@@ -383,10 +427,49 @@ impl Reading {
             measure.owner = or_above(Field::Owner, |m| m.owner.clone());
             measure.dept = or_above(Field::Unit, |m| m.dept.clone());
         }
+        if let Some(said) = said {
+            self.status(number, &said, &mut measure);
+        }
         self.last = Some(measure.clone());
         if let Some(problem) = self.problems().last_mut() {
             problem.measures.push(measure);
         }
+    }
+
+    /// The sources a 问题来源 cell names; the words that name none are said.
+    fn sources(&mut self, number: usize, written: &str) -> Vec<crate::domain::model::Source> {
+        let (found, unknown) = super::words::sources(written);
+        if !unknown.is_empty() {
+            self.unread.push(format!(
+                "第{number}行：问题来源“{}”不是规定的来源（征求意见、检视剖析、调查研究、上级点评、巡视巡察、审计、推动发展、谈心谈话、其他）之一，没有读入，{}勾选。",
+                unknown.join("、"),
+                self.then
+            ));
+        }
+        found
+    }
+
+    /// The 整改状态 a cell says, as the rules allow it on `measure`: 已完成 of a 长期坚持 measure is 阶段性完成并长期
+    /// 坚持; 延期 without its new date and approver (which a table does not say) stays 正在整改, and is said.
+    fn status(&mut self, number: usize, written: &str, measure: &mut Measure) {
+        use crate::domain::model::{Deadline, Status};
+        let Some(status) = super::words::status(written) else {
+            self.unread.push(format!(
+                "第{number}行：整改状态“{written}”看不出是哪种状态，按“未整改”导入，{}修改。",
+                self.then
+            ));
+            return;
+        };
+        measure.status = match status {
+            Status::Done if measure.deadline == Deadline::LongTerm => Status::PhasedLongTerm,
+            Status::Extended => {
+                self.unread.push(format!(
+                    "第{number}行：整改状态是延期，但表格里没有新的时限和批准人，按“正在整改”导入，导入后请在整改台账中办理延期。"
+                ));
+                Status::InProgress
+            }
+            other => other,
+        };
     }
 
     fn problems_ref(&self) -> &[Problem] {
@@ -468,6 +551,7 @@ mod tests {
         Table {
             above: vec![],
             notes: vec![],
+            below: vec![],
             rows: vec![
                 row(&[
                     "交警大队党支部检视整改问题清单",
@@ -567,6 +651,7 @@ mod tests {
         let table = Table {
             above: vec![],
             notes: vec![],
+            below: vec![],
             rows: vec![
                 row(&["问题表现", "整改措施", "整改时限", "牵头责任人", "责任单位"]),
                 row(&["学习不深入", "每周学习", "2024年6月底", "张伟", "办公室"]),
@@ -617,6 +702,7 @@ mod tests {
         let table = Table {
             above: vec!["治安大队党支部党员检视整改问题清单".into()],
             notes: vec![],
+            below: vec![],
             rows: vec![
                 row(&["姓名", "方面", "具体问题", "整改措施", "整改时限", "备注"]),
                 row(&[
