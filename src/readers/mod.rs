@@ -550,8 +550,14 @@ mod tests {
     fn the_offices_template_filled_in_word_and_excel_and_saved_by_libreoffice_reads_every_part() {
         use crate::domain::model::{Source, Status};
         for (name, bytes) in [
-            ("word", &include_bytes!("../../tests/fixtures/tables/template-word.docx")[..]),
-            ("excel", &include_bytes!("../../tests/fixtures/tables/template-excel.xlsx")[..]),
+            (
+                "word",
+                &include_bytes!("../../tests/fixtures/tables/template-word.docx")[..],
+            ),
+            (
+                "excel",
+                &include_bytes!("../../tests/fixtures/tables/template-excel.xlsx")[..],
+            ),
             (
                 "word, LibreOffice",
                 &include_bytes!("../../tests/fixtures/tables/template-word-libreoffice.docx")[..],
@@ -573,7 +579,8 @@ mod tests {
                 ("张伟", "王芳"),
                 "{name}: the line under the table"
             );
-            let sources: Vec<Vec<Source>> = doc.problems.iter().map(|p| p.sources.clone()).collect();
+            let sources: Vec<Vec<Source>> =
+                doc.problems.iter().map(|p| p.sources.clone()).collect();
             assert_eq!(
                 sources,
                 [
@@ -609,7 +616,10 @@ mod tests {
                 "{name}: 整改状态 read, 已完成 of 长期坚持 is 阶段性完成, 延期 without a date is 正在整改"
             );
             let said = plan.unread.join("\n");
-            assert!(said.contains("问题来源“领导交办”不是规定的来源"), "{name}: {said}");
+            assert!(
+                said.contains("问题来源“领导交办”不是规定的来源"),
+                "{name}: {said}"
+            );
             assert!(said.contains("在整改台账中办理延期"), "{name}: {said}");
             assert!(
                 plan.notes.iter().any(|n| n.contains("手写的编号")),

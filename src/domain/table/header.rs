@@ -32,7 +32,15 @@ const REVIEWER_LABELS: &[&str] = &["审核人", "支部书记", "党支部书记
 
 /// What a title's words before 检视整改 say when they are the list's own words, not a 党组织's name:
 /// 党组织检视整改问题清单, 党员检视整改问题清单, 党支部检视整改问题清单.
-const TITLE_WORDS: &[&str] = &["党组织", "党员", "党支部", "支部", "基层党组织", "党小组", ""];
+const TITLE_WORDS: &[&str] = &[
+    "党组织",
+    "党员",
+    "党支部",
+    "支部",
+    "基层党组织",
+    "党小组",
+    "",
+];
 
 /// A label as a line writes it, without what it says in brackets (填报单位（盖章）, 审核人(签字)) and spaces.
 fn label_of(written: &str) -> String {
@@ -80,7 +88,8 @@ pub fn read(lines: &[String]) -> Above {
                 let member = title.contains("党员");
                 above.kind = Some(if member { Kind::Member } else { Kind::Org });
                 let name = before.trim_end_matches("党员").trim_end_matches('（');
-                if above.org_name.is_empty() && !TITLE_WORDS.contains(&name) && !name.contains('：') {
+                if above.org_name.is_empty() && !TITLE_WORDS.contains(&name) && !name.contains('：')
+                {
                     above.org_name = name.to_string();
                 }
             }
@@ -138,14 +147,21 @@ mod tests {
     fn the_templates_own_title_is_no_name_and_a_stamped_label_is_read() {
         let above = read(&[
             "党组织检视整改问题清单".to_string(),
-            "填报单位（盖章）：中共××县公安局治安管理大队支部委员会    填报日期：2024年3月1日".to_string(),
+            "填报单位（盖章）：中共××县公安局治安管理大队支部委员会    填报日期：2024年3月1日"
+                .to_string(),
             "审核人（支部书记）：张伟    填报人：王芳".to_string(),
         ]);
         assert_eq!(above.org_name, "中共××县公安局治安管理大队支部委员会");
         assert_eq!(above.kind, Some(Kind::Org));
-        assert_eq!((above.reviewer.as_str(), above.filed_by.as_str()), ("张伟", "王芳"));
+        assert_eq!(
+            (above.reviewer.as_str(), above.filed_by.as_str()),
+            ("张伟", "王芳")
+        );
         let untitled = read(&["党员检视整改问题清单".to_string()]);
-        assert_eq!((untitled.org_name.as_str(), untitled.kind), ("", Some(Kind::Member)));
+        assert_eq!(
+            (untitled.org_name.as_str(), untitled.kind),
+            ("", Some(Kind::Member))
+        );
         let secretary = read(&["支部书记：李强".to_string()]);
         assert_eq!(secretary.reviewer, "李强");
     }

@@ -71,7 +71,14 @@ pub fn status(cell: &str) -> Option<Status> {
         Some(Status::NotStarted)
     } else if starts(&["已延期", "申请延期", "延期"]) {
         Some(Status::Extended)
-    } else if starts(&["正在整改", "整改中", "推进中", "进行中", "正在推进", "正在落实"]) {
+    } else if starts(&[
+        "正在整改",
+        "整改中",
+        "推进中",
+        "进行中",
+        "正在推进",
+        "正在落实",
+    ]) {
         Some(Status::InProgress)
     } else if starts(&["已完成", "已整改", "完成", "已办结", "已落实", "已销号"]) {
         Some(Status::Done)
@@ -85,9 +92,16 @@ pub fn status(cell: &str) -> Option<Status> {
 pub fn without_numbering(text: &str) -> (String, bool) {
     let t = text.trim_start();
     let chars: Vec<char> = t.chars().collect();
-    let circled = |c: char| ('\u{2460}'..='\u{2473}').contains(&c) || ('\u{2776}'..='\u{277F}').contains(&c);
+    let circled =
+        |c: char| ('\u{2460}'..='\u{2473}').contains(&c) || ('\u{2776}'..='\u{277F}').contains(&c);
     let chinese = |c: char| "一二三四五六七八九十".contains(c);
-    let rest = |n: usize| chars[n..].iter().collect::<String>().trim_start().to_string();
+    let rest = |n: usize| {
+        chars[n..]
+            .iter()
+            .collect::<String>()
+            .trim_start()
+            .to_string()
+    };
     if let Some(&c) = chars.first() {
         if circled(c) {
             return (rest(1), true);
@@ -193,7 +207,11 @@ mod tests {
             ("二、抓好落实", "抓好落实"),
             ("（一）完善机制", "完善机制"),
         ] {
-            assert_eq!(without_numbering(typed), (left.to_string(), true), "{typed}");
+            assert_eq!(
+                without_numbering(typed),
+                (left.to_string(), true),
+                "{typed}"
+            );
         }
         for own in [
             "2026年底前完成",
