@@ -70,6 +70,8 @@ mod exports {
         let props = TableImportProps {
             name: name.into(),
             bytes: std::rc::Rc::new(bytes),
+            to_set: None,
+            on_cancel: None,
         };
         Mounted(Some(App::Table(
             yew::Renderer::<TableImport>::with_root_and_props(root, props).render(),

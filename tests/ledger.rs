@@ -531,3 +531,15 @@ fn on_paper_a_problem_is_printed_once_over_its_measures() {
     let some: Vec<&Entry> = all.iter().filter(|e| e.number.ends_with("-1")).collect();
     assert!(by_problem(&some).iter().all(|run| run.len() == 1));
 }
+
+#[test]
+fn problems_without_a_category_are_a_named_row() {
+    // A table read without a 类别 column: its problems are counted under a name, never under an empty one.
+    let mut doc = org();
+    doc.problems[0].category.clear();
+    let rows = by_category(&doc, day(2024, 1, 1));
+    let last = rows.last().expect("rows");
+    assert_eq!(last.0, "未填类别");
+    assert_eq!(last.1.measures, doc.problems[0].measures.len());
+    assert!(rows.iter().all(|(c, _)| !c.is_empty()));
+}

@@ -612,6 +612,7 @@ mod tests {
         let said = crate::domain::consolidate::Said {
             joins: &joins,
             distinct: &[],
+            tables: &[],
         };
         let c = crate::domain::consolidate::consolidate_as(&files, today(), said);
         let u = Unit::of(&c, &joins, &[]);

@@ -32,8 +32,10 @@ pub enum Verdict {
     Changed { errors: usize, warnings: usize },
     /// Not a list file: the importer's message.
     NotAList(String),
-    /// The same list handed in again with a higher revision (or the same file twice): this copy does not count.
+    /// The same list handed in again with a higher revision: this copy does not count.
     Superseded { by: String },
+    /// The very same file received again (the same bytes of content, a `(1)` copy in the downloads): counted once.
+    Duplicate { of: String },
     /// The same list and revision as another file, with different content: neither counts until one is removed.
     Conflict { with: String },
     /// Like a conflict, but a higher revision of the list has arrived since, so neither copy matters for the
@@ -56,6 +58,7 @@ impl Verdict {
             Verdict::Changed { .. } => "导出后被改动过（校验码不符）".to_string(),
             Verdict::NotAList(message) => format!("不是清单文件：{message}"),
             Verdict::Superseded { by } => format!("已被“{by}”取代（同一清单的更新版本）"),
+            Verdict::Duplicate { of } => format!("与“{of}”是同一个文件（重复收到），只计一次"),
             Verdict::Conflict { with } => {
                 format!("与“{with}”冲突：同一清单、同一修订号，内容却不同（可能是复制的文件）。两份都不计入，请核实后移除其中一份")
             }
@@ -68,7 +71,7 @@ impl Verdict {
     /// Whether the file is the branch's own line of its list (it counts or a later one superseded it): not a
     /// conflict, a fork or something that is not a list. Only such files tie names together or are compared.
     pub fn is_own(&self) -> bool {
-        self.counts() || matches!(self, Verdict::Superseded { .. })
+        self.counts() || matches!(self, Verdict::Superseded { .. } | Verdict::Duplicate { .. })
     }
 
     /// Whether the file's list is part of the figures.
@@ -90,6 +93,8 @@ pub struct Submission {
     pub summary: Option<Summary>,
     /// It carries the id of another 党支部's list (made on that list's file), not yet settled by the office.
     pub copy_of: Option<CopyOf>,
+    /// Read from a branch's Word or Excel table (来自表格).
+    pub from_table: bool,
 }
 
 /// A list made on another 党支部's file: whose list's id it carries.
@@ -117,6 +122,9 @@ impl CopyOf {
 pub struct Said<'a> {
     pub joins: &'a [Join],
     pub distinct: &'a [String],
+    /// The files (their positions) read from a branch's Word or Excel table (来自表格): unsealed, and superseded by
+    /// any list file of the same kind from the same 党支部.
+    pub tables: &'a [usize],
 }
 
 /// A list file that counts (the highest revision of its list), with its figures. Its document's id is its line's:
@@ -237,6 +245,29 @@ fn lines(read: &mut [Option<Read>], said: Said) {
     }
 }
 
+/// A list read from a table is superseded by a list file of the same kind from the same 党支部 (its name, through
+/// the office's joins): once the branch hands in its file, that file counts. Of two tables of one 党支部 and kind,
+/// the one received later counts: each reading makes a list of its own id, which would otherwise count twice.
+fn superseded_tables(read: &[Option<Read>], verdicts: &mut [Option<Verdict>], said: Said) {
+    let mut names = Groups::of_joins(said.joins);
+    for &t in said.tables {
+        let Some(Some(table)) = read.get(t) else {
+            continue;
+        };
+        let by = read.iter().enumerate().find_map(|(i, r)| {
+            let r = r.as_ref()?;
+            (i != t
+                && (!said.tables.contains(&i) || i > t)
+                && r.document.kind == table.document.kind
+                && same_branch(&r.document.header, &table.document.header, &mut names))
+            .then(|| r.file_name.clone())
+        });
+        if let Some(by) = by {
+            verdicts[t] = Some(Verdict::Superseded { by });
+        }
+    }
+}
+
 /// Reads, checks and de-duplicates `files` (name, bytes or an earlier refusal), with what the office said of whose
 /// files are whose.
 pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said) -> Consolidation {
@@ -265,6 +296,7 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
         }
     }
     lines(&mut read, said);
+    superseded_tables(&read, &mut verdicts, said);
     // Group the copies of each list; the highest revision wins.
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, r) in read.iter().enumerate() {
@@ -306,6 +338,7 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
             for &i in indices.iter().filter(|&&i| i != keep) {
                 verdicts[i] = Some(match forked_with(i) {
                     Some(j) => Verdict::Forked { with: name(j) },
+                    None if digest(i) == digest(keep) => Verdict::Duplicate { of: name(keep) },
                     None => Verdict::Superseded { by: name(keep) },
                 });
             }
@@ -336,6 +369,8 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
                 document: None,
                 summary: None,
                 copy_of: None,
+                // A table that gave no list is a file that is not a list, like any other.
+                from_table: false,
             });
             continue;
         };
@@ -373,6 +408,7 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
             document: Some(r.document),
             summary: Some(summary),
             copy_of: r.copy_of,
+            from_table: said.tables.contains(&i),
         });
     }
     out
@@ -417,17 +453,37 @@ impl Consolidation {
             .iter()
             .filter(|s| matches!(s.verdict, Verdict::Superseded { .. }))
             .count();
+        let duplicates = self
+            .submissions
+            .iter()
+            .filter(|s| matches!(s.verdict, Verdict::Duplicate { .. }))
+            .count();
         let counting = self.lists.len();
         let attention = self.submissions.iter().any(|s| {
             s.copy_of.is_some()
                 || !matches!(
                     s.verdict,
-                    Verdict::Complete | Verdict::Incomplete { .. } | Verdict::Superseded { .. }
+                    Verdict::Complete
+                        | Verdict::Incomplete { .. }
+                        | Verdict::Superseded { .. }
+                        | Verdict::Duplicate { .. }
                 )
         });
         let mut line = format!("共{total}个文件：{counting}份清单计入汇总");
+        // A table counts without a 校验码: the office should know how many of its figures rest on one.
+        let tables = self
+            .submissions
+            .iter()
+            .filter(|s| s.from_table && s.verdict.counts())
+            .count();
+        if tables > 0 {
+            line.push_str(&format!("（其中{tables}份来自表格，没有校验码）"));
+        }
         if superseded > 0 {
             line.push_str(&format!("，{superseded}个是已被新版本取代的旧版本"));
+        }
+        if duplicates > 0 {
+            line.push_str(&format!("，{duplicates}个是重复收到的同一文件"));
         }
         let copies = self
             .submissions
@@ -439,7 +495,7 @@ impl Consolidation {
                 "，{copies}份的清单编号与其他党支部的相同（多半是用别人的文件做模板填的，见下表）"
             ));
         }
-        let other = total - counting - superseded;
+        let other = total - counting - superseded - duplicates;
         if other > 0 {
             line.push_str(&format!("，{other}个需要核实（见下表）"));
         }
@@ -554,10 +610,18 @@ mod tests {
         assert_eq!(c.lists.len(), 1);
         assert_eq!(
             c.submissions[1].verdict,
-            Verdict::Superseded {
-                by: "a.json".into()
-            }
+            Verdict::Duplicate {
+                of: "a.json".into()
+            },
+            "the same file, not an older version"
         );
+        assert!(c.submissions[1].verdict.label().contains("是同一个文件"));
+        let (line, attention) = c.files_line();
+        assert_eq!(
+            line,
+            "共2个文件：1份清单计入汇总，1个是重复收到的同一文件。"
+        );
+        assert!(!attention);
     }
 
     #[test]
@@ -657,6 +721,7 @@ mod tests {
             Said {
                 joins: &joins,
                 distinct: &[],
+                tables: &[],
             },
         );
         assert!(matches!(
@@ -672,6 +737,7 @@ mod tests {
             Said {
                 joins: &[],
                 distinct: &[line_id],
+                tables: &[],
             },
         );
         assert_eq!(settled.lists.len(), 2);

@@ -282,10 +282,19 @@ pub fn by_category(doc: &Document, today: NaiveDate) -> Vec<(String, Summary)> {
                     .filter(|p| p.category == c),
                 today,
             );
-            (c, s)
+            // A problem without a category (a table read without a 类别 column) still gets a row with a name.
+            let name = if c.trim().is_empty() {
+                UNCATEGORISED.to_string()
+            } else {
+                c
+            };
+            (name, s)
         })
         .collect()
 }
+
+/// The row of the problems whose category is not filled in, in every table by category.
+pub const UNCATEGORISED: &str = "未填类别";
 
 /// The paragraph of an official summary, ready to copy:
 /// "截至2023年11月30日，…共检视问题X个，制定整改措施Y项，已完成整改Z项，正在整改W项，整改完成率N%。…"

@@ -35,6 +35,24 @@ pub enum Stored {
     Failed(String),
 }
 
+/// Files chosen or dropped at once, read: the list files (name and bytes), the Word or Excel tables that give no
+/// list (name and why), and how many tables wait for their preview (taken one by one, `Event::Table`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arrived {
+    pub lists: Vec<(String, Vec<u8>)>,
+    pub refused: Vec<(String, String)>,
+    pub waiting: usize,
+}
+
+impl From<Vec<(String, Vec<u8>)>> for Arrived {
+    fn from(lists: Vec<(String, Vec<u8>)>) -> Self {
+        Arrived {
+            lists,
+            ..Arrived::default()
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// The set kept on this computer arrived, with its stamp (files are taken only after it, so it cannot
@@ -42,8 +60,13 @@ pub enum Event {
     Loaded(SummarySet, u64),
     /// Files read so far, of how many.
     Reading(usize, usize),
-    /// Files read: name and bytes.
-    Read(Vec<(String, Vec<u8>)>),
+    /// Files read, all chosen or dropped at once.
+    Read(Arrived),
+    /// A branch's Word or Excel table, read into this list after its preview (计入汇总).
+    Table {
+        name: String,
+        list: Box<crate::domain::model::Document>,
+    },
     /// 移除 of the file at this position.
     Remove(usize),
     /// 清空收到的文件; `true` drops the reviews not yet exported too.
@@ -253,17 +276,27 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             m.consolidate(now);
         }
         Event::Reading(done, total) => m.reading = Some((done, total)),
-        Event::Read(files) => {
+        Event::Read(arrived) => {
             m.reading = None;
-            let count = files.len();
+            let waiting = arrived.waiting;
+            let count = arrived.lists.len() + arrived.refused.len() + waiting;
             let mut read = SummarySet::empty();
-            read.add(&files);
-            m.take(
-                Step::Add(read.files),
-                Some(format!("已读取{count}个文件。")),
-                now,
-                &mut out,
+            read.add(&arrived.lists);
+            let mut files = read.files;
+            files.extend(
+                (arrived.refused.iter()).map(|(name, why)| SummarySet::table_refused(name, why)),
             );
+            let said = if waiting > 0 {
+                format!("已读取{count}个文件；其中{waiting}个Word或Excel表格，请在下面逐个核对，按“计入汇总”计入。")
+            } else {
+                format!("已读取{count}个文件。")
+            };
+            m.take(Step::Add(files), Some(said), now, &mut out);
+        }
+        Event::Table { name, list } => {
+            let kept = SummarySet::table(&name, &list);
+            let said = format!("已把表格“{name}”计入汇总（来自表格，没有校验码）。");
+            m.take(Step::Add(vec![kept]), Some(said), now, &mut out);
         }
         Event::Remove(index) => {
             m.selected = None;
@@ -447,7 +480,11 @@ mod tests {
     fn a_set_loaded_late_does_not_undo_what_was_received_and_what_was_kept_is_said_once_kept() {
         let mut m = Model::new(|| 0.0);
         update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
-        let effects = update(&mut m, Event::Read(vec![file(1, "甲党支部")]), &now());
+        let effects = update(
+            &mut m,
+            Event::Read(vec![file(1, "甲党支部")].into()),
+            &now(),
+        );
         assert_eq!(kept(&effects).unwrap().files.len(), 1);
         assert_eq!(m.notice, None, "said only once kept");
         update(&mut m, Event::Kept(Stored::Written(1)), &now());
@@ -463,7 +500,11 @@ mod tests {
             &now(),
         );
         assert!(kept(&effects).is_some());
-        let effects = update(&mut m, Event::Read(vec![file(2, "乙党支部")]), &now());
+        let effects = update(
+            &mut m,
+            Event::Read(vec![file(2, "乙党支部")].into()),
+            &now(),
+        );
         assert!(kept(&effects).is_none(), "waits for the write under way");
         assert_eq!(m.unit.branches.len(), 2);
         let effects = update(&mut m, Event::Kept(Stored::Written(2)), &now());
@@ -477,7 +518,11 @@ mod tests {
         let mut one = disk.open();
         let mut two = disk.open();
         // Tab 1 receives a file and writes a review of it.
-        let effects = update(&mut one, Event::Read(vec![file(1, "甲党支部")]), &now());
+        let effects = update(
+            &mut one,
+            Event::Read(vec![file(1, "甲党支部")].into()),
+            &now(),
+        );
         disk.serve(&mut one, effects);
         let of = first_list(&one);
         let effects = update(
@@ -490,7 +535,11 @@ mod tests {
         );
         disk.serve(&mut one, effects);
         // Tab 2, opened before and never told, receives another file and edits the 应报送名单.
-        let effects = update(&mut two, Event::Read(vec![file(2, "乙党支部")]), &now());
+        let effects = update(
+            &mut two,
+            Event::Read(vec![file(2, "乙党支部")].into()),
+            &now(),
+        );
         disk.serve(&mut two, effects);
         let effects = update(
             &mut two,
@@ -519,7 +568,11 @@ mod tests {
     fn a_step_another_tab_made_impossible_is_said_and_a_clear_keeps_files_it_never_showed() {
         let mut disk = Disk::default();
         let mut one = disk.open();
-        let effects = update(&mut one, Event::Read(vec![file(1, "甲党支部")]), &now());
+        let effects = update(
+            &mut one,
+            Event::Read(vec![file(1, "甲党支部")].into()),
+            &now(),
+        );
         disk.serve(&mut one, effects);
         let mut two = disk.open();
         // Tab 2 removes the file; tab 1, not told, removes it too and then receives another.
@@ -530,7 +583,11 @@ mod tests {
         assert!(one.notice.as_ref().is_some_and(|n| n
             .as_ref()
             .is_ok_and(|t| t.contains("“甲党支部.json”已在另一个窗口中移除"))));
-        let effects = update(&mut two, Event::Read(vec![file(2, "乙党支部")]), &now());
+        let effects = update(
+            &mut two,
+            Event::Read(vec![file(2, "乙党支部")].into()),
+            &now(),
+        );
         disk.serve(&mut two, effects);
         // Tab 1 clears what it shows (nothing): tab 2's new file stays.
         let effects = update(&mut one, Event::Clear(false), &now());
@@ -544,7 +601,11 @@ mod tests {
         let mut disk = Disk::default();
         let mut one = disk.open();
         let mut two = disk.open();
-        let writing = update(&mut one, Event::Read(vec![file(1, "甲党支部")]), &now());
+        let writing = update(
+            &mut one,
+            Event::Read(vec![file(1, "甲党支部")].into()),
+            &now(),
+        );
         // Tab 2 stores first and tab 1 hears it while its own write is under way.
         let effects = update(&mut two, Event::Expected("甲党支部".into()), &now());
         disk.serve(&mut two, effects);
@@ -561,15 +622,82 @@ mod tests {
     }
 
     #[test]
+    fn a_branchs_table_counts_until_its_list_file_comes() {
+        let mut m = Model::new(|| 0.0);
+        update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
+        let mut doc = org_list(7, "治安管理大队党支部", 2, 1);
+        doc.meta = None;
+        update(
+            &mut m,
+            Event::Table {
+                name: "治安管理大队-检视整改清单.docx".into(),
+                list: Box::new(doc),
+            },
+            &now(),
+        );
+        let c = &m.made.consolidation;
+        assert_eq!(c.lists.len(), 1, "counted");
+        assert!(c.submissions[0].from_table);
+        assert!(c.submissions[0].verdict.counts());
+        update(
+            &mut m,
+            Event::Read(Arrived {
+                refused: vec![("旧格式.doc".into(), "这是旧格式的 Word 文件".into())],
+                ..Arrived::default()
+            }),
+            &now(),
+        );
+        assert!(matches!(
+            m.made.consolidation.submissions[1].verdict,
+            crate::domain::consolidate::Verdict::NotAList(_)
+        ));
+        // The branch sends its table again, corrected: that one counts, never both.
+        let mut again = org_list(9, "治安管理大队党支部", 3, 1);
+        again.meta = None;
+        update(
+            &mut m,
+            Event::Table {
+                name: "治安管理大队-检视整改清单（改）.xlsx".into(),
+                list: Box::new(again),
+            },
+            &now(),
+        );
+        let c = &m.made.consolidation;
+        assert_eq!(c.lists.len(), 1, "one list for one 党支部");
+        assert!(c.lists[0].file_name.ends_with("（改）.xlsx"));
+        assert!(matches!(
+            c.submissions[0].verdict,
+            crate::domain::consolidate::Verdict::Superseded { .. }
+        ));
+        // The branch's own file of the same list kind arrives: it counts, the table's list no more.
+        update(
+            &mut m,
+            Event::Read(vec![file(8, "治安管理大队党支部")].into()),
+            &now(),
+        );
+        let c = &m.made.consolidation;
+        assert!(matches!(
+            c.submissions[0].verdict,
+            crate::domain::consolidate::Verdict::Superseded { .. }
+        ));
+        assert_eq!(c.lists.len(), 1);
+        assert!(!c.lists[0].file_name.ends_with(".docx"));
+        assert_eq!(m.unit.branches.len(), 1);
+    }
+
+    #[test]
     fn joins_and_the_expected_list_regroup_without_reading_the_files_again() {
         let mut m = Model::new(|| 0.0);
         update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
         update(
             &mut m,
-            Event::Read(vec![
-                file(1, "交警大队党支部"),
-                file(2, "中共××县公安局交警大队支部委员会"),
-            ]),
+            Event::Read(
+                vec![
+                    file(1, "交警大队党支部"),
+                    file(2, "中共××县公安局交警大队支部委员会"),
+                ]
+                .into(),
+            ),
             &now(),
         );
         let made = m.made.clone();
@@ -602,7 +730,7 @@ mod tests {
         update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
         update(
             &mut m,
-            Event::Read(vec![file(2, "乙党支部"), first]),
+            Event::Read(vec![file(2, "乙党支部"), first].into()),
             &now(),
         );
         assert_eq!(m.opened(), Some(1));

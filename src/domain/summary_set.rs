@@ -25,6 +25,9 @@ pub struct Kept {
     /// Why the file is not a list, when its text is not kept.
     #[serde(default)]
     pub refused: Option<String>,
+    /// Read from a branch's Word or Excel table (来自表格): its text is the list made of it, unsealed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub table: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -196,14 +199,40 @@ impl SummarySet {
 
     /// The files read, checked and de-duplicated, with what the office said of whose files are whose.
     pub fn consolidate(&self, today: chrono::NaiveDate) -> Consolidation {
+        let tables: Vec<usize> = (0..self.files.len())
+            .filter(|&i| self.files[i].table)
+            .collect();
         consolidate::consolidate_as(
             &self.inputs(),
             today,
             consolidate::Said {
                 joins: &self.joined,
                 distinct: &self.distinct,
+                tables: &tables,
             },
         )
+    }
+
+    /// A branch's Word or Excel table, read into `doc` (after its preview), as a file of the set: the list's text,
+    /// unsealed, named as the file was.
+    pub fn table(name: &str, doc: &Document) -> Kept {
+        let text = serde_json::to_string_pretty(&super::export::to_value(doc)).unwrap_or_default();
+        Kept {
+            name: name.to_string(),
+            text: Some(text),
+            refused: None,
+            table: true,
+        }
+    }
+
+    /// A branch's Word or Excel file that gave no list: kept by its name and why, like any other such file.
+    pub fn table_refused(name: &str, why: &str) -> Kept {
+        Kept {
+            name: name.to_string(),
+            text: None,
+            refused: Some(why.to_string()),
+            table: true,
+        }
     }
 
     /// The 编号 the next 督办单 gets: the office's first number, past every number given.
@@ -276,6 +305,7 @@ impl SummarySet {
                 name: name.clone(),
                 text,
                 refused,
+                table: false,
             });
         }
     }
@@ -307,6 +337,7 @@ impl SummarySet {
                     name: f.name.clone(),
                     text: None,
                     refused: Some(why.clone()),
+                    table: f.table,
                 },
                 _ => f.clone(),
             })

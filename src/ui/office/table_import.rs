@@ -1,12 +1,13 @@
 //! 导入 a Word or Excel table: what the file's table makes (the columns as matched, each changeable; the problems
-//! and measures; what could not be read), and 确认导入, which makes it a new draft. Nothing is written before.
+//! and measures; what could not be read), and 确认导入, which makes it a new draft — or in 汇总, 计入汇总, which
+//! takes it into the office's set as that 党支部's list. Nothing is written before.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::drafts::Draft;
-use crate::domain::model::Kind;
+use crate::domain::model::{Document, Kind};
 use crate::domain::route::{Route, Step};
 use crate::domain::table::columns::Field;
 use crate::domain::table::plan::plan;
@@ -19,6 +20,12 @@ use crate::ui::web::{clock, location, storage};
 pub struct TableImportProps {
     pub name: AttrValue,
     pub bytes: Rc<Vec<u8>>,
+    /// In 汇总: what the list read is given to (instead of a new draft), and the button's word.
+    #[prop_or_default]
+    pub to_set: Option<Callback<Document>>,
+    /// In 汇总: told when the user cancels, to go on with the next file.
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -54,9 +61,13 @@ pub fn table_import(props: &TableImportProps) -> Html {
     };
     // A list too large to export and read back is not made at all.
     let too_large = crate::domain::export::fits(&plan.document).err();
+    let to_set = props.to_set.clone();
     let confirm = {
         let (document, outcome) = (plan.document.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
+            if let Some(to_set) = &to_set {
+                return to_set.emit(document.clone());
+            }
             let draft = Draft::of(document.clone(), clock::now_text());
             let id = draft.document.id.clone();
             match storage::save(&draft, |_| {}) {
@@ -66,8 +77,16 @@ pub fn table_import(props: &TableImportProps) -> Html {
         })
     };
     let cancel = {
-        let outcome = outcome.clone();
-        Callback::from(move |_: MouseEvent| outcome.set(Outcome::Cancelled))
+        let (outcome, on_cancel) = (outcome.clone(), props.on_cancel.clone());
+        Callback::from(move |_: MouseEvent| match &on_cancel {
+            Some(f) => f.emit(()),
+            None => outcome.set(Outcome::Cancelled),
+        })
+    };
+    let (making, confirm_label) = if props.to_set.is_some() {
+        ("计入汇总：", "计入汇总")
+    } else {
+        ("将新建", "确认导入")
     };
     let kind = match plan.document.kind {
         Kind::Org => "党组织检视整改问题清单",
@@ -78,11 +97,11 @@ pub fn table_import(props: &TableImportProps) -> Html {
         <section class="table-import" aria-labelledby="table-import-heading">
             <h2 id="table-import-heading" tabindex="-1">{ format!("导入表格：{name}") }</h2>
             <p role="status">
-                { format!("将新建一份{kind}") }
+                { format!("{making}一份{kind}") }
                 if !org.is_empty() { { format!("（{org}）") } }
                 { format!("：{} 个问题，{} 项整改措施", plan.problems(), plan.measures()) }
                 if plan.document.kind == Kind::Member { { format!("，{} 名党员", plan.document.members.len()) } }
-                { "。确认无误后点“确认导入”；在此之前本机不会保存任何内容。" }
+                { format!("。确认无误后点“{confirm_label}”；在此之前本机不会保存任何内容。") }
             </p>
             if let Some(why) = &too_large {
                 <p class="notice error" role="alert">{ format!("不能导入：{why}") }</p>
@@ -97,7 +116,7 @@ pub fn table_import(props: &TableImportProps) -> Html {
             <h3>{ "读到的问题" }</h3>
             { problems_preview(&plan) }
             <div class="actions">
-                <button type="button" class="primary" disabled={plan.measures() == 0 || too_large.is_some()} onclick={confirm}>{ "确认导入" }</button>
+                <button type="button" class="primary" disabled={plan.measures() == 0 || too_large.is_some()} onclick={confirm}>{ confirm_label }</button>
                 <button type="button" onclick={cancel}>{ "取消" }</button>
             </div>
         </section>

@@ -32,6 +32,7 @@ use crate::domain::summary_set::SummarySet;
 use crate::ui::dom;
 use crate::ui::office::dispatch_view::DispatchView;
 use crate::ui::office::papers;
+use crate::ui::office::table_import::TableImport;
 use crate::ui::shared::Shared;
 use crate::ui::store::Store;
 use crate::ui::web::{clock, files, location, summary_store};
@@ -154,14 +155,16 @@ pub fn consolidate_page() -> Html {
             dom::focus_id(&branches::open_id(id));
         }
     });
+    // Word and Excel tables waiting for their preview, one after another.
+    let tables = use_state(Vec::<receive::Waiting>::new);
     let add_files = {
-        let desk = desk.clone();
+        let (desk, tables) = (desk.clone(), tables.clone());
         Callback::from(move |list: Vec<web_sys::File>| {
             if list.is_empty() {
                 return;
             }
             desk.send(Event::Reading(0, list.len()));
-            let (progress, done) = (desk.downgrade(), desk.downgrade());
+            let (progress, done, tables) = (desk.downgrade(), desk.downgrade(), tables.clone());
             files::read_all(
                 list,
                 move |n, total| {
@@ -170,13 +173,40 @@ pub fn consolidate_page() -> Html {
                     }
                 },
                 move |read| {
-                    if let Some(d) = done.upgrade() {
-                        d.send(Event::Read(read));
+                    let Some(d) = done.upgrade() else { return };
+                    let (office, arrived) = receive::tables_apart(read);
+                    if !office.is_empty() {
+                        let mut waiting = (*tables).clone();
+                        waiting.extend(office);
+                        tables.set(waiting);
                     }
+                    d.send(Event::Read(arrived));
                 },
             );
         })
     };
+    let next_table = {
+        let tables = tables.clone();
+        move || {
+            let mut waiting = (*tables).clone();
+            if !waiting.is_empty() {
+                waiting.remove(0);
+            }
+            tables.set(waiting);
+        }
+    };
+    let table_done = {
+        let (desk, next) = (desk.clone(), next_table.clone());
+        let name = tables.first().map(|(n, _)| n.clone()).unwrap_or_default();
+        Callback::from(move |doc: crate::domain::model::Document| {
+            desk.send(Event::Table {
+                name: name.clone(),
+                list: Box::new(doc),
+            });
+            next();
+        })
+    };
+    let table_cancel = Callback::from(move |()| next_table());
     let today = clock::today();
     let any = !v.made.consolidation.lists.is_empty();
     if let Some(i) = selected {
@@ -199,6 +229,13 @@ pub fn consolidate_page() -> Html {
             </header>
             <receive::Receive {loaded} {reading} made={v.made.clone()} {notice} unexported={v.set.unexported_reviews()}
                 on_files={add_files} on_clear={sender(&desk, Event::Clear)} on_remove={sender(&desk, Event::Remove)} />
+            if let Some((name, bytes)) = tables.first() {
+                <div class="no-print">
+                    if tables.len() > 1 { <p class="muted">{ format!("还有{}个表格等着核对。", tables.len() - 1) }</p> }
+                    <TableImport key={name.clone()} name={name.clone()} bytes={bytes.clone()}
+                        to_set={Some(table_done)} on_cancel={Some(table_cancel)} />
+                </div>
+            }
             <copies::Copies made={v.made.clone()} on_change={sender(&desk, |e| e)} />
             if any {
                 { view_switch(dispatching, sender(&desk, Event::Dispatching)) }

@@ -4,9 +4,38 @@
 use yew::prelude::*;
 
 use super::Made;
+use crate::domain::summary_page::Arrived;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::drop_zone::drop_zone;
 use crate::ui::shared::Shared;
+
+/// A file by its name, its bytes shared (a table waiting for its preview).
+pub type Waiting = (String, std::rc::Rc<Vec<u8>>);
+
+/// The files read, Word and Excel tables apart from the rest: those that give a table (and a list) wait for their
+/// preview; those that do not are refused at once, with why, and kept so, like any file that is not a list.
+pub fn tables_apart(read: Vec<(String, Vec<u8>)>) -> (Vec<Waiting>, Arrived) {
+    use crate::domain::table::{is_office_file, plan::plan};
+    let mut tables = Vec::new();
+    let mut arrived = Arrived::default();
+    for (name, bytes) in read {
+        if !is_office_file(&name, &bytes) {
+            arrived.lists.push((name, bytes));
+            continue;
+        }
+        let made = crate::readers::read(&bytes)
+            .map_err(|e| e.message())
+            .and_then(|(_, t)| {
+                plan(&t, None, &mut crate::ui::web::clock::new_id).map_err(|e| e.message())
+            });
+        match made {
+            Ok(_) => tables.push((name, std::rc::Rc::new(bytes))),
+            Err(why) => arrived.refused.push((name, why)),
+        }
+    }
+    arrived.waiting = tables.len();
+    (tables, arrived)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ReceiveProps {
@@ -32,7 +61,7 @@ pub fn receive(props: &ReceiveProps) -> Html {
         <section class="no-print" aria-labelledby="receive-heading">
             <h2 id="receive-heading">{ "收到的文件" }</h2>
             if props.loaded {
-                { drop_zone("导入文件", "可一次选择多个文件，也可以把文件拖到这里。", props.on_files.clone()) }
+                { drop_zone("导入文件", "可一次选择多个文件，也可以把文件拖到这里。各党支部的清单文件（.json）、Word或Excel表格（.docx、.xlsx）都可以。", props.on_files.clone()) }
             } else {
                 <p class="muted" role="status">{ "正在读取本机保存的汇总……" }</p>
             }
@@ -82,7 +111,7 @@ fn file_list(props: &FileListProps) -> Html {
                         let ask = { let asking = asking.clone(); Callback::from(move |_: MouseEvent| asking.set(Some(i))) };
                         html! {
                             <tr class={classes!(if s.verdict.counts() { "counts" } else { "not-counted" })}>
-                                <td>{ &s.file_name }</td><td>{ s.verdict.label() }{ s.copy_of.as_ref().map(|c| c.label()).unwrap_or_default() }</td>
+                                <td>{ &s.file_name }</td><td>{ s.verdict.label() }{ if s.from_table { "（来自表格，没有校验码）" } else { "" } }{ s.copy_of.as_ref().map(|c| c.label()).unwrap_or_default() }</td>
                                 <td><button type="button" class="danger-text" onclick={ask} aria-label={format!("移除 {}", s.file_name)}>{ "移除" }</button></td>
                             </tr>
                         }
