@@ -41,6 +41,10 @@ pub struct Status {
     pub unexported: u32,
     /// Why the last step that adds much at once (pasted rows, gathered lists) was not made, until the next edit.
     pub refused: Option<String>,
+    /// Whether the counts of errors and warnings are said: always on a branch's list (how far it is); on a
+    /// member's own list only once a field was left or 检查 pressed, so that a blank form does not greet the member
+    /// with 6个错误 before anything is typed.
+    pub counts_shown: bool,
 }
 
 /// Said when the crash-proof copy cannot be written.
@@ -185,6 +189,7 @@ impl Model {
     }
 
     fn refresh_status(&mut self) {
+        self.status.counts_shown = !self.personal || self.checked_all || !self.touched.is_empty();
         self.status.progress = progress(&self.doc);
         self.status.errors = self.report.error_count();
         self.status.warnings = self.report.open_warning_count();

@@ -17,6 +17,10 @@ function layoutProblems(page) {
     for (const el of document.querySelectorAll('main *')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || getComputedStyle(el).position === 'fixed') continue;
+      // What a row that scrolls sideways holds (the steps) is meant to go past its edge; the row itself may not.
+      let scroller = el.parentElement;
+      while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+      if (scroller && scroller.closest('main')) continue;
       const holder = el.parentElement?.closest('.card, .form-grid, fieldset');
       const limit = Math.min(holder ? holder.getBoundingClientRect().right : screen, screen);
       if (r.right > limit + 0.5) spills.push(`${el.tagName.toLowerCase()}#${el.id} .${el.className}: ${Math.round(r.right - limit)} px`);

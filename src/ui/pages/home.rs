@@ -78,6 +78,8 @@ fn create(new: New) -> Result<(), String> {
     };
     let mut document = Document::new(kind, clock::new_id());
     if new == New::Personal {
+        // Today already in 填报日期: a member writes the list the day it is filed, often on a phone.
+        document.header.filed_on = crate::domain::dates::iso(clock::today());
         // The member, with a first problem and measure to fill in.
         let member = Action::AddMember {
             id: clock::new_id(),
@@ -151,7 +153,7 @@ pub fn home() -> Html {
             <header class="intro">
                 <h1>{ "检视整改清单" }</h1>
                 <p>{ "帮助党支部填写、检查、打印和报送《党组织检视整改问题清单》《党员检视整改问题清单》，并跟踪每项整改措施直到销号。" }</p>
-                <p>{ "所有内容只保存在这台电脑的浏览器里，不会上传到任何地方；只有您自己导出保存的文件才会离开本程序。" }</p>
+                <p>{ "所有内容只保存在本机的浏览器里，不会上传到任何地方；只有您自己导出保存的文件才会离开本程序。" }</p>
             </header>
             <section class="start-actions" aria-labelledby="start-heading">
                 <h2 id="start-heading">{ "开始" }</h2>

@@ -11,6 +11,7 @@ pub mod nested;
 pub mod page_style;
 pub mod panic;
 pub mod press;
+pub mod share;
 pub mod storage;
 pub mod summary_store;
 pub mod tabs;

@@ -21,6 +21,7 @@ pub fn header_form(_: &ShapeProps) -> Html {
     let (header, kind, personal) = session.read(|s| (s.doc.header.clone(), s.doc.kind, s.personal));
     let label = |key: &'static str| match key {
         "filed_by" if personal => "填报人（本人姓名）",
+        "org_name" if personal => "党组织名称（所在党支部）",
         _ => field_label(key),
     };
     let text = |key: &'static str,
@@ -43,6 +44,17 @@ pub fn header_form(_: &ShapeProps) -> Html {
         })
     };
     let batch_value = header.batch.map(|b| code(&b)).unwrap_or_default();
+    if personal {
+        // A member's own list asks the member's own fields only: the branch's (上级党组织, 批次, 审核人, the
+        // categories) are the branch's to fill in.
+        return html! {
+            <div class="form-grid">
+                { text("org_name", HeaderField::OrgName, &header.org_name, None) }
+                { text("filed_by", HeaderField::FiledBy, &header.filed_by, None) }
+                { text("filed_on", HeaderField::FiledOn, &header.filed_on, Some("date")) }
+            </div>
+        };
+    }
     html! {
         <div class="form-grid">
             { text("org_name", HeaderField::OrgName, &header.org_name, None) }

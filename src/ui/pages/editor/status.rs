@@ -30,11 +30,13 @@ pub fn status_bar() -> Html {
                     aria-valuetext={format!("必填内容已填{}项，共{}项", p.filled, p.required)} />
                 <span>{ format!("必填内容 {}/{}（{}%）", p.filled, p.required, p.percent()) }</span>
             </div>
-            <p class="counts">
-                { if status.errors == 0 { "没有错误".to_string() } else { format!("{}个错误", status.errors) } }
-                { " · " }
-                { format!("{}个提醒待看", status.warnings) }
-            </p>
+            if status.counts_shown {
+                <p class="counts">
+                    { if status.errors == 0 { "没有错误".to_string() } else { format!("{}个错误", status.errors) } }
+                    { " · " }
+                    { format!("{}个提醒待看", status.warnings) }
+                </p>
+            }
             if status.unexported >= EXPORT_REMINDER {
                 <p class="notice warning">{ format!("自上次导出后已自动保存了{}次修改。建议点“导出JSON”另存一份到U盘或文件夹，以防浏览器数据被清理。", status.unexported) }</p>
             }

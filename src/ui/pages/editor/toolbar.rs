@@ -31,7 +31,8 @@ fn writable(session: &SessionHandle) -> Result<(), String> {
     }
 }
 
-fn do_export(session: &SessionHandle) -> Result<String, String> {
+/// The list as exported now (its revision raised when it changed since the last export), kept as the draft.
+fn exported(session: &SessionHandle) -> Result<crate::domain::export::Exported, String> {
     writable(session)?;
     let (doc, complete) = session.read(|s| {
         (
@@ -44,10 +45,65 @@ fn do_export(session: &SessionHandle) -> Result<String, String> {
     if let Some(why) = crate::domain::export::too_large(out.bytes.len()) {
         return Err(format!("没有导出：{why}"));
     }
+    Ok(out)
+}
+
+fn do_export(session: &SessionHandle) -> Result<String, String> {
+    let out = exported(session)?;
     download::save(&out.file_name, &out.bytes, "application/json")?;
     let name = out.file_name.clone();
     session.replace_document(out.document);
     Ok(name)
+}
+
+/// 发送给支部: a member's own list exported and handed to the phone's share sheet (WeChat, QQ, mail), or where the
+/// browser cannot share files, saved as a download with where it went said.
+#[function_component(SendToBranch)]
+fn send_to_branch() -> Html {
+    let session = use_context::<SessionHandle>().expect("inside an editor");
+    let said = use_state(|| None::<Result<String, String>>);
+    let send = {
+        let (session, said) = (session.clone(), said.clone());
+        Callback::from(move |_: MouseEvent| {
+            let out = match exported(&session) {
+                Ok(out) => out,
+                Err(e) => return said.set(Some(Err(e))),
+            };
+            let name = out.file_name.clone();
+            session.replace_document(out.document);
+            let said = said.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let title = "党员检视整改问题清单";
+                said.set(Some(
+                    match crate::ui::web::share::send(&name, &out.bytes, "application/json", title).await {
+                        Ok(crate::ui::web::share::Sent::Shared) => {
+                            Ok(format!("已发送“{name}”。请确认支部书记收到了这个文件。"))
+                        }
+                        Ok(crate::ui::web::share::Sent::Cancelled) => {
+                            Ok("已取消发送，清单仍保存在本机。".to_string())
+                        }
+                        Ok(crate::ui::web::share::Sent::Saved) => Ok(format!(
+                            "本浏览器不能直接分享文件，已把清单保存为“{name}”，在手机或电脑的“下载”文件夹里。请在微信或QQ聊天中选择“文件”，找到它发给支部书记。"
+                        )),
+                        Err(e) => Err(e),
+                    },
+                ));
+            });
+        })
+    };
+    html! {
+        <div class="send-to-branch">
+            <button type="button" class="primary" onclick={send}>{ "发送给支部" }</button>
+            <p class="muted">{ "在手机上：打开分享，选微信、QQ或邮件，直接发给支部书记。" }</p>
+            {
+                match &*said {
+                    Some(Ok(t)) => html! { <p class="notice ok" role="status">{ t }</p> },
+                    Some(Err(t)) => html! { <p class="notice error" role="alert">{ t }</p> },
+                    None => html! {},
+                }
+            }
+        </div>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -59,6 +115,7 @@ pub struct ToolbarProps {
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
     let notice = use_state(|| Notice::None);
+    let more_open = use_state(|| false);
     let check = {
         let (session, id, notice) = (session.clone(), props.id.clone(), notice.clone());
         Callback::from(move |_: MouseEvent| {
@@ -128,17 +185,26 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         }
     };
+    // On a phone the toolbar is one row: 检查, 导出JSON and 更多, which shows the rest (`styles/app.css`).
+    let more = {
+        let open = more_open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
     html! {
         <div class="toolbar-wrap">
             <div class="toolbar button-row" role="toolbar" aria-label="整份清单的操作">
                 <button type="button" class="primary" onclick={check}>{ "检查" }</button>
                 <button type="button" onclick={export_json}>{ "导出JSON" }</button>
-                <button type="button" onclick={print}>{ "打印" }</button>
-                <button type="button" onclick={ledger}>{ "整改台账" }</button>
-                <OfficeExport label="导出Word" request={{
-                    let session = session.clone();
-                    Callback::from(move |()| Ok(word_request(&session, false)))
-                }} />
+                <button type="button" class="more-toggle" aria-expanded={if *more_open { "true" } else { "false" }}
+                    onclick={more}>{ "更多" }</button>
+                <span class={classes!("toolbar-more", more_open.then_some("open"))}>
+                    <button type="button" onclick={print}>{ "打印" }</button>
+                    <button type="button" onclick={ledger}>{ "整改台账" }</button>
+                    <OfficeExport label="导出Word" request={{
+                        let session = session.clone();
+                        Callback::from(move |()| Ok(word_request(&session, false)))
+                    }} />
+                </span>
             </div>
             { shown }
         </div>
@@ -195,7 +261,12 @@ pub fn export_step(session: &SessionHandle) -> Html {
                 <p class="notice warning">{ format!("清单还有{}个错误，导出的将是草稿。先到“检查”中逐条修改会更好。", report.error_count()) }</p>
             }
             <p>{ "导出的文件名将是：" }<strong>{ name }</strong></p>
-            <p class="muted">{ "文件保存在浏览器的下载文件夹中。请把它拷贝到U盘或通过内网邮件报送；打印的纸质清单上的校验码可与文件对应。" }</p>
+            if personal {
+                <SendToBranch />
+                <p class="muted">{ "在电脑上：点“导出JSON”，文件保存在浏览器的下载文件夹中，再拷贝或发给支部。" }</p>
+            } else {
+                <p class="muted">{ "文件保存在浏览器的下载文件夹中。请把它拷贝到U盘或通过内网邮件报送；打印的纸质清单上的校验码可与文件对应。" }</p>
+            }
             <h3>{ "Word文档" }</h3>
             <p class="muted">{ "和打印出来的一样：A4横向，表头在每页重复，页脚有页码和校验码。可在Word或WPS中修改格式后打印。" }</p>
             <WordExport />
