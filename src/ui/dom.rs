@@ -56,6 +56,29 @@ fn show_and_focus(element: Option<web_sys::Element>) -> bool {
     }
 }
 
+/// Focuses the control of this id when it is on the page and not disabled, scrolled to the middle of the screen
+/// (a card moved by 上移/下移 may have gone thousands of pixels); false otherwise.
+pub fn focus_enabled(id: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(el) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    if el.has_attribute("disabled") {
+        return false;
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
+    if let Ok(scroll) = js_sys::Reflect::get(&el, &"scrollIntoView".into()) {
+        if let Some(scroll) = scroll.dyn_ref::<js_sys::Function>() {
+            let _ = scroll.call1(&el, &options);
+        }
+    }
+    el.focus().is_ok()
+}
+
 /// Moves focus to the element of this id (a heading with `tabindex="-1"`, a button), scrolled into view: what a
 /// screen reader reads next and where the eye lands when a view changes. False when it is not on the page.
 pub fn focus_id(id: &str) -> bool {

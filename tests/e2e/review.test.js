@@ -77,6 +77,8 @@ for (const kernel of ['current', '109']) test('the office sends a list back with
   await o.getByRole('alert').filter({ hasText: '请先选择“通过”或“退回修改”' }).waitFor();
   await o.getByRole('button', { name: '退回修改' }).click();
   await until(async () => (await o.getByRole('button', { name: '退回修改' }).getAttribute('aria-pressed')) === 'true', 'the verdict is shown');
+  // Said in words at once, not only by the button's outline (issue 42).
+  await o.getByRole('status').filter({ hasText: '已记录审核结论：退回修改' }).waitFor();
   const review = await save(o, '导出审核意见', 'review.json');
   await o.locator('section.review').screenshot({ path: path.join(root, 'target', 'screenshots', 'review-office.png') });
   assert.equal(review.suggested, `审核意见-${ORG}-第1版-退回修改-${today()}.json`);
@@ -140,6 +142,8 @@ for (const kernel of ['current', '109']) test('the office sends a list back with
   await results.getByText('审核意见（3条，0条未答复）').waitFor();
   await results.screenshot({ path: path.join(root, 'target', 'screenshots', 'review-branch.png') });
   await until(async () => (await b.getByText('还有', { exact: false }).filter({ hasText: '条审核意见没有答复' }).count()) === 0, 'ready to hand in again');
+  // Nothing on the page still asks to answer each one (issue 42: the notice of the import said so to the end).
+  await until(async () => (await b.getByText('请逐条答复').count()) === 0, 'no 请逐条答复 once all are answered');
   // Everything survives a reload.
   await b.reload();
   await results.getByText('审核意见（3条，0条未答复）').waitFor();

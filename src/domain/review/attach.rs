@@ -49,7 +49,9 @@ impl Attaching {
     pub fn message(&self) -> String {
         let verdict = self.review.verdict.label();
         let n = self.review.comments.len();
-        let mut text = format!("已附上审核意见（{verdict}，{n}条意见），请逐条答复。");
+        // "Answer each one" is the banner's to say (`not_ready`): it goes once every comment is answered, where this
+        // notice stays for the page's life.
+        let mut text = format!("已附上审核意见（{verdict}，{n}条意见）。");
         if n == 0 {
             text = format!("已附上审核意见（{verdict}，没有具体意见）。");
         }
@@ -149,7 +151,7 @@ pub fn unanswered(doc: &Document) -> usize {
 /// "Not ready to hand in again": why, or `None` when every comment is answered (or there is no review).
 pub fn not_ready(doc: &Document) -> Option<String> {
     let open = unanswered(doc);
-    (open > 0).then(|| format!("还有{open}条审核意见没有答复：逐条答复后才能再次报送。"))
+    (open > 0).then(|| format!("还有{open}条审核意见没有答复，请逐条答复：答复后才能再次报送。"))
 }
 
 /// One comment as the branch or the office reads it.

@@ -19,14 +19,30 @@ pub struct ItemActionsProps {
     pub with: AttrValue,
 }
 
+/// The id of an item's 上移 (`delta` -1) or 下移 button.
+fn button_id(item: &str, delta: i32) -> String {
+    let way = if delta < 0 { "up" } else { "down" };
+    format!("move-{way}-{}", crate::ui::dom::field_id(item))
+}
+
 #[function_component(ItemActions)]
 pub fn item_actions(props: &ItemActionsProps) -> Html {
     let session = use_context::<SessionHandle>().expect("inside an editor");
     let asking = use_state(|| false);
+    // After a move the card is elsewhere on the page: focus follows it to the button pressed (or, at an end of
+    // the list, the other one), shown on screen, so that a second press moves it again.
     let mover = |delta: i32| {
         let (session, id) = (session.clone(), props.id.to_string());
         Callback::from(move |_: MouseEvent| {
             session.edit(Action::Move(id.clone(), delta));
+            let id = id.clone();
+            gloo::timers::callback::Timeout::new(0, move || {
+                let pressed = button_id(&id, delta);
+                if !crate::ui::dom::focus_enabled(&pressed) {
+                    crate::ui::dom::focus_enabled(&button_id(&id, -delta));
+                }
+            })
+            .forget();
         })
     };
     let ask = {
@@ -46,8 +62,8 @@ pub fn item_actions(props: &ItemActionsProps) -> Html {
     };
     html! {
         <div class="item-actions">
-            <button type="button" class="small" disabled={props.index == 0} onclick={mover(-1)} aria-label={format!("上移{}", props.name)}>{ "上移" }</button>
-            <button type="button" class="small" disabled={props.index + 1 >= props.count} onclick={mover(1)} aria-label={format!("下移{}", props.name)}>{ "下移" }</button>
+            <button type="button" class="small" id={button_id(&props.id, -1)} disabled={props.index == 0} onclick={mover(-1)} aria-label={format!("上移{}", props.name)}>{ "上移" }</button>
+            <button type="button" class="small" id={button_id(&props.id, 1)} disabled={props.index + 1 >= props.count} onclick={mover(1)} aria-label={format!("下移{}", props.name)}>{ "下移" }</button>
             <button type="button" class="small danger-text" onclick={ask} aria-label={format!("删除{}", props.name)}>{ "删除" }</button>
             if *asking {
                 <Confirm message={format!("确定删除{}{}吗？删除后可以点“撤销”恢复。", props.name, props.with)}

@@ -272,6 +272,14 @@ pub fn review_panel(props: &ReviewProps) -> Html {
                     { comment_field(p.path, format!("审核意见（{}）", p.location), draft, &props.on_change) }
                 </div>
             }) }
+            // The verdict as recorded, said in words at once (not only a button's outline), and whether it has
+            // gone to the branch.
+            if let Some(v) = draft.verdict {
+                <p class="notice ok review-recorded" role="status">
+                    { format!("已记录审核结论：{}。", v.label()) }
+                    { if draft.exported { "已导出审核意见。" } else { "还没有导出审核意见：点“导出审核意见”把它交给党支部。" } }
+                </p>
+            }
             <div class="toolbar button-row">
                 { verdict_button(Verdict::Passed) }
                 { verdict_button(Verdict::Returned) }
