@@ -72,6 +72,7 @@ mod exports {
             bytes: std::rc::Rc::new(bytes),
             to_set: None,
             on_cancel: None,
+            campaign: None,
         };
         Mounted(Some(App::Table(
             yew::Renderer::<TableImport>::with_root_and_props(root, props).render(),

@@ -78,6 +78,12 @@ fn every_key_the_app_knows_is_documented() {
         "opinion",
         "path",
         "rule",
+        "preset",
+        "name",
+        "start",
+        "end",
+        "org_categories",
+        "member_categories",
     ];
     let all = unknown::DOCUMENT_KEYS
         .iter()

@@ -478,3 +478,41 @@ fn skipping_an_earlier_item_re_plans_the_later_ones() {
     assert!(matches!(concerns[..], [Concern::SameName { .. }]));
     assert_eq!(skipped.tally.skipped, 1);
 }
+
+#[test]
+fn a_members_list_of_another_campaign_is_asked_about() {
+    let mut doc = branch_with_roster(&[]);
+    rectify::domain::campaign::choose(
+        &mut doc,
+        rectify::domain::campaign::preset("discipline_2024")
+            .unwrap()
+            .campaign(),
+    );
+    // A member's phone still on the 2023 主题教育, and one that chose the branch's 活动.
+    let stale = personal(1, "刘洋", BRANCH);
+    let mut current = personal(2, "周静", BRANCH);
+    current.header.campaign = doc.header.campaign.clone();
+    let p = plan(&doc, &[file(&stale), file(&current)], &[], &mut ids());
+    let concerns: Vec<&Vec<Concern>> = p
+        .items
+        .iter()
+        .map(|i| match &i.verdict {
+            Verdict::Proposed { concerns, .. } => concerns,
+            v => panic!("{v:?}"),
+        })
+        .collect();
+    assert_eq!(
+        concerns[0],
+        &vec![Concern::OtherCampaign {
+            theirs: "学习贯彻习近平新时代中国特色社会主义思想主题教育".into(),
+            ours: "党纪学习教育".into()
+        }]
+    );
+    assert!(p.items[0]
+        .question()
+        .contains("本支部的党员清单属于“党纪学习教育”"));
+    assert!(
+        concerns[1].is_empty(),
+        "the branch's own 活动: nothing to ask"
+    );
+}

@@ -10,7 +10,9 @@ use rectify::domain::model::{Document, Kind};
 use rectify::domain::schema::schema_json;
 use rectify::domain::unknown;
 
-const COMMITTED: &str = "schema/rectify-list.v1.schema.json";
+const COMMITTED: &str = "schema/rectify-list.v2.schema.json";
+/// Version 1's schema as it was committed: a list that names no campaign is still exactly a version 1 file.
+const FIRST: &str = "schema/rectify-list.v1.schema.json";
 const REVIEW: &str = "schema/rectify-review.v1.schema.json";
 
 fn is_current(committed: &str, generated: String) {
@@ -85,7 +87,29 @@ fn every_export_validates_against_the_schema() {
         Kind::Member,
         "12332330-9568-482d-8adf-6ea52b047cfe".into(),
     ));
-    for doc in docs {
+    let first = first_validator();
+    let legacy = docs.len();
+    // Lists of another campaign, a preset and one of a branch's own.
+    let mut discipline = docs[0].clone();
+    rectify::domain::campaign::choose(
+        &mut discipline,
+        rectify::domain::campaign::preset("discipline_2024")
+            .unwrap()
+            .campaign(),
+    );
+    docs.push(discipline);
+    let mut own = docs[1].clone();
+    rectify::domain::campaign::choose(
+        &mut own,
+        Some(rectify::domain::model::Campaign {
+            preset: "custom".into(),
+            name: "2026年度专题组织生活会".into(),
+            start: "2026-11-01".into(),
+            ..Default::default()
+        }),
+    );
+    docs.push(own);
+    for (i, doc) in docs.into_iter().enumerate() {
         let out = export(&doc, false, now());
         let value: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
         let errors: Vec<String> = validator
@@ -93,7 +117,25 @@ fn every_export_validates_against_the_schema() {
             .map(|e| format!("{e} at {}", e.instance_path()))
             .collect();
         assert!(errors.is_empty(), "{}: {errors:#?}", out.file_name);
+        let version = value["version"].as_u64().unwrap();
+        if i < legacy {
+            assert_eq!(version, 1, "{}: no campaign, version 1", out.file_name);
+            assert!(
+                first.is_valid(&value),
+                "{}: a version 1 file",
+                out.file_name
+            );
+        } else {
+            assert_eq!(version, 2, "{}: a campaign named, version 2", out.file_name);
+        }
     }
+}
+
+fn first_validator() -> jsonschema::Validator {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(FIRST);
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
 }
 
 #[test]

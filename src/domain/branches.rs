@@ -613,6 +613,7 @@ mod tests {
             joins: &joins,
             distinct: &[],
             tables: &[],
+            campaign: "",
         };
         let c = crate::domain::consolidate::consolidate_as(&files, today(), said);
         let u = Unit::of(&c, &joins, &[]);

@@ -159,6 +159,8 @@ fn header(out: &mut Vec<Change>, a: &Document, b: &Document) {
         x.parent_org.clone(),
         y.parent_org.clone(),
     );
+    let campaign = |h: &super::model::Header| super::campaign::Active::of(h).name;
+    field(out, at, "campaign", campaign(x), campaign(y));
     let batch = |h: &super::model::Header| h.batch.map(|b| b.label()).unwrap_or("").to_string();
     field(out, at, "batch", batch(x), batch(y));
     field(out, at, "filed_on", date(&x.filed_on), date(&y.filed_on));

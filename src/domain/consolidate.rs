@@ -41,6 +41,8 @@ pub enum Verdict {
     /// Like a conflict, but a higher revision of the list has arrived since, so neither copy matters for the
     /// figures; still one of the two is not what the branch wrote (a neighbour's copy, most often).
     Forked { with: String },
+    /// A list of another 活动 than the one consolidated: lists of two campaigns are never added up.
+    OtherCampaign { name: String },
 }
 
 impl Verdict {
@@ -64,6 +66,9 @@ impl Verdict {
             }
             Verdict::Forked { with } => format!(
                 "与“{with}”是同一清单、同一修订号，内容却不同（可能是复制的文件）；已有更新的版本，这份不计入。请核实后移除"
+            ),
+            Verdict::OtherCampaign { name } => format!(
+                "属于另一个活动（{name}），不计入本次汇总；在上方“汇总哪个活动”中选择它，即汇总它的清单"
             ),
         }
     }
@@ -125,6 +130,8 @@ pub struct Said<'a> {
     /// The files (their positions) read from a branch's Word or Excel table (来自表格): unsealed, and superseded by
     /// any list file of the same kind from the same 党支部.
     pub tables: &'a [usize],
+    /// The 活动 the office chose to consolidate (its key); empty: the one worked on now (`campaign::split`).
+    pub campaign: &'a str,
 }
 
 /// A list file that counts (the highest revision of its list), with its figures. Its document's id is its line's:
@@ -146,6 +153,10 @@ pub struct Consolidation {
     pub submissions: Vec<Submission>,
     /// The lists that count, in the order their files were received.
     pub lists: Vec<ListFile>,
+    /// The 活动 of the lists received, with how many files each; more than one: only `campaign`'s count.
+    pub campaigns: Vec<super::campaign::Share>,
+    /// The key of the 活动 consolidated, when any list was received.
+    pub campaign: Option<String>,
 }
 
 struct Read {
@@ -268,6 +279,38 @@ fn superseded_tables(read: &[Option<Read>], verdicts: &mut [Option<Verdict>], sa
     }
 }
 
+/// Keeps the lists of the 活动 consolidated (`said`, else the one worked on now); the others are set aside with
+/// their verdict, so that lists of two campaigns are never added up or grouped together.
+fn of_one_campaign(
+    read: &mut [Option<Read>],
+    verdicts: &mut [Option<Verdict>],
+    said: &str,
+) -> (Vec<super::campaign::Share>, Option<String>) {
+    use super::campaign::{split, Active};
+    let (shares, chosen) = split(
+        read.iter().flatten().map(|r| {
+            let at = r
+                .document
+                .meta
+                .as_ref()
+                .map_or("", |m| m.exported_at.as_str());
+            (&r.document.header, at)
+        }),
+        said,
+    );
+    if shares.len() > 1 {
+        for (i, slot) in read.iter_mut().enumerate() {
+            let Some(r) = slot else { continue };
+            let active = Active::of(&r.document.header);
+            if Some(&active.key) != chosen.as_ref() {
+                verdicts[i] = Some(Verdict::OtherCampaign { name: active.name });
+                *slot = None;
+            }
+        }
+    }
+    (shares, chosen)
+}
+
 /// Reads, checks and de-duplicates `files` (name, bytes or an earlier refusal), with what the office said of whose
 /// files are whose.
 pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said) -> Consolidation {
@@ -295,6 +338,7 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
             }
         }
     }
+    let (campaigns, campaign) = of_one_campaign(&mut read, &mut verdicts, said.campaign);
     lines(&mut read, said);
     superseded_tables(&read, &mut verdicts, said);
     // Group the copies of each list; the highest revision wins.
@@ -359,7 +403,11 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
             }
         }
     }
-    let mut out = Consolidation::default();
+    let mut out = Consolidation {
+        campaigns,
+        campaign,
+        ..Consolidation::default()
+    };
     for (i, r) in read.into_iter().enumerate() {
         let file_name = files[i].0.clone();
         let Some(r) = r else {
@@ -415,6 +463,25 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
 }
 
 impl Consolidation {
+    /// The first day of the 活动 consolidated, when it has one.
+    pub fn started(&self) -> Option<NaiveDate> {
+        (self.campaigns.iter())
+            .find(|c| Some(&c.key) == self.campaign.as_ref())
+            .and_then(|c| c.start)
+    }
+
+    /// The line under an office paper's title: `截至…`, after the 活动 consolidated when it is not the 2023
+    /// 主题教育 (whose papers keep the line they always had).
+    pub fn as_of_line(&self, as_of: &str) -> String {
+        let named = (self.campaigns.iter())
+            .find(|c| Some(&c.key) == self.campaign.as_ref())
+            .filter(|c| c.key != super::campaign::THEME_2023);
+        match named {
+            Some(c) => format!("{}\u{3000}截至{as_of}", c.name),
+            None => format!("截至{as_of}"),
+        }
+    }
+
     /// Whether some file was counted under a line of its own (a list made on another 党支部's file): then which
     /// names are one 党支部 decides which files count, and a join is a reason to read the files again.
     pub fn has_lines(&self) -> bool {
@@ -459,6 +526,11 @@ impl Consolidation {
             .filter(|s| matches!(s.verdict, Verdict::Duplicate { .. }))
             .count();
         let counting = self.lists.len();
+        let others = self
+            .submissions
+            .iter()
+            .filter(|s| matches!(s.verdict, Verdict::OtherCampaign { .. }))
+            .count();
         let attention = self.submissions.iter().any(|s| {
             s.copy_of.is_some()
                 || !matches!(
@@ -467,6 +539,7 @@ impl Consolidation {
                         | Verdict::Incomplete { .. }
                         | Verdict::Superseded { .. }
                         | Verdict::Duplicate { .. }
+                        | Verdict::OtherCampaign { .. }
                 )
         });
         let mut line = format!("共{total}个文件：{counting}份清单计入汇总");
@@ -495,7 +568,12 @@ impl Consolidation {
                 "，{copies}份的清单编号与其他党支部的相同（多半是用别人的文件做模板填的，见下表）"
             ));
         }
-        let other = total - counting - superseded - duplicates;
+        if others > 0 {
+            line.push_str(&format!(
+                "，{others}份属于其他活动（分开汇总，见上方“汇总哪个活动”）"
+            ));
+        }
+        let other = total - counting - superseded - duplicates - others;
         if other > 0 {
             line.push_str(&format!("，{other}个需要核实（见下表）"));
         }
@@ -722,6 +800,7 @@ mod tests {
                 joins: &joins,
                 distinct: &[],
                 tables: &[],
+                campaign: "",
             },
         );
         assert!(matches!(
@@ -738,6 +817,7 @@ mod tests {
                 joins: &[],
                 distinct: &[line_id],
                 tables: &[],
+                campaign: "",
             },
         );
         assert_eq!(settled.lists.len(), 2);

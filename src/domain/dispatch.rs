@@ -274,6 +274,8 @@ pub struct Dispatch {
     pub today: NaiveDate,
     pub branches: Vec<BranchDispatch>,
     pub total: Figures,
+    /// The line under the title: 截至…, after the 活动 when it is not the 2023 主题教育.
+    pub as_of: String,
 }
 
 impl Dispatch {
@@ -343,6 +345,14 @@ pub fn dispatch(
     name: &str,
     today: NaiveDate,
 ) -> Dispatch {
+    // Nothing to dispatch before the 活动 began: a period reaching back before it starts with it.
+    let period = match c.started() {
+        Some(start) if period.from < start && start <= period.to => Period {
+            from: start,
+            ..period
+        },
+        _ => period,
+    };
     let mut total = Figures::default();
     let branches: Vec<BranchDispatch> = unit
         .branches
@@ -359,6 +369,7 @@ pub fn dispatch(
         today,
         branches,
         total,
+        as_of: c.as_of_line(&super::dates::official(today)),
     }
 }
 
@@ -393,6 +404,7 @@ pub fn dispatch_list(doc: &Document, period: Period, name: &str, today: NaiveDat
         today,
         total: figures,
         branches: vec![branch],
+        as_of: super::campaign::as_of_line(&doc.header, &super::dates::official(today)),
     }
 }
 

@@ -323,6 +323,8 @@ pub struct Summary {
     pub measures: usize,
     /// What kind of list, as the start page names it: 党组织清单, 党员清单, or 个人清单（刘洋）.
     pub kind_name: String,
+    /// Its 活动, as the start page names it: 党纪学习教育, 主题教育（第二批）.
+    pub campaign: String,
 }
 
 impl Summary {
@@ -348,6 +350,7 @@ impl Summary {
                 }
                 _ => doc.kind.short_name().to_string(),
             },
+            campaign: super::campaign::label(&doc.header),
         }
     }
 }

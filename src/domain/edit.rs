@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+pub use super::campaign::CampaignField;
 use super::gather::{apply_plan, Plan, Tally};
 pub use super::ledger::Refused;
 use super::ledger::{check_closing, check_extension, check_update};
@@ -85,6 +86,10 @@ impl DeadlineKind {
 pub enum Action {
     SetHeader(HeaderField, String),
     SetBatch(Option<Batch>),
+    /// 活动 chosen (`None`: the 2023 主题教育); see `campaign::choose`.
+    SetCampaign(Option<Campaign>),
+    /// A field of a campaign defined by hand (名称, 开始日期, 结束日期).
+    SetCampaignField(CampaignField, String),
     UsePreset(Preset),
     AddCategory(String),
     RemoveCategory(String),
@@ -336,6 +341,19 @@ fn change(doc: &mut Document, action: Action) -> Outcome {
         Action::SetBatch(batch) => {
             doc.header.batch = batch;
             Outcome::Changed
+        }
+        Action::SetCampaign(campaign) => {
+            if campaign == doc.header.campaign {
+                return Outcome::Unchanged;
+            }
+            super::campaign::choose(doc, campaign);
+            Outcome::Reshaped
+        }
+        Action::SetCampaignField(field, value) => {
+            match super::campaign::set_field(&mut doc.header, field, value) {
+                true => Outcome::Changed,
+                false => Outcome::Unchanged,
+            }
         }
         Action::UsePreset(preset) => {
             // Custom categories stay; a preset only adds what it names.

@@ -20,8 +20,19 @@ pub fn to_value(doc: &Document) -> Value {
             Kind::Member => "members",
         };
         map.entry(own).or_insert_with(|| Value::Array(Vec::new()));
+        map.insert("version".into(), written_version(doc).into());
     }
     value
+}
+
+/// The version a list is written as: 2 when it names its campaign (a version 1 reader would print and check it as
+/// the 2023 主题教育), else 1, which every reader so far reads.
+pub fn written_version(doc: &Document) -> u32 {
+    if doc.header.campaign.is_some() {
+        2
+    } else {
+        1
+    }
 }
 
 /// The digest of the document's content as it stands.

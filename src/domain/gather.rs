@@ -43,6 +43,8 @@ pub enum Concern {
     ChangedAfterExport,
     /// The file is another branch's (its 党组织名称).
     OtherBranch { theirs: String },
+    /// The file is a list of another 活动 than the branch's member list (theirs, ours).
+    OtherCampaign { theirs: String, ours: String },
     /// A member of this name is in the list already, from another list or typed by the branch: its id.
     SameName { existing: String },
     /// The branch changed the member since it was gathered: what replacing it would overwrite.
@@ -150,6 +152,9 @@ impl Item {
                 }
                 Concern::OtherBranch { theirs } => {
                     format!("这个文件是“{theirs}”的，不是本支部的。")
+                }
+                Concern::OtherCampaign { theirs, ours } => {
+                    format!("这个文件是“{theirs}”的清单，本支部的党员清单属于“{ours}”。")
                 }
                 Concern::SameName { .. } => format!(
                     "名单中已有一名叫{}的党员，来自另一份清单或由支部录入。",
@@ -365,6 +370,16 @@ pub fn plan(
         if !their_org.is_empty() && !names::same(their_org, &doc.header.org_name) {
             file_concerns.push(Concern::OtherBranch {
                 theirs: their_org.to_string(),
+            });
+        }
+        let (their_campaign, our_campaign) = (
+            super::campaign::Active::of(&theirs.header),
+            super::campaign::Active::of(&doc.header),
+        );
+        if their_campaign.key != our_campaign.key {
+            file_concerns.push(Concern::OtherCampaign {
+                theirs: their_campaign.name,
+                ours: our_campaign.name,
             });
         }
         for source in &theirs.members {

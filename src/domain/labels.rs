@@ -51,12 +51,15 @@ impl Source {
 }
 
 /// Who a finished file goes to: a member hands their own list to their 党支部, which gathers it into the branch's
-/// 党员清单; a branch reports its lists to the office above.
-pub fn hand_in_to(personal: bool) -> &'static str {
+/// 党员清单; a branch reports its lists to the office above (the 2023 主题教育 had 主题教育办公室 everywhere; other
+/// campaigns name no such office).
+pub fn hand_in_to(personal: bool, campaign: &super::campaign::Active) -> &'static str {
     if personal {
         "交给本党支部（支部书记或负责收集的支部委员），由支部汇入支部的党员清单"
-    } else {
+    } else if campaign.legacy {
         "报送上级党组织（主题教育办公室）"
+    } else {
+        "报送上级党组织"
     }
 }
 
@@ -100,6 +103,7 @@ pub fn field_label(key: &str) -> &'static str {
     match key {
         "org_name" => "党组织名称",
         "parent_org" => "上级党组织",
+        "campaign" => "活动",
         "batch" => "主题教育批次",
         "filed_on" => "填报日期",
         "filed_by" => "填报人",

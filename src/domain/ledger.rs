@@ -302,7 +302,10 @@ pub fn report(doc: &Document, today: NaiveDate) -> String {
     let s = summary(doc, today);
     let who = doc.header.org_name.trim();
     let subject = match doc.kind {
-        Kind::Org => format!("{who}对照主题教育目标任务"),
+        Kind::Org => format!(
+            "{who}对照{}目标任务",
+            super::campaign::Active::of(&doc.header).short
+        ),
         Kind::Member => format!("{who}{}名党员", doc.members.len()),
     };
     paragraph(&dates::official(today), &subject, "检视", &s)

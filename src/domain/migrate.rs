@@ -1,12 +1,18 @@
 //! Older versions of the list file are brought up to the current one, one step at a time, before the typed parse.
-//! Version 1 is the first, so there are no steps yet; a v2 appends `v1_to_v2` to `STEPS`.
+//! Version 2 added `header.campaign`; a version 1 file, which has none, is the 2023 主题教育 as it stands.
 
 use serde_json::Value;
 
 use super::FORMAT_VERSION;
 
 /// `STEPS[i]` turns a document of version `i + 1` into one of version `i + 2`.
-const STEPS: &[fn(Value) -> Value] = &[];
+const STEPS: &[fn(Value) -> Value] = &[v1_to_v2];
+
+/// Version 1 has no campaign: its list is the 2023 主题教育, which version 2 also writes by naming none. Nothing
+/// changes, not even `version`, so the file keeps its digest and is written back as version 1.
+fn v1_to_v2(value: Value) -> Value {
+    value
+}
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct UnknownVersion(pub u64);

@@ -15,7 +15,8 @@ pub type Extra = Map<String, Value>;
 pub struct Document {
     /// Always `"rectify-list"`.
     pub format: String,
-    /// The format version, `1`.
+    /// The format version: 2 for a list that names its campaign, else 1 (`export::written_version`).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 2)))]
     pub version: u32,
     pub kind: Kind,
     /// The document's identity (UUID v4): the same across edits and re-exports.
@@ -62,7 +63,11 @@ pub struct Header {
     /// 上级党组织
     #[serde(default)]
     pub parent_org: String,
-    /// 主题教育批次
+    /// 活动: the campaign the list belongs to; absent for the 2023 主题教育 (every file made before campaigns
+    /// could be chosen, read exactly as before). `domain::campaign` says what a campaign means for the rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<Campaign>,
+    /// 主题教育批次: the 2023 主题教育's batch (no other campaign has batches).
     #[serde(default)]
     pub batch: Option<Batch>,
     /// 填报日期, `YYYY-MM-DD`
@@ -83,6 +88,33 @@ pub struct Header {
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub extra: Extra,
+}
+
+/// 活动: a campaign of 检视整改 (党纪学习教育, a branch's own 组织生活会 …) as the file carries it, whole, so that the
+/// office and another computer see the same even for a campaign defined by hand.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Campaign {
+    /// The preset it is (`theme_2023`, `discipline_2024`, `eight_rules_2025`, `performance_2026`), or `custom`.
+    /// A code this reader does not know is read as `custom`: the file says the rest.
+    pub preset: String,
+    /// The name as titles print it: `党纪学习教育`.
+    pub name: String,
+    /// 活动期间: its first day, `YYYY-MM-DD`; `""` when not set.
+    #[serde(default)]
+    pub start: String,
+    /// Its last day, `YYYY-MM-DD`; `""` when not set.
+    #[serde(default)]
+    pub end: String,
+    /// The categories a new org list of this campaign starts with; empty when the campaign publishes none.
+    #[serde(default)]
+    pub org_categories: Vec<String>,
+    /// The categories a new member list starts with; empty when the campaign publishes none.
+    #[serde(default)]
+    pub member_categories: Vec<String>,
+    /// The 问题来源 the form offers; empty: all of them.
+    #[serde(default)]
+    pub sources: Vec<Source>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -530,7 +562,8 @@ impl Document {
         };
         Document {
             format: super::FORMAT_NAME.to_string(),
-            version: super::FORMAT_VERSION,
+            // No campaign named: the version every reader reads (`export::written_version`).
+            version: 1,
             kind,
             id,
             revision: 1,

@@ -5,10 +5,7 @@
 use super::dates;
 use super::digest::short_code;
 use super::export::next_digest;
-use super::model::{Deadline, Document, Kind, Measure, Member, Problem};
-
-/// The campaign's name as the titles carry it.
-pub const CAMPAIGN: &str = "学习贯彻习近平新时代中国特色社会主义思想主题教育";
+use super::model::{Deadline, Document, Measure, Member, Problem};
 
 /// Everything around the table of a printed list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,10 +28,8 @@ pub struct Heading {
 
 pub fn heading(doc: &Document, complete: bool) -> Heading {
     let h = &doc.header;
-    let title = match doc.kind {
-        Kind::Org => format!("{CAMPAIGN}检视整改问题清单"),
-        Kind::Member => format!("{CAMPAIGN}党员检视整改问题清单"),
-    };
+    // The list's own campaign: 党纪学习教育检视整改问题清单; a list naming none, the 2023 主题教育's.
+    let title = super::campaign::Active::of(h).title(doc.kind);
     Heading {
         org_line: h.org_name.trim().to_string(),
         title_line: title,

@@ -1,7 +1,8 @@
 //! The JSON Schemas of the list file and the review file, derived from the model types so that they cannot drift
-//! from them. The committed copies are `schema/rectify-list.v1.schema.json` and
+//! from them. The committed copies are `schema/rectify-list.v2.schema.json` and
 //! `schema/rectify-review.v1.schema.json`; `tests/schema.rs` checks that they are current (run it with
-//! `UPDATE_SCHEMA=1` to rewrite them).
+//! `UPDATE_SCHEMA=1` to rewrite them). `schema/rectify-list.v1.schema.json` is kept as it was when version 1 was
+//! the only one: every list that names no campaign, written today, still validates against it.
 
 use schemars::JsonSchema;
 
@@ -19,7 +20,7 @@ fn schema_of<T: JsonSchema>(title: &str) -> String {
 
 /// The list file's schema.
 pub fn schema_json() -> String {
-    schema_of::<Document>("检视整改清单文件（rectify-list）第1版")
+    schema_of::<Document>("检视整改清单文件（rectify-list）第2版（第1版的文件也符合）")
 }
 
 /// The review file's schema (审核意见文件, `docs/format.md` § 12).

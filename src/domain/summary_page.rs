@@ -30,7 +30,7 @@ pub enum Stored {
     /// Written; the set's stamp is now this.
     Written(u64),
     /// Not written: another tab stored the set since this tab read it; here is what is stored, and its stamp.
-    Stale(SummarySet, u64),
+    Stale(Box<SummarySet>, u64),
     /// The browser refused to keep it: why, in Chinese.
     Failed(String),
 }
@@ -91,6 +91,8 @@ pub enum Event {
     /// The office says the lists counted under these line ids (made on another 党支部's file) are that other
     /// 党支部's indeed.
     Distinct(Vec<String>),
+    /// 汇总哪个活动: the key of the 活动 to consolidate.
+    Campaign(String),
     /// What keeping the set on this computer gave.
     Kept(Stored),
     /// Another tab stored the set: here it is, with its stamp.
@@ -199,7 +201,11 @@ impl Model {
         let names = matches!(step, Step::Join { .. } | Step::Unjoin(_));
         let files = matches!(
             step,
-            Step::Add(_) | Step::Remove(_) | Step::Clear { .. } | Step::Distinct(_)
+            Step::Add(_)
+                | Step::Remove(_)
+                | Step::Clear { .. }
+                | Step::Distinct(_)
+                | Step::Campaign(_)
         ) || (names && self.made.consolidation.has_lines());
         let regroup = names || matches!(step, Step::Expected(_));
         // Taken on this tab's own set, a step always takes (the set is what this tab shows).
@@ -354,6 +360,14 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             let said = "已确认是另一个党支部的清单，分开统计。".to_string();
             m.take(Step::Distinct(lines), Some(said), now, &mut out)
         }
+        Event::Campaign(key) => {
+            let name = (m.made.consolidation.campaigns.iter())
+                .find(|c| c.key == key)
+                .map(|c| c.name.clone())
+                .unwrap_or_default();
+            let said = format!("现在汇总“{name}”的清单；其他活动的文件保留，不计入。");
+            m.take(Step::Campaign(key), Some(said), now, &mut out)
+        }
         Event::Kept(Stored::Written(stamp)) => {
             let carried = m.writing.take().unwrap_or(0);
             m.pending.drain(..carried.min(m.pending.len()));
@@ -372,7 +386,7 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
         Event::Kept(Stored::Stale(stored, stamp)) => {
             m.writing = None;
             m.heard = false;
-            m.rebase(stored, stamp, now);
+            m.rebase(*stored, stamp, now);
             m.write(&mut out);
         }
         Event::Kept(Stored::Failed(e)) => {
@@ -444,7 +458,9 @@ mod tests {
                         self.stamp += 1;
                         Event::Kept(Stored::Written(self.stamp))
                     }
-                    Effect::Keep { .. } => Event::Kept(Stored::Stale(self.set.clone(), self.stamp)),
+                    Effect::Keep { .. } => {
+                        Event::Kept(Stored::Stale(Box::new(self.set.clone()), self.stamp))
+                    }
                     Effect::Reload => Event::Foreign(self.set.clone(), self.stamp),
                     Effect::Changed => continue,
                 };
@@ -683,6 +699,58 @@ mod tests {
         assert_eq!(c.lists.len(), 1);
         assert!(!c.lists[0].file_name.ends_with(".docx"));
         assert_eq!(m.unit.branches.len(), 1);
+    }
+
+    #[test]
+    fn lists_of_two_campaigns_are_consolidated_apart_the_newest_first() {
+        let mut m = Model::new(|| 0.0);
+        update(&mut m, Event::Loaded(SummarySet::empty(), 0), &now());
+        let of = |seed: u32, branch: &str, preset: Option<&str>, when: &str| {
+            let mut doc = org_list(seed, branch, 1, 1);
+            let campaign = preset.and_then(|p| crate::domain::campaign::preset(p)?.campaign());
+            crate::domain::campaign::choose(&mut doc, campaign);
+            let when = chrono::DateTime::parse_from_rfc3339(when).unwrap();
+            (format!("{branch}.json"), export(&doc, true, when).bytes)
+        };
+        let files = vec![
+            of(1, "甲党支部", None, "2023-12-01T09:00:00+08:00"),
+            of(2, "乙党支部", None, "2023-12-02T09:00:00+08:00"),
+            of(
+                3,
+                "甲党支部",
+                Some("discipline_2024"),
+                "2024-06-01T09:00:00+08:00",
+            ),
+        ];
+        update(&mut m, Event::Read(files.into()), &now());
+        let c = &m.made.consolidation;
+        assert_eq!(c.campaigns.len(), 2);
+        assert_eq!(
+            c.campaign.as_deref(),
+            Some("discipline_2024"),
+            "the newest file's"
+        );
+        assert_eq!(c.lists.len(), 1);
+        assert_eq!(m.unit.branches.len(), 1, "甲 once, of 党纪学习教育 only");
+        let others: Vec<_> = (c.submissions.iter())
+            .filter(|s| {
+                matches!(
+                    s.verdict,
+                    crate::domain::consolidate::Verdict::OtherCampaign { .. }
+                )
+            })
+            .collect();
+        assert_eq!(others.len(), 2);
+        assert!(others[0]
+            .verdict
+            .label()
+            .contains("属于另一个活动（学习贯彻习近平新时代中国特色社会主义思想主题教育）"));
+        assert!(c.files_line().0.contains("2份属于其他活动"));
+        // The office consolidates the 2023 主题教育: both its branches, and kept so.
+        update(&mut m, Event::Campaign("theme_2023".into()), &now());
+        assert_eq!(m.set.campaign, "theme_2023", "kept with the set");
+        assert_eq!(m.made.consolidation.lists.len(), 2);
+        assert_eq!(m.unit.branches.len(), 2);
     }
 
     #[test]

@@ -56,6 +56,9 @@ pub struct SummarySet {
     /// 调度 printed again keeps its numbers.
     #[serde(default)]
     pub issued: Vec<Issued>,
+    /// The 活动 the office chose to consolidate (its key, `campaign::Active::key`); empty: the one worked on now.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub campaign: String,
     /// Lists made on another 党支部's file that the office said are indeed another 党支部's (their line ids,
     /// `consolidate::Said`): asked no more.
     #[serde(default)]
@@ -137,6 +140,8 @@ pub enum Step {
     Issue(Vec<Issued>),
     /// The lists counted under these line ids are another 党支部's, as counted (not a rename): asked no more.
     Distinct(Vec<String>),
+    /// 汇总哪个活动: the key of the 活动 to consolidate.
+    Campaign(String),
 }
 
 impl SummarySet {
@@ -186,6 +191,7 @@ impl SummarySet {
                 self.first_number = (*first).min(MAX_NUMBER);
             }
             Step::Issue(numbers) => return self.issue(numbers),
+            Step::Campaign(key) => self.campaign = key.clone(),
             Step::Distinct(lines) => {
                 for line in lines {
                     if !self.distinct.contains(line) {
@@ -209,6 +215,7 @@ impl SummarySet {
                 joins: &self.joined,
                 distinct: &self.distinct,
                 tables: &tables,
+                campaign: &self.campaign,
             },
         )
     }

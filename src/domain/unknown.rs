@@ -22,6 +22,7 @@ pub const DOCUMENT_KEYS: &[&str] = &[
 pub const HEADER_KEYS: &[&str] = &[
     "org_name",
     "parent_org",
+    "campaign",
     "batch",
     "filed_on",
     "filed_by",

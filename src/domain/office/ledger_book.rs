@@ -162,7 +162,7 @@ fn by_category_sheet(
     let mut sheet = Sheet {
         name: "按类别".into(),
         title,
-        lines: vec![format!("截至{as_of}")],
+        lines: vec![as_of.to_string()],
         columns: columns(&spec),
         notes: vec![format!("情况说明：{report}")],
         footer: footer(None),
@@ -217,7 +217,8 @@ fn ledger_columns(picks: &[usize]) -> impl Iterator<Item = Column> + '_ {
 /// A branch's 整改台账 as a workbook: 台账 (one row per measure, as the CSV) and 按类别 (the table by category and
 /// the report paragraph).
 pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
-    let as_of = dates::official(today);
+    // 截至…, after the list's 活动 when it names one.
+    let as_of = crate::domain::campaign::as_of_line(&doc.header, &dates::official(today));
     let org = doc.header.org_name.trim();
     let title = format!("{org}检视整改问题整改台账");
     let measures: Vec<&Measure> = doc.all_measures().collect();
@@ -226,7 +227,7 @@ pub fn ledger_book(doc: &Document, today: NaiveDate) -> Book {
     let mut sheet = Sheet {
         name: "台账".into(),
         title: title.clone(),
-        lines: vec![format!("截至{as_of}")],
+        lines: vec![as_of.clone()],
         columns: ledger_columns(&picks).collect(),
         rows: entries
             .iter()
@@ -262,7 +263,7 @@ pub fn ledger_file_name(doc: &Document, today: NaiveDate) -> String {
 /// (every file received with its verdict and the figures *of that file*), 汇总台账 (every measure of every list
 /// that counts, with its 党支部 first) and 按类别.
 pub fn consolidation_book(c: &Consolidation, unit: &Unit, today: NaiveDate) -> Book {
-    let as_of = dates::official(today);
+    let as_of = c.as_of_line(&dates::official(today));
     Book {
         sheets: vec![
             branches_sheet(c, unit, &as_of),
@@ -284,7 +285,7 @@ pub fn consolidation_book(c: &Consolidation, unit: &Unit, today: NaiveDate) -> B
 /// What the 汇总 prints on paper besides its figures and paragraph: the same 各党支部 and 按类别 tables as its
 /// workbook.
 pub fn summary_paper_sheets(c: &Consolidation, unit: &Unit, today: NaiveDate) -> [Sheet; 2] {
-    let as_of = dates::official(today);
+    let as_of = c.as_of_line(&dates::official(today));
     [
         branches_sheet(c, unit, &as_of),
         by_category_sheet(
@@ -336,7 +337,7 @@ fn branches_sheet(c: &Consolidation, unit: &Unit, as_of: &str) -> Sheet {
     let mut sheet = Sheet {
         name: "各党支部".into(),
         title: "各党支部报送情况".into(),
-        lines: vec![format!("截至{as_of}")],
+        lines: vec![as_of.to_string()],
         columns: columns(&[
             ("序号", 6),
             ("党支部", 26),
@@ -408,7 +409,7 @@ fn files_sheet(c: &Consolidation, unit: &Unit, as_of: &str) -> Sheet {
     let mut sheet = Sheet {
         name: "收到的文件".into(),
         title: "收到的文件".into(),
-        lines: vec![format!("截至{as_of}")],
+        lines: vec![as_of.to_string()],
         // Every file received, hand-ins again and again: dozens of pages, a record rather than a paper.
         not_printed: Some("本表列出收到的每个文件（含被新版本取代的），页数较多，打印整个工作簿时只打印本说明。需要纸质件时，请选中要打印的行，用“打印选定区域”打印。".into()),
         columns: columns(&[
@@ -470,7 +471,7 @@ fn unit_ledger_sheet(c: &Consolidation, unit: &Unit, today: NaiveDate, as_of: &s
     let mut sheet = Sheet {
         name: "汇总台账".into(),
         title: "检视整改问题汇总台账".into(),
-        lines: vec![format!("截至{as_of}")],
+        lines: vec![as_of.to_string()],
         // Every measure of every 党支部: hundreds of pages, which printing the workbook must not bring.
         not_printed: Some("本表列出全部党支部的全部措施，页数很多，打印整个工作簿时只打印本说明。需要纸质件时，请筛选一个党支部，选中它的行，用“打印选定区域”打印；各党支部的台账也可在本程序的“整改台账”中打印。".into()),
         columns: std::iter::once(Column {

@@ -2,10 +2,11 @@
 //! row repeated and a problem's cells merged over its measures, the signatures, and in the footer the 校验码 and
 //! the page numbers. The domain fills this model from the print rows; `writers::docx` writes the OOXML.
 
+use crate::domain::campaign::Active;
 use crate::domain::digest::short_code;
 use crate::domain::export::{file_name, next_digest};
 use crate::domain::model::{Document, Kind};
-use crate::domain::print::{heading, member_rows, org_rows, MeasureRow, ProblemBlock, CAMPAIGN};
+use crate::domain::print::{heading, member_rows, org_rows, MeasureRow, ProblemBlock};
 use crate::domain::review::paper::Feedback;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -257,7 +258,7 @@ pub fn list_document(doc: &Document, complete: bool, layout: WordLayout) -> Word
                 WordPage {
                     title: vec![
                         doc.header.org_name.trim().to_string(),
-                        format!("{CAMPAIGN}党员检视整改问题清单"),
+                        Active::of(&doc.header).title(Kind::Member),
                     ],
                     meta: vec![
                         format!("姓名：{}", m.name),

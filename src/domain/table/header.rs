@@ -15,6 +15,8 @@ pub struct Above {
     pub reviewer: String,
     /// The title says 党员 (a member list) or not; `None` when there is no title.
     pub kind: Option<Kind>,
+    /// The campaign the title names (党纪学习教育检视整改问题清单), if it names one the app knows.
+    pub campaign: Option<&'static crate::domain::campaign::Preset>,
 }
 
 const ORG_LABELS: &[&str] = &[
@@ -84,7 +86,12 @@ pub fn read(lines: &[String]) -> Above {
         let title: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(at) = title.find("检视整改").or_else(|| title.find("问题清单")) {
             if above.kind.is_none() {
-                let before = &title[..at];
+                let mut before = &title[..at];
+                // The campaign's name is the campaign's, never part of the 党组织's.
+                if let Some((from, preset)) = crate::domain::campaign::named_in(before) {
+                    above.campaign = Some(preset);
+                    before = &before[..from];
+                }
                 let member = title.contains("党员");
                 above.kind = Some(if member { Kind::Member } else { Kind::Org });
                 let name = before.trim_end_matches("党员").trim_end_matches('（');

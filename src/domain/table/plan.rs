@@ -19,6 +19,9 @@ pub struct Plan {
     /// What was read from where, and what the reading put together or left out on purpose (a 续表, a hidden
     /// sheet, one member's rows found in several places), a sentence each.
     pub notes: Vec<String>,
+    /// Whether the table's title named the list's campaign; where it did not, the list takes the one the user
+    /// works in (the start page's last choice, 汇总's 活动).
+    pub campaign_named: bool,
 }
 
 impl Plan {
@@ -133,6 +136,21 @@ pub fn plan(
     document.header.filed_on = above.filed_on;
     document.header.filed_by = above.filed_by;
     document.header.reviewer = above.reviewer;
+    if let Some(preset) = above.campaign {
+        crate::domain::campaign::choose(&mut document, preset.campaign());
+    }
+    // A table none of whose 类别 cells names a category of the list (another campaign's, 六项纪律, a branch's own)
+    // brings its own: they become the list's, as written, rather than every problem losing its category.
+    let own = own_categories(table, at + 1, &fields, &document.header.categories);
+    let own_said = (!own.is_empty()).then(|| {
+        format!(
+            "表格的问题类别（{}）都不是“六个方面”“四个方面”中的，已按表格的写法作为本清单的类别。",
+            own.join("、")
+        )
+    });
+    if !own.is_empty() {
+        document.header.categories = own;
+    }
     let categories = document.header.categories.clone();
     let rows = Rows {
         table,
@@ -148,8 +166,12 @@ pub fn plan(
         &fields,
         document,
         rows.read(new_id),
-        table.notes.clone(),
+        table.notes.iter().cloned().chain(own_said).collect(),
     );
+    let plan = Plan {
+        campaign_named: above.campaign.is_some(),
+        ..plan
+    };
     // Columns the user chose that read nothing still make a plan, so the preview keeps them to choose again.
     if plan.measures() == 0 && columns.is_none() {
         return Err(TableError::NoRows);
@@ -217,6 +239,7 @@ pub(super) fn finish(
         Kind::Member => document.members = reading.members,
     }
     Plan {
+        campaign_named: false,
         columns: headings
             .into_iter()
             .zip(fields.iter().copied().chain(std::iter::repeat(Field::Skip)))
@@ -512,6 +535,35 @@ impl Reading {
     }
 }
 
+/// The categories a table's 类别 column names, in the order met, when none of them is one of `known` (else none:
+/// the list's own categories stay, and a cell that names none of them is said).
+fn own_categories(table: &Table, start: usize, fields: &[Field], known: &[String]) -> Vec<String> {
+    let Some(column) = fields.iter().position(|f| *f == Field::Category) else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = Vec::new();
+    for row in table.rows.iter().skip(start) {
+        let Some(cell) = row.get(column).filter(|c| !c.continued) else {
+            continue;
+        };
+        let core = category_core(&cell.text);
+        // 12 characters at most: a sentence in the column is no category.
+        if core.is_empty() || core.chars().count() > 12 {
+            continue;
+        }
+        if known
+            .iter()
+            .any(|c| c.contains(&core) || core.contains(c.as_str()))
+        {
+            return Vec::new();
+        }
+        if !found.contains(&core) {
+            found.push(core);
+        }
+    }
+    found
+}
+
 /// A category cell's words without numbering and the words 方面 and 问题.
 fn category_core(written: &str) -> String {
     written
@@ -644,6 +696,62 @@ mod tests {
             2,
             "an empty problem cell is the problem above"
         );
+    }
+
+    #[test]
+    fn a_table_of_another_campaigns_categories_brings_them_as_the_lists_own() {
+        let table = Table {
+            above: vec!["党纪学习教育检视整改问题清单".into()],
+            notes: vec![],
+            below: vec![],
+            rows: vec![
+                row(&["问题类别", "问题表现", "整改措施", "整改时限"]),
+                row(&[
+                    "一、政治纪律方面",
+                    "学习条例不深入",
+                    "逐章逐条学",
+                    "2024年7月底",
+                ]),
+                row(&[
+                    "二、廉洁纪律方面",
+                    "公务接待把关不严",
+                    "建立接待台账",
+                    "长期坚持",
+                ]),
+                row(&[
+                    "二、廉洁纪律方面",
+                    "公车使用登记不全",
+                    "每月核对",
+                    "长期坚持",
+                ]),
+            ],
+        };
+        let plan = plan(&table, None, &mut counting_ids()).unwrap();
+        assert_eq!(plan.document.header.categories, ["政治纪律", "廉洁纪律"]);
+        let campaign = plan
+            .document
+            .header
+            .campaign
+            .as_ref()
+            .map(|c| c.name.as_str());
+        assert_eq!(
+            campaign,
+            Some("党纪学习教育"),
+            "the title names the campaign"
+        );
+        assert_eq!(plan.document.header.org_name, "", "and no 党组织");
+        let categories: Vec<&str> = plan
+            .document
+            .problems
+            .iter()
+            .map(|p| p.category.as_str())
+            .collect();
+        assert_eq!(categories, ["政治纪律", "廉洁纪律", "廉洁纪律"]);
+        assert!(plan.unread.is_empty(), "{:?}", plan.unread);
+        assert!(plan
+            .notes
+            .iter()
+            .any(|n| n.contains("已按表格的写法作为本清单的类别")));
     }
 
     #[test]

@@ -1,19 +1,11 @@
 //! Rules of the header (表头信息).
 
 use super::{char_len, Context, Field, Sink};
+use crate::domain::campaign::{self, Active};
 use crate::domain::dates;
 use crate::domain::model::Header;
 use crate::domain::path::Location;
 use crate::domain::required::is_required;
-use chrono::NaiveDate;
-
-/// The campaign ran from April 2023 to the end of 2025; a filing date outside is probably a typo.
-fn campaign_window() -> (NaiveDate, NaiveDate) {
-    (
-        NaiveDate::from_ymd_opt(2023, 4, 1).expect("valid date"),
-        NaiveDate::from_ymd_opt(2025, 12, 31).expect("valid date"),
-    )
-}
 
 pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
     let at = |key| Field::new("header", key, Location::header());
@@ -47,6 +39,15 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
         );
     }
 
+    let active = Active::of(header);
+    if let Some(c) = &header.campaign {
+        for (key, rule, why) in campaign::problems(c) {
+            let f = at("campaign");
+            let inner = f.inner(format!("campaign.{key}"), "campaign", Location::header());
+            sink.error(&inner, rule, why);
+        }
+    }
+
     let f = at("filed_on");
     if header.filed_on.trim().is_empty() {
         sink.error(&f, "filed_on_required", "请填写填报日期。".into());
@@ -61,9 +62,8 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
                 ),
             ),
             Some(date) => {
-                let (start, end) = campaign_window();
-                if date < start || date > end {
-                    sink.warning(&f, "filed_on_outside_campaign", format!("填报日期是{}，不在主题教育期间（2023年4月1日至2025年12月31日），请核对是否填错。", dates::official(date)));
+                if let Some(why) = campaign::filed_on_outside(&active, date) {
+                    sink.warning(&f, "filed_on_outside_campaign", why);
                 }
             }
         }
@@ -98,7 +98,14 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
         sink.error(
             &f,
             "categories_required",
-            "至少要有一个问题类别。请选用“六个方面”或“四个方面”，或自己添加类别。".into(),
+            if active.legacy {
+                "至少要有一个问题类别。请选用“六个方面”或“四个方面”，或自己添加类别。".into()
+            } else {
+                format!(
+                    "至少要有一个问题类别。请按{}的要求添加本清单的类别。",
+                    active.name
+                )
+            },
         );
     } else if named.len() != header.categories.len() {
         sink.error(

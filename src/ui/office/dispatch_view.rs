@@ -6,7 +6,6 @@
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
-use crate::domain::dates;
 use crate::domain::dispatch::{
     next_number, supervision_number, supervision_numbers, BranchDispatch, Dispatch, ListDispatch,
     FIGURE_HEADERS,
@@ -121,7 +120,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
         <>
         <section class="dispatch no-print" aria-labelledby="dispatch-heading">
             <h2 id="dispatch-heading">{ format!("调度表（{}）", d.period.label()) }</h2>
-            <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
+            <p class="as-of">{ &d.as_of }</p>
             { controls }
             <div class="report">
                 <h3>{ "情况说明" }<span class="no-print">{ "（可复制到调度材料中）" }</span></h3>

@@ -47,7 +47,7 @@ pub fn summary_paper(c: &Consolidation, unit: &Unit, today: NaiveDate, issuer: &
             <header class="doc-head">
                 if !issuer.trim().is_empty() { <p class="paper-issuer">{ issuer.trim() }</p> }
                 <h1 class="doc-title">{ "检视整改情况汇总" }</h1>
-                <p class="paper-as-of">{ format!("截至{}", dates::official(today)) }</p>
+                <p class="paper-as-of">{ c.as_of_line(&dates::official(today)) }</p>
             </header>
             <table class="list paper-table paper-figures">
                 <thead><tr>{ for figures.iter().map(|(k, _)| html! { <th>{ *k }</th> }) }</tr></thead>
@@ -72,7 +72,7 @@ pub fn dispatch_paper(d: &Dispatch) -> Html {
         <section class="paper-only dispatch-paper" aria-hidden="true">
             <header class="doc-head">
                 <h1 class="doc-title">{ format!("调度表（{}）", d.period.label()) }</h1>
-                <p class="paper-as-of">{ format!("截至{}", dates::official(d.today)) }</p>
+                <p class="paper-as-of">{ &d.as_of }</p>
             </header>
             <p class="paper-report">{ d.paragraph() }</p>
             <table class="list paper-table paper-dispatch">

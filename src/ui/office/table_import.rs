@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::drafts::Draft;
+use crate::domain::model::Campaign;
 use crate::domain::model::{Document, Kind};
 use crate::domain::route::{Route, Step};
 use crate::domain::table::columns::Field;
@@ -14,7 +15,7 @@ use crate::domain::table::plan::plan;
 use crate::domain::table::Table;
 use crate::readers::{self, ReadError};
 use crate::ui::office::table_preview::{columns_form, notes_list, problems_preview, unread_list};
-use crate::ui::web::{clock, location, storage};
+use crate::ui::web::{campaigns, clock, location, storage};
 
 #[derive(Properties, PartialEq)]
 pub struct TableImportProps {
@@ -26,6 +27,10 @@ pub struct TableImportProps {
     /// In 汇总: told when the user cancels, to go on with the next file.
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
+    /// In 汇总: the 活动 being consolidated, which a table whose title names none belongs to (on the start page,
+    /// the one this computer last chose).
+    #[prop_or_default]
+    pub campaign: Option<Option<Campaign>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -55,10 +60,16 @@ pub fn table_import(props: &TableImportProps) -> Html {
         Outcome::Failed(e) => return refused(&name, &e),
         Outcome::Shown => {}
     }
-    let plan = match plan(table, chosen.as_deref(), &mut clock::new_id) {
+    let mut plan = match plan(table, chosen.as_deref(), &mut clock::new_id) {
         Ok(plan) => plan,
         Err(e) => return refused(&name, &e.message()),
     };
+    if !plan.campaign_named {
+        let campaign = props.campaign.clone().unwrap_or_else(campaigns::last);
+        if campaign != plan.document.header.campaign {
+            crate::domain::campaign::choose(&mut plan.document, campaign);
+        }
+    }
     // A list too large to export and read back is not made at all.
     let too_large = crate::domain::export::fits(&plan.document).err();
     let to_set = props.to_set.clone();
@@ -101,6 +112,7 @@ pub fn table_import(props: &TableImportProps) -> Html {
                 if !org.is_empty() { { format!("（{org}）") } }
                 { format!("：{} 个问题，{} 项整改措施", plan.problems(), plan.measures()) }
                 if plan.document.kind == Kind::Member { { format!("，{} 名党员", plan.document.members.len()) } }
+                { format!("，属于活动“{}”{}", crate::domain::campaign::label(&plan.document.header), if plan.campaign_named { "（表格标题写明）" } else { "（导入后可在表头信息中修改）" }) }
                 { format!("。确认无误后点“{confirm_label}”；在此之前本机不会保存任何内容。") }
             </p>
             if let Some(why) = &too_large {

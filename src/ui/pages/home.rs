@@ -6,7 +6,7 @@ use crate::domain::consolidate::one_branch;
 use crate::domain::drafts::{Draft, Summary};
 use crate::domain::edit::{apply, Action};
 use crate::domain::import::{import_value, parse, ImportError, Seal};
-use crate::domain::model::{Document, Kind};
+use crate::domain::model::{Campaign, Kind};
 use crate::domain::review::attach::attaching;
 use crate::domain::review::file::classify;
 use crate::domain::route::{Route, Step};
@@ -15,7 +15,7 @@ use crate::ui::components::confirm::Confirm;
 use crate::ui::components::lazy_page::LazyPage;
 use crate::ui::flash;
 use crate::ui::web::lazy::Page;
-use crate::ui::web::{clock, durable, files, location, storage};
+use crate::ui::web::{campaigns, clock, durable, files, location, storage};
 
 /// Saves `draft` and opens it at `step`. Where the browser refuses to store it, the draft is kept in memory and
 /// opened all the same, with the reason shown at once: the user can still fill it in and export it.
@@ -70,13 +70,22 @@ enum New {
     Personal,
 }
 
-fn create(new: New) -> Result<(), String> {
+/// A new list of `new` in `campaign`. Where the campaign publishes no categories, the list starts with the user's
+/// own: those of their newest draft of the same kind.
+fn create(new: New, campaign: Option<Campaign>, drafts: &[storage::Listed]) -> Result<(), String> {
     let kind = if new == New::Org {
         Kind::Org
     } else {
         Kind::Member
     };
-    let mut document = Document::new(kind, clock::new_id());
+    let own = drafts
+        .iter()
+        .filter_map(|d| d.as_ref().ok())
+        .find(|d| d.document.kind == kind && !d.document.header.categories.is_empty())
+        .map(|d| d.document.header.categories.clone())
+        .unwrap_or_default();
+    campaigns::chose(&campaign);
+    let mut document = crate::domain::campaign::new_list(kind, clock::new_id(), campaign, &own);
     if new == New::Personal {
         // Today already in 填报日期: a member writes the list the day it is filed, often on a phone.
         document.header.filed_on = crate::domain::dates::iso(clock::today());
@@ -137,6 +146,8 @@ pub fn home() -> Html {
     let backup_refused = use_state(|| false);
     // A Word or Excel file chosen to import: its table is shown by the office module until 确认导入 or 取消.
     let table: Chosen = use_state(|| None);
+    // The 活动 新建 starts lists in: this computer's last choice.
+    let campaign = use_state(campaigns::last);
     {
         let (drafts, backup_refused) = (drafts.clone(), backup_refused.clone());
         use_effect_with((), move |_| {
@@ -157,7 +168,7 @@ pub fn home() -> Html {
             </header>
             <section class="start-actions" aria-labelledby="start-heading">
                 <h2 id="start-heading">{ "开始" }</h2>
-                { start_buttons(&notice, &drafts, &table) }
+                { start_buttons(&notice, &drafts, &table, &campaign) }
                 <p class="muted">{ "党员本人：点“新建个人清单”写自己的问题和措施，导出后把文件交给支部。支部书记：点“新建党员清单”，列出全支部党员，再“收集党员清单”。" }</p>
                 { notice_view(&notice, &drafts) }
                 if let Some((name, bytes)) = &*table {
@@ -175,17 +186,60 @@ pub fn home() -> Html {
 /// A Word or Excel file being imported (its name and bytes).
 type Chosen = UseStateHandle<Option<(String, std::rc::Rc<Vec<u8>>)>>;
 
+/// 活动 of the lists 新建 starts: this computer's last choice, the presets, its own campaigns, or a new one.
+fn campaign_choice(campaign: &UseStateHandle<Option<Campaign>>, drafts: &Drafts) -> Html {
+    // This computer's own campaigns: those kept, and those its drafts are in (one being defined among them).
+    let mut own = campaigns::kept();
+    own.extend(
+        (drafts.iter().filter_map(|d| d.as_ref().ok()))
+            .filter_map(|d| d.document.header.campaign.clone()),
+    );
+    let (options, at) = crate::domain::campaign::options(&own, campaign);
+    let onchange = {
+        let (campaign, options) = (campaign.clone(), options.clone());
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let picked = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .and_then(|s| s.value().parse::<usize>().ok())
+                .and_then(|i| options.get(i));
+            if let Some((_, c)) = picked {
+                campaigns::chose(c);
+                campaign.set(c.clone());
+            }
+        })
+    };
+    html! {
+        <div class="field campaign-choice">
+            <label for="new-campaign">{ "活动（新建的清单属于）" }</label>
+            <select id="new-campaign" {onchange}>
+                { for options.iter().enumerate().map(|(i, (label, _))| html! {
+                    <option value={i.to_string()} selected={i == at}>{ label }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
 /// 新建党组织清单, 新建党员清单, 新建个人清单, 导入文件, 汇总.
-fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts, table: &Chosen) -> Html {
+fn start_buttons(
+    notice: &UseStateHandle<Notice>,
+    drafts: &Drafts,
+    table: &Chosen,
+    campaign: &UseStateHandle<Option<Campaign>>,
+) -> Html {
     let new_list = |new: New| {
-        let notice = notice.clone();
+        let (notice, campaign, drafts) = (notice.clone(), campaign.clone(), drafts.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Err(e) = create(new) {
+            if let Err(e) = create(new, (*campaign).clone(), &drafts) {
                 notice.set(Notice::Error(e));
             }
         })
     };
     html! {
+        <>
+        { campaign_choice(campaign, drafts) }
         <div class="button-row">
             <button type="button" class="primary" onclick={new_list(New::Org)}>{ "新建党组织清单" }</button>
             <button type="button" class="primary" onclick={new_list(New::Branch)}>{ "新建党员清单" }</button>
@@ -197,6 +251,7 @@ fn start_buttons(notice: &UseStateHandle<Notice>, drafts: &Drafts, table: &Chose
             </label>
             <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate(None)))}>{ "汇总" }</button>
         </div>
+        </>
     }
 }
 
@@ -252,6 +307,10 @@ fn import_file(
                 };
                 if let Seal::Changed { .. } = imported.seal {
                     flash::set(format!("注意：文件“{name}”在导出后被改动过，或已损坏（校验码不符）。请核对内容，必要时向报送单位要原文件。"));
+                }
+                // A campaign defined by hand comes with its file: this computer offers it from now on.
+                if let Some(c) = &imported.document.header.campaign {
+                    campaigns::keep(c);
                 }
                 let draft = Draft::of(imported.document, clock::now_text());
                 if known.contains(&draft.document.id) {
@@ -383,6 +442,7 @@ fn drafts_section(drafts: &Drafts, notice: &UseStateHandle<Notice>) -> Html {
                 <tr key={s.id.clone()}>
                     <th scope="row">{ &s.name }</th>
                     <td>{ &s.kind_name }</td>
+                    <td>{ &s.campaign }</td>
                     <td>{ clock::local_time_text(&s.saved_at) }</td>
                     <td class={if s.complete { "state ok" } else { "state draft" }}>{ state }</td>
                     <td class="actions">
@@ -395,7 +455,7 @@ fn drafts_section(drafts: &Drafts, notice: &UseStateHandle<Notice>) -> Html {
         Err((id, error)) => html! {
             <tr key={id.clone()}>
                 <th scope="row">{ "无法读取的草稿" }</th>
-                <td colspan="4">{ error.message() }</td>
+                <td colspan="5">{ error.message() }</td>
             </tr>
         },
     });
@@ -406,7 +466,7 @@ fn drafts_section(drafts: &Drafts, notice: &UseStateHandle<Notice>) -> Html {
                 <p class="muted">{ "还没有草稿。点“新建党组织清单”或“新建党员清单”开始填写，或导入一个清单文件。" }</p>
             } else {
                 <table class="drafts">
-                    <thead><tr><th scope="col">{ "党组织名称" }</th><th scope="col">{ "清单类型" }</th><th scope="col">{ "最后保存" }</th><th scope="col">{ "完成情况" }</th><th scope="col">{ "操作" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ "党组织名称" }</th><th scope="col">{ "清单类型" }</th><th scope="col">{ "活动" }</th><th scope="col">{ "最后保存" }</th><th scope="col">{ "完成情况" }</th><th scope="col">{ "操作" }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             }

@@ -1,5 +1,6 @@
 //! Everything that touches the browser: the address, files, downloads, storage, the clock, the panic screen.
 
+pub mod campaigns;
 pub mod clipboard;
 pub mod clock;
 pub mod download;

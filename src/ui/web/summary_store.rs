@@ -70,9 +70,10 @@ pub async fn keep(set: &SummarySet, expected: u64) -> Stored {
             }
             Stored::Written(stamp)
         }
-        Some(Swapped::Stale(stamp, text)) => {
-            Stored::Stale(parse(text).unwrap_or_else(SummarySet::empty), stamp)
-        }
+        Some(Swapped::Stale(stamp, text)) => Stored::Stale(
+            Box::new(parse(text).unwrap_or_else(SummarySet::empty)),
+            stamp,
+        ),
         None => Stored::Failed(REFUSED.to_string()),
     }
 }

@@ -8,6 +8,7 @@
 
 mod branch_view;
 mod branches;
+mod campaigns;
 mod chart;
 mod copies;
 mod expected;
@@ -225,7 +226,7 @@ pub fn consolidate_page() -> Html {
             <p class="crumbs no-print"><a href="#/">{ "首页" }</a>{ " › 汇总" }</p>
             <header class="intro no-print">
                 <h1>{ "汇总" }</h1>
-                <p>{ "主题教育办公室用：一次选择或拖入各党支部报送的清单文件，逐个检查并汇总。文件只在本机处理，不会上传。" }</p>
+                <p>{ "上级党组织（主题教育、学习教育办公室）用：一次选择或拖入各党支部报送的清单文件，逐个检查并汇总。文件只在本机处理，不会上传。" }</p>
             </header>
             <receive::Receive {loaded} {reading} made={v.made.clone()} {notice} unexported={v.set.unexported_reviews()}
                 on_files={add_files} on_clear={sender(&desk, Event::Clear)} on_remove={sender(&desk, Event::Remove)} />
@@ -233,9 +234,11 @@ pub fn consolidate_page() -> Html {
                 <div class="no-print">
                     if tables.len() > 1 { <p class="muted">{ format!("还有{}个表格等着核对。", tables.len() - 1) }</p> }
                     <TableImport key={name.clone()} name={name.clone()} bytes={bytes.clone()}
-                        to_set={Some(table_done)} on_cancel={Some(table_cancel)} />
+                        to_set={Some(table_done)} on_cancel={Some(table_cancel)}
+                        campaign={v.made.consolidation.lists.first().map(|l| l.document.header.campaign.clone())} />
                 </div>
             }
+            { campaigns::choice(&v.made, sender(&desk, Event::Campaign)) }
             <copies::Copies made={v.made.clone()} on_change={sender(&desk, |e| e)} />
             if any {
                 { view_switch(dispatching, sender(&desk, Event::Dispatching)) }

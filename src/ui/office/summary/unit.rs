@@ -50,7 +50,7 @@ pub fn unit_summary(
     html! {
         <section class="no-print" aria-labelledby="unit-heading">
             <h2 id="unit-heading">{ "全单位汇总" }</h2>
-            <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
+            <p class="as-of">{ c.as_of_line(&dates::official(today)) }</p>
             <dl class="figures">
                 { for figures.into_iter().map(|(k, v)| html! { <div class="figure"><dt>{ k }</dt><dd>{ v }</dd></div> }) }
             </dl>

@@ -61,6 +61,9 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
             session.edit_and_refresh(Action::SetProblem(id.clone(), ProblemField::Category, v));
         })
     };
+    // The 问题来源 the list's campaign offers, and any the problem already has.
+    let active = session.read(|s| crate::domain::campaign::Active::of(&s.doc.header));
+    let offered = |s: Source| active.offers(s);
     let name = format!("问题{}", props.index + 1);
     let heading_id = format!("h-{}", p.id);
     html! {
@@ -75,7 +78,7 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
                     options={props.categories.iter().map(|c| (AttrValue::from(c.clone()), AttrValue::from(c.clone()))).collect::<Vec<_>>()}
                     on_change={category_changed} />
                 <CheckGroup path={path("sources")} legend={field_label("sources")} required={is_required(props.kind, "sources")} on_toggle={toggle}
-                    options={Source::ALL.iter().map(|s| (AttrValue::from(code(s)), AttrValue::from(s.label()), p.sources.contains(s))).collect::<Vec<_>>()} />
+                    options={Source::ALL.iter().filter(|s| offered(**s) || p.sources.contains(s)).map(|s| (AttrValue::from(code(s)), AttrValue::from(s.label()), p.sources.contains(s))).collect::<Vec<_>>()} />
                 <TextField path={path("description")} label={field_label("description")} value={p.description.clone()} multiline=true required={is_required(props.kind, "description")}
                     hint={field_hint("description")} on_input={set(ProblemField::Description)} />
                 <TextField path={path("remark")} label={field_label("remark")} value={p.remark.clone()} on_input={set(ProblemField::Remark)} />

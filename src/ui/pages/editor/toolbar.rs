@@ -41,6 +41,10 @@ fn exported(session: &SessionHandle) -> Result<crate::domain::export::Exported, 
         )
     });
     let out = export(&doc, complete, clock::now());
+    // A campaign defined by hand, as the file carries it, is offered on this computer from now on.
+    if let Some(c) = &doc.header.campaign {
+        crate::ui::web::campaigns::keep(c);
+    }
     // A file the importer would refuse is not written: it could be handed in but never read.
     if let Some(why) = crate::domain::export::too_large(out.bytes.len()) {
         return Err(format!("没有导出：{why}"));
@@ -248,15 +252,16 @@ pub fn word_export() -> Html {
 /// Plain functions from here on, called by the editor as it renders: they hold no state of their own, and a
 /// component costs about 1 KB of wasm of its own.
 pub fn export_step(session: &SessionHandle) -> Html {
-    let (report, name, personal) = session.read(|s| {
+    let (report, name, personal, campaign) = session.read(|s| {
         let report = validate(&s.doc, clock::today());
         let name = file_name(&s.doc, report.is_complete());
-        (report, name, s.personal)
+        let campaign = crate::domain::campaign::Active::of(&s.doc.header);
+        (report, name, s.personal, campaign)
     });
     html! {
         <div class="export-step">
             if report.is_complete() {
-                <p class="notice ok">{ format!("清单已完整。点上方的“导出JSON”保存文件，{}。", hand_in_to(personal)) }</p>
+                <p class="notice ok">{ format!("清单已完整。点上方的“导出JSON”保存文件，{}。", hand_in_to(personal, &campaign)) }</p>
             } else {
                 <p class="notice warning">{ format!("清单还有{}个错误，导出的将是草稿。先到“检查”中逐条修改会更好。", report.error_count()) }</p>
             }

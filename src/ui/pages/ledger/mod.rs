@@ -113,7 +113,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             <p class="crumbs no-print"><a href={Route::Edit(props.id.clone(), Step::Header).hash()} onclick={back}>{ "← 返回填写" }</a></p>
             <header class="doc-head ledger-head">
                 <h1 class="doc-title">{ format!("{}检视整改问题整改台账", doc.header.org_name.trim()) }</h1>
-                <p class="as-of">{ format!("截至{}", dates::official(today)) }</p>
+                <p class="as-of">{ crate::domain::campaign::as_of_line(&doc.header, &dates::official(today)) }</p>
             </header>
             { claim.notice() }
             <summary::SummaryBlock doc={doc.clone()} {today} />

@@ -2,9 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::domain::campaign::Active;
 use crate::domain::dates;
 use crate::domain::model::Document;
-use crate::domain::print::{self, CAMPAIGN};
+use crate::domain::model::Kind;
+use crate::domain::print;
 
 use super::tables::head;
 
@@ -18,7 +20,7 @@ pub fn member_pages(doc: &Document, code: Option<&str>, handed_in_only: bool) ->
                 <section class="member-page">
                     <header class="doc-head">
                         <p class="doc-title">{ h.org_name.trim() }</p>
-                        <p class="doc-title">{ format!("{CAMPAIGN}党员检视整改问题清单") }</p>
+                        <p class="doc-title">{ Active::of(h).title(Kind::Member) }</p>
                         <p class="doc-meta">
                             <span>{ format!("姓名：{}", m.name) }</span>
                             <span>{ format!("职务：{}", m.position) }</span>
