@@ -39,15 +39,15 @@ for (const output of OUTPUTS) {
     await page.getByRole('heading', { level: 1, name: '检视整改清单' }).waitFor();
     // Tab reaches every control in order, each with a visible focus ring.
     const reached = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await page.keyboard.press('Tab');
       reached.push(await page.evaluate(() => {
         const el = document.activeElement;
-        const label = el.closest('label')?.innerText ?? el.innerText;
+        const label = el.labels?.[0]?.innerText ?? el.closest('label')?.innerText ?? el.innerText;
         return label.trim();
       }));
     }
-    assert.deepEqual(reached, ['新建党组织清单', '新建党员清单', '新建个人清单', '导入文件', '汇总']);
+    assert.deepEqual(reached, ['活动（新建的清单属于）', '新建党组织清单', '新建党员清单', '新建个人清单', '导入文件', '汇总']);
     assert.deepEqual(app.problems, []);
     });
 
