@@ -4,10 +4,10 @@
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate};
-use rectify::domain::export::export;
-use rectify::domain::import::import;
+use rectify::domain::file::export::export;
+use rectify::domain::file::import::import;
+use rectify::domain::list::validate::validate;
 use rectify::domain::sample::{member_list, org_list};
-use rectify::domain::validate::validate;
 
 /// Median of `runs` timings of `f`.
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {

@@ -7,8 +7,8 @@
 //! document that is not a list at all.
 
 use chrono::DateTime;
-use rectify::domain::export::export;
-use rectify::domain::model::Status;
+use rectify::domain::file::export::export;
+use rectify::domain::list::model::Status;
 use rectify::domain::sample::org_list;
 
 fn main() {
@@ -28,7 +28,7 @@ fn main() {
             .take(i as usize % 5 + 1)
             .flat_map(|p| p.measures.iter_mut())
         {
-            m.status = if matches!(m.deadline, rectify::domain::model::Deadline::LongTerm) {
+            m.status = if matches!(m.deadline, rectify::domain::list::model::Deadline::LongTerm) {
                 Status::PhasedLongTerm
             } else {
                 Status::Done

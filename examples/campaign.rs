@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use rectify::domain::dates;
-use rectify::domain::period::Period;
+use rectify::domain::office::period::Period;
 use rectify::domain::sample::campaign::*;
 use serde_json::json;
 

@@ -7,7 +7,7 @@
 //! members' own lists of 5 problems × 3 measures, for gathering.
 
 use chrono::DateTime;
-use rectify::domain::export::export;
+use rectify::domain::file::export::export;
 use rectify::domain::sample::{member_list, org_list};
 
 fn main() {

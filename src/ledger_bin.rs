@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod exports {
-    use rectify::domain::route::Layout;
+    use rectify::domain::editor::route::Layout;
     use rectify::ui::pages::ledger::{Ledger, LedgerProps};
     use rectify::ui::pages::print::{PrintPreview, PrintProps};
     use wasm_bindgen::prelude::*;

@@ -1,5 +1,5 @@
 //! The writers module: Excel and Word files, compiled on the first export (see `rectify::writers`). `write` takes
-//! the JSON of a `domain::office::request::Request` and gives `{ name, bytes, notices }`, or the reason it cannot.
+//! the JSON of a `domain::papers::request::Request` and gives `{ name, bytes, notices }`, or the reason it cannot.
 
 #[cfg(target_arch = "wasm32")]
 mod exports {

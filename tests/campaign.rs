@@ -8,18 +8,18 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use rectify::domain::branches::{Branch, Unit};
-use rectify::domain::consolidate::{Consolidation, Verdict};
 use rectify::domain::dates;
-use rectify::domain::dispatch::{dispatch, Dispatch};
 use rectify::domain::ledger::completion_permille;
-use rectify::domain::model::Kind;
-use rectify::domain::office::ledger_book::consolidation_book;
-use rectify::domain::office::sheet::Cell;
-use rectify::domain::period::Period;
-use rectify::domain::review::office::status;
+use rectify::domain::list::model::Kind;
+use rectify::domain::office::branches::{Branch, Unit};
+use rectify::domain::office::consolidate::{Consolidation, Verdict};
+use rectify::domain::office::dispatch::{dispatch, Dispatch};
+use rectify::domain::office::period::Period;
+use rectify::domain::office::review::office::status;
+use rectify::domain::office::summary_set::SummarySet;
+use rectify::domain::papers::ledger_book::consolidation_book;
+use rectify::domain::papers::sheet::Cell;
 use rectify::domain::sample::campaign::*;
-use rectify::domain::summary_set::SummarySet;
 
 fn campaign() -> &'static Campaign {
     static C: OnceLock<Campaign> = OnceLock::new();
@@ -170,7 +170,8 @@ fn names_are_matched_as_people_write_them_and_the_office_joins_the_rest() {
     // The list under its new name is asked about (another 党支部's, made on 第3派出所's file?) until the office
     // says it is a rename, on Friday of week 5.
     let friday = c.friday(5);
-    let unsaid = rectify::domain::consolidate::consolidate(&c.set_on(friday).inputs(), friday);
+    let unsaid =
+        rectify::domain::office::consolidate::consolidate(&c.set_on(friday).inputs(), friday);
     let asked: Vec<&str> = unsaid
         .submissions
         .iter()
@@ -488,7 +489,7 @@ fn the_汇总_workbook_has_the_figures_of_the_screen_week_by_week() {
 
 #[test]
 fn the_调度表s_changes_and_the_督办单_are_laid_out_in_pages_that_say_whose_they_are() {
-    use rectify::domain::office::layouts::{changes_pages, notice_sheets, Piece};
+    use rectify::domain::papers::layouts::{changes_pages, notice_sheets, Piece};
     let (today, period) = week_of(WEEKS);
     let o = office(today);
     let d = dispatch(&o.c, &o.unit, period, "本周", today);

@@ -3,12 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, NaiveDate};
-use rectify::domain::branches::Unit;
-use rectify::domain::consolidate::consolidate;
-use rectify::domain::dispatch::{dispatch, supervision_number, Figures};
-use rectify::domain::export::export;
-use rectify::domain::model::{Closing, Deadline, Document, Extension, Status, Update};
-use rectify::domain::period::Period;
+use rectify::domain::file::export::export;
+use rectify::domain::list::model::{Closing, Deadline, Document, Extension, Status, Update};
+use rectify::domain::office::branches::Unit;
+use rectify::domain::office::consolidate::consolidate;
+use rectify::domain::office::dispatch::{dispatch, supervision_number, Figures};
+use rectify::domain::office::period::Period;
 use rectify::domain::sample::org_list;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -199,8 +199,8 @@ fn a_week_of_two_rounds_of_files() {
 
 #[test]
 fn a_branch_sees_its_own_week_and_its_ledger_marks_and_filters_what_is_due_soon() {
-    use rectify::domain::dispatch::dispatch_list;
     use rectify::domain::ledger::{entries, Filter};
+    use rectify::domain::office::dispatch::dispatch_list;
     let today = day(2024, 6, 12);
     let mut doc = list(4, "丁党支部", "2024-06-30");
     doc.problems[0].measures[1].deadline = Deadline::ByDate {
@@ -241,7 +241,7 @@ fn a_branch_sees_its_own_week_and_its_ledger_marks_and_filters_what_is_due_soon(
 
 #[test]
 fn a_督办单_lists_the_most_overdue_first_then_the_soonest_due_by_date_not_by_text() {
-    use rectify::domain::dispatch::dispatch_list;
+    use rectify::domain::office::dispatch::dispatch_list;
     let today = day(2024, 6, 5);
     let mut doc = list(5, "戊党支部", "2024-06-30");
     let due = |doc: &mut Document, p: usize, m: usize, date: &str| {
@@ -277,8 +277,8 @@ fn a_督办单_is_numbered_from_the_number_the_office_set_one_per_党支部() {
 
 #[test]
 fn a_督办单_number_is_never_given_twice_and_a_调度_printed_again_keeps_its_numbers() {
-    use rectify::domain::dispatch::{next_number, period_key, supervision_numbers};
-    use rectify::domain::summary_set::{Step, SummarySet};
+    use rectify::domain::office::dispatch::{next_number, period_key, supervision_numbers};
+    use rectify::domain::office::summary_set::{Step, SummarySet};
     let today = day(2026, 12, 9);
     let overdue = |seed, name| list(seed, name, "2026-12-01");
     let files = vec![
@@ -336,7 +336,7 @@ fn a_督办单_number_is_never_given_twice_and_a_调度_printed_again_keeps_its_
 
 #[test]
 fn the_issuer_and_the_first_number_are_kept_when_the_files_are_cleared() {
-    let mut set = rectify::domain::summary_set::SummarySet::empty();
+    let mut set = rectify::domain::office::summary_set::SummarySet::empty();
     set.issuer = "中共××县公安局委员会主题教育办公室".into();
     set.first_number = 7;
     let cleared = set.cleared(true);
@@ -344,7 +344,7 @@ fn the_issuer_and_the_first_number_are_kept_when_the_files_are_cleared() {
         (cleared.issuer.as_str(), cleared.first_number),
         (set.issuer.as_str(), 7)
     );
-    let old: rectify::domain::summary_set::SummarySet =
+    let old: rectify::domain::office::summary_set::SummarySet =
         serde_json::from_str(r#"{"storage":1,"files":[]}"#).unwrap();
     assert_eq!(
         (old.issuer.as_str(), old.first_number),

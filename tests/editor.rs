@@ -2,12 +2,12 @@
 //! sends and reading the effects the shell would carry out.
 #![cfg(not(target_arch = "wasm32"))]
 
-use rectify::domain::autosave::{MAX_WAIT_MS, QUIET_MS};
-use rectify::domain::drafts::Draft;
-use rectify::domain::edit::{Action, HeaderField, MeasureField, Outcome, Pasted};
+use rectify::domain::editor::autosave::{MAX_WAIT_MS, QUIET_MS};
+use rectify::domain::editor::drafts::Draft;
 use rectify::domain::editor::{update, Effect, Event, Model, Now, NO_BACKUP};
-use rectify::domain::gather::{plan, Incoming};
-use rectify::domain::model::{Document, Kind};
+use rectify::domain::list::edit::{Action, HeaderField, MeasureField, Outcome, Pasted};
+use rectify::domain::list::gather::{plan, Incoming};
+use rectify::domain::list::model::{Document, Kind};
 use rectify::domain::sample::{member_list, org_list};
 
 fn at(millis: u64) -> Now {
@@ -37,7 +37,7 @@ fn saves(effects: &[Effect]) -> usize {
 fn findings_at<'a>(
     effects: &'a [Effect],
     path: &str,
-) -> Option<&'a Vec<rectify::domain::findings::Finding>> {
+) -> Option<&'a Vec<rectify::domain::list::findings::Finding>> {
     effects.iter().find_map(|e| match e {
         Effect::Findings(p, f) if p == path => Some(f),
         _ => None,
@@ -126,7 +126,7 @@ fn a_removal_is_undone_and_a_gathering_is_undone_only_until_the_next_edit() {
 
     // A gathering's 撤销 is withdrawn by the next edit, which it would take back.
     let mut m = open(member_list(2, "交警大队党支部", 2, 1, 1));
-    let own = rectify::domain::export::export(
+    let own = rectify::domain::file::export::export(
         &member_list(3, "交警大队党支部", 1, 1, 1),
         true,
         chrono::DateTime::parse_from_rfc3339("2024-06-01T09:30:00+08:00").unwrap(),
@@ -156,7 +156,7 @@ fn a_removal_is_undone_and_a_gathering_is_undone_only_until_the_next_edit() {
         &mut m,
         Event::Edit(Action::SetMember(
             member,
-            rectify::domain::edit::MemberField::Position,
+            rectify::domain::list::edit::MemberField::Position,
             "所长".into(),
         )),
         &at(200),
@@ -361,7 +361,7 @@ fn a_ledger_step_against_the_rules_is_refused_and_changes_nothing() {
         &mut m,
         Event::Step(Action::SetClosing {
             measure,
-            closing: Some(rectify::domain::model::Closing {
+            closing: Some(rectify::domain::list::model::Closing {
                 date: "2024-05-01".into(),
                 by: String::new(),
                 opinion: String::new(),

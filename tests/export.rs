@@ -4,10 +4,10 @@
 mod common;
 
 use common::{fixture, now};
-use rectify::domain::digest::digest_of;
-use rectify::domain::export::{export, file_name};
-use rectify::domain::import::{import, Seal};
-use rectify::domain::model::{Document, Kind};
+use rectify::domain::file::digest::digest_of;
+use rectify::domain::file::export::{export, file_name};
+use rectify::domain::file::import::{import, Seal};
+use rectify::domain::list::model::{Document, Kind};
 
 fn org() -> Document {
     import(&fixture("org-complete.json")).unwrap().document
@@ -118,7 +118,7 @@ fn control_characters_from_office_cells_are_written_so_that_the_file_reads_back(
 
 #[test]
 fn a_list_too_large_to_read_back_is_said_before_it_is_made() {
-    use rectify::domain::export::{fits, too_large};
+    use rectify::domain::file::export::{fits, too_large};
     let mut doc = org();
     assert_eq!(fits(&doc), Ok(()));
     doc.problems[0].remark = "很长的材料".repeat(800_000);

@@ -4,10 +4,10 @@
 mod common;
 
 use common::{fixture, today};
-use rectify::domain::export::{export, to_value};
-use rectify::domain::import::{import, ImportError, Seal};
-use rectify::domain::model::Kind;
-use rectify::domain::validate::validate;
+use rectify::domain::file::export::{export, to_value};
+use rectify::domain::file::import::{import, ImportError, Seal};
+use rectify::domain::list::model::Kind;
+use rectify::domain::list::validate::validate;
 
 #[test]
 fn complete_lists_are_intact_and_have_no_errors() {
@@ -181,5 +181,8 @@ fn every_fixture_digest_agrees_with_python() {
     let python = String::from_utf8(out.stdout).unwrap();
     let value: serde_json::Value =
         serde_json::from_slice(&fixture("member-complete.json")).unwrap();
-    assert_eq!(python.trim(), rectify::domain::digest::digest_of(&value));
+    assert_eq!(
+        python.trim(),
+        rectify::domain::file::digest::digest_of(&value)
+    );
 }

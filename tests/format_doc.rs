@@ -5,11 +5,11 @@
 mod common;
 
 use common::today;
-use rectify::domain::digest::{short_code, write_canonical};
-use rectify::domain::export::{file_name, to_value};
-use rectify::domain::import::{import, Seal};
-use rectify::domain::unknown;
-use rectify::domain::validate::validate;
+use rectify::domain::file::digest::{short_code, write_canonical};
+use rectify::domain::file::export::{file_name, to_value};
+use rectify::domain::file::import::{import, Seal};
+use rectify::domain::file::unknown;
+use rectify::domain::list::validate::validate;
 
 fn read(relative: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
@@ -110,7 +110,7 @@ fn every_rule_code_is_documented() {
         "measure.rs",
         "document.rs",
     ] {
-        let source = read(&format!("src/domain/validate/{file}"));
+        let source = read(&format!("src/domain/list/validate/{file}"));
         for word in source.split('"').skip(1).step_by(2) {
             let is_code = word.contains('_')
                 && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')

@@ -4,15 +4,15 @@
 mod common;
 
 use common::{now, today};
-use rectify::domain::edit::{apply, Action, Outcome, Undo};
-use rectify::domain::export::{export, file_name, to_value};
-use rectify::domain::gather::{
+use rectify::domain::file::export::{export, file_name, to_value};
+use rectify::domain::file::import::import;
+use rectify::domain::list::edit::{apply, Action, Outcome, Undo};
+use rectify::domain::list::gather::{
     plan, roster_names, Choice, Concern, Incoming, Plan, Target, Verdict,
 };
-use rectify::domain::import::import;
-use rectify::domain::model::{Document, Kind};
+use rectify::domain::list::model::{Document, Kind};
+use rectify::domain::list::validate::validate;
 use rectify::domain::sample::{member_list, org_list};
-use rectify::domain::validate::validate;
 
 const BRANCH: &str = "中共××县公安局交警大队支部委员会";
 
@@ -482,9 +482,9 @@ fn skipping_an_earlier_item_re_plans_the_later_ones() {
 #[test]
 fn a_members_list_of_another_campaign_is_asked_about() {
     let mut doc = branch_with_roster(&[]);
-    rectify::domain::campaign::choose(
+    rectify::domain::list::campaign::choose(
         &mut doc,
-        rectify::domain::campaign::preset("discipline_2024")
+        rectify::domain::list::campaign::preset("discipline_2024")
             .unwrap()
             .campaign(),
     );

@@ -4,17 +4,18 @@
 mod common;
 
 use common::fixture;
-use rectify::domain::encoding::NotText;
-use rectify::domain::import::{
-    import, nesting_depth, ImportError, StructureProblem, MAX_FILE_BYTES, SLICE,
+use rectify::domain::file::encoding::NotText;
+use rectify::domain::file::import::{
+    import, nesting_depth, ImportError, StructureProblem, MAX_FILE_BYTES,
 };
+use rectify::domain::file::SLICE;
 use serde_json::{json, Value};
 
 fn org() -> Value {
     serde_json::from_slice(&fixture("org-complete.json")).unwrap()
 }
 
-fn import_value(v: &Value) -> Result<rectify::domain::import::Imported, ImportError> {
+fn import_value(v: &Value) -> Result<rectify::domain::file::import::Imported, ImportError> {
     import(serde_json::to_string(v).unwrap().as_bytes())
 }
 
@@ -215,7 +216,7 @@ fn duplicate_ids_are_refused_with_where() {
 
 #[test]
 fn unknown_keys_are_kept_and_written_back() {
-    use rectify::domain::export::to_value;
+    use rectify::domain::file::export::to_value;
     let mut v = org();
     v["x_bureau_code"] = json!("A-17");
     v["header"]["x_region"] = json!({"code": 4101});

@@ -5,10 +5,10 @@ mod common;
 
 use chrono::NaiveDate;
 use common::fixture;
-use rectify::domain::edit::{apply, Action, Outcome, Refused};
-use rectify::domain::import::import;
+use rectify::domain::file::import::import;
 use rectify::domain::ledger::*;
-use rectify::domain::model::*;
+use rectify::domain::list::edit::{apply, Action, Outcome, Refused};
+use rectify::domain::list::model::*;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()

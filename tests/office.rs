@@ -9,11 +9,11 @@ use std::io::{Cursor, Read};
 
 use chrono::NaiveDate;
 use common::fixture;
-use rectify::domain::import::import;
-use rectify::domain::model::Document;
-use rectify::domain::office::ledger_book::{ledger_book, ledger_file_name};
-use rectify::domain::office::sheet::{wrapped_lines, Cell, Column, Merge, Row, Sheet};
-use rectify::domain::office::word::{list_document, word_file_name, WordCell, WordLayout};
+use rectify::domain::file::import::import;
+use rectify::domain::list::model::Document;
+use rectify::domain::papers::ledger_book::{ledger_book, ledger_file_name};
+use rectify::domain::papers::sheet::{wrapped_lines, Cell, Column, Merge, Row, Sheet};
+use rectify::domain::papers::word::{list_document, word_file_name, WordCell, WordLayout};
 use rectify::writers::{docx, xlsx};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -255,8 +255,8 @@ fn a_member_list_prints_as_the_branch_table_or_a_page_per_member() {
 
 #[test]
 fn the_consolidation_book_has_every_file_every_measure_and_the_categories() {
-    use rectify::domain::consolidate::consolidate;
-    let files: Vec<(String, rectify::domain::consolidate::Received)> = [
+    use rectify::domain::office::consolidate::consolidate;
+    let files: Vec<(String, rectify::domain::office::consolidate::Received)> = [
         "org-complete.json",
         "member-complete.json",
         "bad/not-json.json",
@@ -265,8 +265,8 @@ fn the_consolidation_book_has_every_file_every_measure_and_the_categories() {
     .map(|f| (f.to_string(), Ok(fixture(f))))
     .collect();
     let c = consolidate(&files, day(2024, 1, 1));
-    let unit = rectify::domain::branches::Unit::of(&c, &[], &[]);
-    let book = rectify::domain::office::ledger_book::consolidation_book(&c, &unit, day(2024, 1, 1));
+    let unit = rectify::domain::office::branches::Unit::of(&c, &[], &[]);
+    let book = rectify::domain::papers::ledger_book::consolidation_book(&c, &unit, day(2024, 1, 1));
     let names: Vec<&str> = book.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["各党支部", "收到的文件", "汇总台账", "按类别"]);
     // Both lists are one 党支部's: one row, and the 合计.
@@ -327,8 +327,8 @@ fn the_consolidation_book_has_every_file_every_measure_and_the_categories() {
 /// app would have made itself, named as the page promises.
 #[test]
 fn a_request_crosses_to_the_writers_module_as_json_and_makes_the_file_asked_for() {
-    use rectify::domain::office::request::Request;
-    use rectify::domain::summary_set::SummarySet;
+    use rectify::domain::office::summary_set::SummarySet;
+    use rectify::domain::papers::request::Request;
     let today = day(2024, 1, 1);
     let doc = org();
     let mut set = SummarySet::empty();
@@ -363,7 +363,7 @@ fn a_request_crosses_to_the_writers_module_as_json_and_makes_the_file_asked_for(
         assert!(written.notices.is_empty());
     }
     let word = Request::word(doc.clone(), today, false).make().unwrap();
-    assert!(matches!(word.content, rectify::domain::office::request::Content::Docx(d) if !d.draft));
+    assert!(matches!(word.content, rectify::domain::papers::request::Content::Docx(d) if !d.draft));
     let bad = r#"{"file":"ledger","list":{},"today":"2024-13-01"}"#;
     let refused = rectify::writers::write(bad)
         .err()
@@ -397,9 +397,9 @@ fn xml_allows(text: &str) -> bool {
 /// a notice naming where, rows no taller than Excel's 409 points.
 #[test]
 fn any_text_the_importer_accepts_becomes_files_word_and_excel_open() {
-    use rectify::domain::office::request::Request;
-    use rectify::domain::office::text::CUT_NOTE;
-    use rectify::domain::summary_set::SummarySet;
+    use rectify::domain::office::summary_set::SummarySet;
+    use rectify::domain::papers::request::Request;
+    use rectify::domain::papers::text::CUT_NOTE;
     let today = day(2024, 1, 1);
     let mut doc = org();
     doc.problems[0].description = format!(
@@ -408,7 +408,7 @@ fn any_text_the_importer_accepts_becomes_files_word_and_excel_open() {
     );
     doc.problems[0].measures[0].content = "上一句\r下一句".into();
     doc.problems[0].measures[0].goal = "长".repeat(1_500);
-    let exported = rectify::domain::export::export(
+    let exported = rectify::domain::file::export::export(
         &doc,
         true,
         chrono::DateTime::parse_from_rfc3339("2024-01-01T09:30:00+08:00").unwrap(),
@@ -491,13 +491,13 @@ fn the_ledgers_pages_break_between_problems_and_the_unit_ledger_prints_only_a_no
             let now = chrono::DateTime::parse_from_rfc3339("2024-05-20T09:30:00+08:00").unwrap();
             (
                 format!("{i}.json"),
-                Ok(rectify::domain::export::export(&d, true, now).bytes),
+                Ok(rectify::domain::file::export::export(&d, true, now).bytes),
             )
         })
         .collect();
-    let c = rectify::domain::consolidate::consolidate(&files, day(2024, 6, 1));
-    let unit = rectify::domain::branches::Unit::of(&c, &[], &[]);
-    let book = rectify::domain::office::ledger_book::consolidation_book(&c, &unit, day(2024, 6, 1));
+    let c = rectify::domain::office::consolidate::consolidate(&files, day(2024, 6, 1));
+    let unit = rectify::domain::office::branches::Unit::of(&c, &[], &[]);
+    let book = rectify::domain::papers::ledger_book::consolidation_book(&c, &unit, day(2024, 6, 1));
     let ledger = book.sheets.iter().find(|s| s.name == "汇总台账").unwrap();
     assert!(ledger
         .not_printed

@@ -4,9 +4,9 @@
 mod common;
 
 use proptest::prelude::*;
-use rectify::domain::export::export;
-use rectify::domain::import::{import, Seal};
-use rectify::domain::model::*;
+use rectify::domain::file::export::export;
+use rectify::domain::file::import::{import, Seal};
+use rectify::domain::list::model::*;
 
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -5,14 +5,14 @@
 mod common;
 
 use common::now;
-use rectify::domain::edit::{apply, Action, MeasureField};
-use rectify::domain::export::export;
-use rectify::domain::import::import;
-use rectify::domain::model::Document;
-use rectify::domain::review::attach::{attaching, not_ready, shown, unanswered, Refused};
-use rectify::domain::review::file::{classify, read, Review, ReviewError, MAX_COMMENTS};
-use rectify::domain::review::office::{status, Draft, Status};
-use rectify::domain::review::{Verdict, WHOLE_LIST};
+use rectify::domain::file::export::export;
+use rectify::domain::file::import::import;
+use rectify::domain::list::edit::{apply, Action, MeasureField};
+use rectify::domain::list::model::Document;
+use rectify::domain::office::review::attach::{attaching, not_ready, shown, unanswered, Refused};
+use rectify::domain::office::review::file::{classify, read, Review, ReviewError, MAX_COMMENTS};
+use rectify::domain::office::review::office::{status, Draft, Status};
+use rectify::domain::office::review::{Verdict, WHOLE_LIST};
 use rectify::domain::sample::org_list;
 
 /// The branch's draft after its first export, and the file the office received.
@@ -265,7 +265,7 @@ fn a_changed_malformed_or_hostile_review_file_is_refused_with_a_reason() {
     };
     let mut many = review.clone();
     many.comments = (0..=MAX_COMMENTS)
-        .map(|i| rectify::domain::review::Comment {
+        .map(|i| rectify::domain::office::review::Comment {
             path: format!("p{i}"),
             text: "x".into(),
             ..Default::default()
@@ -450,7 +450,7 @@ fn a_malformed_review_file_is_explained_in_chinese() {
         let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         value.as_object_mut().unwrap().remove("meta");
         edit(&mut value);
-        let digest = rectify::domain::digest::digest_of(&value);
+        let digest = rectify::domain::file::digest::digest_of(&value);
         value["meta"] = serde_json::json!({ "app_version": "x", "exported_at": "2024-06-05T09:30:00+08:00", "digest": digest });
         read(serde_json::to_string(&value).unwrap().as_bytes())
             .unwrap_err()

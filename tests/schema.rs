@@ -4,11 +4,11 @@
 mod common;
 
 use common::{fixture, now};
-use rectify::domain::export::export;
-use rectify::domain::import::import;
-use rectify::domain::model::{Document, Kind};
-use rectify::domain::schema::schema_json;
-use rectify::domain::unknown;
+use rectify::domain::file::export::export;
+use rectify::domain::file::import::import;
+use rectify::domain::file::schema::schema_json;
+use rectify::domain::file::unknown;
+use rectify::domain::list::model::{Document, Kind};
 
 const COMMITTED: &str = "schema/rectify-list.v2.schema.json";
 /// Version 1's schema as it was committed: a list that names no campaign is still exactly a version 1 file.
@@ -34,15 +34,15 @@ fn the_committed_schema_is_current() {
 
 #[test]
 fn the_committed_review_schema_is_current_and_a_written_review_validates() {
-    is_current(REVIEW, rectify::domain::schema::review_schema_json());
+    is_current(REVIEW, rectify::domain::file::schema::review_schema_json());
     let schema: serde_json::Value =
-        serde_json::from_str(&rectify::domain::schema::review_schema_json()).unwrap();
+        serde_json::from_str(&rectify::domain::file::schema::review_schema_json()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let received = import(&fixture("org-complete.json")).unwrap();
     let mut draft =
-        rectify::domain::review::office::Draft::of(&received.document, &received.digest);
+        rectify::domain::office::review::office::Draft::of(&received.document, &received.digest);
     draft.set_comment("list", "问题要具体。");
-    draft.verdict = Some(rectify::domain::review::Verdict::Returned);
+    draft.verdict = Some(rectify::domain::office::review::Verdict::Returned);
     let review = draft
         .review(&received.document, "王明", "2024-06-05")
         .unwrap();
@@ -71,7 +71,7 @@ fn every_export_validates_against_the_schema() {
     .collect();
     // A member gathered from a member's own list carries its origin (an addition to version 1).
     let mut gathered = rectify::domain::sample::member_list(3, "交警大队党支部", 2, 1, 1);
-    gathered.members[0].origin = Some(rectify::domain::model::Origin {
+    gathered.members[0].origin = Some(rectify::domain::list::model::Origin {
         list: "25d203a2-2d50-46a8-a152-94622d8a28db".into(),
         member: "1488e5f1-8fc7-469d-9a79-9e6ac94f3b24".into(),
         revision: 2,
@@ -91,17 +91,17 @@ fn every_export_validates_against_the_schema() {
     let legacy = docs.len();
     // Lists of another campaign, a preset and one of a branch's own.
     let mut discipline = docs[0].clone();
-    rectify::domain::campaign::choose(
+    rectify::domain::list::campaign::choose(
         &mut discipline,
-        rectify::domain::campaign::preset("discipline_2024")
+        rectify::domain::list::campaign::preset("discipline_2024")
             .unwrap()
             .campaign(),
     );
     docs.push(discipline);
     let mut own = docs[1].clone();
-    rectify::domain::campaign::choose(
+    rectify::domain::list::campaign::choose(
         &mut own,
-        Some(rectify::domain::model::Campaign {
+        Some(rectify::domain::list::model::Campaign {
             preset: "custom".into(),
             name: "2026年度专题组织生活会".into(),
             start: "2026-11-01".into(),

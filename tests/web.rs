@@ -2,9 +2,9 @@
 //! checks what a user would see. Run by `./x test` (`cargo test --target wasm32-unknown-unknown --test web`).
 #![cfg(target_arch = "wasm32")]
 
-use rectify::domain::drafts::Draft;
-use rectify::domain::model::{Document, Kind};
-use rectify::domain::route::{Route, Step};
+use rectify::domain::editor::drafts::Draft;
+use rectify::domain::editor::route::{Route, Step};
+use rectify::domain::list::model::{Document, Kind};
 use rectify::ui::pages::editor::{Editor, EditorProps};
 use rectify::ui::pages::home::Home;
 use rectify::ui::web::storage;
@@ -238,8 +238,8 @@ async fn an_unknown_address_says_so_and_leads_home() {
 
 #[wasm_bindgen_test]
 async fn several_fields_may_hear_one_path_and_a_listener_may_call_the_session() {
-    use rectify::domain::edit::{Action, HeaderField};
-    use rectify::domain::findings::Finding;
+    use rectify::domain::list::edit::{Action, HeaderField};
+    use rectify::domain::list::findings::Finding;
     use rectify::ui::session::SessionHandle;
     use std::cell::RefCell;
     use std::rc::Rc;

@@ -2,7 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rectify::domain::{export, import, validate};
+use rectify::domain::file::{export, import};
+use rectify::domain::list::validate;
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(imported) = import::import(bytes) {

@@ -22,7 +22,7 @@ pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Batch, MemberType, Source, Status};
+    use crate::domain::list::model::{Batch, MemberType, Source, Status};
 
     #[test]
     fn every_code_reads_back_as_its_value() {

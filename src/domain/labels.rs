@@ -1,7 +1,7 @@
 //! Every Chinese term of the app in one place: what the user sees, what print shows, what messages name. The
 //! words that are data (category presets, stock phrases) are in `vocabulary`.
 
-use super::model::{Batch, Kind, MemberType, Source, Status};
+use crate::domain::list::model::{Batch, Kind, MemberType, Source, Status};
 
 impl Kind {
     /// The list's full title, as printed.
@@ -53,7 +53,10 @@ impl Source {
 /// Who a finished file goes to: a member hands their own list to their 党支部, which gathers it into the branch's
 /// 党员清单; a branch reports its lists to the office above (the 2023 主题教育 had 主题教育办公室 everywhere; other
 /// campaigns name no such office).
-pub fn hand_in_to(personal: bool, campaign: &super::campaign::Active) -> &'static str {
+pub fn hand_in_to(
+    personal: bool,
+    campaign: &crate::domain::list::campaign::Active,
+) -> &'static str {
     if personal {
         "交给本党支部（支部书记或负责收集的支部委员），由支部汇入支部的党员清单"
     } else if campaign.legacy {

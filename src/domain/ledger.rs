@@ -4,11 +4,13 @@
 use chrono::NaiveDate;
 
 use super::dates;
-use super::findings::{Finding, Severity};
-use super::model::{Closing, Deadline, Document, Extension, Kind, Measure, Status, Update};
-use super::path::Location;
-use super::print::deadline_text;
-use super::validate::{validate_measure, Context, Sink};
+use crate::domain::list::findings::{Finding, Severity};
+use crate::domain::list::model::{
+    Closing, Deadline, Document, Extension, Kind, Measure, Status, Update,
+};
+use crate::domain::list::path::Location;
+use crate::domain::list::validate::{validate_measure, Context, Sink};
+use crate::domain::papers::print::deadline_text;
 
 /// One measure as the ledger shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,7 +246,7 @@ impl Summary {
 }
 
 fn summarise<'a>(
-    problems: impl Iterator<Item = &'a super::model::Problem>,
+    problems: impl Iterator<Item = &'a crate::domain::list::model::Problem>,
     today: NaiveDate,
 ) -> Summary {
     let mut s = Summary::default();
@@ -304,7 +306,7 @@ pub fn report(doc: &Document, today: NaiveDate) -> String {
     let subject = match doc.kind {
         Kind::Org => format!(
             "{who}对照{}目标任务",
-            super::campaign::Active::of(&doc.header).short
+            crate::domain::list::campaign::Active::of(&doc.header).short
         ),
         Kind::Member => format!("{who}{}名党员", doc.members.len()),
     };
@@ -513,5 +515,5 @@ pub fn csv_file_name(doc: &Document, today: NaiveDate) -> String {
         if org.is_empty() { "未填单位" } else { org },
         dates::compact(today)
     );
-    super::export::windows_safe(&name) + ".csv"
+    crate::domain::file::export::windows_safe(&name) + ".csv"
 }

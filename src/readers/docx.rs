@@ -8,8 +8,8 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::{attr, bad_xml, entity, File, ReadError, MAX_COLUMNS};
-use crate::domain::table::continued::{the_list, Part};
-use crate::domain::table::{plain_text, Cell, Table, MAX_ROWS};
+use crate::domain::file::table::continued::{the_list, Part};
+use crate::domain::file::table::{plain_text, Cell, Table, MAX_ROWS};
 
 const PART: &str = "word/document.xml";
 

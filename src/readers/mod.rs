@@ -18,7 +18,7 @@ use std::io::{Cursor, Read};
 
 use quick_xml::events::BytesRef;
 
-use crate::domain::table::Table;
+use crate::domain::file::table::Table;
 
 /// How much of one part of a file is unpacked at most: a 2,000-problem list's sheet is about 3 MB.
 pub const MAX_PART_BYTES: u64 = 48 * 1024 * 1024;
@@ -60,7 +60,7 @@ impl ReadError {
             ReadError::Damaged(what) => format!("文件已损坏，或不是 Word/Excel 文件（{what}）。请用 WPS 或 Office 打开确认，另存为 .docx 或 .xlsx 后再导入。"),
             ReadError::TooBig => "文件解压后过大（一个部分超过 48 MB，或全部超过 64 MB），不像一份检视整改清单，没有读取。请只保留清单所在的表格，另存后再导入。".into(),
             ReadError::Entities => "文件中含有自定义的 XML 实体声明，不是 Word/Excel 正常保存的文件，为安全起见没有读取。请用 WPS 或 Office 另存后再导入。".into(),
-            ReadError::TooManyRows => format!("表格超过 {} 行，不像一份检视整改清单，没有导入。请只保留清单所在的表格后再试。", crate::domain::table::MAX_ROWS),
+            ReadError::TooManyRows => format!("表格超过 {} 行，不像一份检视整改清单，没有导入。请只保留清单所在的表格后再试。", crate::domain::file::table::MAX_ROWS),
             ReadError::NoTable => "这个 Word 文件里没有表格。请打开确认清单是用表格填写的（插入→表格），再导入。".into(),
             ReadError::BadCharacter(what) => format!("文件里有 XML 不允许的字符（{what}），不是 Word/Excel 正常保存的文件，没有读取。请用 WPS 或 Office 打开它，另存为 .docx 或 .xlsx 后再导入。"),
             ReadError::OverlappingMerges => "表格里的合并单元格互相重叠，不是 Excel 或 WPS 正常保存的文件，没有读取。请用 WPS 或 Office 打开它，另存为 .xlsx 后再导入。".into(),
@@ -207,8 +207,8 @@ fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Deadline, Kind};
-    use crate::domain::table::plan::{plan, Plan};
+    use crate::domain::file::table::plan::{plan, Plan};
+    use crate::domain::list::model::{Deadline, Kind};
 
     fn planned(bytes: &[u8]) -> (Format, Plan) {
         let (format, table) = read(bytes).unwrap();
@@ -352,14 +352,14 @@ mod tests {
         assert!(ReadError::OldFormat.message().contains("另存为"));
     }
 
-    fn descriptions(doc: &crate::domain::model::Document) -> Vec<&str> {
+    fn descriptions(doc: &crate::domain::list::model::Document) -> Vec<&str> {
         doc.problems
             .iter()
             .map(|p| p.description.as_str())
             .collect()
     }
 
-    fn deadlines(doc: &crate::domain::model::Document) -> Vec<String> {
+    fn deadlines(doc: &crate::domain::list::model::Document) -> Vec<String> {
         doc.problems
             .iter()
             .flat_map(|p| &p.measures)
@@ -548,7 +548,7 @@ mod tests {
 
     #[test]
     fn the_offices_template_filled_in_word_and_excel_and_saved_by_libreoffice_reads_every_part() {
-        use crate::domain::model::{Source, Status};
+        use crate::domain::list::model::{Source, Status};
         for (name, bytes) in [
             (
                 "word",

@@ -10,9 +10,9 @@ use quick_xml::Reader;
 
 use super::{attr, bad_xml, entity, File, ReadError, MAX_COLUMNS};
 use crate::domain::dates;
-use crate::domain::table::continued::{the_list, Part};
-use crate::domain::table::deadline::excel_day;
-use crate::domain::table::{ooxml_text, Cell, Table, MAX_ROWS};
+use crate::domain::file::table::continued::{the_list, Part};
+use crate::domain::file::table::deadline::excel_day;
+use crate::domain::file::table::{ooxml_text, Cell, Table, MAX_ROWS};
 
 /// A merged range: its top-left and bottom-right cells (row, column), zero-based.
 type Range = ((usize, usize), (usize, usize));

@@ -6,7 +6,7 @@ use super::components::lazy_page::LazyPage;
 use super::pages::{editor::Editor, home::Home, not_found::not_found};
 use super::web::lazy::Page;
 use super::web::location;
-use crate::domain::route::{Route, Step};
+use crate::domain::editor::route::{Route, Step};
 
 #[function_component(App)]
 pub fn app() -> Html {

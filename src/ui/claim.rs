@@ -96,7 +96,7 @@ pub fn use_claim(id: &str) -> Claim {
             guard.clone(),
         );
         use_effect_with(id.to_string(), move |id| {
-            let key = crate::domain::drafts::key(id);
+            let key = crate::domain::editor::drafts::key(id);
             // A state handle reads the state as it is now, not as it was when the effect ran.
             let (editing, heard_state, heard_reload, saver) =
                 (state.clone(), state.clone(), reload.clone(), live.clone());

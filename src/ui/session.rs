@@ -15,13 +15,13 @@ use yew::Callback;
 
 use super::store::{Store, WeakStore};
 use super::web::{durable, storage};
-use crate::domain::autosave::OnItsWay;
-use crate::domain::drafts::Draft;
-use crate::domain::edit::{Action, Outcome, Refused};
+use crate::domain::editor::autosave::OnItsWay;
+use crate::domain::editor::drafts::Draft;
 pub use crate::domain::editor::Status;
 use crate::domain::editor::{Effect, Event, Model};
-use crate::domain::findings::Finding;
-use crate::domain::model::Document;
+use crate::domain::list::edit::{Action, Outcome, Refused};
+use crate::domain::list::findings::Finding;
+use crate::domain::list::model::Document;
 
 /// One subscriber: its callback, and whether its token still lives.
 struct Subscriber<T> {
@@ -248,7 +248,7 @@ fn when_idle(f: impl FnOnce() + 'static) -> bool {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(crate::domain::autosave::IDLE_WAIT_MS as u32);
+    options.set_timeout(crate::domain::editor::autosave::IDLE_WAIT_MS as u32);
     let callback = Closure::once_into_js(f);
     gloo::utils::window()
         .request_idle_callback_with_options(callback.unchecked_ref(), &options)

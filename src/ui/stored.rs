@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::web::storage;
-use crate::domain::drafts::Chosen;
+use crate::domain::editor::drafts::Chosen;
 
 /// What reading the draft gave.
 #[derive(Clone, Debug)]

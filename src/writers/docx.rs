@@ -1,4 +1,4 @@
-//! `.docx` from a `domain::office::word::WordDoc`: the OpenXML is written here and zipped with the `zip` crate that
+//! `.docx` from a `domain::papers::word::WordDoc`: the OpenXML is written here and zipped with the `zip` crate that
 //! rust_xlsxwriter already brings.
 //!
 //! Why by hand, where a crate exists: docx-rs, the well-kept crate for it, made the writers module 144 KB larger
@@ -12,8 +12,8 @@ use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::ZipWriter;
 
-use crate::domain::office::text::clean;
-use crate::domain::office::word::{WordCell, WordDoc, WordPage, WordTable};
+use crate::domain::papers::text::clean;
+use crate::domain::papers::word::{WordCell, WordDoc, WordPage, WordTable};
 
 /// A4 landscape in twentieths of a point, and its margins: 25 mm above and below, as printed; 20 mm at the
 /// sides, so that the campaign's title line (32 characters of 22 point) stays on one line.

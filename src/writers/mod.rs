@@ -6,7 +6,7 @@
 pub mod docx;
 pub mod xlsx;
 
-use crate::domain::office::request::{Content, Request};
+use crate::domain::papers::request::{Content, Request};
 
 /// A file written: its name, its bytes, and what it could not hold as the list has it (in Chinese).
 pub struct Written {
@@ -15,7 +15,7 @@ pub struct Written {
     pub notices: Vec<String>,
 }
 
-/// The file a request (the JSON of a `domain::office::request::Request`) asks for, or why not — in Chinese, naming
+/// The file a request (the JSON of a `domain::papers::request::Request`) asks for, or why not — in Chinese, naming
 /// the list and what to do: nothing of a library's English reaches the user.
 pub fn write(request: &str) -> Result<Written, String> {
     let request: Request = serde_json::from_str(request).map_err(|_| {

@@ -1,4 +1,4 @@
-//! `.xlsx` from a `domain::office::sheet::Book`, with rust_xlsxwriter: a merged title and its lines, the header
+//! `.xlsx` from a `domain::papers::sheet::Book`, with rust_xlsxwriter: a merged title and its lines, the header
 //! row frozen and repeated on every printed page, text always as text (never a formula), counts as numbers, rates
 //! as percentages, dates as dates, marked rows shaded, A4 landscape one or two pages wide (`Sheet::pages_wide`)
 //! with its footer.
@@ -8,7 +8,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::domain::dates;
-use crate::domain::office::sheet::{row_points as row_height, Book, Cell, Sheet, TITLE_POINTS};
+use crate::domain::papers::sheet::{row_points as row_height, Book, Cell, Sheet, TITLE_POINTS};
 
 /// A4 in Excel's paper codes.
 const A4: u8 = 9;

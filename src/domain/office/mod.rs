@@ -1,11 +1,11 @@
-//! The office's own file formats: the 整改台账 and the 汇总 as Excel workbooks, the lists as Word documents. The
-//! domain says what goes where (models of sheets and documents, filled from the same rows as the pages, the CSV
-//! and print); `writers` turns the models into `.xlsx` and `.docx` bytes, in a module loaded only when asked for.
+//! The central office (主题教育办公室): the set of files received from the branches, their figures by 党支部,
+//! 汇总's page, 调度 over a period, and the review (审核意见) sent back to a branch.
 
-pub mod layouts;
-pub mod ledger_book;
-pub mod paper;
-pub mod request;
-pub mod sheet;
-pub mod text;
-pub mod word;
+pub mod branches;
+pub mod consolidate;
+pub mod dispatch;
+pub mod paging;
+pub mod period;
+pub mod review;
+pub mod summary_page;
+pub mod summary_set;

@@ -26,17 +26,17 @@
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, TimeZone};
 
 use super::id;
-use crate::domain::branches::Join;
-use crate::domain::export::export;
-use crate::domain::gather::{apply_plan, plan, Incoming};
-use crate::domain::model::*;
-use crate::domain::period::Period;
-use crate::domain::review::attach::attaching;
-use crate::domain::review::office::Draft;
-use crate::domain::review::Verdict;
-use crate::domain::summary_set::SummarySet;
-use crate::domain::validate::validate;
-use crate::domain::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
+use crate::domain::file::export::export;
+use crate::domain::list::gather::{apply_plan, plan, Incoming};
+use crate::domain::list::model::*;
+use crate::domain::list::validate::validate;
+use crate::domain::list::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
+use crate::domain::office::branches::Join;
+use crate::domain::office::period::Period;
+use crate::domain::office::review::attach::attaching;
+use crate::domain::office::review::office::Draft;
+use crate::domain::office::review::Verdict;
+use crate::domain::office::summary_set::SummarySet;
 
 /// The 应报送名单 as the office types it: the names the branches' lists are matched to.
 pub const BRANCHES: [&str; 39] = [
@@ -748,7 +748,7 @@ impl Campaign {
             .iter()
             .find(|h| h.branch == ORIGINAL && h.kind == Kind::Org)
             .expect("the original's first file");
-        let mut copy = crate::domain::import::import(&first.bytes)
+        let mut copy = crate::domain::file::import::import(&first.bytes)
             .expect("the original's file reads")
             .document;
         copy.problems[0].description =
@@ -786,7 +786,7 @@ impl Campaign {
                 .iter()
                 .rfind(|h| h.branch == b && h.kind == kind && !h.copy)
                 .expect("a list handed in");
-            let imported = crate::domain::import::import(&h.bytes).expect("a list");
+            let imported = crate::domain::file::import::import(&h.bytes).expect("a list");
             let mut draft = Draft::of(&imported.document, &imported.digest);
             if verdict == Verdict::Returned {
                 let first = imported.document.all_measures().next().expect("a measure");
@@ -982,7 +982,7 @@ impl Campaign {
             if let Office::Review(d) = o {
                 if d.list.kind == kind
                     && d.list.revision == last.revision
-                    && crate::domain::import::import(&last.bytes)
+                    && crate::domain::file::import::import(&last.bytes)
                         .is_ok_and(|i| i.document.id == d.list.id)
                 {
                     return match d.verdict {

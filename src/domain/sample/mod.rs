@@ -3,8 +3,8 @@
 
 pub mod campaign;
 
-use super::model::*;
-use super::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
+use crate::domain::list::model::*;
+use crate::domain::list::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};
 
 /// Ids that read as UUIDs and are unique within one document (`seed` tells documents apart): `n` sits in bytes
 /// that the version and variant bits leave alone, so a list of thousands of items has no two alike.
@@ -123,7 +123,7 @@ mod tests {
     #[test]
     fn a_big_sample_has_no_two_ids_alike() {
         let doc = super::org_list(1, "交警大队党支部", 2000, 3);
-        let report = crate::domain::validate::validate(
+        let report = crate::domain::list::validate::validate(
             &doc,
             chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
         );
@@ -141,7 +141,7 @@ mod tests {
         let members = member_list(2, "交警大队党支部", 40, 5, 3);
         assert_eq!(members.all_measures().count(), 600);
         for doc in [org, members] {
-            let report = crate::domain::validate::validate(&doc, today);
+            let report = crate::domain::list::validate::validate(&doc, today);
             assert!(report.findings.is_empty(), "{:#?}", &report.findings[..1]);
         }
     }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::findings::{Finding, Severity};
+use crate::domain::list::findings::{Finding, Severity};
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 

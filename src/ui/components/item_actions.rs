@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::edit::Action;
+use crate::domain::list::edit::Action;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::session::SessionHandle;
 

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::office::request::Request;
+use crate::domain::papers::request::Request;
 use crate::ui::web::download;
 use crate::ui::web::writers;
 

@@ -6,12 +6,12 @@
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
-use crate::domain::dispatch::{
+use crate::domain::office::dispatch::{
     next_number, supervision_number, supervision_numbers, BranchDispatch, Dispatch, ListDispatch,
     FIGURE_HEADERS,
 };
-use crate::domain::period::{Period, Span};
-use crate::domain::summary_set::{Issued, MAX_NUMBER};
+use crate::domain::office::period::{Period, Span};
+use crate::domain::office::summary_set::{Issued, MAX_NUMBER};
 use crate::ui::dom::value_of;
 use crate::ui::office::papers;
 use crate::ui::web::clipboard;

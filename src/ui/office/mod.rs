@@ -14,9 +14,9 @@ pub mod table_preview;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::dispatch::dispatch_list;
-use crate::domain::model::Document;
-use crate::domain::period::Period;
+use crate::domain::list::model::Document;
+use crate::domain::office::dispatch::dispatch_list;
+use crate::domain::office::period::Period;
 use dispatch_view::DispatchView;
 
 /// The office pages' own styles (`styles/office.css`), adopted the first time the module mounts a page: the

@@ -7,13 +7,13 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::branches::Unit;
-use crate::domain::consolidate::Consolidation;
 use crate::domain::dates;
-use crate::domain::dispatch::{BranchDispatch, Dispatch, FIGURE_HEADERS};
-use crate::domain::office::layouts::{changes_pages, notice_sheets, Piece};
-use crate::domain::office::ledger_book::summary_paper_sheets;
-use crate::domain::office::sheet::Sheet;
+use crate::domain::office::branches::Unit;
+use crate::domain::office::consolidate::Consolidation;
+use crate::domain::office::dispatch::{BranchDispatch, Dispatch, FIGURE_HEADERS};
+use crate::domain::papers::layouts::{changes_pages, notice_sheets, Piece};
+use crate::domain::papers::ledger_book::summary_paper_sheets;
+use crate::domain::papers::sheet::Sheet;
 
 /// A table of the workbook's model on paper: its heading row, its rows (a row that starts with 合计 is the total).
 fn sheet_table(sheet: &Sheet, class: &'static str) -> Html {

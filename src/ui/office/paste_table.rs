@@ -7,10 +7,10 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use crate::domain::model::Kind;
-use crate::domain::table::columns::Field;
-use crate::domain::table::paste::{plan, Target};
-use crate::domain::table::{from_tab_separated, Table};
+use crate::domain::file::table::columns::Field;
+use crate::domain::file::table::paste::{plan, Target};
+use crate::domain::file::table::{from_tab_separated, Table};
+use crate::domain::list::model::Kind;
 use crate::ui::office::table_preview::{columns_form, notes_list, problems_preview, unread_list};
 
 #[derive(Properties, PartialEq)]
@@ -187,6 +187,6 @@ fn read_html(html: &str) -> Result<Table, String> {
             "粘贴的内容太大（超过32MB），没有读入。请分几次复制、粘贴清单的行。".to_string(),
         );
     }
-    crate::domain::table::html::read(html)
+    crate::domain::file::table::html::read(html)
         .ok_or_else(|| "没能读出粘贴的表格。请在Excel或WPS中重新复制清单的行后再粘贴。".to_string())
 }

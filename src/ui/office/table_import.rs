@@ -6,13 +6,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::drafts::Draft;
-use crate::domain::model::Campaign;
-use crate::domain::model::{Document, Kind};
-use crate::domain::route::{Route, Step};
-use crate::domain::table::columns::Field;
-use crate::domain::table::plan::plan;
-use crate::domain::table::Table;
+use crate::domain::editor::drafts::Draft;
+use crate::domain::editor::route::{Route, Step};
+use crate::domain::file::table::columns::Field;
+use crate::domain::file::table::plan::plan;
+use crate::domain::file::table::Table;
+use crate::domain::list::model::Campaign;
+use crate::domain::list::model::{Document, Kind};
 use crate::readers::{self, ReadError};
 use crate::ui::office::table_preview::{columns_form, notes_list, problems_preview, unread_list};
 use crate::ui::web::{campaigns, clock, location, storage};
@@ -67,11 +67,11 @@ pub fn table_import(props: &TableImportProps) -> Html {
     if !plan.campaign_named {
         let campaign = props.campaign.clone().unwrap_or_else(campaigns::last);
         if campaign != plan.document.header.campaign {
-            crate::domain::campaign::choose(&mut plan.document, campaign);
+            crate::domain::list::campaign::choose(&mut plan.document, campaign);
         }
     }
     // A list too large to export and read back is not made at all.
-    let too_large = crate::domain::export::fits(&plan.document).err();
+    let too_large = crate::domain::file::export::fits(&plan.document).err();
     let to_set = props.to_set.clone();
     let confirm = {
         let (document, outcome) = (plan.document.clone(), outcome.clone());
@@ -112,7 +112,7 @@ pub fn table_import(props: &TableImportProps) -> Html {
                 if !org.is_empty() { { format!("（{org}）") } }
                 { format!("：{} 个问题，{} 项整改措施", plan.problems(), plan.measures()) }
                 if plan.document.kind == Kind::Member { { format!("，{} 名党员", plan.document.members.len()) } }
-                { format!("，属于活动“{}”{}", crate::domain::campaign::label(&plan.document.header), if plan.campaign_named { "（表格标题写明）" } else { "（导入后可在表头信息中修改）" }) }
+                { format!("，属于活动“{}”{}", crate::domain::list::campaign::label(&plan.document.header), if plan.campaign_named { "（表格标题写明）" } else { "（导入后可在表头信息中修改）" }) }
                 { format!("。确认无误后点“{confirm_label}”；在此之前本机不会保存任何内容。") }
             </p>
             if let Some(why) = &too_large {

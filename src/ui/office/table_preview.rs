@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::domain::model::{Kind, Problem};
-use crate::domain::table::columns::Field;
-use crate::domain::table::plan::Plan;
+use crate::domain::file::table::columns::Field;
+use crate::domain::file::table::plan::Plan;
+use crate::domain::list::model::{Kind, Problem};
 
 /// The columns of `plan`, each a choice of its field; a change sets `chosen` to every column's field.
 pub fn columns_form(plan: &Plan, chosen: &UseStateHandle<Option<Vec<Field>>>) -> Html {

@@ -2,15 +2,15 @@
 
 use yew::prelude::*;
 
-use crate::domain::consolidate::one_branch;
-use crate::domain::drafts::{Draft, Summary};
-use crate::domain::edit::{apply, Action};
-use crate::domain::import::{import_value, parse, ImportError, Seal};
-use crate::domain::model::{Campaign, Kind};
-use crate::domain::review::attach::attaching;
-use crate::domain::review::file::classify;
-use crate::domain::route::{Route, Step};
-use crate::domain::table::is_office_file;
+use crate::domain::editor::drafts::{Draft, Summary};
+use crate::domain::editor::route::{Route, Step};
+use crate::domain::file::import::{import_value, parse, ImportError, Seal};
+use crate::domain::file::table::is_office_file;
+use crate::domain::list::edit::{apply, Action};
+use crate::domain::list::model::{Campaign, Kind};
+use crate::domain::office::consolidate::one_branch;
+use crate::domain::office::review::attach::attaching;
+use crate::domain::office::review::file::classify;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::lazy_page::LazyPage;
 use crate::ui::flash;
@@ -85,7 +85,8 @@ fn create(new: New, campaign: Option<Campaign>, drafts: &[storage::Listed]) -> R
         .map(|d| d.document.header.categories.clone())
         .unwrap_or_default();
     campaigns::chose(&campaign);
-    let mut document = crate::domain::campaign::new_list(kind, clock::new_id(), campaign, &own);
+    let mut document =
+        crate::domain::list::campaign::new_list(kind, clock::new_id(), campaign, &own);
     if new == New::Personal {
         // Today already in 填报日期: a member writes the list the day it is filed, often on a phone.
         document.header.filed_on = crate::domain::dates::iso(clock::today());
@@ -194,7 +195,7 @@ fn campaign_choice(campaign: &UseStateHandle<Option<Campaign>>, drafts: &Drafts)
         (drafts.iter().filter_map(|d| d.as_ref().ok()))
             .filter_map(|d| d.document.header.campaign.clone()),
     );
-    let (options, at) = crate::domain::campaign::options(&own, campaign);
+    let (options, at) = crate::domain::list::campaign::options(&own, campaign);
     let onchange = {
         let (campaign, options) = (campaign.clone(), options.clone());
         Callback::from(move |e: Event| {
@@ -274,7 +275,7 @@ fn import_file(
         .filter_map(|d| d.as_ref().ok().cloned())
         .collect();
     // The 党支部 of each readable draft, to tell a list made on another 党支部's file from a revision of one's own.
-    let headers: Vec<(String, crate::domain::model::Header)> = readable
+    let headers: Vec<(String, crate::domain::list::model::Header)> = readable
         .iter()
         .map(|d| (d.document.id.clone(), d.document.header.clone()))
         .collect();

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::route::Route;
+use crate::domain::editor::route::Route;
 use crate::ui::web::location;
 
 pub fn not_found() -> Html {

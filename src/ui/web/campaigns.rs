@@ -2,8 +2,8 @@
 //! kept in localStorage (`docs/format.md` § 3.8). Storage refused or damaged is no reason to stop: the choice then
 //! falls back to the 2023 主题教育 and the presets.
 
-use crate::domain::campaign;
-use crate::domain::model::Campaign;
+use crate::domain::list::campaign;
+use crate::domain::list::model::Campaign;
 
 const KEPT: &str = "rectify.v1.campaigns";
 const LAST: &str = "rectify.v1.campaign";

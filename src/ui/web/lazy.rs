@@ -48,7 +48,7 @@ pub enum Page {
     /// 整改台账 of a draft (the ledger module).
     Ledger(String),
     /// 打印 of a draft in a layout (the ledger module).
-    Print(String, crate::domain::route::Layout),
+    Print(String, crate::domain::editor::route::Layout),
 }
 
 impl Page {

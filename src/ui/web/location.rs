@@ -3,7 +3,7 @@
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
-use crate::domain::route::Route;
+use crate::domain::editor::route::Route;
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a window")

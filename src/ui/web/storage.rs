@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use super::durable;
 use crate::domain::dates::instant_millis;
-use crate::domain::drafts::{self, Chosen, Copy, Draft, DraftError};
+use crate::domain::editor::drafts::{self, Chosen, Copy, Draft, DraftError};
 
 /// The browser's localStorage, or why the app may not use it.
 pub(crate) fn local() -> Result<web_sys::Storage, String> {
@@ -119,7 +119,7 @@ fn write(encoded: Encoded, on_backup: impl FnOnce(bool) + 'static) -> Result<(),
     });
     super::panic::remember(
         text,
-        crate::domain::export::file_name(&draft.document, false),
+        crate::domain::file::export::file_name(&draft.document, false),
     );
     MEMORY.with(|m| {
         let mut m = m.borrow_mut();

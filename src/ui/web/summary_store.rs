@@ -12,8 +12,8 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::BroadcastChannel;
 
-use crate::domain::summary_page::Stored;
-use crate::domain::summary_set::SummarySet;
+use crate::domain::office::summary_page::Stored;
+use crate::domain::office::summary_set::SummarySet;
 use crate::ui::web::durable::{self, Swapped};
 
 const KEY: &str = "rectify.v1.summary";

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::reason;
 
-use crate::domain::office::request::Request;
+use crate::domain::papers::request::Request;
 
 #[wasm_bindgen]
 extern "C" {

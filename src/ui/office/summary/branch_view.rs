@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::branches::Branch;
-use crate::domain::consolidate::ListFile;
 use crate::domain::dates;
+use crate::domain::editor::route::Route;
 use crate::domain::ledger::entries;
-use crate::domain::route::Route;
-use crate::domain::validate::validate;
+use crate::domain::list::validate::validate;
+use crate::domain::office::branches::Branch;
+use crate::domain::office::consolidate::ListFile;
 
 /// A plain function, not a component: it holds no state (a component costs about 1 KB of wasm of its own).
 /// `review` is the review panel of this file.
@@ -28,7 +28,7 @@ pub fn branch_view(branch: &Branch, list: &ListFile, today: NaiveDate, review: H
             } else {
                 <ul class="findings">
                     { for report.findings.iter().map(|f| html! {
-                        <li class={classes!("finding", if f.severity == crate::domain::findings::Severity::Error { "error" } else { "warning" })}>
+                        <li class={classes!("finding", if f.severity == crate::domain::list::findings::Severity::Error { "error" } else { "warning" })}>
                             <span class="msg-kind">{ f.severity.label() }{ "：" }</span>{ &f.location }{ "：" }{ &f.message }
                             if let Some(reason) = &f.acknowledged { <span class="kept">{ format!("（已保留：{reason}）") }</span> }
                         </li>

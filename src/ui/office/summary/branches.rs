@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::domain::branches::{Branch, Column, Unit};
-use crate::domain::consolidate::Consolidation;
-use crate::domain::model::Kind;
-use crate::domain::review::office::status;
-use crate::domain::summary_set::SummarySet;
+use crate::domain::list::model::Kind;
+use crate::domain::office::branches::{Branch, Column, Unit};
+use crate::domain::office::consolidate::Consolidation;
+use crate::domain::office::review::office::status;
+use crate::domain::office::summary_set::SummarySet;
 use crate::ui::shared::Shared;
 
 use super::Made;

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::Made;
-use crate::domain::summary_page::Event as Settings;
+use crate::domain::office::summary_page::Event as Settings;
 use crate::ui::shared::Shared;
 
 /// What is asked of one 党支部 whose lists carry another 党支部's list ids.

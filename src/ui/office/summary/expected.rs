@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::joins::JoinRow;
-use crate::domain::branches::Unit;
-use crate::domain::consolidate::Consolidation;
-use crate::domain::summary_page::Event as Settings;
+use crate::domain::office::branches::Unit;
+use crate::domain::office::consolidate::Consolidation;
+use crate::domain::office::summary_page::Event as Settings;
 use crate::ui::dom::value_of;
 
 /// A plain function: the names live in the set, which the page keeps.

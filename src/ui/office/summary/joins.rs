@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::domain::branches::{Join, Unit};
-use crate::domain::summary_page::Event as Settings;
+use crate::domain::office::branches::{Join, Unit};
+use crate::domain::office::summary_page::Event as Settings;
 use crate::ui::dom::value_of;
 
 #[derive(Properties, PartialEq)]

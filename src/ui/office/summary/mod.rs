@@ -23,13 +23,13 @@ use std::rc::Rc;
 use chrono::Datelike;
 use yew::prelude::*;
 
-use crate::domain::branches::Unit;
-use crate::domain::dispatch::dispatch;
-use crate::domain::period::Period;
-use crate::domain::route::Route;
-pub use crate::domain::summary_page::Made;
-use crate::domain::summary_page::{Effect, Event, Model};
-use crate::domain::summary_set::SummarySet;
+use crate::domain::editor::route::Route;
+use crate::domain::office::branches::Unit;
+use crate::domain::office::dispatch::dispatch;
+use crate::domain::office::period::Period;
+pub use crate::domain::office::summary_page::Made;
+use crate::domain::office::summary_page::{Effect, Event, Model};
+use crate::domain::office::summary_set::SummarySet;
 use crate::ui::dom;
 use crate::ui::office::dispatch_view::DispatchView;
 use crate::ui::office::papers;
@@ -199,7 +199,7 @@ pub fn consolidate_page() -> Html {
     let table_done = {
         let (desk, next) = (desk.clone(), next_table.clone());
         let name = tables.first().map(|(n, _)| n.clone()).unwrap_or_default();
-        Callback::from(move |doc: crate::domain::model::Document| {
+        Callback::from(move |doc: crate::domain::list::model::Document| {
             desk.send(Event::Table {
                 name: name.clone(),
                 list: Box::new(doc),

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::Made;
-use crate::domain::summary_page::Arrived;
+use crate::domain::office::summary_page::Arrived;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::drop_zone::drop_zone;
 use crate::ui::shared::Shared;
@@ -15,7 +15,7 @@ pub type Waiting = (String, std::rc::Rc<Vec<u8>>);
 /// The files read, Word and Excel tables apart from the rest: those that give a table (and a list) wait for their
 /// preview; those that do not are refused at once, with why, and kept so, like any file that is not a list.
 pub fn tables_apart(read: Vec<(String, Vec<u8>)>) -> (Vec<Waiting>, Arrived) {
-    use crate::domain::table::{is_office_file, plan::plan};
+    use crate::domain::file::table::{is_office_file, plan::plan};
     let mut tables = Vec::new();
     let mut arrived = Arrived::default();
     for (name, bytes) in read {

@@ -5,14 +5,14 @@
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::domain::consolidate::ListFile;
 use crate::domain::dates;
-use crate::domain::office::request::Request;
-use crate::domain::review::attach::shown;
-use crate::domain::review::file::MAX_TEXT_CHARS;
-pub use crate::domain::review::office::{Draft, ReviewEdit};
-use crate::domain::review::paper::{feedback, Feedback};
-use crate::domain::review::{places, Verdict, WHOLE_LIST};
+use crate::domain::office::consolidate::ListFile;
+use crate::domain::office::review::attach::shown;
+use crate::domain::office::review::file::MAX_TEXT_CHARS;
+pub use crate::domain::office::review::office::{Draft, ReviewEdit};
+use crate::domain::office::review::paper::{feedback, Feedback};
+use crate::domain::office::review::{places, Verdict, WHOLE_LIST};
+use crate::domain::papers::request::Request;
 use crate::ui::components::following::use_following;
 use crate::ui::components::office_export::OfficeExport;
 use crate::ui::dom::value_of;

@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::{chart, Made};
-use crate::domain::branches::Unit;
 use crate::domain::dates;
-use crate::domain::model::Kind;
-use crate::domain::office::request::Request;
-use crate::domain::summary_set::SummarySet;
+use crate::domain::list::model::Kind;
+use crate::domain::office::branches::Unit;
+use crate::domain::office::summary_set::SummarySet;
+use crate::domain::papers::request::Request;
 use crate::ui::components::office_export::OfficeExport;
 use crate::ui::shared::Shared;
 use crate::ui::web::{clipboard, download};

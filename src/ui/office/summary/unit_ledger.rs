@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::Made;
-use crate::domain::branches::{Unit, UnitFilter};
-use crate::domain::paging::Pages;
+use crate::domain::office::branches::{Unit, UnitFilter};
+use crate::domain::office::paging::Pages;
 use crate::ui::shared::Shared;
 
 /// How many rows of the consolidated ledger a page shows.

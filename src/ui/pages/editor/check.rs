@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::domain::edit::Action;
-use crate::domain::findings::{Finding, Severity};
-use crate::domain::route::Route;
+use crate::domain::editor::route::Route;
+use crate::domain::list::edit::Action;
+use crate::domain::list::findings::{Finding, Severity};
 use crate::ui::dom;
 use crate::ui::flash;
 use crate::ui::session::SessionHandle;

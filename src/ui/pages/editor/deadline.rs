@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::domain::edit::{Action, DeadlineKind};
-use crate::domain::model::Deadline;
-use crate::domain::required::is_required;
+use crate::domain::list::edit::{Action, DeadlineKind};
+use crate::domain::list::model::Deadline;
+use crate::domain::list::required::is_required;
 use crate::ui::components::findings::{described_by, invalid, messages, use_findings};
 use crate::ui::components::following::use_following;
 use crate::ui::dom;

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::edit::{Action, Outcome};
-use crate::domain::gather::{plan, roster_names, Choice, Incoming, Plan};
+use crate::domain::list::edit::{Action, Outcome};
+use crate::domain::list::gather::{plan, roster_names, Choice, Incoming, Plan};
 use crate::ui::components::drop_zone::drop_zone;
 use crate::ui::dom::value_of;
 use crate::ui::session::SessionHandle;

@@ -4,12 +4,12 @@ use yew::prelude::*;
 
 use super::ShapeProps;
 
-use crate::domain::campaign::{self, Active, CampaignField};
 use crate::domain::codes::{code, from_code};
-use crate::domain::edit::{Action, HeaderField, Preset};
 use crate::domain::labels::field_label;
-use crate::domain::model::{Batch, Campaign};
-use crate::domain::required::is_required;
+use crate::domain::list::campaign::{self, Active, CampaignField};
+use crate::domain::list::edit::{Action, HeaderField, Preset};
+use crate::domain::list::model::{Batch, Campaign};
+use crate::domain::list::required::is_required;
 use crate::ui::components::choice::{coded_options, Select};
 use crate::ui::components::field::TextField;
 use crate::ui::components::findings::{messages, use_findings};
@@ -101,7 +101,7 @@ fn campaign_choice(props: &CampaignProps) -> Html {
             }
         })
     };
-    let active = Active::of(&crate::domain::model::Header {
+    let active = Active::of(&crate::domain::list::model::Header {
         campaign: props.campaign.clone(),
         ..Default::default()
     });
@@ -133,7 +133,7 @@ fn campaign_choice(props: &CampaignProps) -> Html {
                     options={options.iter().enumerate().map(|(i, (label, _))| (AttrValue::from(i.to_string()), AttrValue::from(label.clone()))).collect::<Vec<_>>()}
                     {on_change} />
                 if custom.is_none() {
-                    <p class="hint">{ active.period_text().map(|p| format!("活动期间：{p}。打印的标题是《{}》。", active.title(crate::domain::model::Kind::Org))).unwrap_or_default() }</p>
+                    <p class="hint">{ active.period_text().map(|p| format!("活动期间：{p}。打印的标题是《{}》。", active.title(crate::domain::list::model::Kind::Org))).unwrap_or_default() }</p>
                 }
             </div>
             if let Some(c) = custom {

@@ -4,10 +4,10 @@ use yew::prelude::*;
 
 use super::deadline::DeadlineField;
 use crate::domain::codes::{code, from_code};
-use crate::domain::edit::{Action, MeasureField};
 use crate::domain::labels::{field_hint, field_label};
-use crate::domain::model::{Kind, Measure, Status};
-use crate::domain::required::is_required;
+use crate::domain::list::edit::{Action, MeasureField};
+use crate::domain::list::model::{Kind, Measure, Status};
+use crate::domain::list::required::is_required;
 use crate::ui::components::choice::{coded_options, Select};
 use crate::ui::components::field::TextField;
 use crate::ui::components::item_actions::ItemActions;

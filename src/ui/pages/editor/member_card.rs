@@ -6,10 +6,10 @@ use yew::prelude::*;
 
 use super::problem_card::ProblemCard;
 use crate::domain::codes::{code, from_code};
-use crate::domain::edit::{Action, MemberField};
 use crate::domain::labels::field_label;
-use crate::domain::model::{Kind, Member, MemberType};
-use crate::domain::required::is_required;
+use crate::domain::list::edit::{Action, MemberField};
+use crate::domain::list::model::{Kind, Member, MemberType};
+use crate::domain::list::required::is_required;
 use crate::ui::components::choice::{coded_options, Select};
 use crate::ui::components::field::TextField;
 use crate::ui::components::following::use_following;

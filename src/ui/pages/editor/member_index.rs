@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::domain::outline::{member_rows, not_handed_in_text, MemberState};
-use crate::domain::route::Route;
+use crate::domain::editor::route::Route;
+use crate::domain::list::outline::{member_rows, not_handed_in_text, MemberState};
 use crate::ui::session::{SessionHandle, Status};
 use crate::ui::web::{clipboard, location};
 

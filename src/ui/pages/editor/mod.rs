@@ -17,8 +17,8 @@ mod toolbar;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::domain::model::Kind;
-use crate::domain::route::{Route, Step};
+use crate::domain::editor::route::{Route, Step};
+use crate::domain::list::model::Kind;
 use crate::ui::claim::use_claim;
 use crate::ui::session::SessionHandle;
 use crate::ui::stored::{use_stored_draft, Loaded, MISSING};

@@ -7,10 +7,10 @@
 
 use yew::prelude::*;
 
-use crate::domain::edit::{Action, Pasted};
-use crate::domain::locate::read_document;
-use crate::domain::route::Route;
-use crate::domain::table::paste::Target;
+use crate::domain::editor::route::Route;
+use crate::domain::file::table::paste::Target;
+use crate::domain::list::edit::{Action, Pasted};
+use crate::domain::list::locate::read_document;
 use crate::ui::components::lazy_page::LazyPage;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::lazy::Page;

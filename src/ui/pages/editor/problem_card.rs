@@ -6,10 +6,10 @@ use yew::prelude::*;
 
 use super::measure_card::MeasureCard;
 use crate::domain::codes::{code, from_code};
-use crate::domain::edit::{Action, ProblemField};
 use crate::domain::labels::{field_hint, field_label};
-use crate::domain::model::{Kind, Problem, Source};
-use crate::domain::required::is_required;
+use crate::domain::list::edit::{Action, ProblemField};
+use crate::domain::list::model::{Kind, Problem, Source};
+use crate::domain::list::required::is_required;
 use crate::ui::components::choice::{CheckGroup, Select};
 use crate::ui::components::field::TextField;
 use crate::ui::components::item_actions::ItemActions;
@@ -62,7 +62,7 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
         })
     };
     // The 问题来源 the list's campaign offers, and any the problem already has.
-    let active = session.read(|s| crate::domain::campaign::Active::of(&s.doc.header));
+    let active = session.read(|s| crate::domain::list::campaign::Active::of(&s.doc.header));
     let offered = |s: Source| active.offers(s);
     let name = format!("问题{}", props.index + 1);
     let heading_id = format!("h-{}", p.id);

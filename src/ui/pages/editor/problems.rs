@@ -14,14 +14,14 @@ use super::member_card::MemberCard;
 use super::member_index::MemberIndex;
 use super::paste::{paste_rows, Open};
 use super::problem_card::ProblemCard;
-use crate::domain::edit::Action;
+use crate::domain::editor::route::Route;
 use crate::domain::editor::Model as State;
-use crate::domain::model::{Document, Kind};
-use crate::domain::outline::{
+use crate::domain::list::edit::Action;
+use crate::domain::list::model::{Document, Kind};
+use crate::domain::list::outline::{
     category_counts, drawn_first, member_of, page_of, problem_of, PROBLEMS_PER_PAGE,
 };
-use crate::domain::paging::Pages;
-use crate::domain::route::Route;
+use crate::domain::office::paging::Pages;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::{clock, location};

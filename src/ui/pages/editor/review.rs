@@ -4,11 +4,11 @@
 use yew::prelude::*;
 
 use crate::domain::dates;
-use crate::domain::edit::Action;
-use crate::domain::model::Document;
-use crate::domain::review::attach::{not_ready, shown, unanswered, Shown};
-use crate::domain::review::{comment_on, field_of};
-use crate::domain::route::Route;
+use crate::domain::editor::route::Route;
+use crate::domain::list::edit::Action;
+use crate::domain::list::model::Document;
+use crate::domain::office::review::attach::{not_ready, shown, unanswered, Shown};
+use crate::domain::office::review::{comment_on, field_of};
 use crate::ui::dom::value_of;
 use crate::ui::flash;
 use crate::ui::session::SessionHandle;

@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use crate::domain::export::{export, file_name};
+use crate::domain::editor::route::{Layout, Route, Step};
+use crate::domain::file::export::{export, file_name};
 use crate::domain::labels::hand_in_to;
-use crate::domain::model::Kind;
-use crate::domain::office::request::Request;
-use crate::domain::route::{Layout, Route, Step};
-use crate::domain::validate::validate;
+use crate::domain::list::model::Kind;
+use crate::domain::list::validate::validate;
+use crate::domain::papers::request::Request;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::office_export::OfficeExport;
 use crate::ui::session::SessionHandle;
@@ -32,7 +32,7 @@ fn writable(session: &SessionHandle) -> Result<(), String> {
 }
 
 /// The list as exported now (its revision raised when it changed since the last export), kept as the draft.
-fn exported(session: &SessionHandle) -> Result<crate::domain::export::Exported, String> {
+fn exported(session: &SessionHandle) -> Result<crate::domain::file::export::Exported, String> {
     writable(session)?;
     let (doc, complete) = session.read(|s| {
         (
@@ -46,7 +46,7 @@ fn exported(session: &SessionHandle) -> Result<crate::domain::export::Exported, 
         crate::ui::web::campaigns::keep(c);
     }
     // A file the importer would refuse is not written: it could be handed in but never read.
-    if let Some(why) = crate::domain::export::too_large(out.bytes.len()) {
+    if let Some(why) = crate::domain::file::export::too_large(out.bytes.len()) {
         return Err(format!("没有导出：{why}"));
     }
     Ok(out)
@@ -255,7 +255,7 @@ pub fn export_step(session: &SessionHandle) -> Html {
     let (report, name, personal, campaign) = session.read(|s| {
         let report = validate(&s.doc, clock::today());
         let name = file_name(&s.doc, report.is_complete());
-        let campaign = crate::domain::campaign::Active::of(&s.doc.header);
+        let campaign = crate::domain::list::campaign::Active::of(&s.doc.header);
         (report, name, s.personal, campaign)
     });
     html! {

@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use crate::domain::codes::{code, from_code};
 use crate::domain::dates;
-use crate::domain::edit::{Action, MeasureField, Outcome, Refused};
-use crate::domain::model::{Closing, Extension, Measure, Status, Update};
+use crate::domain::list::edit::{Action, MeasureField, Outcome, Refused};
+use crate::domain::list::model::{Closing, Extension, Measure, Status, Update};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
 

@@ -7,10 +7,10 @@ mod summary;
 use yew::prelude::*;
 
 use crate::domain::codes::{code, from_code};
+use crate::domain::editor::route::{Route, Step};
 use crate::domain::ledger::{self, Entry, Filter};
-use crate::domain::model::{Document, Kind, Status};
-use crate::domain::office::request::Request;
-use crate::domain::route::{Route, Step};
+use crate::domain::list::model::{Document, Kind, Status};
+use crate::domain::papers::request::Request;
 use crate::domain::{dates, order};
 use crate::ui::claim::use_claim;
 use crate::ui::components::lazy_page::LazyPage;
@@ -113,7 +113,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
             <p class="crumbs no-print"><a href={Route::Edit(props.id.clone(), Step::Header).hash()} onclick={back}>{ "← 返回填写" }</a></p>
             <header class="doc-head ledger-head">
                 <h1 class="doc-title">{ format!("{}检视整改问题整改台账", doc.header.org_name.trim()) }</h1>
-                <p class="as-of">{ crate::domain::campaign::as_of_line(&doc.header, &dates::official(today)) }</p>
+                <p class="as-of">{ crate::domain::list::campaign::as_of_line(&doc.header, &dates::official(today)) }</p>
             </header>
             { claim.notice() }
             <summary::SummaryBlock doc={doc.clone()} {today} />

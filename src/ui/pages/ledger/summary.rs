@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::ledger::{by_category, report, summary, OVERDUE};
-use crate::domain::model::{Document, Status};
+use crate::domain::list::model::{Document, Status};
 use crate::ui::web::clipboard;
 
 #[derive(Properties, PartialEq)]

@@ -11,10 +11,10 @@ pub use tables::head;
 
 use yew::prelude::*;
 
-use crate::domain::model::{Document, Kind};
-use crate::domain::print::{heading, not_handed_in, Heading};
-use crate::domain::route::{Layout, Route, Step};
-use crate::domain::validate::validate;
+use crate::domain::editor::route::{Layout, Route, Step};
+use crate::domain::list::model::{Document, Kind};
+use crate::domain::list::validate::validate;
+use crate::domain::papers::print::{heading, not_handed_in, Heading};
 use crate::ui::stored::{use_stored_draft, Loaded};
 use crate::ui::web::{clock, location, page_style};
 

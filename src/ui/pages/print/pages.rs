@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use crate::domain::campaign::Active;
 use crate::domain::dates;
-use crate::domain::model::Document;
-use crate::domain::model::Kind;
-use crate::domain::print;
+use crate::domain::list::campaign::Active;
+use crate::domain::list::model::Document;
+use crate::domain::list::model::Kind;
+use crate::domain::papers::print;
 
 use super::tables::head;
 

@@ -5,8 +5,10 @@
 
 use yew::prelude::*;
 
-use crate::domain::model::{Document, Kind};
-use crate::domain::print::{blank_rows, member_rows, org_rows, Heading, MeasureRow, ProblemBlock};
+use crate::domain::list::model::{Document, Kind};
+use crate::domain::papers::print::{
+    blank_rows, member_rows, org_rows, Heading, MeasureRow, ProblemBlock,
+};
 
 /// The two centred title lines and `填报单位：… 填报日期：…`.
 pub fn title(h: &Heading, blank: bool) -> Html {
