@@ -15,6 +15,7 @@ use serde_json::Value;
 
 use crate::domain::file::digest::digest_of;
 use crate::domain::file::import::{import, Seal};
+use crate::domain::list::campaign::Active;
 use crate::domain::list::model::{Document, Kind, Member, Origin};
 use crate::domain::names;
 
@@ -323,195 +324,283 @@ pub fn plan(
     answers: &[Choice],
     new_id: &mut dyn FnMut() -> String,
 ) -> Plan {
-    // The list as it would be after the items planned so far, to plan each file against it.
-    let mut members: Vec<Member> = doc.members.clone();
-    let mut taken = ids_of(&members);
-    let mut items: Vec<Item> = Vec::new();
-    let mut chosen: Vec<Choice> = Vec::new();
-    let mut tally = Tally::default();
+    let mut planner = Planner::new(doc);
     for file in files {
-        let refuse = |why: String| Item {
-            file: file.name.clone(),
-            name: file.name.clone(),
-            verdict: Verdict::Refused(why),
+        let Some(read) = planner.read(doc, file) else {
+            continue;
         };
-        let mut refused = |why: String| {
-            items.push(refuse(why));
-            chosen.push(Choice::Take);
-            tally.refused += 1;
-        };
+        for source in &read.list.members {
+            planner.gather(file, &read, source, answers, new_id);
+        }
+    }
+    planner.plan()
+}
+
+/// A member list handed in and read, with what is asked of the whole file.
+struct Read {
+    list: Document,
+    /// The digest the file was sealed with (the stated one, when it was changed after export).
+    digest: String,
+    concerns: Vec<Concern>,
+}
+
+/// The plan as it grows, file by file and member by member: the list as it would be after the items planned so
+/// far (each file is planned against it), the ids in use, and the items with their answers.
+struct Planner {
+    members: Vec<Member>,
+    taken: HashSet<String>,
+    items: Vec<Item>,
+    chosen: Vec<Choice>,
+    tally: Tally,
+}
+
+impl Planner {
+    fn new(doc: &Document) -> Self {
+        Planner {
+            members: doc.members.clone(),
+            taken: ids_of(&doc.members),
+            items: Vec::new(),
+            chosen: Vec::new(),
+            tally: Tally::default(),
+        }
+    }
+
+    fn plan(self) -> Plan {
+        Plan {
+            items: self.items,
+            answers: self.chosen,
+            members: self.members,
+            tally: self.tally,
+        }
+    }
+
+    /// Phase 1, a file: read and checked as a whole (a member list with members), with what is asked of every
+    /// member in it (changed after export, another 党支部, another 活动). A refused file is an item of its own.
+    fn read(&mut self, doc: &Document, file: &Incoming) -> Option<Read> {
         let imported = match import(&file.bytes) {
             Ok(imported) => imported,
-            Err(e) => {
-                refused(e.message());
-                continue;
-            }
+            Err(e) => return self.refuse(file, e.message()),
         };
-        let theirs = &imported.document;
+        let theirs = imported.document;
         if theirs.kind != Kind::Member {
-            refused(
+            return self.refuse(
+                file,
                 "这是一份党组织清单，不是党员清单，不能收集到党员清单中。请让党员导出他本人的党员清单。".into(),
             );
-            continue;
         }
         if theirs.members.is_empty() {
-            refused("这份党员清单里还没有党员，没有可收集的内容。".into());
-            continue;
+            return self.refuse(file, "这份党员清单里还没有党员，没有可收集的内容。".into());
         }
         let digest = match &imported.seal {
             Seal::Changed { stated, .. } => stated.clone(),
             _ => imported.digest.clone(),
         };
-        let mut file_concerns = Vec::new();
+        let mut concerns = Vec::new();
         if matches!(imported.seal, Seal::Changed { .. }) {
-            file_concerns.push(Concern::ChangedAfterExport);
+            concerns.push(Concern::ChangedAfterExport);
         }
         let their_org = theirs.header.org_name.trim();
         if !their_org.is_empty() && !names::same(their_org, &doc.header.org_name) {
-            file_concerns.push(Concern::OtherBranch {
+            concerns.push(Concern::OtherBranch {
                 theirs: their_org.to_string(),
             });
         }
-        let (their_campaign, our_campaign) = (
-            crate::domain::list::campaign::Active::of(&theirs.header),
-            crate::domain::list::campaign::Active::of(&doc.header),
-        );
+        let (their_campaign, our_campaign) = (Active::of(&theirs.header), Active::of(&doc.header));
         if their_campaign.key != our_campaign.key {
-            file_concerns.push(Concern::OtherCampaign {
+            concerns.push(Concern::OtherCampaign {
                 theirs: their_campaign.name,
                 ours: our_campaign.name,
             });
         }
-        for source in &theirs.members {
-            let name = source.name.trim().to_string();
-            let mut member = source.clone();
-            member.origin = None;
-            let (list, revision) = (theirs.id.clone(), theirs.revision);
-            let earlier = members.iter().find(|m| {
-                m.origin
-                    .as_ref()
-                    .is_some_and(|o| o.list == list && o.member == source.id)
-            });
-            let mut concerns = file_concerns.clone();
-            let target = if let Some(earlier) = earlier {
-                let was = earlier.origin.as_ref().map(|o| o.revision).unwrap_or(0);
-                if revision <= was {
-                    let why = if revision == was {
-                        format!("这一版（修订号{was}）已经收集过，没有变化。")
-                    } else {
-                        format!(
-                            "这是较旧的一版（修订号{revision}），名单中已是修订号{was}的，未替换。"
-                        )
-                    };
-                    items.push(Item {
-                        file: file.name.clone(),
-                        name,
-                        verdict: Verdict::Unchanged(why),
-                    });
-                    chosen.push(Choice::Take);
-                    tally.unchanged += 1;
-                    continue;
-                }
-                if !names::same(&earlier.name, &name) {
-                    concerns.push(Concern::OtherName {
-                        gathered: earlier.name.trim().to_string(),
-                    });
-                }
-                let changed_here = earlier
-                    .origin
-                    .as_ref()
-                    .is_some_and(|o| o.content != member_content(earlier));
-                if changed_here {
-                    concerns.push(Concern::BranchChanged {
-                        overwritten: overwritten(earlier, &member),
-                    });
-                }
-                Target::Replace(earlier.id.clone())
-            } else if let Some(roster) = members.iter().find(|m| {
-                names::same(&m.name, &name) && m.problems.is_empty() && m.origin.is_none()
-            }) {
-                Target::Fill(roster.id.clone())
-            } else {
-                if let Some(same) = members.iter().find(|m| names::same(&m.name, &name)) {
-                    concerns.push(Concern::SameName {
-                        existing: same.id.clone(),
-                    });
-                }
-                Target::Add
-            };
-            let mut item = Item {
-                file: file.name.clone(),
-                name,
-                verdict: Verdict::Proposed {
-                    member: Box::new(Member::new(String::new())),
-                    target: target.clone(),
-                    concerns,
-                },
-            };
-            let choice = if item.asks() {
-                tally.answered += 1;
-                answers
-                    .get(items.len())
-                    .copied()
-                    .filter(|a| item.choices().iter().any(|(c, _)| c == a))
-                    .unwrap_or_else(|| item.choices()[0].0)
-            } else {
-                Choice::Take
-            };
-            let target = match (choice, &item.verdict) {
-                (Choice::Skip, _) => None,
-                (Choice::AddAsNew, _) => Some(Target::Add),
-                (Choice::ReplaceSameName, Verdict::Proposed { concerns, .. }) => concerns
-                    .iter()
-                    .find_map(|c| match c {
-                        Concern::SameName { existing } => Some(Target::Replace(existing.clone())),
-                        _ => None,
-                    })
-                    .or(Some(target)),
-                _ => Some(target),
-            };
-            if let Some(target) = &target {
-                // Ids must be unique in the list: the member it replaces gives its ids back first.
-                let freed = match target {
-                    Target::Replace(id) | Target::Fill(id) => members
-                        .iter()
-                        .find(|m| m.id == *id)
-                        .map(|m| ids_of(std::slice::from_ref(m)))
-                        .unwrap_or_default(),
-                    Target::Add => HashSet::new(),
+        Some(Read {
+            list: theirs,
+            digest,
+            concerns,
+        })
+    }
+
+    fn refuse(&mut self, file: &Incoming, why: String) -> Option<Read> {
+        self.items.push(Item {
+            file: file.name.clone(),
+            name: file.name.clone(),
+            verdict: Verdict::Refused(why),
+        });
+        self.chosen.push(Choice::Take);
+        self.tally.refused += 1;
+        None
+    }
+
+    /// Phase 2, a member of the file: where it would go, the user's answer, and the member placed.
+    fn gather(
+        &mut self,
+        file: &Incoming,
+        read: &Read,
+        source: &Member,
+        answers: &[Choice],
+        new_id: &mut dyn FnMut() -> String,
+    ) {
+        let name = source.name.trim().to_string();
+        let mut member = source.clone();
+        member.origin = None;
+        let mut concerns = read.concerns.clone();
+        let Some(target) = self.target(file, read, source, &member, &mut concerns) else {
+            return;
+        };
+        let mut item = Item {
+            file: file.name.clone(),
+            name,
+            verdict: Verdict::Proposed {
+                member: Box::new(Member::new(String::new())),
+                target: target.clone(),
+                concerns,
+            },
+        };
+        let choice = self.answer(&item, answers);
+        match chosen_target(choice, &item.verdict, target) {
+            Some(target) => {
+                self.place(&mut member, &target, read, source, new_id);
+            }
+            None => self.tally.skipped += 1,
+        }
+        if let Verdict::Proposed { member: shown, .. } = &mut item.verdict {
+            **shown = member;
+        }
+        self.items.push(item);
+        self.chosen.push(choice);
+    }
+
+    /// Where a member would go: replacing what was gathered from the same list before (none when this revision
+    /// is not newer: said as unchanged), filling a roster name without content, or added; with the concerns
+    /// that the user is asked about.
+    fn target(
+        &mut self,
+        file: &Incoming,
+        read: &Read,
+        source: &Member,
+        member: &Member,
+        concerns: &mut Vec<Concern>,
+    ) -> Option<Target> {
+        let name = source.name.trim();
+        let (list, revision) = (&read.list.id, read.list.revision);
+        let earlier = self.members.iter().find(|m| {
+            m.origin
+                .as_ref()
+                .is_some_and(|o| o.list == *list && o.member == source.id)
+        });
+        if let Some(earlier) = earlier {
+            let was = earlier.origin.as_ref().map(|o| o.revision).unwrap_or(0);
+            if revision <= was {
+                let why = if revision == was {
+                    format!("这一版（修订号{was}）已经收集过，没有变化。")
+                } else {
+                    format!("这是较旧的一版（修订号{revision}），名单中已是修订号{was}的，未替换。")
                 };
-                let mut in_use: HashSet<String> = taken.difference(&freed).cloned().collect();
-                make_ids_unique(&mut member, &mut in_use, new_id);
-                taken = in_use;
-                // Recorded after the ids are made unique: the member as it is in the list, so the next revision
-                // of the same file does not read a renamed id as a change by the branch.
-                member.origin = Some(Origin {
-                    list,
-                    member: source.id.clone(),
-                    revision,
-                    digest: digest.clone(),
-                    content: member_content(&member),
+                self.items.push(Item {
+                    file: file.name.clone(),
+                    name: name.to_string(),
+                    verdict: Verdict::Unchanged(why),
                 });
-                match place(&mut members, target, &member) {
-                    Target::Add => tally.added += 1,
-                    Target::Fill(_) => tally.filled += 1,
-                    Target::Replace(_) => tally.replaced += 1,
-                }
-            } else {
-                tally.skipped += 1;
+                self.chosen.push(Choice::Take);
+                self.tally.unchanged += 1;
+                return None;
             }
-            if let Verdict::Proposed { member: shown, .. } = &mut item.verdict {
-                **shown = member;
+            if !names::same(&earlier.name, name) {
+                concerns.push(Concern::OtherName {
+                    gathered: earlier.name.trim().to_string(),
+                });
             }
-            items.push(item);
-            chosen.push(choice);
+            let changed_here = earlier
+                .origin
+                .as_ref()
+                .is_some_and(|o| o.content != member_content(earlier));
+            if changed_here {
+                concerns.push(Concern::BranchChanged {
+                    overwritten: overwritten(earlier, member),
+                });
+            }
+            return Some(Target::Replace(earlier.id.clone()));
+        }
+        let roster = self
+            .members
+            .iter()
+            .find(|m| names::same(&m.name, name) && m.problems.is_empty() && m.origin.is_none());
+        if let Some(roster) = roster {
+            return Some(Target::Fill(roster.id.clone()));
+        }
+        if let Some(same) = self.members.iter().find(|m| names::same(&m.name, name)) {
+            concerns.push(Concern::SameName {
+                existing: same.id.clone(),
+            });
+        }
+        Some(Target::Add)
+    }
+
+    /// The user's answer to an item that asks (a valid one given so far, else the first choice).
+    fn answer(&mut self, item: &Item, answers: &[Choice]) -> Choice {
+        if !item.asks() {
+            return Choice::Take;
+        }
+        self.tally.answered += 1;
+        answers
+            .get(self.items.len())
+            .copied()
+            .filter(|a| item.choices().iter().any(|(c, _)| c == a))
+            .unwrap_or_else(|| item.choices()[0].0)
+    }
+
+    /// Phase 3: the member into the list as planned, its ids unique, where it came from recorded.
+    fn place(
+        &mut self,
+        member: &mut Member,
+        target: &Target,
+        read: &Read,
+        source: &Member,
+        new_id: &mut dyn FnMut() -> String,
+    ) {
+        // Ids must be unique in the list: the member it replaces gives its ids back first.
+        let freed = match target {
+            Target::Replace(id) | Target::Fill(id) => self
+                .members
+                .iter()
+                .find(|m| m.id == *id)
+                .map(|m| ids_of(std::slice::from_ref(m)))
+                .unwrap_or_default(),
+            Target::Add => HashSet::new(),
+        };
+        let mut in_use: HashSet<String> = self.taken.difference(&freed).cloned().collect();
+        make_ids_unique(member, &mut in_use, new_id);
+        self.taken = in_use;
+        // Recorded after the ids are made unique: the member as it is in the list, so the next revision of the
+        // same file does not read a renamed id as a change by the branch.
+        member.origin = Some(Origin {
+            list: read.list.id.clone(),
+            member: source.id.clone(),
+            revision: read.list.revision,
+            digest: read.digest.clone(),
+            content: member_content(member),
+        });
+        match place(&mut self.members, target, member) {
+            Target::Add => self.tally.added += 1,
+            Target::Fill(_) => self.tally.filled += 1,
+            Target::Replace(_) => self.tally.replaced += 1,
         }
     }
-    Plan {
-        items,
-        answers: chosen,
-        members,
-        tally,
+}
+
+/// Where the answer sends a member: nowhere (skipped), as a new member, over the member of the same name, or
+/// where it was planned.
+fn chosen_target(choice: Choice, verdict: &Verdict, planned: Target) -> Option<Target> {
+    match (choice, verdict) {
+        (Choice::Skip, _) => None,
+        (Choice::AddAsNew, _) => Some(Target::Add),
+        (Choice::ReplaceSameName, Verdict::Proposed { concerns, .. }) => concerns
+            .iter()
+            .find_map(|c| match c {
+                Concern::SameName { existing } => Some(Target::Replace(existing.clone())),
+                _ => None,
+            })
+            .or(Some(planned)),
+        _ => Some(planned),
     }
 }
 

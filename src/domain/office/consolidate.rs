@@ -312,9 +312,29 @@ fn of_one_campaign(
 }
 
 /// Reads, checks and de-duplicates `files` (name, bytes or an earlier refusal), with what the office said of whose
-/// files are whose.
+/// files are whose. In phases: every file read; the lists of another 活动 set aside; the tables a list file
+/// supersedes; the copies of each list grouped (the highest revision wins); what counts, checked and summed.
 pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said) -> Consolidation {
     let mut verdicts: Vec<Option<Verdict>> = vec![None; files.len()];
+    let mut read = read_all(files, &mut verdicts);
+    let (campaigns, campaign) = of_one_campaign(&mut read, &mut verdicts, said.campaign);
+    lines(&mut read, said);
+    superseded_tables(&read, &mut verdicts, said);
+    copies(&read, &mut verdicts);
+    let mut out = Consolidation {
+        campaigns,
+        campaign,
+        ..Consolidation::default()
+    };
+    for (i, r) in read.into_iter().enumerate() {
+        let verdict = verdicts[i].take();
+        out.take(&files[i].0, r, verdict, today, said.tables.contains(&i));
+    }
+    out
+}
+
+/// Phase 1: every file read as a list, or its verdict said (not a list, and why).
+fn read_all(files: &[(String, Received)], verdicts: &mut [Option<Verdict>]) -> Vec<Option<Read>> {
     let mut read: Vec<Option<Read>> = Vec::with_capacity(files.len());
     for (i, (name, received)) in files.iter().enumerate() {
         let imported = match received {
@@ -338,10 +358,12 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
             }
         }
     }
-    let (campaigns, campaign) = of_one_campaign(&mut read, &mut verdicts, said.campaign);
-    lines(&mut read, said);
-    superseded_tables(&read, &mut verdicts, said);
-    // Group the copies of each list; the highest revision wins.
+    read
+}
+
+/// Phase 4: the copies of each list grouped by its id; the highest revision wins, the others are older versions,
+/// copies or forks, and two different files of the top revision are a conflict.
+fn copies(read: &[Option<Read>], verdicts: &mut [Option<Verdict>]) {
     let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, r) in read.iter().enumerate() {
         if let Some(r) = r {
@@ -403,63 +425,71 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
             }
         }
     }
-    let mut out = Consolidation {
-        campaigns,
-        campaign,
-        ..Consolidation::default()
-    };
-    for (i, r) in read.into_iter().enumerate() {
-        let file_name = files[i].0.clone();
+}
+
+impl Consolidation {
+    /// Phase 5, one file: a list that counts is checked and summed (`lists`); every file is a submission.
+    fn take(
+        &mut self,
+        file_name: &str,
+        r: Option<Read>,
+        verdict: Option<Verdict>,
+        today: NaiveDate,
+        from_table: bool,
+    ) {
+        let file_name = file_name.to_string();
         let Some(r) = r else {
-            out.submissions.push(Submission {
+            self.submissions.push(Submission {
                 file_name,
-                verdict: verdicts[i].take().unwrap_or(Verdict::Complete),
+                verdict: verdict.unwrap_or(Verdict::Complete),
                 document: None,
                 summary: None,
                 copy_of: None,
                 // A table that gave no list is a file that is not a list, like any other.
                 from_table: false,
             });
-            continue;
+            return;
         };
-        let verdict = match verdicts[i].take() {
+        let verdict = match verdict {
             Some(v) => v,
-            None => {
-                let report = validate(&r.document, today);
-                let (errors, warnings) = (report.error_count(), report.open_warning_count());
-                let verdict = if r.changed {
-                    Verdict::Changed { errors, warnings }
-                } else if errors == 0 && warnings == 0 {
-                    Verdict::Complete
-                } else {
-                    Verdict::Incomplete { errors, warnings }
-                };
-                out.lists.push(ListFile {
-                    file_name: file_name.clone(),
-                    digest: r.digest.clone(),
-                    summary: ledger::summary(&r.document, today),
-                    document: r.document.clone(),
-                    errors,
-                    warnings,
-                    verdict: verdict.clone(),
-                });
-                verdict
-            }
+            None => self.counted(&file_name, &r, today),
         };
-        let summary = match out.lists.last() {
+        let summary = match self.lists.last() {
             Some(l) if verdict.counts() => l.summary.clone(),
             _ => ledger::summary(&r.document, today),
         };
-        out.submissions.push(Submission {
+        self.submissions.push(Submission {
             file_name,
             verdict,
             document: Some(r.document),
             summary: Some(summary),
             copy_of: r.copy_of,
-            from_table: said.tables.contains(&i),
+            from_table,
         });
     }
-    out
+
+    /// A list that counts: checked, its verdict said from its findings, and kept with its figures.
+    fn counted(&mut self, file_name: &str, r: &Read, today: NaiveDate) -> Verdict {
+        let report = validate(&r.document, today);
+        let (errors, warnings) = (report.error_count(), report.open_warning_count());
+        let verdict = if r.changed {
+            Verdict::Changed { errors, warnings }
+        } else if errors == 0 && warnings == 0 {
+            Verdict::Complete
+        } else {
+            Verdict::Incomplete { errors, warnings }
+        };
+        self.lists.push(ListFile {
+            file_name: file_name.to_string(),
+            digest: r.digest.clone(),
+            summary: ledger::summary(&r.document, today),
+            document: r.document.clone(),
+            errors,
+            warnings,
+            verdict: verdict.clone(),
+        });
+        verdict
+    }
 }
 
 impl Consolidation {

@@ -8,8 +8,19 @@ use crate::domain::list::path::Location;
 use crate::domain::list::required::is_required;
 
 pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
-    let at = |key| Field::new("header", key, Location::header());
+    let active = Active::of(header);
+    org_names(header, sink);
+    campaign_and_date(header, &active, sink);
+    people_and_phone(ctx, header, sink);
+    categories(header, &active, sink);
+}
 
+fn at(key: &'static str) -> Field<'static> {
+    Field::new("header", key, Location::header())
+}
+
+/// 党组织名称 and 上级党组织.
+fn org_names(header: &Header, sink: &mut Sink) {
     let f = at("org_name");
     match char_len(&header.org_name) {
         0 => sink.error(
@@ -38,8 +49,10 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
             format!("上级党组织名称有{n}个字，超过了60个字的上限，请精简。"),
         );
     }
+}
 
-    let active = Active::of(header);
+/// The 活动 defined by hand, and the 填报日期 against the 活动's period.
+fn campaign_and_date(header: &Header, active: &Active, sink: &mut Sink) {
     if let Some(c) = &header.campaign {
         for (key, rule, why) in campaign::problems(c) {
             let f = at("campaign");
@@ -62,13 +75,16 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
                 ),
             ),
             Some(date) => {
-                if let Some(why) = campaign::filed_on_outside(&active, date) {
+                if let Some(why) = campaign::filed_on_outside(active, date) {
                     sink.warning(&f, "filed_on_outside_campaign", why);
                 }
             }
         }
     }
+}
 
+/// 填报人, 联系电话 and 审核人.
+fn people_and_phone(ctx: &Context, header: &Header, sink: &mut Sink) {
     person(
         sink,
         &at("filed_by"),
@@ -86,7 +102,10 @@ pub fn validate_header(ctx: &Context, header: &Header, sink: &mut Sink) {
         &header.reviewer,
         is_required(ctx.kind, "reviewer"),
     );
+}
 
+/// The categories offered: at least one, each named, none twice.
+fn categories(header: &Header, active: &Active, sink: &mut Sink) {
     let f = at("categories");
     let named: Vec<&str> = header
         .categories
