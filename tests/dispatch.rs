@@ -11,12 +11,15 @@ use rectify::domain::office::dispatch::{dispatch, supervision_number, Figures};
 use rectify::domain::office::period::Period;
 use rectify::domain::sample::org_list;
 
+/// A file received: its name, and its bytes or why it could not be read.
+type Received = (String, Result<Vec<u8>, String>);
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// The file as exported at `when` (local time, +08:00).
-fn file(doc: &Document, name: &str, when: &str) -> (String, Result<Vec<u8>, String>) {
+fn file(doc: &Document, name: &str, when: &str) -> Received {
     let now = DateTime::parse_from_rfc3339(&format!("{when}T09:30:00+08:00")).unwrap();
     (name.to_string(), Ok(export(doc, true, now).bytes))
 }
@@ -34,12 +37,9 @@ fn list(seed: u32, branch: &str, date: &str) -> Document {
     doc
 }
 
-#[test]
-fn a_week_of_two_rounds_of_files() {
-    // Wednesday 2024-06-12; the week is 6-10 … 6-16.
-    let today = day(2024, 6, 12);
-    let week = Period::week_of(today);
-
+/// The files of the week: 甲 hands in on 6-04 and again on 6-11 with a measure done, one closed, a note and an
+/// extension asked; 乙 on 6-04 only, a measure due 6-10 left undone; 丙 for the first time on 6-11. With 乙's list.
+fn two_rounds() -> (Vec<Received>, Document) {
     // 甲 hands in on 6-04 and again on 6-11 with a measure done, one closed, a note and an extension asked.
     let a1 = list(1, "甲党支部", "2024-06-30");
     // The second round is the first as exported, changed: its export raises the revision.
@@ -95,6 +95,16 @@ fn a_week_of_two_rounds_of_files() {
         a2_file,
         file(&c1, "丙.json", "2024-06-11"),
     ];
+    (files, b1)
+}
+
+#[test]
+fn a_week_of_two_rounds_of_files() {
+    // Wednesday 2024-06-12; the week is 6-10 … 6-16.
+    let today = day(2024, 6, 12);
+    let week = Period::week_of(today);
+
+    let (files, b1) = two_rounds();
     let c = consolidate(&files, today);
     let unit = Unit::of(&c, &[], &[]);
     let d = dispatch(&c, &unit, week, "本周", today);

@@ -327,14 +327,8 @@ impl Left {
 /// One sheet as a table: row 1 first, every row up to the last with text, merged ranges marked.
 fn sheet(xml: &str, part: &str, name: &str, styles: &Styles) -> Result<Table, ReadError> {
     let mut reader = Reader::from_str(xml);
-    let mut cells: HashMap<(usize, usize), Cell> = HashMap::new();
-    let mut merges: Vec<Range> = Vec::new();
-    let mut cell = Reading::default();
-    let mut left = Left::default();
-    // The row being read (zero-based), whether it is hidden, and the column after the last cell read in it.
-    let (mut row, mut row_hidden, mut next_column) = (0usize, false, 0usize);
-    let mut started = false;
-    let mut last_row = 0usize;
+    let mut sheet = Sheet::default();
+    // Elements open: some still open at the end means the part was cut short.
     let mut open = 0usize;
     loop {
         let event = reader.read_event().map_err(|_| bad_xml(part))?;
@@ -343,83 +337,17 @@ fn sheet(xml: &str, part: &str, name: &str, styles: &Styles) -> Result<Table, Re
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 open += usize::from(!empty);
-                match e.local_name().as_ref() {
-                    b"row" => {
-                        row = attr(e, b"r")
-                            .and_then(|r| r.parse::<usize>().ok())
-                            .filter(|&r| r >= 1)
-                            .map_or(if started { row + 1 } else { 0 }, |r| r - 1);
-                        started = true;
-                        next_column = 0;
-                        row_hidden = attr(e, b"hidden").is_some_and(|v| v == "1" || v == "true");
-                        if row_hidden {
-                            left.hidden_rows.push(row + 1);
-                        }
-                    }
-                    b"c" if !empty => {
-                        let position = attr(e, b"r")
-                            .and_then(|r| reference(&r))
-                            .unwrap_or((row, next_column));
-                        next_column = position.1 + 1;
-                        cell = Reading {
-                            at: Some(position),
-                            kind: attr(e, b"t").unwrap_or_default(),
-                            style: attr(e, b"s").and_then(|s| s.parse().ok()).unwrap_or(0),
-                            ..Reading::default()
-                        };
-                    }
-                    b"c" => next_column += 1,
-                    b"v" | b"t" if cell.at.is_some() => cell.in_value = !empty,
-                    b"f" if cell.at.is_some() => cell.formula = true,
-                    b"mergeCell" => {
-                        if let Some(range) = attr(e, b"ref").and_then(|r| range(&r)) {
-                            merges.push(range);
-                        }
-                    }
-                    _ => {}
-                }
+                sheet.element(e, empty);
             }
-            Event::Text(t) if cell.in_value => {
-                cell.value.push_str(&t.decode().map_err(|_| bad_xml(part))?)
+            Event::Text(t) if sheet.cell.in_value => {
+                (sheet.cell.value).push_str(&t.decode().map_err(|_| bad_xml(part))?)
             }
-            Event::GeneralRef(r) if cell.in_value => cell.value.push_str(&entity(&r)?),
+            Event::GeneralRef(r) if sheet.cell.in_value => sheet.cell.value.push_str(&entity(&r)?),
             Event::End(e) => {
                 open = open.saturating_sub(1);
                 match e.local_name().as_ref() {
-                    b"v" | b"t" => cell.in_value = false,
-                    b"c" => {
-                        let Some((r, column)) = cell.at.take() else {
-                            continue;
-                        };
-                        if row_hidden {
-                            continue;
-                        }
-                        // A formula with no value: the program that saved it did not compute it (a formula that
-                        // gives empty text is typed `str`).
-                        let read = if cell.formula && cell.value.is_empty() && cell.kind != "str" {
-                            Cell::uncomputed()
-                        } else {
-                            Cell::text(
-                                cell_text(&cell.kind, &cell.value, cell.style, styles)
-                                    .trim()
-                                    .to_string(),
-                            )
-                        };
-                        if read.text.is_empty() && !read.uncomputed {
-                            continue;
-                        }
-                        if column >= MAX_COLUMNS {
-                            if left.wide_rows.last() != Some(&(r + 1)) {
-                                left.wide_rows.push(r + 1);
-                            }
-                            continue;
-                        }
-                        if r >= MAX_ROWS {
-                            return Err(ReadError::TooManyRows);
-                        }
-                        last_row = last_row.max(r + 1);
-                        cells.insert((r, column), read);
-                    }
+                    b"v" | b"t" => sheet.cell.in_value = false,
+                    b"c" => sheet.cell_ended(styles)?,
                     _ => {}
                 }
             }
@@ -430,34 +358,134 @@ fn sheet(xml: &str, part: &str, name: &str, styles: &Styles) -> Result<Table, Re
     if open > 0 {
         return Err(bad_xml(part));
     }
-    let width = cells.keys().map(|(_, c)| c + 1).max().unwrap_or(0);
-    let hidden: HashSet<usize> = left.hidden_rows.iter().map(|r| r - 1).collect();
-    let mut rows: Vec<Vec<Cell>> = (0..last_row)
-        .filter(|r| !hidden.contains(r))
-        .map(|r| {
-            (0..width)
-                .map(|c| cells.remove(&(r, c)).unwrap_or_default())
-                .collect()
-        })
-        .collect();
-    // Rows of the table by the sheet's row number (hidden rows are gone from the table).
-    let index: Vec<Option<usize>> = {
-        let mut at = 0;
-        (0..last_row)
+    sheet.into_table(name)
+}
+
+/// A sheet as it is read: the cells with text by (row, column), the merged ranges, and where the reader is.
+#[derive(Default)]
+struct Sheet {
+    cells: HashMap<(usize, usize), Cell>,
+    merges: Vec<Range>,
+    cell: Reading,
+    left: Left,
+    /// The row being read (zero-based), whether it is hidden, and the column after the last cell read in it.
+    row: usize,
+    row_hidden: bool,
+    next_column: usize,
+    started: bool,
+    last_row: usize,
+}
+
+impl Sheet {
+    fn element(&mut self, e: &quick_xml::events::BytesStart, empty: bool) {
+        match e.local_name().as_ref() {
+            b"row" => {
+                let next = if self.started { self.row + 1 } else { 0 };
+                self.row = attr(e, b"r")
+                    .and_then(|r| r.parse::<usize>().ok())
+                    .filter(|&r| r >= 1)
+                    .map_or(next, |r| r - 1);
+                self.started = true;
+                self.next_column = 0;
+                self.row_hidden = attr(e, b"hidden").is_some_and(|v| v == "1" || v == "true");
+                if self.row_hidden {
+                    self.left.hidden_rows.push(self.row + 1);
+                }
+            }
+            b"c" if !empty => {
+                let position = attr(e, b"r")
+                    .and_then(|r| reference(&r))
+                    .unwrap_or((self.row, self.next_column));
+                self.next_column = position.1 + 1;
+                self.cell = Reading {
+                    at: Some(position),
+                    kind: attr(e, b"t").unwrap_or_default(),
+                    style: attr(e, b"s").and_then(|s| s.parse().ok()).unwrap_or(0),
+                    ..Reading::default()
+                };
+            }
+            b"c" => self.next_column += 1,
+            b"v" | b"t" if self.cell.at.is_some() => self.cell.in_value = !empty,
+            b"f" if self.cell.at.is_some() => self.cell.formula = true,
+            b"mergeCell" => {
+                if let Some(range) = attr(e, b"ref").and_then(|r| range(&r)) {
+                    self.merges.push(range);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A cell read to its end: kept when it has text (or a formula with no value), unless its row is hidden or
+    /// it lies past the last column read (then said).
+    fn cell_ended(&mut self, styles: &Styles) -> Result<(), ReadError> {
+        let cell = &mut self.cell;
+        let Some((r, column)) = cell.at.take() else {
+            return Ok(());
+        };
+        if self.row_hidden {
+            return Ok(());
+        }
+        // A formula with no value: the program that saved it did not compute it (a formula that gives empty
+        // text is typed `str`).
+        let read = if cell.formula && cell.value.is_empty() && cell.kind != "str" {
+            Cell::uncomputed()
+        } else {
+            Cell::text(
+                cell_text(&cell.kind, &cell.value, cell.style, styles)
+                    .trim()
+                    .to_string(),
+            )
+        };
+        if read.text.is_empty() && !read.uncomputed {
+            return Ok(());
+        }
+        if column >= MAX_COLUMNS {
+            if self.left.wide_rows.last() != Some(&(r + 1)) {
+                self.left.wide_rows.push(r + 1);
+            }
+            return Ok(());
+        }
+        if r >= MAX_ROWS {
+            return Err(ReadError::TooManyRows);
+        }
+        self.last_row = self.last_row.max(r + 1);
+        self.cells.insert((r, column), read);
+        Ok(())
+    }
+
+    /// The rows up to the last with text, without the hidden ones, as wide as the widest, merges marked.
+    fn into_table(mut self, name: &str) -> Result<Table, ReadError> {
+        let last_row = self.last_row;
+        let width = self.cells.keys().map(|(_, c)| c + 1).max().unwrap_or(0);
+        let hidden: HashSet<usize> = self.left.hidden_rows.iter().map(|r| r - 1).collect();
+        let mut rows: Vec<Vec<Cell>> = (0..last_row)
+            .filter(|r| !hidden.contains(r))
             .map(|r| {
-                (!hidden.contains(&r)).then(|| {
-                    at += 1;
-                    at - 1
-                })
+                (0..width)
+                    .map(|c| self.cells.remove(&(r, c)).unwrap_or_default())
+                    .collect()
             })
-            .collect()
-    };
-    mark_merges(&mut rows, &index, &merges)?;
-    Ok(Table {
-        rows,
-        notes: left.notes(name),
-        ..Table::default()
-    })
+            .collect();
+        // Rows of the table by the sheet's row number (hidden rows are gone from the table).
+        let index: Vec<Option<usize>> = {
+            let mut at = 0;
+            (0..last_row)
+                .map(|r| {
+                    (!hidden.contains(&r)).then(|| {
+                        at += 1;
+                        at - 1
+                    })
+                })
+                .collect()
+        };
+        mark_merges(&mut rows, &index, &self.merges)?;
+        Ok(Table {
+            rows,
+            notes: self.left.notes(name),
+            ..Table::default()
+        })
+    }
 }
 
 /// Marks the cells each merged range covers below its first row as "the same as above". A well-formed sheet's

@@ -282,70 +282,6 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             m.consolidate(now);
         }
         Event::Reading(done, total) => m.reading = Some((done, total)),
-        Event::Read(arrived) => {
-            m.reading = None;
-            let waiting = arrived.waiting;
-            let count = arrived.lists.len() + arrived.refused.len() + waiting;
-            let mut read = SummarySet::empty();
-            read.add(&arrived.lists);
-            let mut files = read.files;
-            files.extend(
-                (arrived.refused.iter()).map(|(name, why)| SummarySet::table_refused(name, why)),
-            );
-            let said = if waiting > 0 {
-                format!("已读取{count}个文件；其中{waiting}个Word或Excel表格，请在下面逐个核对，按“计入汇总”计入。")
-            } else {
-                format!("已读取{count}个文件。")
-            };
-            m.take(Step::Add(files), Some(said), now, &mut out);
-        }
-        Event::Table { name, list } => {
-            let kept = SummarySet::table(&name, &list);
-            let said = format!("已把表格“{name}”计入汇总（来自表格，没有校验码）。");
-            m.take(Step::Add(vec![kept]), Some(said), now, &mut out);
-        }
-        Event::Remove(index) => {
-            m.selected = None;
-            if let Some(file) = m.set.files.get(index) {
-                let name = file.name.clone();
-                let step = Step::Remove(FileKey::of(file));
-                m.take(step, Some(format!("已移除“{name}”。")), now, &mut out);
-            }
-        }
-        Event::Clear(drop_reviews) => {
-            m.selected = None;
-            let kept = if drop_reviews {
-                0
-            } else {
-                m.set.unexported_reviews()
-            };
-            let said = if kept > 0 {
-                format!(
-                    "已清空收到的文件（应报送名单、合并的名称和{kept}条未导出的审核意见保留）。"
-                )
-            } else {
-                "已清空收到的文件（应报送名单和合并的名称保留）。".to_string()
-            };
-            let files = m.set.files.iter().map(FileKey::of).collect();
-            let step = Step::Clear {
-                files,
-                reviews: drop_reviews,
-            };
-            m.take(step, Some(said), now, &mut out);
-        }
-        Event::Expected(text) => m.take(Step::Expected(text), None, now, &mut out),
-        Event::Join { name, with } => {
-            let said = format!("已把“{name}”合并到“{with}”，两者按同一党支部统计。");
-            m.take(Step::Join { name, with }, Some(said), now, &mut out);
-        }
-        Event::Unjoin(index) => {
-            if let Some(join) = m.set.joined.get(index).cloned() {
-                let said = "已撤销合并。".to_string();
-                m.take(Step::Unjoin(join), Some(said), now, &mut out);
-            }
-        }
-        // A review written changes the set, not what was received: nothing is read again.
-        Event::Review { of, edit } => m.take(Step::Review { of, edit }, None, now, &mut out),
         Event::Open(list) => {
             m.back_to = match list {
                 None => m.selected.take(),
@@ -354,46 +290,7 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             m.selected = list;
         }
         Event::Dispatching(on) => m.dispatching = on,
-        Event::Issuer(issuer, first) => m.take(Step::Issuer(issuer, first), None, now, &mut out),
-        Event::Issue(numbers) => m.take(Step::Issue(numbers), None, now, &mut out),
-        Event::Distinct(lines) => {
-            let said = "已确认是另一个党支部的清单，分开统计。".to_string();
-            m.take(Step::Distinct(lines), Some(said), now, &mut out)
-        }
-        Event::Campaign(key) => {
-            let name = (m.made.consolidation.campaigns.iter())
-                .find(|c| c.key == key)
-                .map(|c| c.name.clone())
-                .unwrap_or_default();
-            let said = format!("现在汇总“{name}”的清单；其他活动的文件保留，不计入。");
-            m.take(Step::Campaign(key), Some(said), now, &mut out)
-        }
-        Event::Kept(Stored::Written(stamp)) => {
-            let carried = m.writing.take().unwrap_or(0);
-            m.pending.drain(..carried.min(m.pending.len()));
-            m.stamp = stamp;
-            let rebased = m.rebased.take();
-            match (m.to_say.take(), rebased) {
-                (Some(said), rebased) => m.notice = Some(Ok(said + &rebased.unwrap_or_default())),
-                (None, Some(rebased)) => m.notice = Some(Ok(rebased)),
-                (None, None) => {}
-            }
-            if std::mem::take(&mut m.heard) {
-                out.push(Effect::Reload);
-            }
-            m.write(&mut out);
-        }
-        Event::Kept(Stored::Stale(stored, stamp)) => {
-            m.writing = None;
-            m.heard = false;
-            m.rebase(*stored, stamp, now);
-            m.write(&mut out);
-        }
-        Event::Kept(Stored::Failed(e)) => {
-            // Kept in this tab to be written with the next step; the page says the set is not kept.
-            m.writing = None;
-            m.notice = Some(Err(e));
-        }
+        Event::Kept(stored) => m.kept(stored, now, &mut out),
         Event::Foreign(stored, stamp) => {
             if m.writing.is_some() {
                 // The write under way comes back stale (then its steps are taken again on top of what is
@@ -404,9 +301,140 @@ pub fn update(m: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             }
         }
         Event::Said(said) => m.notice = Some(said),
+        // A step of the set: what the user did, taken and kept (a review written changes the set, not what was
+        // received: nothing is read again).
+        event => {
+            if let Some((step, said)) = m.step_of(event) {
+                m.take(step, said, now, &mut out);
+            }
+        }
     }
     out.push(Effect::Changed);
     out
+}
+
+impl Model {
+    /// The step of the set an event asks for, with what the page says once it is kept; none when there is
+    /// nothing to do (a file or a join no longer there).
+    fn step_of(&mut self, event: Event) -> Option<(Step, Option<String>)> {
+        match event {
+            Event::Read(arrived) => {
+                self.reading = None;
+                let waiting = arrived.waiting;
+                let count = arrived.lists.len() + arrived.refused.len() + waiting;
+                let mut read = SummarySet::empty();
+                read.add(&arrived.lists);
+                let mut files = read.files;
+                files.extend(
+                    (arrived.refused.iter())
+                        .map(|(name, why)| SummarySet::table_refused(name, why)),
+                );
+                let said = if waiting > 0 {
+                    format!("已读取{count}个文件；其中{waiting}个Word或Excel表格，请在下面逐个核对，按“计入汇总”计入。")
+                } else {
+                    format!("已读取{count}个文件。")
+                };
+                return Some((Step::Add(files), Some(said)));
+            }
+            Event::Table { name, list } => {
+                let kept = SummarySet::table(&name, &list);
+                let said = format!("已把表格“{name}”计入汇总（来自表格，没有校验码）。");
+                return Some((Step::Add(vec![kept]), Some(said)));
+            }
+            Event::Remove(index) => {
+                self.selected = None;
+                if let Some(file) = self.set.files.get(index) {
+                    let name = file.name.clone();
+                    let step = Step::Remove(FileKey::of(file));
+                    return Some((step, Some(format!("已移除“{name}”。"))));
+                }
+            }
+            Event::Clear(drop_reviews) => {
+                self.selected = None;
+                let kept = if drop_reviews {
+                    0
+                } else {
+                    self.set.unexported_reviews()
+                };
+                let said = if kept > 0 {
+                    format!(
+                        "已清空收到的文件（应报送名单、合并的名称和{kept}条未导出的审核意见保留）。"
+                    )
+                } else {
+                    "已清空收到的文件（应报送名单和合并的名称保留）。".to_string()
+                };
+                let files = self.set.files.iter().map(FileKey::of).collect();
+                let step = Step::Clear {
+                    files,
+                    reviews: drop_reviews,
+                };
+                return Some((step, Some(said)));
+            }
+            Event::Expected(text) => return Some((Step::Expected(text), None)),
+            Event::Join { name, with } => {
+                let said = format!("已把“{name}”合并到“{with}”，两者按同一党支部统计。");
+                return Some((Step::Join { name, with }, Some(said)));
+            }
+            Event::Unjoin(index) => {
+                if let Some(join) = self.set.joined.get(index).cloned() {
+                    let said = "已撤销合并。".to_string();
+                    return Some((Step::Unjoin(join), Some(said)));
+                }
+            }
+            Event::Review { of, edit } => return Some((Step::Review { of, edit }, None)),
+            Event::Issuer(issuer, first) => return Some((Step::Issuer(issuer, first), None)),
+            Event::Issue(numbers) => return Some((Step::Issue(numbers), None)),
+            Event::Distinct(lines) => {
+                let said = "已确认是另一个党支部的清单，分开统计。".to_string();
+                return Some((Step::Distinct(lines), Some(said)));
+            }
+            Event::Campaign(key) => {
+                let name = (self.made.consolidation.campaigns.iter())
+                    .find(|c| c.key == key)
+                    .map(|c| c.name.clone())
+                    .unwrap_or_default();
+                let said = format!("现在汇总“{name}”的清单；其他活动的文件保留，不计入。");
+                return Some((Step::Campaign(key), Some(said)));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// A write of the set came back: written (its steps done; a notice, another tab heard meanwhile), stale
+    /// (another tab wrote first: this tab's steps taken again on top), or failed (kept here for the next one).
+    fn kept(&mut self, stored: Stored, now: &Now, out: &mut Vec<Effect>) {
+        match stored {
+            Stored::Written(stamp) => {
+                let carried = self.writing.take().unwrap_or(0);
+                self.pending.drain(..carried.min(self.pending.len()));
+                self.stamp = stamp;
+                let rebased = self.rebased.take();
+                match (self.to_say.take(), rebased) {
+                    (Some(said), rebased) => {
+                        self.notice = Some(Ok(said + &rebased.unwrap_or_default()))
+                    }
+                    (None, Some(rebased)) => self.notice = Some(Ok(rebased)),
+                    (None, None) => {}
+                }
+                if std::mem::take(&mut self.heard) {
+                    out.push(Effect::Reload);
+                }
+                self.write(out);
+            }
+            Stored::Stale(stored, stamp) => {
+                self.writing = None;
+                self.heard = false;
+                self.rebase(*stored, stamp, now);
+                self.write(out);
+            }
+            Stored::Failed(e) => {
+                // Kept in this tab to be written with the next step; the page says the set is not kept.
+                self.writing = None;
+                self.notice = Some(Err(e));
+            }
+        }
+    }
 }
 
 impl Core for Model {

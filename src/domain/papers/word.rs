@@ -151,146 +151,176 @@ pub fn feedback_document(f: &Feedback) -> WordDoc {
 /// The list `doc` as a Word document in `layout` (one page per member applies to member lists only).
 pub fn list_document(doc: &Document, complete: bool, layout: WordLayout) -> WordDoc {
     let h = heading(doc, complete);
-    let title = vec![h.org_line.clone(), h.title_line.clone()];
-    let meta = vec![h.unit.clone(), h.filed_on.clone()];
-    let closing = vec![signatures(&h.filed_by, &h.phone)];
+    let page = Page {
+        title: vec![h.org_line.clone(), h.title_line.clone()],
+        meta: vec![h.unit.clone(), h.filed_on.clone()],
+        closing: vec![signatures(&h.filed_by, &h.phone)],
+    };
     let pages = match (doc.kind, layout) {
-        (Kind::Org, _) => {
-            let measure = |m: &MeasureRow| {
-                vec![
-                    t(&m.content),
-                    t(&m.goal),
-                    t(&m.deadline),
-                    t(&m.lead),
-                    t(&m.dept),
-                ]
-            };
-            let rows = org_rows(doc)
-                .iter()
-                .flat_map(|p| {
-                    let own = vec![
-                        t(&p.serial.to_string()),
-                        t(&p.category),
-                        t(&p.sources),
-                        t(&p.description),
-                    ];
-                    problem_rows(p, Vec::new(), own, measure, 5)
-                })
-                .collect();
-            vec![WordPage {
-                title,
-                meta,
-                table: WordTable {
-                    // A head too long for its column breaks between its words, never inside one (序/号,
-                    // 牵头责/任人 on paper read as nothing).
-                    columns: columns(&[
-                        ("序号", 50),
-                        ("问题\n类别", 70),
-                        ("问题来源", 90),
-                        ("问题表现", 200),
-                        ("整改措施", 250),
-                        ("整改目标", 110),
-                        ("整改时限", 85),
-                        ("牵头\n责任人", 75),
-                        ("责任\n单位", 70),
-                    ]),
-                    rows,
-                },
-                closing,
-            }]
-        }
-        (Kind::Member, WordLayout::Table) => {
-            let measure = |m: &MeasureRow| vec![t(&m.content), t(&m.goal), t(&m.deadline)];
-            let mut rows = Vec::new();
-            for m in member_rows(doc) {
-                let problems = if m.problems.is_empty() {
-                    vec![ProblemBlock {
-                        serial: 1,
-                        category: String::new(),
-                        sources: String::new(),
-                        description: String::new(),
-                        measures: Vec::new(),
-                    }]
-                } else {
-                    m.problems.clone()
-                };
-                for (i, p) in problems.iter().enumerate() {
-                    let lead = if i == 0 {
-                        vec![t(&m.name), t(&m.position)]
-                    } else {
-                        vec![WordCell::Below; 2]
-                    };
-                    let own = vec![t(&p.serial.to_string()), t(&p.category), t(&p.description)];
-                    rows.extend(problem_rows(p, lead, own, measure, 3));
-                }
-            }
-            vec![WordPage {
-                title,
-                meta,
-                table: WordTable {
-                    columns: columns(&[
-                        ("姓名", 70),
-                        ("职务", 80),
-                        ("序号", 50),
-                        ("问题类别", 90),
-                        ("检视出的问题", 230),
-                        ("整改措施", 260),
-                        ("整改目标", 120),
-                        ("整改时限", 100),
-                    ]),
-                    rows,
-                },
-                closing,
-            }]
-        }
-        (Kind::Member, WordLayout::PerMember) => member_rows(doc)
-            .iter()
-            .map(|m| {
-                let measure = |x: &MeasureRow| vec![t(&x.content), t(&x.goal), t(&x.deadline)];
-                let rows = m
-                    .problems
-                    .iter()
-                    .flat_map(|p| {
-                        let own = vec![t(&p.serial.to_string()), t(&p.category), t(&p.description)];
-                        problem_rows(p, Vec::new(), own, measure, 3)
-                    })
-                    .collect();
-                WordPage {
-                    title: vec![
-                        doc.header.org_name.trim().to_string(),
-                        Active::of(&doc.header).title(Kind::Member),
-                    ],
-                    meta: vec![
-                        format!("姓名：{}", m.name),
-                        format!("职务：{}", m.position),
-                        format!("党员类别：{}", m.member_type),
-                        h.filed_on.clone(),
-                    ],
-                    table: WordTable {
-                        columns: columns(&[
-                            ("序号", 50),
-                            ("问题类别", 120),
-                            ("检视出的问题", 280),
-                            ("整改措施", 300),
-                            ("整改目标", 140),
-                            ("整改时限", 110),
-                        ]),
-                        rows,
-                    },
-                    closing: vec![
-                        "本人签字：＿＿＿＿＿＿＿＿\u{3000}\u{3000}日期：＿＿＿＿＿＿".to_string(),
-                        format!("支部意见：{}", m.branch_opinion),
-                        "党支部书记（签字）：＿＿＿＿＿＿＿＿".to_string(),
-                    ],
-                }
-            })
-            .collect(),
+        (Kind::Org, _) => org_pages(doc, page),
+        (Kind::Member, WordLayout::Table) => member_table(doc, page),
+        (Kind::Member, WordLayout::PerMember) => one_page_per_member(doc, &h.filed_on),
     };
     WordDoc {
         pages,
         code: Some(short_code(&next_digest(doc))),
         draft: !complete,
     }
+}
+
+/// What every page of a list's document has around its table: the title lines, 填报单位 and date, signatures.
+struct Page {
+    title: Vec<String>,
+    meta: Vec<String>,
+    closing: Vec<String>,
+}
+
+/// An org list: one table of its problems, each with its measures.
+fn org_pages(doc: &Document, page: Page) -> Vec<WordPage> {
+    let Page {
+        title,
+        meta,
+        closing,
+    } = page;
+    let measure = |m: &MeasureRow| {
+        vec![
+            t(&m.content),
+            t(&m.goal),
+            t(&m.deadline),
+            t(&m.lead),
+            t(&m.dept),
+        ]
+    };
+    let rows = org_rows(doc)
+        .iter()
+        .flat_map(|p| {
+            let own = vec![
+                t(&p.serial.to_string()),
+                t(&p.category),
+                t(&p.sources),
+                t(&p.description),
+            ];
+            problem_rows(p, Vec::new(), own, measure, 5)
+        })
+        .collect();
+    vec![WordPage {
+        title,
+        meta,
+        table: WordTable {
+            // A head too long for its column breaks between its words, never inside one (序/号,
+            // 牵头责/任人 on paper read as nothing).
+            columns: columns(&[
+                ("序号", 50),
+                ("问题\n类别", 70),
+                ("问题来源", 90),
+                ("问题表现", 200),
+                ("整改措施", 250),
+                ("整改目标", 110),
+                ("整改时限", 85),
+                ("牵头\n责任人", 75),
+                ("责任\n单位", 70),
+            ]),
+            rows,
+        },
+        closing,
+    }]
+}
+
+/// A member list in one table: each member's name beside all of its problems.
+fn member_table(doc: &Document, page: Page) -> Vec<WordPage> {
+    let Page {
+        title,
+        meta,
+        closing,
+    } = page;
+    let measure = |m: &MeasureRow| vec![t(&m.content), t(&m.goal), t(&m.deadline)];
+    let mut rows = Vec::new();
+    for m in member_rows(doc) {
+        let problems = if m.problems.is_empty() {
+            vec![ProblemBlock {
+                serial: 1,
+                category: String::new(),
+                sources: String::new(),
+                description: String::new(),
+                measures: Vec::new(),
+            }]
+        } else {
+            m.problems.clone()
+        };
+        for (i, p) in problems.iter().enumerate() {
+            let lead = if i == 0 {
+                vec![t(&m.name), t(&m.position)]
+            } else {
+                vec![WordCell::Below; 2]
+            };
+            let own = vec![t(&p.serial.to_string()), t(&p.category), t(&p.description)];
+            rows.extend(problem_rows(p, lead, own, measure, 3));
+        }
+    }
+    vec![WordPage {
+        title,
+        meta,
+        table: WordTable {
+            columns: columns(&[
+                ("姓名", 70),
+                ("职务", 80),
+                ("序号", 50),
+                ("问题类别", 90),
+                ("检视出的问题", 230),
+                ("整改措施", 260),
+                ("整改目标", 120),
+                ("整改时限", 100),
+            ]),
+            rows,
+        },
+        closing,
+    }]
+}
+
+/// A member list, one page for each member to sign, with 支部意见 below.
+fn one_page_per_member(doc: &Document, filed_on: &str) -> Vec<WordPage> {
+    member_rows(doc)
+        .iter()
+        .map(|m| {
+            let measure = |x: &MeasureRow| vec![t(&x.content), t(&x.goal), t(&x.deadline)];
+            let rows = m
+                .problems
+                .iter()
+                .flat_map(|p| {
+                    let own = vec![t(&p.serial.to_string()), t(&p.category), t(&p.description)];
+                    problem_rows(p, Vec::new(), own, measure, 3)
+                })
+                .collect();
+            WordPage {
+                title: vec![
+                    doc.header.org_name.trim().to_string(),
+                    Active::of(&doc.header).title(Kind::Member),
+                ],
+                meta: vec![
+                    format!("姓名：{}", m.name),
+                    format!("职务：{}", m.position),
+                    format!("党员类别：{}", m.member_type),
+                    filed_on.to_string(),
+                ],
+                table: WordTable {
+                    columns: columns(&[
+                        ("序号", 50),
+                        ("问题类别", 120),
+                        ("检视出的问题", 280),
+                        ("整改措施", 300),
+                        ("整改目标", 140),
+                        ("整改时限", 110),
+                    ]),
+                    rows,
+                },
+                closing: vec![
+                    "本人签字：＿＿＿＿＿＿＿＿\u{3000}\u{3000}日期：＿＿＿＿＿＿".to_string(),
+                    format!("支部意见：{}", m.branch_opinion),
+                    "党支部书记（签字）：＿＿＿＿＿＿＿＿".to_string(),
+                ],
+            }
+        })
+        .collect()
 }
 
 /// The file name of the list's Word document: the list file's name with `.docx`, and 每名党员一页 for that layout.

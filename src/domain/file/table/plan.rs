@@ -314,48 +314,16 @@ impl Reading {
         fields: &[Field],
         new_id: &mut dyn FnMut() -> String,
     ) {
-        let cell = |field: Field| {
-            fields
-                .iter()
-                .position(|f| *f == field)
-                .and_then(|i| row.get(i))
-        };
-        let text = |field: Field| {
-            cell(field)
-                .map(|c| c.text.trim().to_string())
-                .unwrap_or_default()
-        };
-        // A cell under a merge, or empty, is "the same as above" for the member and the problem; a formula whose
-        // result the file does not hold is not: it is something unknown, said below.
-        let fresh = |field: Field| {
-            cell(field).is_some_and(|c| c.uncomputed || (!c.continued && !c.text.trim().is_empty()))
-        };
-        let uncomputed: Vec<String> = fields
-            .iter()
-            .zip(row)
-            .filter(|(f, c)| c.uncomputed && **f != Field::Skip)
-            .map(|(f, _)| f.label().to_string())
-            .collect();
-        if !uncomputed.is_empty() {
-            self.unread.push(format!(
-                "第{number}行：{}是公式，文件里没有保存它算出的内容（保存它的程序不计算公式），没有读入。请用 Excel 或 WPS 打开文件保存一次再导入，或{}填写。",
-                uncomputed.join("、"),
-                self.then
-            ));
-        }
-        let mut unnumbered = |field: Field| {
-            let (t, had) = super::words::without_numbering(&text(field));
-            self.numbered += usize::from(had);
-            t
-        };
-        let measure_text = unnumbered(Field::Measure);
+        let r = Row { cells: row, fields };
+        self.say_uncomputed(number, &r);
+        let measure_text = self.unnumbered(&r, Field::Measure);
         let has_measure = !measure_text.is_empty()
-            || !text(Field::Goal).is_empty()
-            || !text(Field::Deadline).is_empty();
-        let problem_text = if fresh(Field::Problem) {
-            unnumbered(Field::Problem)
+            || !r.text(Field::Goal).is_empty()
+            || !r.text(Field::Deadline).is_empty();
+        let problem_text = if r.fresh(Field::Problem) {
+            self.unnumbered(&r, Field::Problem)
         } else {
-            text(Field::Problem)
+            r.text(Field::Problem)
         };
         // A line of labels under the table (审核人：张伟    填报人：王芳), whatever column its cells fall in.
         let labels_only = measure_text.is_empty()
@@ -369,15 +337,60 @@ impl Reading {
         }
         // A name written again under itself (a template merged per problem) is the same member, and so is a name
         // met again further down (a table sorted by category).
-        if self.kind == Kind::Member && (fresh(Field::Name) || self.members.is_empty()) {
-            self.member_named(&text(Field::Name), number, new_id);
+        if self.kind == Kind::Member && (r.fresh(Field::Name) || self.members.is_empty()) {
+            self.member_named(&r.text(Field::Name), number, new_id);
         }
-        // A problem's text written again on each of its measures' rows is the same problem, unless its 序号 or
-        // its category says it is another one with the same words.
-        let number_cell = fresh(Field::Number).then(|| text(Field::Number));
-        let category_cell = fresh(Field::Category).then(|| text(Field::Category));
+        self.problem_of(number, &r, problem_text, new_id);
+        if !has_measure {
+            self.unread.push(format!(
+                "第{number}行：问题没有整改措施，{}补上。",
+                self.then
+            ));
+            return;
+        }
+        let measure = self.measure_of(number, &r, measure_text, new_id);
+        self.last = Some(measure.clone());
+        if let Some(problem) = self.problems().last_mut() {
+            problem.measures.push(measure);
+        }
+    }
+
+    /// Formulas whose result the file does not hold: something unknown, said (never read as empty).
+    fn say_uncomputed(&mut self, number: usize, r: &Row) {
+        let uncomputed: Vec<String> = (r.fields.iter())
+            .zip(r.cells)
+            .filter(|(f, c)| c.uncomputed && **f != Field::Skip)
+            .map(|(f, _)| f.label().to_string())
+            .collect();
+        if !uncomputed.is_empty() {
+            self.unread.push(format!(
+                "第{number}行：{}是公式，文件里没有保存它算出的内容（保存它的程序不计算公式），没有读入。请用 Excel 或 WPS 打开文件保存一次再导入，或{}填写。",
+                uncomputed.join("、"),
+                self.then
+            ));
+        }
+    }
+
+    /// A cell's text without the hand numbering at its start (1． （2） ③ 一是), counted to be said once.
+    fn unnumbered(&mut self, r: &Row, field: Field) -> String {
+        let (t, had) = super::words::without_numbering(&r.text(field));
+        self.numbered += usize::from(had);
+        t
+    }
+
+    /// The row's problem: the one above when its text is written again (unless its 序号 or category says it is
+    /// another with the same words), else a new one.
+    fn problem_of(
+        &mut self,
+        number: usize,
+        r: &Row,
+        problem_text: String,
+        new_id: &mut dyn FnMut() -> String,
+    ) {
+        let number_cell = r.fresh(Field::Number).then(|| r.text(Field::Number));
+        let category_cell = r.fresh(Field::Category).then(|| r.text(Field::Category));
         let same_problem = self.problems_ref().last().is_some_and(|p| {
-            !fresh(Field::Problem)
+            !r.fresh(Field::Problem)
                 || (p.description == problem_text
                     && number_cell
                         .as_ref()
@@ -390,42 +403,45 @@ impl Reading {
             self.number = number_cell;
         }
         if !same_problem {
-            let category = self.category(number, &text(Field::Category));
+            let category = self.category(number, &r.text(Field::Category));
             let mut problem = Problem::new(new_id(), category);
             problem.description = problem_text;
-            problem.remark = text(Field::Remark);
-            problem.sources = self.sources(number, &text(Field::Source));
+            problem.remark = r.text(Field::Remark);
+            problem.sources = self.sources(number, &r.text(Field::Source));
             self.problems().push(problem);
         }
-        if !has_measure {
-            self.unread.push(format!(
-                "第{number}行：问题没有整改措施，{}补上。",
-                self.then
-            ));
-            return;
-        }
-        // A cell merged down over several measures (牵头责任人 or 整改时限 for all of a problem's) is each one's.
+    }
+
+    /// The row's measure, a cell merged down over several measures (牵头责任人 or 整改时限 for all of a problem's)
+    /// being each one's.
+    fn measure_of(
+        &mut self,
+        number: usize,
+        r: &Row,
+        content: String,
+        new_id: &mut dyn FnMut() -> String,
+    ) -> Measure {
         let above = self.last.take();
-        let merged = |field: Field| cell(field).is_some_and(|c| c.continued) && above.is_some();
+        let merged = |field: Field| r.cell(field).is_some_and(|c| c.continued) && above.is_some();
         let from_above = |get: fn(&Measure) -> String| above.as_ref().map(get).unwrap_or_default();
         let mut measure = Measure::new(new_id(), self.kind);
-        measure.content = measure_text;
+        measure.content = content;
         measure.goal = if merged(Field::Goal) {
             from_above(|m| m.goal.clone())
         } else {
-            text(Field::Goal)
+            r.text(Field::Goal)
         };
         measure.progress = if merged(Field::Progress) {
             from_above(|m| m.progress.clone())
         } else {
-            text(Field::Progress)
+            r.text(Field::Progress)
         };
         // 整改状态 from its own column, else from what 完成情况 starts with: a 台账 under way stays under way.
-        let said = match text(Field::Status) {
+        let said = match r.text(Field::Status) {
             s if !s.is_empty() => Some(s),
             _ => Some(measure.progress.clone()).filter(|p| super::words::status(p).is_some()),
         };
-        let written = text(Field::Deadline);
+        let written = r.text(Field::Deadline);
         match (&above, deadline::read(&written)) {
             (Some(a), _) if merged(Field::Deadline) => measure.deadline = a.deadline.clone(),
             (_, Ok(d)) => measure.deadline = d,
@@ -443,7 +459,7 @@ impl Reading {
                 Some(if merged(field) {
                     above.as_ref().and_then(get).unwrap_or_default()
                 } else {
-                    text(field)
+                    r.text(field)
                 })
             };
             measure.lead = or_above(Field::Lead, |m| m.lead.clone());
@@ -453,10 +469,7 @@ impl Reading {
         if let Some(said) = said {
             self.status(number, &said, &mut measure);
         }
-        self.last = Some(measure.clone());
-        if let Some(problem) = self.problems().last_mut() {
-            problem.measures.push(measure);
-        }
+        measure
     }
 
     /// The sources a 问题来源 cell names; the words that name none are said.
@@ -576,6 +589,33 @@ fn category_core(written: &str) -> String {
         .trim_end_matches("方面")
         .trim_end_matches("问题")
         .to_string()
+}
+
+/// One row of a table, read through the fields its columns were matched to.
+struct Row<'a> {
+    cells: &'a [super::Cell],
+    fields: &'a [Field],
+}
+
+impl Row<'_> {
+    fn cell(&self, field: Field) -> Option<&super::Cell> {
+        (self.fields.iter())
+            .position(|f| *f == field)
+            .and_then(|i| self.cells.get(i))
+    }
+
+    fn text(&self, field: Field) -> String {
+        (self.cell(field))
+            .map(|c| c.text.trim().to_string())
+            .unwrap_or_default()
+    }
+
+    /// A cell under a merge, or empty, is "the same as above" for the member and the problem; a formula whose
+    /// result the file does not hold is not: it is something unknown, said apart.
+    fn fresh(&self, field: Field) -> bool {
+        (self.cell(field))
+            .is_some_and(|c| c.uncomputed || (!c.continued && !c.text.trim().is_empty()))
+    }
 }
 
 #[cfg(test)]

@@ -80,7 +80,6 @@ pub fn branch_table(props: &BranchesProps) -> Html {
     let order = use_state(|| (Column::Listed, true));
     let query = use_state(String::new);
     let (column, ascending) = *order;
-    let c = &props.made.consolidation;
     let unit = &props.unit;
     // 序号 is the row's place in the 应报送名单's (or natural) order, so it stays the same when sorted or searched.
     let rows: Vec<(usize, &Branch)> = unit
@@ -110,7 +109,6 @@ pub fn branch_table(props: &BranchesProps) -> Html {
             </th>
         }
     };
-    let total = unit.total();
     html! {
         <>
         <p class="branch-search no-print">
@@ -136,52 +134,65 @@ pub fn branch_table(props: &BranchesProps) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for rows.iter().map(|(i, b)| {
-                    let s = &b.summary;
-                    let (review, unanswered) = review_cells(c, b, &props.set);
-                    html! {
-                        <tr class={classes!((s.overdue > 0).then_some("has-overdue"), b.lists.is_empty().then_some("not-handed-in"))}>
-                            <td class="center">{ i + 1 }</td>
-                            <th scope="row">
-                                { &b.name }
-                                if !b.other_names.is_empty() {
-                                    <span class="other-names">{ format!("（又写作：{}）", b.other_names.join("、")) }</span>
-                                }
-                            </th>
-                            { list_cell(c, b, Kind::Org, &props.on_open) }
-                            { list_cell(c, b, Kind::Member, &props.on_open) }
-                            <td class="center">{ b.members(c) }</td>
-                            <td class="center">{ s.problems }</td>
-                            <td class="center">{ s.measures }</td>
-                            <td class="center">{ s.overdue }</td>
-                            <td class="center">{ s.closed }</td>
-                            <td class="center">{ s.rate() }</td>
-                            <td class="center">{ b.errors }</td>
-                            <td class="center">{ b.warnings }</td>
-                            <td>{ review }</td>
-                            <td class="center">{ unanswered }</td>
-                        </tr>
-                    }
-                }) }
+                { for rows.iter().map(|(i, b)| branch_row(*i, b, props)) }
             </tbody>
-            <tfoot>
-                <tr>
-                    <td></td>
-                    <th scope="row">{ format!("合计（{}个党支部）", unit.reporting().count()) }</th>
-                    <td class="center">{ format!("{}份", c.lists.iter().filter(|l| l.document.kind == Kind::Org).count()) }</td>
-                    <td class="center">{ format!("{}份", c.lists.iter().filter(|l| l.document.kind == Kind::Member).count()) }</td>
-                    <td class="center">{ unit.branches.iter().map(|b| b.members(c)).sum::<usize>() }</td>
-                    <td class="center">{ total.problems }</td>
-                    <td class="center">{ total.measures }</td>
-                    <td class="center">{ total.overdue }</td>
-                    <td class="center">{ total.closed }</td>
-                    <td class="center">{ total.rate() }</td>
-                    <td class="center">{ unit.branches.iter().map(|b| b.errors).sum::<usize>() }</td>
-                    <td class="center">{ unit.branches.iter().map(|b| b.warnings).sum::<usize>() }</td>
-                    <td></td><td></td>
-                </tr>
-            </tfoot>
+            { totals(props) }
         </table>
         </>
+    }
+}
+
+/// One 党支部's row: its name (and the other ways it was written), its lists, figures and review.
+fn branch_row(i: usize, b: &Branch, props: &BranchesProps) -> Html {
+    let c = &props.made.consolidation;
+    let s = &b.summary;
+    let (review, unanswered) = review_cells(c, b, &props.set);
+    html! {
+        <tr class={classes!((s.overdue > 0).then_some("has-overdue"), b.lists.is_empty().then_some("not-handed-in"))}>
+            <td class="center">{ i + 1 }</td>
+            <th scope="row">
+                { &b.name }
+                if !b.other_names.is_empty() {
+                    <span class="other-names">{ format!("（又写作：{}）", b.other_names.join("、")) }</span>
+                }
+            </th>
+            { list_cell(c, b, Kind::Org, &props.on_open) }
+            { list_cell(c, b, Kind::Member, &props.on_open) }
+            <td class="center">{ b.members(c) }</td>
+            <td class="center">{ s.problems }</td>
+            <td class="center">{ s.measures }</td>
+            <td class="center">{ s.overdue }</td>
+            <td class="center">{ s.closed }</td>
+            <td class="center">{ s.rate() }</td>
+            <td class="center">{ b.errors }</td>
+            <td class="center">{ b.warnings }</td>
+            <td>{ review }</td>
+            <td class="center">{ unanswered }</td>
+        </tr>
+    }
+}
+
+/// 合计: the reporting 党支部 and every figure summed.
+fn totals(props: &BranchesProps) -> Html {
+    let (c, unit) = (&props.made.consolidation, &props.unit);
+    let total = unit.total();
+    html! {
+    <tfoot>
+        <tr>
+            <td></td>
+            <th scope="row">{ format!("合计（{}个党支部）", unit.reporting().count()) }</th>
+            <td class="center">{ format!("{}份", c.lists.iter().filter(|l| l.document.kind == Kind::Org).count()) }</td>
+            <td class="center">{ format!("{}份", c.lists.iter().filter(|l| l.document.kind == Kind::Member).count()) }</td>
+            <td class="center">{ unit.branches.iter().map(|b| b.members(c)).sum::<usize>() }</td>
+            <td class="center">{ total.problems }</td>
+            <td class="center">{ total.measures }</td>
+            <td class="center">{ total.overdue }</td>
+            <td class="center">{ total.closed }</td>
+            <td class="center">{ total.rate() }</td>
+            <td class="center">{ unit.branches.iter().map(|b| b.errors).sum::<usize>() }</td>
+            <td class="center">{ unit.branches.iter().map(|b| b.warnings).sum::<usize>() }</td>
+            <td></td><td></td>
+        </tr>
+    </tfoot>
     }
 }

@@ -17,6 +17,7 @@ mod receive;
 mod review;
 mod unit;
 mod unit_ledger;
+mod waiting;
 
 use std::rc::Rc;
 
@@ -36,7 +37,7 @@ use crate::ui::office::papers;
 use crate::ui::office::table_import::TableImport;
 use crate::ui::shared::Shared;
 use crate::ui::store::Store;
-use crate::ui::web::{clock, files, location, summary_store};
+use crate::ui::web::{clock, location, summary_store};
 
 /// The page's store: created once, its effects carried out here, the set kept on this computer loaded into it.
 #[hook]
@@ -157,57 +158,7 @@ pub fn consolidate_page() -> Html {
         }
     });
     // Word and Excel tables waiting for their preview, one after another.
-    let tables = use_state(Vec::<receive::Waiting>::new);
-    let add_files = {
-        let (desk, tables) = (desk.clone(), tables.clone());
-        Callback::from(move |list: Vec<web_sys::File>| {
-            if list.is_empty() {
-                return;
-            }
-            desk.send(Event::Reading(0, list.len()));
-            let (progress, done, tables) = (desk.downgrade(), desk.downgrade(), tables.clone());
-            files::read_all(
-                list,
-                move |n, total| {
-                    if let Some(d) = progress.upgrade() {
-                        d.send(Event::Reading(n, total));
-                    }
-                },
-                move |read| {
-                    let Some(d) = done.upgrade() else { return };
-                    let (office, arrived) = receive::tables_apart(read);
-                    if !office.is_empty() {
-                        let mut waiting = (*tables).clone();
-                        waiting.extend(office);
-                        tables.set(waiting);
-                    }
-                    d.send(Event::Read(arrived));
-                },
-            );
-        })
-    };
-    let next_table = {
-        let tables = tables.clone();
-        move || {
-            let mut waiting = (*tables).clone();
-            if !waiting.is_empty() {
-                waiting.remove(0);
-            }
-            tables.set(waiting);
-        }
-    };
-    let table_done = {
-        let (desk, next) = (desk.clone(), next_table.clone());
-        let name = tables.first().map(|(n, _)| n.clone()).unwrap_or_default();
-        Callback::from(move |doc: crate::domain::list::model::Document| {
-            desk.send(Event::Table {
-                name: name.clone(),
-                list: Box::new(doc),
-            });
-            next();
-        })
-    };
-    let table_cancel = Callback::from(move |()| next_table());
+    let tables = waiting::use_tables(&desk);
     let today = clock::today();
     let any = !v.made.consolidation.lists.is_empty();
     if let Some(i) = selected {
@@ -229,42 +180,66 @@ pub fn consolidate_page() -> Html {
                 <p>{ "上级党组织（主题教育、学习教育办公室）用：一次选择或拖入各党支部报送的清单文件，逐个检查并汇总。文件只在本机处理，不会上传。" }</p>
             </header>
             <receive::Receive {loaded} {reading} made={v.made.clone()} {notice} unexported={v.set.unexported_reviews()}
-                on_files={add_files} on_clear={sender(&desk, Event::Clear)} on_remove={sender(&desk, Event::Remove)} />
-            if let Some((name, bytes)) = tables.first() {
-                <div class="no-print">
-                    if tables.len() > 1 { <p class="muted">{ format!("还有{}个表格等着核对。", tables.len() - 1) }</p> }
-                    <TableImport key={name.clone()} name={name.clone()} bytes={bytes.clone()}
-                        to_set={Some(table_done)} on_cancel={Some(table_cancel)}
-                        campaign={v.made.consolidation.lists.first().map(|l| l.document.header.campaign.clone())} />
-                </div>
-            }
+                on_files={tables.add_files.clone()} on_clear={sender(&desk, Event::Clear)} on_remove={sender(&desk, Event::Remove)} />
+            { waiting_table(&tables, &v.made) }
             { campaigns::choice(&v.made, sender(&desk, Event::Campaign)) }
             <copies::Copies made={v.made.clone()} on_change={sender(&desk, |e| e)} />
             if any {
                 { view_switch(dispatching, sender(&desk, Event::Dispatching)) }
             }
             if any && dispatching {
-                <DispatchView {today} compare=true issuer={v.set.issuer.clone()} first_number={v.set.next_number(today.year())}
-                    issued={Rc::new(v.set.issued.clone())} on_issue={Some(sender(&desk, Event::Issue))}
-                    on_issuer={Some(sender(&desk, |(issuer, first)| Event::Issuer(issuer, first)))} make={{
-                    let (made, unit) = (v.made.clone(), v.unit.clone());
-                    Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, &unit, period, &name, today))
-                }} />
+                { dispatching_view(&v, today, &desk) }
             }
             if any && !dispatching {
-                { unit::unit_summary(&v.made, &v.unit, &v.set, today, sender(&desk, Event::Said)) }
-                { papers::summary_paper(&v.made.consolidation, &v.unit, today, &v.set.issuer) }
-                <section class="no-print" aria-labelledby="branches-heading">
-                    <h2 id="branches-heading">{ "各党支部" }</h2>
-                    <branches::BranchTable made={v.made.clone()} unit={v.unit.clone()} set={v.set.clone()}
-                        on_open={Callback::from(|id: String| location::go(&Route::Consolidate(Some(id))))} />
-                    <joins::Joins unit={v.unit.clone()} joined={v.set.joined.clone()} on_change={sender(&desk, |e| e)} />
-                </section>
-                <unit_ledger::UnitLedger made={v.made.clone()} unit={v.unit.clone()} {today} />
+                { summary_view(&v, today, &desk) }
             }
             if !dispatching {
                 { expected::expected(&v.set.expected, &v.made.consolidation, &v.unit, sender(&desk, |e| e)) }
             }
+        </>
+    }
+}
+
+/// The first table waiting for its preview, and how many more.
+fn waiting_table(tables: &waiting::Tables, made: &Made) -> Html {
+    let Some((name, bytes)) = tables.waiting.first() else {
+        return Html::default();
+    };
+    html! {
+        <div class="no-print">
+            if tables.waiting.len() > 1 { <p class="muted">{ format!("还有{}个表格等着核对。", tables.waiting.len() - 1) }</p> }
+            <TableImport key={name.clone()} name={name.clone()} bytes={bytes.clone()}
+                to_set={Some(tables.done.clone())} on_cancel={Some(tables.cancel.clone())}
+                campaign={made.consolidation.lists.first().map(|l| l.document.header.campaign.clone())} />
+        </div>
+    }
+}
+
+/// 调度 in place of the summary.
+fn dispatching_view(v: &View, today: chrono::NaiveDate, desk: &Store<Model>) -> Html {
+    html! {
+        <DispatchView {today} compare=true issuer={v.set.issuer.clone()} first_number={v.set.next_number(today.year())}
+            issued={Rc::new(v.set.issued.clone())} on_issue={Some(sender(desk, Event::Issue))}
+            on_issuer={Some(sender(desk, |(issuer, first)| Event::Issuer(issuer, first)))} make={{
+            let (made, unit) = (v.made.clone(), v.unit.clone());
+            Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, &unit, period, &name, today))
+        }} />
+    }
+}
+
+/// The summary: the unit's figures, its paper, 各党支部 with the names joined, and the consolidated ledger.
+fn summary_view(v: &View, today: chrono::NaiveDate, desk: &Store<Model>) -> Html {
+    html! {
+        <>
+        { unit::unit_summary(&v.made, &v.unit, &v.set, today, sender(desk, Event::Said)) }
+        { papers::summary_paper(&v.made.consolidation, &v.unit, today, &v.set.issuer) }
+        <section class="no-print" aria-labelledby="branches-heading">
+            <h2 id="branches-heading">{ "各党支部" }</h2>
+            <branches::BranchTable made={v.made.clone()} unit={v.unit.clone()} set={v.set.clone()}
+                on_open={Callback::from(|id: String| location::go(&Route::Consolidate(Some(id))))} />
+            <joins::Joins unit={v.unit.clone()} joined={v.set.joined.clone()} on_change={sender(desk, |e| e)} />
+        </section>
+        <unit_ledger::UnitLedger made={v.made.clone()} unit={v.unit.clone()} {today} />
         </>
     }
 }

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::dates;
 use crate::domain::office::consolidate::ListFile;
-use crate::domain::office::review::attach::shown;
+use crate::domain::office::review::attach::{shown, Shown};
 use crate::domain::office::review::file::MAX_TEXT_CHARS;
 pub use crate::domain::office::review::office::{Draft, ReviewEdit};
 use crate::domain::office::review::paper::{feedback, Feedback};
@@ -149,25 +149,70 @@ fn comment_field(
     }
 }
 
+/// While the 反馈单 shows alone (打印反馈单), the body says so, and the rest of the page is hidden.
+#[hook]
+fn use_paper_shown(on: bool) {
+    use_effect_with(on, move |on| {
+        let body = gloo::utils::body();
+        let _ = if *on {
+            body.set_attribute(PAPER_ATTRIBUTE, "feedback")
+        } else {
+            body.remove_attribute(PAPER_ATTRIBUTE)
+        };
+        move || {
+            let _ = gloo::utils::body().remove_attribute(PAPER_ATTRIBUTE);
+        }
+    });
+}
+
+/// 通过 or 退回修改, pressed when it is the verdict recorded.
+fn verdict_button(
+    verdict: Verdict,
+    draft: &Draft,
+    on_change: &Callback<(Draft, ReviewEdit)>,
+) -> Html {
+    let pressed = if draft.verdict == Some(verdict) {
+        "true"
+    } else {
+        "false"
+    };
+    let (draft, on_change) = (draft.clone(), on_change.clone());
+    let onclick = Callback::from(move |_: MouseEvent| {
+        on_change.emit((draft.clone(), ReviewEdit::Verdict(verdict)));
+    });
+    html! { <button type="button" aria-pressed={pressed} {onclick}>{ verdict.label() }</button> }
+}
+
+/// The branch's answers to the review before this one, when there was one.
+fn answers_table(answers: &[Shown]) -> Html {
+    if answers.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <table class="list answers">
+            <caption>{ "党支部对上次审核意见的答复" }</caption>
+            <thead><tr><th>{ "位置" }</th><th>{ "审核意见" }</th><th>{ "答复" }</th><th>{ "已修改" }</th><th>{ "内容" }</th></tr></thead>
+            <tbody>
+                { for answers.iter().map(|a| html! {
+                    <tr class={classes!((!a.comment.is_answered()).then_some("unanswered"))}>
+                        <td>{ a.location.clone().unwrap_or_else(|| "（已删除）".to_string()) }</td>
+                        <td class="text">{ &a.comment.text }</td>
+                        <td class="text">{ if a.comment.is_answered() { a.comment.answer.clone() } else { "未答复".to_string() } }</td>
+                        <td>{ if a.comment.revised { "是" } else { "否" } }</td>
+                        <td>{ if a.changed { "审核后已改动" } else { "未改动" } }</td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
 #[function_component(ReviewPanel)]
 pub fn review_panel(props: &ReviewProps) -> Html {
     let notice = use_state(|| None::<Result<String, String>>);
     // 打印反馈单 shows the 反馈单 alone, as it prints (the rest of the page is hidden while it shows).
     let paper = use_state(|| None::<Feedback>);
-    {
-        let on = paper.is_some();
-        use_effect_with(on, move |on| {
-            let body = gloo::utils::body();
-            let _ = if *on {
-                body.set_attribute(PAPER_ATTRIBUTE, "feedback")
-            } else {
-                body.remove_attribute(PAPER_ATTRIBUTE)
-            };
-            move || {
-                let _ = gloo::utils::body().remove_attribute(PAPER_ATTRIBUTE);
-            }
-        });
-    }
+    use_paper_shown(paper.is_some());
     let d = &props.list.document;
     let (draft, reviewer) = (&props.draft, props.reviewer.as_str());
     if let Some(f) = &*paper {
@@ -200,18 +245,6 @@ pub fn review_panel(props: &ReviewProps) -> Html {
             })
         })
     };
-    let verdict_button = |verdict: Verdict| {
-        let pressed = if draft.verdict == Some(verdict) {
-            "true"
-        } else {
-            "false"
-        };
-        let (draft, on_change) = (draft.clone(), props.on_change.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
-            on_change.emit((draft.clone(), ReviewEdit::Verdict(verdict)));
-        });
-        html! { <button type="button" aria-pressed={pressed} {onclick}>{ verdict.label() }</button> }
-    };
     let on_reviewer = {
         let (draft, on_change) = (draft.clone(), props.on_change.clone());
         Callback::from(move |name: String| {
@@ -242,27 +275,10 @@ pub fn review_panel(props: &ReviewProps) -> Html {
             notice.set(Some(result));
         })
     };
-    let answers = shown(d);
     html! {
         <section class="review no-print" aria-labelledby="review-heading">
             <h3 id="review-heading">{ format!("审核（第{}版）", d.revision) }</h3>
-            if !answers.is_empty() {
-                <table class="list answers">
-                    <caption>{ "党支部对上次审核意见的答复" }</caption>
-                    <thead><tr><th>{ "位置" }</th><th>{ "审核意见" }</th><th>{ "答复" }</th><th>{ "已修改" }</th><th>{ "内容" }</th></tr></thead>
-                    <tbody>
-                        { for answers.iter().map(|a| html! {
-                            <tr class={classes!((!a.comment.is_answered()).then_some("unanswered"))}>
-                                <td>{ a.location.clone().unwrap_or_else(|| "（已删除）".to_string()) }</td>
-                                <td class="text">{ &a.comment.text }</td>
-                                <td class="text">{ if a.comment.is_answered() { a.comment.answer.clone() } else { "未答复".to_string() } }</td>
-                                <td>{ if a.comment.revised { "是" } else { "否" } }</td>
-                                <td>{ if a.changed { "审核后已改动" } else { "未改动" } }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            }
+            { answers_table(&shown(d)) }
             <CommitField id="review-reviewer" label="审核人（办公室）" value={reviewer.to_string()} on_commit={on_reviewer} />
             { comment_field(WHOLE_LIST, "审核意见".to_string(), draft, &props.on_change) }
             // Each problem, then its measures: the places of the list, located in one walk.
@@ -281,8 +297,8 @@ pub fn review_panel(props: &ReviewProps) -> Html {
                 </p>
             }
             <div class="toolbar button-row">
-                { verdict_button(Verdict::Passed) }
-                { verdict_button(Verdict::Returned) }
+                { verdict_button(Verdict::Passed, draft, &props.on_change) }
+                { verdict_button(Verdict::Returned, draft, &props.on_change) }
                 <button type="button" onclick={export}>{ "导出审核意见" }</button>
                 <button type="button" onclick={print_feedback}>{ "打印反馈单" }</button>
                 <OfficeExport label="导出反馈单（Word）" request={feedback_word} />
