@@ -30,7 +30,7 @@ fn open(doc: Document) -> Model {
 fn saves(effects: &[Effect]) -> usize {
     effects
         .iter()
-        .filter(|e| matches!(e, Effect::Save(_) | Effect::SaveWhenIdle(_)))
+        .filter(|e| matches!(e, Effect::Save(_) | Effect::RequestIdle))
         .count()
 }
 
@@ -218,6 +218,8 @@ fn typing_is_saved_after_a_pause_and_never_later_than_the_bound_however_steady()
     let fired = update(&mut m, Event::Tick, &at(1_000 + QUIET_MS));
     assert_eq!(saves(&fired), 1);
     assert!(!m.pending());
+    // The browser's idle moment comes: the autosave is made into text.
+    update(&mut m, Event::Idle, &at(1_000 + QUIET_MS + 20));
 
     // Steady typing, a key every 100 ms for 3 s: saved at least every MAX_WAIT_MS, and the timer is not re-armed
     // on every key.
@@ -230,8 +232,17 @@ fn typing_is_saved_after_a_pause_and_never_later_than_the_bound_however_steady()
             timer = None;
             for e in update(&mut m, Event::Tick, &at(t)) {
                 match e {
-                    // Typing's autosave waits for an idle moment between keys; nothing else does.
-                    Effect::SaveWhenIdle(_) => saved_at.push(t),
+                    // Typing's autosave waits for an idle moment between keys; nothing else does. The browser
+                    // gives one at once here, and the text is written in the task after.
+                    Effect::RequestIdle => {
+                        saved_at.push(t);
+                        let made = update(&mut m, Event::Idle, &at(t));
+                        let [Effect::Encode(_, n)] = &made[..] else {
+                            panic!("{made:?}")
+                        };
+                        let written = update(&mut m, Event::Encoded(*n), &at(t));
+                        assert_eq!(written, [Effect::WriteEncoded(*n)]);
+                    }
                     Effect::Save(_) => {
                         panic!("typing's autosave is written when the browser is idle")
                     }
@@ -266,9 +277,15 @@ fn typing_is_saved_in_an_idle_moment_while_leaving_and_exporting_save_at_once() 
     let mut m = open(org_list(1, "交警大队党支部", 1, 1));
     type_key(&mut m, 1_000, "甲");
     let fired = update(&mut m, Event::Tick, &at(1_000 + QUIET_MS));
+    assert_eq!(fired, [Effect::RequestIdle]);
+    let made = update(&mut m, Event::Idle, &at(1_000 + QUIET_MS + 20));
     assert!(
-        matches!(&fired[..], [Effect::SaveWhenIdle(d)] if d.document.problems[0].measures[0].content == "甲"),
-        "{fired:?}"
+        matches!(&made[..], [Effect::Encode(d, 1)] if d.document.problems[0].measures[0].content == "甲"),
+        "{made:?}"
+    );
+    assert_eq!(
+        update(&mut m, Event::Encoded(1), &at(1_000 + QUIET_MS + 21)),
+        [Effect::WriteEncoded(1)]
     );
     type_key(&mut m, 2_000, "甲乙");
     let now = update(&mut m, Event::SaveNow, &at(2_010));
@@ -279,6 +296,71 @@ fn typing_is_saved_in_an_idle_moment_while_leaving_and_exporting_save_at_once() 
     type_key(&mut m, 3_000, "甲乙丙");
     let hidden = update(&mut m, Event::Flush, &at(3_010));
     assert!(matches!(&hidden[..], [Effect::Save(_)]), "{hidden:?}");
+}
+
+/// The content of the draft an effect writes or makes into text.
+fn content(effect: &Effect) -> &str {
+    match effect {
+        Effect::Save(d) | Effect::Encode(d, _) => &d.document.problems[0].measures[0].content,
+        other => panic!("not a draft: {other:?}"),
+    }
+}
+
+#[test]
+fn an_autosave_goes_in_two_halves_and_the_newest_copy_is_always_the_one_written() {
+    let mut m = open(org_list(1, "交警大队党支部", 1, 1));
+    let due = |m: &mut Model, t: u64, text: &str| {
+        type_key(m, t, text);
+        update(m, Event::Tick, &at(t + QUIET_MS))
+    };
+    // One idle moment is asked for, however many autosaves come before it; it makes the newest into text.
+    assert_eq!(due(&mut m, 0, "甲"), [Effect::RequestIdle]);
+    assert_eq!(due(&mut m, 1_000, "甲乙"), []);
+    let made = update(&mut m, Event::Idle, &at(1_400));
+    assert_eq!((made.len(), content(&made[0])), (1, "甲乙"));
+    // A newer autosave between the halves: the older text is never written; the newer waits for its moment.
+    assert_eq!(due(&mut m, 2_000, "甲乙丙"), [Effect::RequestIdle]);
+    assert_eq!(update(&mut m, Event::Encoded(1), &at(2_400)), []);
+    let made = update(&mut m, Event::Idle, &at(2_450));
+    assert!(matches!(&made[..], [Effect::Encode(_, 2)]) && content(&made[0]) == "甲乙丙");
+    // The page hidden between the halves: the text made is written at once, and the task after writes nothing.
+    assert_eq!(
+        update(&mut m, Event::Flush, &at(2_460)),
+        [Effect::WriteEncoded(2)]
+    );
+    assert_eq!(update(&mut m, Event::Encoded(2), &at(2_470)), []);
+    // Hidden before the idle moment: the draft waiting is written as it is; the idle moment then makes nothing.
+    due(&mut m, 3_000, "丁");
+    let hidden = update(&mut m, Event::Flush, &at(3_400));
+    assert!(matches!(&hidden[..], [Effect::Save(_)]) && content(&hidden[0]) == "丁");
+    assert_eq!(update(&mut m, Event::Idle, &at(3_410)), []);
+    // A change typed after the autosave: the flush writes the newer draft, which holds both.
+    due(&mut m, 4_000, "戊");
+    type_key(&mut m, 4_350, "戊己");
+    let hidden = update(&mut m, Event::Flush, &at(4_360));
+    assert!(matches!(&hidden[..], [Effect::Save(_)]) && content(&hidden[0]) == "戊己");
+    assert_eq!(update(&mut m, Event::Idle, &at(4_370)), []);
+    // 保存 (SaveNow) between the halves writes at once; the text made for the autosave is not written after it.
+    due(&mut m, 5_000, "庚");
+    let made = update(&mut m, Event::Idle, &at(5_400));
+    let [Effect::Encode(_, n)] = &made[..] else {
+        panic!("{made:?}")
+    };
+    let now = update(&mut m, Event::SaveNow, &at(5_410));
+    assert!(matches!(&now[..], [Effect::Save(_)]));
+    assert_eq!(update(&mut m, Event::Encoded(*n), &at(5_420)), []);
+    // Another tab replaced the stored draft: what waited here is dropped, before or after it was made.
+    due(&mut m, 6_000, "辛");
+    update(&mut m, Event::DiscardPending, &at(6_400));
+    assert_eq!(update(&mut m, Event::Idle, &at(6_410)), []);
+    due(&mut m, 7_000, "壬");
+    let made = update(&mut m, Event::Idle, &at(7_400));
+    let [Effect::Encode(_, n)] = &made[..] else {
+        panic!("{made:?}")
+    };
+    update(&mut m, Event::DiscardPending, &at(7_410));
+    assert_eq!(update(&mut m, Event::Encoded(*n), &at(7_420)), []);
+    assert_eq!(update(&mut m, Event::Flush, &at(7_430)), []);
 }
 
 #[test]

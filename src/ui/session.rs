@@ -15,7 +15,6 @@ use yew::Callback;
 
 use super::store::{Store, WeakStore};
 use super::web::{durable, storage};
-use crate::domain::editor::autosave::OnItsWay;
 use crate::domain::editor::drafts::Draft;
 pub use crate::domain::editor::Status;
 use crate::domain::editor::{Effect, Event, Model};
@@ -44,9 +43,6 @@ impl Drop for Subscription {
 /// A field shown on the page, and who shows it.
 type Watchers = (String, Vec<Subscriber<Vec<Finding>>>);
 
-/// An autosave on its way: the draft, then its text (`autosave::OnItsWay` says which is written when).
-type Autosave = OnItsWay<Box<Draft>, Box<storage::Encoded<'static>>>;
-
 /// What the shell holds besides the model: who listens, and the save timer.
 #[derive(Default)]
 struct Shell {
@@ -55,9 +51,8 @@ struct Shell {
     status: RefCell<Vec<Subscriber<Status>>>,
     on_reshape: RefCell<Option<Callback<()>>>,
     timer: RefCell<Option<Timeout>>,
-    /// The autosave on its way (`Effect::SaveWhenIdle`), and whether the browser was asked for an idle moment.
-    idle_save: RefCell<Autosave>,
-    idle_asked: Cell<bool>,
+    /// The text made for an autosave (`Effect::Encode`), by its number, until the core says to write it.
+    encoded: RefCell<Option<(u64, storage::Encoded<'static>)>>,
     generation: u64,
 }
 
@@ -212,15 +207,13 @@ impl SessionHandle {
 
     /// Forgets a change still waiting to be saved: the stored draft was replaced from another tab.
     pub fn discard_pending(&self) {
-        self.shell.idle_save.take();
+        self.shell.encoded.take();
         self.store.send(Event::DiscardPending);
     }
 
     /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden): also an
     /// autosave still waiting for an idle moment.
     pub fn flush(&self) {
-        let on_its_way = self.shell.idle_save.take();
-        write(&self.store, on_its_way);
         self.store.send(Event::Flush);
     }
 
@@ -230,13 +223,8 @@ impl SessionHandle {
     }
 }
 
-/// Writes a draft to both stores and tells the core how it went; never over a copy another tab wrote since.
-fn write(store: &Store<Model>, autosave: Autosave) {
-    let encoded = match autosave {
-        OnItsWay::Nothing => return,
-        OnItsWay::Waiting(draft) => storage::encode(Cow::Owned(*draft)),
-        OnItsWay::Made(encoded) => *encoded,
-    };
+/// Writes a draft's text to both stores and tells the core how it went; never over a copy another tab wrote since.
+fn write(store: &Store<Model>, encoded: storage::Encoded<'static>) {
     let weak = store.downgrade();
     let result = storage::save_own(encoded, move |ok| send(&weak, Event::BackedUp(ok)));
     store.send(Event::Saved(result));
@@ -255,29 +243,6 @@ fn when_idle(f: impl FnOnce() + 'static) -> bool {
         .is_ok()
 }
 
-/// The autosave's first half, in an idle moment: the waiting draft made into text, written in the next task
-/// unless a save, a flush, a discard or a newer autosave has taken its place by then.
-fn encode_then_write(store: &Store<Model>, shell: &Rc<Shell>) {
-    let made = shell
-        .idle_save
-        .borrow_mut()
-        .make(|draft| Box::new(storage::encode(Cow::Owned(*draft))));
-    // Nothing when a save or a flush since wrote it, or the change was discarded.
-    if !made {
-        return;
-    }
-    let (weak, carrier) = (store.downgrade(), Rc::downgrade(shell));
-    Timeout::new(0, move || {
-        if let (Some(store), Some(shell)) = (weak.upgrade(), carrier.upgrade()) {
-            let made = shell.idle_save.borrow_mut().made();
-            if let Some(encoded) = made {
-                write(&store, OnItsWay::Made(encoded));
-            }
-        }
-    })
-    .forget();
-}
-
 fn send(store: &WeakStore<Model>, event: Event) {
     if let Some(store) = store.upgrade() {
         store.send(event);
@@ -287,28 +252,25 @@ fn send(store: &WeakStore<Model>, event: Event) {
 /// Carries out one effect of the editor's core.
 fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
     match effect {
-        Effect::Save(draft) => {
-            // Newer than any autosave still on its way, which is then not written at all.
-            shell.idle_save.take();
-            write(store, OnItsWay::Waiting(draft));
+        Effect::Save(draft) => write(store, storage::encode(Cow::Owned(*draft))),
+        Effect::RequestIdle => {
+            let idle = store.downgrade();
+            if !when_idle(move || send(&idle, Event::Idle)) {
+                // No idle callbacks in this browser: the autosave is made at once.
+                store.send(Event::Idle);
+            }
         }
-        Effect::SaveWhenIdle(draft) => {
-            // Newer than any autosave still on its way, even one already made into text.
-            shell.idle_save.borrow_mut().wait(draft);
-            if !shell.idle_asked.replace(true) {
-                let (weak, carrier) = (store.downgrade(), Rc::downgrade(shell));
-                let asked = when_idle(move || {
-                    if let (Some(store), Some(shell)) = (weak.upgrade(), carrier.upgrade()) {
-                        shell.idle_asked.set(false);
-                        encode_then_write(&store, &shell);
-                    }
-                });
-                if !asked {
-                    // No idle callbacks in this browser: written at once, as before.
-                    shell.idle_asked.set(false);
-                    let on_its_way = shell.idle_save.take();
-                    write(store, on_its_way);
-                }
+        Effect::Encode(draft, number) => {
+            *shell.encoded.borrow_mut() = Some((number, storage::encode(Cow::Owned(*draft))));
+            let weak = store.downgrade();
+            Timeout::new(0, move || send(&weak, Event::Encoded(number))).forget();
+        }
+        Effect::WriteEncoded(number) => {
+            let made = shell.encoded.borrow_mut().take();
+            match made {
+                Some((made, encoded)) if made == number => write(store, encoded),
+                // Made for another autosave: the core said which to write, and it is not this one.
+                _ => {}
             }
         }
         Effect::SaveIn(ms) => {

@@ -42,7 +42,7 @@ impl Autosave {
 /// 600-measure list took 20 ms to make into text and 20 ms to write). Which copy gets written, whatever comes in
 /// between: the newest always, an older one never after it. Whatever is on its way is taken with `mem::take` (the
 /// default is `Nothing`): written at once by a flush (the page is hidden), dropped by a save or a discard.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum OnItsWay<D, E> {
     #[default]
     Nothing,

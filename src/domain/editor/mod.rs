@@ -7,8 +7,11 @@
 //!
 //! To follow one keystroke: the field sends `Event::Edit(Action::SetMeasure(…))`; `edit::apply` changes the
 //! document; the autosave clock (`autosave`) says when to save, as `Effect::SaveIn(ms)`; when the shell's timer
-//! fires it sends `Event::Tick`, and once the save is due `update` gives `Effect::SaveWhenIdle(draft)`; the shell writes
-//! both stores and sends `Event::Saved(result)` and later `Event::BackedUp(ok)`, which set the status line.
+//! fires it sends `Event::Tick`, and once the save is due `update` asks for the browser's idle moment
+//! (`Effect::RequestIdle`); then `Event::Idle` gives `Effect::Encode(draft, n)`, the shell makes the text and sends
+//! `Event::Encoded(n)` in the next task, which gives `Effect::WriteEncoded(n)` unless something newer came between;
+//! the shell writes both stores and sends `Event::Saved(result)` and later `Event::BackedUp(ok)`, which set the
+//! status line.
 
 pub mod autosave;
 pub mod drafts;
@@ -21,7 +24,7 @@ use chrono::NaiveDate;
 
 use crate::domain::core::Core;
 pub use crate::domain::core::Now;
-use crate::domain::editor::autosave::Autosave;
+use crate::domain::editor::autosave::{Autosave, OnItsWay};
 use crate::domain::editor::drafts::Draft;
 use crate::domain::list::edit::{apply, Action, HeaderField, MemberField, Outcome, Refused, Undo};
 use crate::domain::list::findings::{Finding, Report};
@@ -89,6 +92,11 @@ pub enum Event {
     ReadOnly(bool),
     /// The stored draft was replaced from another tab: a change waiting here must not be written over it.
     DiscardPending,
+    /// The browser's idle moment asked for by `Effect::RequestIdle` came: the autosave waiting is made into text.
+    Idle,
+    /// The task after the autosave with this number was made into text (`Effect::Encode`): it is written now,
+    /// unless something newer took its place meanwhile.
+    Encoded(u64),
     /// An export raised the revision and sealed the document: keep it and save it.
     Exported(Box<Document>),
 }
@@ -97,11 +105,16 @@ pub enum Event {
 pub enum Effect {
     /// Write this draft to both stores, then send `Event::Saved` (and `Event::BackedUp` when the copy is done).
     Save(Box<Draft>),
-    /// The same, but made into text in the browser's next idle moment (within `autosave::IDLE_WAIT_MS`) and written
-    /// in the task after (`autosave::OnItsWay`): the autosave of steady typing, which written at once could fall
-    /// just before a key and hold that key's frame back. A draft waiting so is written at once when the page is
-    /// hidden or closed, replaced by a newer one, and dropped with the change waiting (`Event::DiscardPending`).
-    SaveWhenIdle(Box<Draft>),
+    /// Send `Event::Idle` in the browser's next idle moment (within `autosave::IDLE_WAIT_MS`; at once where the
+    /// browser has no idle callbacks). The autosave of steady typing waits for it: written at once it could fall
+    /// just before a key and hold that key's frame back (`autosave::OnItsWay` says which copy is written when).
+    RequestIdle,
+    /// Make this draft into the text the stores keep, as autosave number `.1`, and send `Event::Encoded(.1)` in
+    /// the task after: the two halves of an autosave are a task each, so a key waits for one at most.
+    Encode(Box<Draft>, u64),
+    /// Write the text made for autosave number `.0` to both stores, then send `Event::Saved` (and
+    /// `Event::BackedUp`), as `Save` does.
+    WriteEncoded(u64),
     /// Send `Event::Tick` in this many milliseconds (replacing any timer asked for before).
     SaveIn(u64),
     /// The field of this path now shows these findings.
@@ -141,6 +154,12 @@ pub struct Model {
     armed: Option<u64>,
     /// The save time of the save under way, and whether it is the one an export asked for.
     saving: Option<(String, bool)>,
+    /// The autosave on its way: the draft waiting for an idle moment, or the number of the one made into text.
+    on_its_way: OnItsWay<Box<Draft>, u64>,
+    /// Whether an idle moment was asked for and has not come yet.
+    idle_asked: bool,
+    /// The number of the last autosave made into text.
+    encoded: u64,
 }
 
 impl Model {
@@ -165,6 +184,9 @@ impl Model {
             save_due: None,
             armed: None,
             saving: None,
+            on_its_way: OnItsWay::Nothing,
+            idle_asked: false,
+            encoded: 0,
         };
         model.report = Rc::new(model.checked(today));
         model.refresh_status();
@@ -218,15 +240,54 @@ impl Model {
         self.watched = watched;
     }
 
+    /// Writes the draft at once: newer than any autosave on its way, which is then not written at all.
     fn save(&mut self, now: &Now, for_export: bool, out: &mut Vec<Effect>) {
+        self.on_its_way = OnItsWay::Nothing;
         let draft = self.saved_draft(now, for_export);
         out.push(Effect::Save(draft));
     }
 
-    /// The autosave: written when the browser is idle (`Effect::SaveWhenIdle`).
+    /// The autosave: it waits for the browser's idle moment, replacing any older one on its way (even one made
+    /// into text).
     fn save_when_idle(&mut self, now: &Now, out: &mut Vec<Effect>) {
         let draft = self.saved_draft(now, false);
-        out.push(Effect::SaveWhenIdle(draft));
+        self.on_its_way.wait(draft);
+        if !std::mem::replace(&mut self.idle_asked, true) {
+            out.push(Effect::RequestIdle);
+        }
+    }
+
+    /// The idle moment: the autosave waiting is made into text (nothing when a save, a flush or a discard took it).
+    fn idle(&mut self, out: &mut Vec<Effect>) {
+        self.idle_asked = false;
+        if let OnItsWay::Waiting(draft) = std::mem::take(&mut self.on_its_way) {
+            self.encoded += 1;
+            self.on_its_way = OnItsWay::Made(self.encoded);
+            out.push(Effect::Encode(draft, self.encoded));
+        }
+    }
+
+    /// The task after: the text made is written, unless a newer autosave, a save or a discard took its place.
+    fn encoded(&mut self, number: u64, out: &mut Vec<Effect>) {
+        if self.on_its_way == OnItsWay::Made(number) {
+            self.on_its_way = OnItsWay::Nothing;
+            out.push(Effect::WriteEncoded(number));
+        }
+    }
+
+    /// The page is hidden or closed: whatever waits is written now. A change since the autosave on its way makes a
+    /// newer draft, which holds it; else the autosave itself goes, as a draft or as the text already made.
+    fn flush(&mut self, now: &Now, out: &mut Vec<Effect>) {
+        let on_its_way = std::mem::take(&mut self.on_its_way);
+        if self.pending() {
+            self.save(now, false, out);
+            return;
+        }
+        match on_its_way {
+            OnItsWay::Waiting(draft) => out.push(Effect::Save(draft)),
+            OnItsWay::Made(number) => out.push(Effect::WriteEncoded(number)),
+            OnItsWay::Nothing => {}
+        }
     }
 
     fn saved_draft(&mut self, now: &Now, for_export: bool) -> Box<Draft> {
@@ -404,11 +465,9 @@ pub fn update(model: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             }
         }
         Event::SaveNow => model.save(now, false, &mut out),
-        Event::Flush => {
-            if model.pending() {
-                model.save(now, false, &mut out);
-            }
-        }
+        Event::Flush => model.flush(now, &mut out),
+        Event::Idle => model.idle(&mut out),
+        Event::Encoded(number) => model.encoded(number, &mut out),
         Event::Saved(result) => {
             let (stamp, for_export) = model.saving.take().unwrap_or_default();
             match result {
@@ -430,6 +489,7 @@ pub fn update(model: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
         Event::DiscardPending => {
             model.autosave.saved();
             model.save_due = None;
+            model.on_its_way = OnItsWay::Nothing;
         }
         Event::Exported(doc) => {
             model.doc = *doc;
