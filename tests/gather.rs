@@ -83,6 +83,16 @@ fn names(doc: &Document) -> Vec<&str> {
     doc.members.iter().map(|m| m.name.as_str()).collect()
 }
 
+/// What each planned member asks about (every item must be a proposal).
+fn concerns_of(p: &Plan) -> Vec<&Vec<Concern>> {
+    (p.items.iter())
+        .map(|i| match &i.verdict {
+            Verdict::Proposed { concerns, .. } => concerns,
+            v => panic!("{v:?}"),
+        })
+        .collect()
+}
+
 #[test]
 fn a_roster_fills_from_the_files_and_a_member_who_did_not_hand_in_stays_open() {
     let mut doc = branch_with_roster(&["刘洋", "周静", "王强", "李娜"]);
@@ -215,14 +225,7 @@ fn another_branch_a_changed_file_and_a_name_from_another_list_are_asked_about() 
     let same_name = file(&personal(4, "刘洋", BRANCH));
     let files = [other, changed, same_name];
     let p = plan(&doc, &files, &[], &mut ids());
-    let concerns: Vec<&Vec<Concern>> = p
-        .items
-        .iter()
-        .map(|i| match &i.verdict {
-            Verdict::Proposed { concerns, .. } => concerns,
-            v => panic!("{v:?}"),
-        })
-        .collect();
+    let concerns = concerns_of(&p);
     assert_eq!(
         concerns[0],
         &vec![Concern::OtherBranch {
@@ -493,14 +496,7 @@ fn a_members_list_of_another_campaign_is_asked_about() {
     let mut current = personal(2, "周静", BRANCH);
     current.header.campaign = doc.header.campaign.clone();
     let p = plan(&doc, &[file(&stale), file(&current)], &[], &mut ids());
-    let concerns: Vec<&Vec<Concern>> = p
-        .items
-        .iter()
-        .map(|i| match &i.verdict {
-            Verdict::Proposed { concerns, .. } => concerns,
-            v => panic!("{v:?}"),
-        })
-        .collect();
+    let concerns = concerns_of(&p);
     assert_eq!(
         concerns[0],
         &vec![Concern::OtherCampaign {
