@@ -8,27 +8,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::editor::tab::{Tab, TabEffect, TabEvent};
 use crate::ui::session::SessionHandle;
-use crate::ui::web::tabs::{self, Heard, TabGuard};
+use crate::ui::web::tabs::{self, TabGuard};
 
-/// Whether this tab edits the draft.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TabState {
-    Editing,
-    /// Another tab had it open first.
-    ReadOnly,
-    /// Another tab took it over.
-    TakenOver,
-}
-
-/// What another tab did to the draft while this tab was editing it (on its start page: no tab edits it there).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Foreign {
-    /// A file was imported over it: this tab now shows the imported list.
-    Replaced,
-    /// It was deleted: what this tab shows is the only copy left.
-    Deleted,
-}
+pub use crate::domain::editor::tab::{Foreign, TabState};
 
 /// This tab's claim on one draft.
 pub struct Claim {
@@ -79,63 +63,45 @@ impl Claim {
     }
 }
 
-/// Claims draft `id` for this tab, or learns that another tab has it.
+/// Claims draft `id` for this tab, or learns that another tab has it. What each thing heard does is
+/// `domain::editor::tab`; this hook talks to the other tabs and carries it out.
 #[hook]
 pub fn use_claim(id: &str) -> Claim {
-    let state = use_state(|| TabState::Editing);
-    let foreign = use_state(|| None::<Foreign>);
-    let reload = use_state(|| 0u32);
+    // The claim as it is now (each event reads and changes the latest), and a render when it changed.
+    let tab = use_mut_ref(Tab::default);
+    let render = use_force_update();
     let guard = use_mut_ref(|| None::<TabGuard>);
     let live = use_mut_ref(|| None::<SessionHandle>);
     {
-        let (live, state, foreign, reload, guard) = (
-            live.clone(),
-            state.clone(),
-            foreign.clone(),
-            reload.clone(),
-            guard.clone(),
-        );
+        let (tab, live, guard) = (tab.clone(), live.clone(), guard.clone());
         use_effect_with(id.to_string(), move |id| {
             let key = crate::domain::editor::drafts::key(id);
-            // A state handle reads the state as it is now, not as it was when the effect ran.
-            let (editing, heard_state, heard_reload, saver) =
-                (state.clone(), state.clone(), reload.clone(), live.clone());
+            let happened = {
+                let (tab, live) = (tab.clone(), live.clone());
+                Rc::new(move |event: TabEvent| {
+                    let effect = tab.borrow_mut().update(event);
+                    if let (Some(TabEffect::DiscardPending), Some(session)) =
+                        (effect, live.borrow().as_ref())
+                    {
+                        session.discard_pending();
+                    }
+                    render.force_update();
+                })
+            };
+            let (editing, saver, heard) = (tab.clone(), live.clone(), happened.clone());
             *guard.borrow_mut() = TabGuard::join(
                 id,
-                move || *editing == TabState::Editing,
+                move || editing.borrow().editing(),
+                // Another tab takes over: what this tab has is saved first.
                 move || {
                     if let Some(session) = saver.borrow().as_ref() {
                         session.flush();
                     }
                 },
-                move |heard| match heard {
-                    Heard::OpenElsewhere => heard_state.set(TabState::ReadOnly),
-                    Heard::TakenOver => heard_state.set(TabState::TakenOver),
-                    Heard::Released => {
-                        heard_state.set(TabState::Editing);
-                        heard_reload.set(*heard_reload + 1);
-                    }
-                },
+                move |h| heard(TabEvent::Heard(h)),
             );
             let follow = tabs::on_storage_change(key, move |stored| {
-                // A read-only view follows the tab that edits.
-                if *state != TabState::Editing {
-                    reload.set(*reload + 1);
-                    return;
-                }
-                // This tab edits the draft, yet another tab wrote it: its start page imported a file over it (the
-                // user said to replace it) or deleted it. The import wins, so a change still waiting here must not
-                // be saved over it; a deleted draft is saved again only if the user goes on.
-                match stored {
-                    Some(_) => {
-                        if let Some(session) = live.borrow().as_ref() {
-                            session.discard_pending();
-                        }
-                        foreign.set(Some(Foreign::Replaced));
-                        reload.set(*reload + 1);
-                    }
-                    None => foreign.set(Some(Foreign::Deleted)),
-                }
+                happened(TabEvent::Written(stored.is_some()))
             });
             move || {
                 guard.borrow_mut().take();
@@ -148,10 +114,11 @@ pub fn use_claim(id: &str) -> Claim {
             g.take_over();
         }
     });
+    let now = *tab.borrow();
     Claim {
-        state: *state,
-        foreign: *foreign,
-        reload: *reload,
+        state: now.state,
+        foreign: now.foreign,
+        reload: now.reload,
         live,
         take_over,
     }

@@ -6,6 +6,7 @@ pub mod claim;
 pub mod components;
 pub mod dom;
 pub mod flash;
+pub mod listeners;
 pub mod office;
 pub mod pages;
 pub mod session;

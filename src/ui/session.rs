@@ -3,8 +3,7 @@
 //! Every rule — what an edit does, when to save, which fields show what, 撤销, read-only — is the domain's
 //! (`domain::editor::update`, tested natively). This file only carries out its effects: it writes drafts to the
 //! stores, runs the save timer, tells the fields and the status line what they must show, and re-renders the page
-//! when the shape of the list changed. A subscription is a token: a field may have several subscribers, and
-//! dropping a token ends that one subscription and no other.
+//! when the shape of the list changed. Who listens is `ui::listeners`.
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -13,8 +12,10 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use yew::Callback;
 
+pub use super::listeners::Subscription;
+use super::listeners::{Fields, Listeners};
 use super::store::{Store, WeakStore};
-use super::web::{durable, storage};
+use super::web::{durable, idle, storage};
 use crate::domain::editor::drafts::Draft;
 pub use crate::domain::editor::Status;
 use crate::domain::editor::{Effect, Event, Model};
@@ -22,33 +23,11 @@ use crate::domain::list::edit::{Action, Outcome, Refused};
 use crate::domain::list::findings::Finding;
 use crate::domain::list::model::Document;
 
-/// One subscriber: its callback, and whether its token still lives.
-struct Subscriber<T> {
-    callback: Callback<T>,
-    alive: Rc<Cell<bool>>,
-}
-
-/// A subscription; dropping it ends it. It needs no access to the session, so it can be dropped at any moment:
-/// the shell forgets ended subscriptions the next time it tells anyone.
-pub struct Subscription {
-    alive: Rc<Cell<bool>>,
-}
-
-impl Drop for Subscription {
-    fn drop(&mut self) {
-        self.alive.set(false);
-    }
-}
-
-/// A field shown on the page, and who shows it.
-type Watchers = (String, Vec<Subscriber<Vec<Finding>>>);
-
 /// What the shell holds besides the model: who listens, and the save timer.
 #[derive(Default)]
 struct Shell {
-    /// Each field shown, with its subscribers (a list: a map type would be kilobytes of the start-up module).
-    fields: RefCell<Vec<Watchers>>,
-    status: RefCell<Vec<Subscriber<Status>>>,
+    fields: Fields,
+    status: Listeners<Status>,
     on_reshape: RefCell<Option<Callback<()>>>,
     timer: RefCell<Option<Timeout>>,
     /// The text made for an autosave (`Effect::Encode`), by its number, until the core says to write it.
@@ -158,46 +137,17 @@ impl SessionHandle {
         path: &str,
         callback: Callback<Vec<Finding>>,
     ) -> (Vec<Finding>, Subscription) {
-        let first = {
-            let mut fields = self.shell.fields.borrow_mut();
-            match fields.iter_mut().find(|(p, _)| p == path) {
-                Some((_, subscribers)) => {
-                    subscribers.retain(|s| s.alive.get());
-                    subscribers.is_empty()
-                }
-                None => {
-                    fields.push((path.to_string(), Vec::new()));
-                    true
-                }
-            }
-        };
+        let (first, subscription) = self.shell.fields.subscribe(path, callback);
         if first {
             self.store.send(Event::Watch(path.to_string()));
         }
-        let alive = Rc::new(Cell::new(true));
-        if let Some((_, subscribers)) = self
-            .shell
-            .fields
-            .borrow_mut()
-            .iter_mut()
-            .find(|(p, _)| p == path)
-        {
-            subscribers.push(Subscriber {
-                callback,
-                alive: alive.clone(),
-            });
-        }
-        (self.read(|m| m.shown_at(path)), Subscription { alive })
+        (self.read(|m| m.shown_at(path)), subscription)
     }
 
     /// The status bar hears of the status through `callback` for as long as the subscription lives.
     pub fn listen_status(&self, callback: Callback<Status>) -> (Status, Subscription) {
-        let alive = Rc::new(Cell::new(true));
-        self.shell.status.borrow_mut().push(Subscriber {
-            callback,
-            alive: alive.clone(),
-        });
-        (self.read(|m| m.status.clone()), Subscription { alive })
+        let subscription = self.shell.status.add(callback);
+        (self.read(|m| m.status.clone()), subscription)
     }
 
     /// Writes the draft now (leaving the page, exporting).
@@ -230,19 +180,6 @@ fn write(store: &Store<Model>, encoded: storage::Encoded<'static>) {
     store.send(Event::Saved(result));
 }
 
-/// Runs `f` in the browser's next idle moment, or after `autosave::IDLE_WAIT_MS` at the latest; false when the
-/// browser has no idle callbacks.
-fn when_idle(f: impl FnOnce() + 'static) -> bool {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(crate::domain::editor::autosave::IDLE_WAIT_MS as u32);
-    let callback = Closure::once_into_js(f);
-    gloo::utils::window()
-        .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-        .is_ok()
-}
-
 fn send(store: &WeakStore<Model>, event: Event) {
     if let Some(store) = store.upgrade() {
         store.send(event);
@@ -255,7 +192,7 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
         Effect::Save(draft) => write(store, storage::encode(Cow::Owned(*draft))),
         Effect::RequestIdle => {
             let idle = store.downgrade();
-            if !when_idle(move || send(&idle, Event::Idle)) {
+            if !idle::when_idle(move || send(&idle, Event::Idle)) {
                 // No idle callbacks in this browser: the autosave is made at once.
                 store.send(Event::Idle);
             }
@@ -279,23 +216,9 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
                 Some(Timeout::new(ms as u32, move || send(&weak, Event::Tick)));
         }
         Effect::Findings(path, findings) => {
-            let callbacks: Vec<Callback<Vec<Finding>>> = {
-                let mut fields = shell.fields.borrow_mut();
-                match fields.iter_mut().find(|(p, _)| *p == path) {
-                    Some((_, subscribers)) => {
-                        subscribers.retain(|s| s.alive.get());
-                        subscribers.iter().map(|s| s.callback.clone()).collect()
-                    }
-                    None => Vec::new(),
-                }
-            };
-            if callbacks.is_empty() {
+            if !shell.fields.tell(&path, findings) {
                 // Nobody shows this field any more: the core need not keep track of it.
-                shell.fields.borrow_mut().retain(|(p, _)| *p != path);
                 store.send(Event::Unwatch(path));
-            }
-            for callback in callbacks {
-                callback.emit(findings.clone());
             }
         }
         Effect::Reshaped => {
@@ -305,14 +228,7 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
             }
         }
         Effect::Status(status) => {
-            let listeners: Vec<Callback<Status>> = {
-                let mut listeners = shell.status.borrow_mut();
-                listeners.retain(|l| l.alive.get());
-                listeners.iter().map(|l| l.callback.clone()).collect()
-            };
-            for listener in listeners {
-                listener.emit(status.clone());
-            }
+            shell.status.tell(status);
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod clock;
 pub mod download;
 pub mod durable;
 pub mod files;
+pub mod idle;
 pub mod lazy;
 pub mod location;
 pub mod nested;

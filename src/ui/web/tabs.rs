@@ -8,16 +8,7 @@ use web_sys::BroadcastChannel;
 
 const CHANNEL: &str = "rectify-drafts";
 
-/// What another tab said about the draft this tab has open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Heard {
-    /// Another tab already has it open for editing.
-    OpenElsewhere,
-    /// Another tab took it over: this tab must stop editing.
-    TakenOver,
-    /// The tab that had it saved everything and let go: this tab can load it and edit.
-    Released,
-}
+pub use crate::domain::editor::tab::Heard;
 
 /// This tab's part in the conversation about one draft; dropping it ends the conversation.
 pub struct TabGuard {
