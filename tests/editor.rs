@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use rectify::domain::editor::autosave::{MAX_WAIT_MS, QUIET_MS};
-use rectify::domain::editor::drafts::Draft;
+use rectify::domain::editor::drafts::{Draft, WRITTEN_ELSEWHERE};
 use rectify::domain::editor::{update, Effect, Event, Model, Now, NO_BACKUP};
 use rectify::domain::list::edit::{Action, HeaderField, MeasureField, Outcome, Pasted};
 use rectify::domain::list::gather::{plan, Incoming};
@@ -24,13 +24,14 @@ fn open(doc: Document) -> Model {
             personal: false,
         },
         at(0).today(),
+        None,
     )
 }
 
 fn saves(effects: &[Effect]) -> usize {
     effects
         .iter()
-        .filter(|e| matches!(e, Effect::Save(_) | Effect::RequestIdle))
+        .filter(|e| matches!(e, Effect::Save(..) | Effect::RequestIdle))
         .count()
 }
 
@@ -241,9 +242,9 @@ fn typing_is_saved_after_a_pause_and_never_later_than_the_bound_however_steady()
                             panic!("{made:?}")
                         };
                         let written = update(&mut m, Event::Encoded(*n), &at(t));
-                        assert_eq!(written, [Effect::WriteEncoded(*n)]);
+                        assert_eq!(written, [Effect::WriteEncoded(*n, None)]);
                     }
-                    Effect::Save(_) => {
+                    Effect::Save(..) => {
                         panic!("typing's autosave is written when the browser is idle")
                     }
                     Effect::SaveIn(ms) => timer = Some(t + ms),
@@ -285,23 +286,23 @@ fn typing_is_saved_in_an_idle_moment_while_leaving_and_exporting_save_at_once() 
     );
     assert_eq!(
         update(&mut m, Event::Encoded(1), &at(1_000 + QUIET_MS + 21)),
-        [Effect::WriteEncoded(1)]
+        [Effect::WriteEncoded(1, None)]
     );
     type_key(&mut m, 2_000, "甲乙");
     let now = update(&mut m, Event::SaveNow, &at(2_010));
     assert!(
-        matches!(&now[..], [Effect::Save(d)] if d.document.problems[0].measures[0].content == "甲乙"),
+        matches!(&now[..], [Effect::Save(d, _)] if d.document.problems[0].measures[0].content == "甲乙"),
         "{now:?}"
     );
     type_key(&mut m, 3_000, "甲乙丙");
     let hidden = update(&mut m, Event::Flush, &at(3_010));
-    assert!(matches!(&hidden[..], [Effect::Save(_)]), "{hidden:?}");
+    assert!(matches!(&hidden[..], [Effect::Save(..)]), "{hidden:?}");
 }
 
 /// The content of the draft an effect writes or makes into text.
 fn content(effect: &Effect) -> &str {
     match effect {
-        Effect::Save(d) | Effect::Encode(d, _) => &d.document.problems[0].measures[0].content,
+        Effect::Save(d, _) | Effect::Encode(d, _) => &d.document.problems[0].measures[0].content,
         other => panic!("not a draft: {other:?}"),
     }
 }
@@ -326,19 +327,19 @@ fn an_autosave_goes_in_two_halves_and_the_newest_copy_is_always_the_one_written(
     // The page hidden between the halves: the text made is written at once, and the task after writes nothing.
     assert_eq!(
         update(&mut m, Event::Flush, &at(2_460)),
-        [Effect::WriteEncoded(2)]
+        [Effect::WriteEncoded(2, None)]
     );
     assert_eq!(update(&mut m, Event::Encoded(2), &at(2_470)), []);
     // Hidden before the idle moment: the draft waiting is written as it is; the idle moment then makes nothing.
     due(&mut m, 3_000, "丁");
     let hidden = update(&mut m, Event::Flush, &at(3_400));
-    assert!(matches!(&hidden[..], [Effect::Save(_)]) && content(&hidden[0]) == "丁");
+    assert!(matches!(&hidden[..], [Effect::Save(..)]) && content(&hidden[0]) == "丁");
     assert_eq!(update(&mut m, Event::Idle, &at(3_410)), []);
     // A change typed after the autosave: the flush writes the newer draft, which holds both.
     due(&mut m, 4_000, "戊");
     type_key(&mut m, 4_350, "戊己");
     let hidden = update(&mut m, Event::Flush, &at(4_360));
-    assert!(matches!(&hidden[..], [Effect::Save(_)]) && content(&hidden[0]) == "戊己");
+    assert!(matches!(&hidden[..], [Effect::Save(..)]) && content(&hidden[0]) == "戊己");
     assert_eq!(update(&mut m, Event::Idle, &at(4_370)), []);
     // 保存 (SaveNow) between the halves writes at once; the text made for the autosave is not written after it.
     due(&mut m, 5_000, "庚");
@@ -347,7 +348,7 @@ fn an_autosave_goes_in_two_halves_and_the_newest_copy_is_always_the_one_written(
         panic!("{made:?}")
     };
     let now = update(&mut m, Event::SaveNow, &at(5_410));
-    assert!(matches!(&now[..], [Effect::Save(_)]));
+    assert!(matches!(&now[..], [Effect::Save(..)]));
     assert_eq!(update(&mut m, Event::Encoded(*n), &at(5_420)), []);
     // Another tab replaced the stored draft: what waited here is dropped, before or after it was made.
     due(&mut m, 6_000, "辛");
@@ -361,6 +362,46 @@ fn an_autosave_goes_in_two_halves_and_the_newest_copy_is_always_the_one_written(
     update(&mut m, Event::DiscardPending, &at(7_410));
     assert_eq!(update(&mut m, Event::Encoded(*n), &at(7_420)), []);
     assert_eq!(update(&mut m, Event::Flush, &at(7_430)), []);
+}
+
+#[test]
+fn every_save_expects_the_stored_copy_this_tab_last_read_or_wrote() {
+    let opened_at = "2024-06-01T09:00:00.000+08:00".to_string();
+    let mut m = Model::open(
+        Draft {
+            document: org_list(1, "交警大队党支部", 1, 1),
+            saved_at: opened_at.clone(),
+            personal: false,
+        },
+        at(0).today(),
+        Some(opened_at.clone()),
+    );
+    let expected = |effects: &[Effect]| match effects {
+        [Effect::Save(_, expected)] => expected.clone(),
+        other => panic!("{other:?}"),
+    };
+    type_key(&mut m, 0, "甲");
+    assert_eq!(
+        expected(&update(&mut m, Event::SaveNow, &at(10))),
+        Some(opened_at.clone())
+    );
+    // Another tab imported a file over the draft: the save is refused by the shell, and the next still expects
+    // the copy this tab saw, so it is refused too until that tab's import reaches this one.
+    update(&mut m, Event::Saved(Err(WRITTEN_ELSEWHERE.into())), &at(11));
+    type_key(&mut m, 20, "甲乙");
+    assert_eq!(
+        expected(&update(&mut m, Event::SaveNow, &at(30))),
+        Some(opened_at)
+    );
+    // Written: the next save expects this tab's own copy.
+    update(&mut m, Event::Saved(Ok(())), &at(31));
+    type_key(&mut m, 40, "甲乙丙");
+    let written_at = m.status.saved_at.clone();
+    assert!(!written_at.is_empty());
+    assert_eq!(
+        expected(&update(&mut m, Event::SaveNow, &at(50))),
+        Some(written_at)
+    );
 }
 
 #[test]
@@ -426,7 +467,7 @@ fn an_export_saves_the_sealed_document_and_resets_the_reminder() {
     let mut sealed = m.doc.clone();
     sealed.revision = 2;
     let effects = update(&mut m, Event::Exported(Box::new(sealed)), &at(5000));
-    assert!(matches!(&effects[0], Effect::Save(d) if d.document.revision == 2));
+    assert!(matches!(&effects[0], Effect::Save(d, _) if d.document.revision == 2));
     update(&mut m, Event::Saved(Ok(())), &at(5001));
     assert_eq!(
         m.status.unexported, 0,
@@ -468,6 +509,7 @@ fn on_a_members_own_list_an_empty_name_is_said_once_at_填报人() {
             personal: true,
         },
         at(0).today(),
+        None,
     );
     let member = m.doc.members[0].id.clone();
     let named_once = |m: &Model| {
@@ -483,6 +525,7 @@ fn on_a_members_own_list_an_empty_name_is_said_once_at_填报人() {
             personal: true,
         },
         at(0).today(),
+        None,
     );
     assert!(
         named_once(&opened),

@@ -246,7 +246,7 @@ async fn several_fields_may_hear_one_path_and_a_listener_may_call_the_session() 
 
     let id = stored_org_draft();
     let draft = stored(&id).await.expect("stored");
-    let session = SessionHandle::open(draft, Callback::noop());
+    let session = SessionHandle::open(draft, None, Callback::noop());
     let (a, b) = (
         Rc::new(RefCell::new(Vec::new())),
         Rc::new(RefCell::new(Vec::new())),

@@ -49,9 +49,10 @@ impl PartialEq for SessionHandle {
 }
 
 impl SessionHandle {
-    pub fn open(draft: Draft, on_reshape: Callback<()>) -> Self {
+    /// A session on `draft`, whose stored copy this tab read as saved at `known` (`drafts::Chosen::known`).
+    pub fn open(draft: Draft, known: Option<String>, on_reshape: Callback<()>) -> Self {
         super::web::press::follow();
-        let store = Store::new(Model::open(draft, super::web::clock::today()));
+        let store = Store::new(Model::open(draft, super::web::clock::today(), known));
         let shell = Rc::new(Shell {
             on_reshape: RefCell::new(Some(on_reshape)),
             generation: next_generation(),
@@ -174,9 +175,10 @@ impl SessionHandle {
 }
 
 /// Writes a draft's text to both stores and tells the core how it went; never over a copy another tab wrote since.
-fn write(store: &Store<Model>, encoded: storage::Encoded<'static>) {
+fn write(store: &Store<Model>, encoded: storage::Encoded<'static>, expected: Option<String>) {
     let weak = store.downgrade();
-    let result = storage::save_own(encoded, move |ok| send(&weak, Event::BackedUp(ok)));
+    let backed_up = move |ok| send(&weak, Event::BackedUp(ok));
+    let result = storage::save_own(encoded, expected.as_deref(), backed_up);
     store.send(Event::Saved(result));
 }
 
@@ -189,7 +191,9 @@ fn send(store: &WeakStore<Model>, event: Event) {
 /// Carries out one effect of the editor's core.
 fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
     match effect {
-        Effect::Save(draft) => write(store, storage::encode(Cow::Owned(*draft))),
+        Effect::Save(draft, expected) => {
+            write(store, storage::encode(Cow::Owned(*draft)), expected)
+        }
         Effect::RequestIdle => {
             let idle = store.downgrade();
             if !idle::when_idle(move || send(&idle, Event::Idle)) {
@@ -202,10 +206,10 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
             let weak = store.downgrade();
             Timeout::new(0, move || send(&weak, Event::Encoded(number))).forget();
         }
-        Effect::WriteEncoded(number) => {
+        Effect::WriteEncoded(number, expected) => {
             let made = shell.encoded.borrow_mut().take();
             match made {
-                Some((made, encoded)) if made == number => write(store, encoded),
+                Some((made, encoded)) if made == number => write(store, encoded, expected),
                 // Made for another autosave: the core said which to write, and it is not this one.
                 _ => {}
             }

@@ -182,6 +182,9 @@ pub struct Chosen {
     pub from: Copy,
     /// Said when the two copies differ: which one opened, and why.
     pub notice: Option<String>,
+    /// The save time of the localStorage copy as it was read (or written back) when the draft was opened: what
+    /// this tab has seen, which the editor's saves expect (`Model::open`, `written_elsewhere`).
+    pub known: Option<String>,
 }
 
 /// Whether `a` was saved after `b`. Times are compared as instants; one that cannot be read is older.
@@ -204,6 +207,7 @@ pub fn newest(
             draft,
             from,
             notice,
+            known: None,
         }))
     };
     match (local, backup) {
@@ -244,6 +248,7 @@ pub fn newest_stored(
                 draft,
                 from: Copy::Local,
                 notice: None,
+                known: None,
             }));
         }
         if let (Some(at_l), Some(at_b)) = (saved_at_of(l), saved_at_of(b)) {
@@ -263,6 +268,7 @@ pub fn newest_stored(
                     draft,
                     from,
                     notice,
+                    known: None,
                 }));
             }
         }

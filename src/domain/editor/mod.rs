@@ -9,7 +9,7 @@
 //! document; the autosave clock (`autosave`) says when to save, as `Effect::SaveIn(ms)`; when the shell's timer
 //! fires it sends `Event::Tick`, and once the save is due `update` asks for the browser's idle moment
 //! (`Effect::RequestIdle`); then `Event::Idle` gives `Effect::Encode(draft, n)`, the shell makes the text and sends
-//! `Event::Encoded(n)` in the next task, which gives `Effect::WriteEncoded(n)` unless something newer came between;
+//! `Event::Encoded(n)` in the next task, which gives `Effect::WriteEncoded(n, …)` unless something newer came between;
 //! the shell writes both stores and sends `Event::Saved(result)` and later `Event::BackedUp(ok)`, which set the
 //! status line.
 
@@ -104,8 +104,10 @@ pub enum Event {
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
-    /// Write this draft to both stores, then send `Event::Saved` (and `Event::BackedUp` when the copy is done).
-    Save(Box<Draft>),
+    /// Write this draft to both stores, then send `Event::Saved` (and `Event::BackedUp` when the copy is done) —
+    /// unless the stored copy is no longer the one saved at `.1`, which this tab last read or wrote: another tab
+    /// wrote it since (`drafts::written_elsewhere`), and then the save fails with that reason.
+    Save(Box<Draft>, Option<String>),
     /// Send `Event::Idle` in the browser's next idle moment (within `autosave::IDLE_WAIT_MS`; at once where the
     /// browser has no idle callbacks). The autosave of steady typing waits for it: written at once it could fall
     /// just before a key and hold that key's frame back (`autosave::OnItsWay` says which copy is written when).
@@ -114,8 +116,8 @@ pub enum Effect {
     /// the task after: the two halves of an autosave are a task each, so a key waits for one at most.
     Encode(Box<Draft>, u64),
     /// Write the text made for autosave number `.0` to both stores, then send `Event::Saved` (and
-    /// `Event::BackedUp`), as `Save` does.
-    WriteEncoded(u64),
+    /// `Event::BackedUp`), as `Save` does, expecting the stored copy saved at `.1`.
+    WriteEncoded(u64, Option<String>),
     /// Send `Event::Tick` in this many milliseconds (replacing any timer asked for before).
     SaveIn(u64),
     /// The field of this path now shows these findings.
@@ -161,11 +163,15 @@ pub struct Model {
     idle_asked: bool,
     /// The number of the last autosave made into text.
     encoded: u64,
+    /// The save time of the stored copy as this tab last read or wrote it (`None`: there was none, or it is kept
+    /// in memory): a stored copy saved at another time was written by another tab since.
+    known: Option<String>,
 }
 
 impl Model {
-    /// The editor on `draft`, checked as of `today`.
-    pub fn open(draft: Draft, today: NaiveDate) -> Model {
+    /// The editor on `draft`, checked as of `today`; `known` is the save time of the stored copy as it was read
+    /// when the draft was opened (`drafts::Chosen::known`).
+    pub fn open(draft: Draft, today: NaiveDate, known: Option<String>) -> Model {
         let mut model = Model {
             status: Status {
                 saved_at: draft.saved_at,
@@ -188,6 +194,7 @@ impl Model {
             on_its_way: OnItsWay::Nothing,
             idle_asked: false,
             encoded: 0,
+            known,
         };
         model.report = Rc::new(model.checked(today));
         model.refresh_status();
@@ -245,7 +252,7 @@ impl Model {
     fn save(&mut self, now: &Now, for_export: bool, out: &mut Vec<Effect>) {
         self.on_its_way = OnItsWay::Nothing;
         let draft = self.saved_draft(now, for_export);
-        out.push(Effect::Save(draft));
+        out.push(Effect::Save(draft, self.known.clone()));
     }
 
     /// The autosave: it waits for the browser's idle moment, replacing any older one on its way (even one made
@@ -272,7 +279,7 @@ impl Model {
     fn encoded(&mut self, number: u64, out: &mut Vec<Effect>) {
         if self.on_its_way == OnItsWay::Made(number) {
             self.on_its_way = OnItsWay::Nothing;
-            out.push(Effect::WriteEncoded(number));
+            out.push(Effect::WriteEncoded(number, self.known.clone()));
         }
     }
 
@@ -285,8 +292,8 @@ impl Model {
             return;
         }
         match on_its_way {
-            OnItsWay::Waiting(draft) => out.push(Effect::Save(draft)),
-            OnItsWay::Made(number) => out.push(Effect::WriteEncoded(number)),
+            OnItsWay::Waiting(draft) => out.push(Effect::Save(draft, self.known.clone())),
+            OnItsWay::Made(number) => out.push(Effect::WriteEncoded(number, self.known.clone())),
             OnItsWay::Nothing => {}
         }
     }
@@ -473,6 +480,7 @@ pub fn update(model: &mut Model, event: Event, now: &Now) -> Vec<Effect> {
             let (stamp, for_export) = model.saving.take().unwrap_or_default();
             match result {
                 Ok(()) => {
+                    model.known = Some(stamp.clone());
                     model.status.saved_at = stamp;
                     model.status.save_error = None;
                     if !for_export {

@@ -30,20 +30,6 @@ thread_local! {
     /// Drafts that localStorage refused (private mode, storage disabled or full): the app keeps working on them in
     /// memory, and says so, until the user exports them.
     static MEMORY: RefCell<Vec<Draft>> = const { RefCell::new(Vec::new()) };
-    /// Per draft key, the save time of the localStorage copy as this tab last read or wrote it: a stored copy with
-    /// another was written by another tab since (`drafts::written_elsewhere`).
-    static KNOWN: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Remembers the save time of the copy of `key` that this tab read or wrote.
-fn know(key: &str, saved_at: Option<&str>) {
-    KNOWN.with(|k| {
-        let mut k = k.borrow_mut();
-        k.retain(|(known, _)| known != key);
-        if let Some(at) = saved_at {
-            k.push((key.to_string(), at.to_string()));
-        }
-    });
 }
 
 /// A draft made into the text both stores keep: the first half of a save. The autosave makes it in one task and
@@ -71,23 +57,20 @@ pub fn encode(draft: Cow<'_, Draft>) -> Encoded<'_> {
     }
 }
 
-/// An editing tab's save: as `save`, unless another tab wrote the draft since this tab last read or wrote it (an
-/// import over it from its start page, whose storage event has not arrived yet). Then nothing is written and the
-/// error says so; the change stays in the page until that event replaces it.
-pub fn save_own(encoded: Encoded, on_backup: impl FnOnce(bool) + 'static) -> Result<(), String> {
-    let key = &encoded.key;
-    let known = KNOWN.with(|k| {
-        k.borrow()
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, at)| at.clone())
-    });
-    if known.is_some() {
+/// An editing tab's save: as `save`, unless another tab wrote the draft since this tab last read or wrote the copy
+/// saved at `expected` (an import over it from its start page, whose storage event has not arrived yet). Then
+/// nothing is written and the error says so; the change stays in the page until that event replaces it.
+pub fn save_own(
+    encoded: Encoded,
+    expected: Option<&str>,
+    on_backup: impl FnOnce(bool) + 'static,
+) -> Result<(), String> {
+    if expected.is_some() {
         let stored = local()
             .ok()
-            .and_then(|s| get_item(&s, key))
+            .and_then(|s| get_item(&s, &encoded.key))
             .map(|t| head(&t));
-        if drafts::written_elsewhere(stored.as_deref(), known.as_deref()) {
+        if drafts::written_elsewhere(stored.as_deref(), expected) {
             return Err(drafts::WRITTEN_ELSEWHERE.to_string());
         }
     }
@@ -114,7 +97,6 @@ fn write(encoded: Encoded, on_backup: impl FnOnce(bool) + 'static) -> Result<(),
     back_up(key.clone(), value.clone(), Box::new(on_backup));
     let result = local().and_then(|storage| {
         set_item(&storage, &key, &value)
-            .map(|()| know(&key, Some(&draft.saved_at)))
             .map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
     });
     super::panic::remember(
@@ -230,19 +212,15 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
     let key = drafts::key(id);
     // What is stored now is what this tab has seen, whichever copy opens.
     let local_value = local().ok().and_then(|s| get_item(&s, &key));
-    know(
-        &key,
-        local_value
-            .as_ref()
-            .map(head)
-            .as_deref()
-            .and_then(drafts::saved_at_of),
-    );
+    let known = (local_value.as_ref().map(head).as_deref())
+        .and_then(drafts::saved_at_of)
+        .map(str::to_string);
     if let Some(draft) = MEMORY.with(|m| m.borrow().iter().find(|d| d.document.id == id).cloned()) {
         return Some(Ok(Chosen {
             draft,
             from: Copy::Local,
             notice: None,
+            known,
         }));
     }
     let handed = HANDED.with(|h| h.borrow_mut().take().filter(|d| d.document.id == id));
@@ -264,17 +242,19 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
                 draft,
                 from: Copy::Local,
                 notice: None,
+                known,
             }));
         }
     }
     let local_text = local_value.map(String::from);
     let backup = backup.map(String::from);
-    let chosen = drafts::newest_stored(local_text.as_deref(), backup.as_deref());
-    if let Some(Ok(c)) = &chosen {
+    let mut chosen = drafts::newest_stored(local_text.as_deref(), backup.as_deref());
+    if let Some(Ok(c)) = &mut chosen {
+        c.known = known;
         if c.from == Copy::Backup {
             if let Ok(storage) = local() {
                 if storage.set_item(&key, &drafts::encode(&c.draft)).is_ok() {
-                    know(&key, Some(&c.draft.saved_at));
+                    c.known = Some(c.draft.saved_at.clone());
                 }
             }
         }
@@ -283,7 +263,6 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
 }
 
 pub fn delete(id: &str) {
-    know(&drafts::key(id), None);
     durable::delete(durable::DRAFTS, drafts::key(id));
     if let Ok(storage) = local() {
         let _ = storage.remove_item(&drafts::key(id));

@@ -70,7 +70,11 @@ pub fn editor(props: &EditorProps) -> Html {
     let stored = use_stored_draft(&props.id, claim.reload);
     let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
         Loaded::Reading => Err(None),
-        Loaded::Found(chosen) => Ok(SessionHandle::open(chosen.draft.clone(), bump)),
+        Loaded::Found(chosen) => Ok(SessionHandle::open(
+            chosen.draft.clone(),
+            chosen.known.clone(),
+            bump,
+        )),
         Loaded::Missing => Err(Some(MISSING.to_string())),
         Loaded::Unreadable(message) => Err(Some(message.clone())),
     });

@@ -62,6 +62,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
     let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
         Loaded::Found(chosen) => Some(SessionHandle::open(
             chosen.draft.clone(),
+            chosen.known.clone(),
             Callback::from(move |_| rerender.force_update()),
         )),
         _ => None,
