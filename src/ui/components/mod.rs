@@ -9,3 +9,4 @@ pub mod following;
 pub mod item_actions;
 pub mod lazy_page;
 pub mod office_export;
+pub mod said;

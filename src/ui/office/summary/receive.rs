@@ -7,6 +7,7 @@ use super::Made;
 use crate::domain::office::summary_page::Arrived;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::drop_zone::drop_zone;
+use crate::ui::components::said::said;
 use crate::ui::shared::Shared;
 
 /// A file by its name, its bytes shared (a table waiting for its preview).
@@ -71,13 +72,7 @@ pub fn receive(props: &ReceiveProps) -> Html {
                     <progress id="reading-progress" max={total.to_string()} value={done.to_string()} />
                 </div>
             }
-            {
-                match &props.notice {
-                    Some(Ok(t)) => html! { <p class="notice ok" role="status">{ t }</p> },
-                    Some(Err(t)) => html! { <p class="notice error" role="alert">{ t }</p> },
-                    None => html! {},
-                }
-            }
+            { said(&props.notice) }
             if !c.submissions.is_empty() {
                 <FileList made={props.made.clone()} on_remove={props.on_remove.clone()} />
                 <ClearButton unexported={props.unexported} on_clear={props.on_clear.clone()} />

@@ -99,13 +99,7 @@ fn send_to_branch() -> Html {
         <div class="send-to-branch">
             <button type="button" class="primary" onclick={send}>{ "发送给支部" }</button>
             <p class="muted">{ "在手机上：打开分享，选微信、QQ或邮件，直接发给支部书记。" }</p>
-            {
-                match &*said {
-                    Some(Ok(t)) => html! { <p class="notice ok" role="status">{ t }</p> },
-                    Some(Err(t)) => html! { <p class="notice error" role="alert">{ t }</p> },
-                    None => html! {},
-                }
-            }
+            { crate::ui::components::said::said(&said) }
         </div>
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::codes::{code, from_code};
 use crate::domain::dates;
 use crate::domain::list::edit::{Action, MeasureField, Outcome, Refused};
 use crate::domain::list::model::{Closing, Extension, Measure, Status, Update};
+use crate::ui::components::said::said;
 use crate::ui::session::SessionHandle;
 use crate::ui::web::clock;
 
@@ -89,13 +90,7 @@ pub fn entry_panel(props: &EntryPanelProps) -> Html {
     };
     html! {
         <div class="entry-panel" role="group" aria-label={format!("办理台账{}", props.number)}>
-            {
-                match (*message).clone() {
-                    Some(Ok(text)) => html! { <p class="notice ok" role="status">{ text }</p> },
-                    Some(Err(text)) => html! { <p class="notice error" role="alert">{ text }</p> },
-                    None => html! {},
-                }
-            }
+            { said(&message) }
             <StatusForm measure={m.clone()} on_said={on_said.clone()} />
             <div class="ledger-forms">
                 <NoteForm measure={m.clone()} on_said={on_said.clone()} />
