@@ -184,14 +184,21 @@ pub struct Active {
 impl Active {
     /// The campaign of a list's header.
     pub fn of(header: &Header) -> Active {
-        match &header.campaign {
+        Active::of_campaign(header.campaign.as_ref())
+    }
+
+    /// The campaign a header's `campaign` names (`None`: the 2023 主题教育).
+    pub fn of_campaign(campaign: Option<&Campaign>) -> Active {
+        match campaign {
             None => Active::theme_2023(),
             Some(c) => Active::from(c),
         }
     }
 
+    /// The 2023 主题教育 as its preset says it, with every rule as it always was.
     fn theme_2023() -> Active {
         let p = preset(THEME_2023).expect("the 2023 preset is there");
+        let owned = |list: &[&str]| list.iter().map(|c| c.to_string()).collect();
         Active {
             key: THEME_2023.to_string(),
             name: p.name.to_string(),
@@ -199,9 +206,9 @@ impl Active {
             period: Some((day(p.start), day(p.end))),
             start: Some(day(p.start)),
             batches: p.batches,
-            org_categories: SIX_ASPECTS.iter().map(|c| c.to_string()).collect(),
-            member_categories: FOUR_ASPECTS.iter().map(|c| c.to_string()).collect(),
-            sources: Vec::new(),
+            org_categories: owned(p.org_categories),
+            member_categories: owned(p.member_categories),
+            sources: p.sources.to_vec(),
             legacy: true,
         }
     }
@@ -370,14 +377,10 @@ pub fn set_field(header: &mut Header, field: CampaignField, value: String) -> bo
 /// publishes none, the user's own (`own`: the categories of their latest list of that kind) — never invented.
 pub fn new_list(kind: Kind, id: String, campaign: Option<Campaign>, own: &[String]) -> Document {
     let mut doc = Document::new(kind, id);
-    doc.header.campaign = campaign;
-    doc.version = written_version(&doc);
-    let offered = Active::of(&doc.header).categories(kind).to_vec();
-    doc.header.categories = if offered.is_empty() {
-        own.to_vec()
-    } else {
-        offered
-    };
+    choose(&mut doc, campaign);
+    if Active::of(&doc.header).categories(kind).is_empty() {
+        doc.header.categories = own.to_vec();
+    }
     doc
 }
 

@@ -199,11 +199,7 @@ fn campaign_choice(campaign: &UseStateHandle<Option<Campaign>>, drafts: &Drafts)
     let onchange = {
         let (campaign, options) = (campaign.clone(), options.clone());
         Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            let picked = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .and_then(|s| s.value().parse::<usize>().ok())
+            let picked = (crate::ui::dom::value_of(e.target()).parse::<usize>().ok())
                 .and_then(|i| options.get(i));
             if let Some((_, c)) = picked {
                 campaigns::chose(c);

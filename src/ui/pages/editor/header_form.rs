@@ -101,10 +101,7 @@ fn campaign_choice(props: &CampaignProps) -> Html {
             }
         })
     };
-    let active = Active::of(&crate::domain::list::model::Header {
-        campaign: props.campaign.clone(),
-        ..Default::default()
-    });
+    let active = Active::of_campaign(props.campaign.as_ref());
     let field = |key: &'static str,
                  label: &'static str,
                  f: CampaignField,
