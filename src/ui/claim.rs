@@ -12,15 +12,12 @@ use crate::domain::editor::tab::{Tab, TabEffect, TabEvent};
 use crate::ui::session::SessionHandle;
 use crate::ui::web::tabs::{self, TabGuard};
 
-pub use crate::domain::editor::tab::{Foreign, TabState};
+use crate::domain::editor::tab::{Foreign, TabState};
 
 /// This tab's claim on one draft.
 pub struct Claim {
-    pub state: TabState,
-    pub foreign: Option<Foreign>,
-    /// Changes whenever the page must load the draft again (it was released to this tab, or the tab that edits
-    /// it saved); key the page's session on it.
-    pub reload: u32,
+    /// As it is now (`tab.reload` changes whenever the page must load the draft again: key its session on it).
+    pub tab: Tab,
     /// The page puts its session here as it renders, so that a takeover saves what this tab has.
     pub live: Rc<RefCell<Option<SessionHandle>>>,
     pub take_over: Callback<MouseEvent>,
@@ -28,7 +25,7 @@ pub struct Claim {
 
 impl Claim {
     pub fn read_only(&self) -> bool {
-        self.state != TabState::Editing
+        !self.tab.editing()
     }
 
     /// Hands the page's session to the claim and makes it read-only while another tab edits.
@@ -39,8 +36,8 @@ impl Claim {
 
     /// What the page shows while another tab edits the draft, or after another tab replaced or deleted it.
     pub fn notice(&self) -> Html {
-        match self.state {
-            TabState::Editing => match self.foreign {
+        match self.tab.state {
+            TabState::Editing => match self.tab.foreign {
                 None => html! {},
                 Some(Foreign::Replaced) => html! {
                     <p class="notice warning no-print" role="alert">{ "这份草稿刚在另一个窗口中被导入的文件替换，本窗口已改为显示替换后的内容。" }</p>
@@ -116,9 +113,7 @@ pub fn use_claim(id: &str) -> Claim {
     });
     let now = *tab.borrow();
     Claim {
-        state: now.state,
-        foreign: now.foreign,
-        reload: now.reload,
+        tab: now,
         live,
         take_over,
     }

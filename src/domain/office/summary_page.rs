@@ -334,20 +334,18 @@ impl Model {
                 } else {
                     format!("已读取{count}个文件。")
                 };
-                return Some((Step::Add(files), Some(said)));
+                Some((Step::Add(files), Some(said)))
             }
             Event::Table { name, list } => {
                 let kept = SummarySet::table(&name, &list);
                 let said = format!("已把表格“{name}”计入汇总（来自表格，没有校验码）。");
-                return Some((Step::Add(vec![kept]), Some(said)));
+                Some((Step::Add(vec![kept]), Some(said)))
             }
             Event::Remove(index) => {
                 self.selected = None;
-                if let Some(file) = self.set.files.get(index) {
-                    let name = file.name.clone();
-                    let step = Step::Remove(FileKey::of(file));
-                    return Some((step, Some(format!("已移除“{name}”。"))));
-                }
+                let file = self.set.files.get(index)?;
+                let said = format!("已移除“{}”。", file.name);
+                Some((Step::Remove(FileKey::of(file)), Some(said)))
             }
             Event::Clear(drop_reviews) => {
                 self.selected = None;
@@ -368,25 +366,23 @@ impl Model {
                     files,
                     reviews: drop_reviews,
                 };
-                return Some((step, Some(said)));
+                Some((step, Some(said)))
             }
-            Event::Expected(text) => return Some((Step::Expected(text), None)),
+            Event::Expected(text) => Some((Step::Expected(text), None)),
             Event::Join { name, with } => {
                 let said = format!("已把“{name}”合并到“{with}”，两者按同一党支部统计。");
-                return Some((Step::Join { name, with }, Some(said)));
+                Some((Step::Join { name, with }, Some(said)))
             }
             Event::Unjoin(index) => {
-                if let Some(join) = self.set.joined.get(index).cloned() {
-                    let said = "已撤销合并。".to_string();
-                    return Some((Step::Unjoin(join), Some(said)));
-                }
+                let join = self.set.joined.get(index).cloned()?;
+                Some((Step::Unjoin(join), Some("已撤销合并。".to_string())))
             }
-            Event::Review { of, edit } => return Some((Step::Review { of, edit }, None)),
-            Event::Issuer(issuer, first) => return Some((Step::Issuer(issuer, first), None)),
-            Event::Issue(numbers) => return Some((Step::Issue(numbers), None)),
+            Event::Review { of, edit } => Some((Step::Review { of, edit }, None)),
+            Event::Issuer(issuer, first) => Some((Step::Issuer(issuer, first), None)),
+            Event::Issue(numbers) => Some((Step::Issue(numbers), None)),
             Event::Distinct(lines) => {
                 let said = "已确认是另一个党支部的清单，分开统计。".to_string();
-                return Some((Step::Distinct(lines), Some(said)));
+                Some((Step::Distinct(lines), Some(said)))
             }
             Event::Campaign(key) => {
                 let name = (self.made.consolidation.campaigns.iter())
@@ -394,11 +390,11 @@ impl Model {
                     .map(|c| c.name.clone())
                     .unwrap_or_default();
                 let said = format!("现在汇总“{name}”的清单；其他活动的文件保留，不计入。");
-                return Some((Step::Campaign(key), Some(said)));
+                Some((Step::Campaign(key), Some(said)))
             }
-            _ => {}
+            // Not a step of the set: `update` takes these itself.
+            _ => None,
         }
-        None
     }
 
     /// A write of the set came back: written (its steps done; a notice, another tab heard meanwhile), stale

@@ -67,7 +67,7 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     // Two tabs on one draft: this tab edits, or shows it read-only while another tab edits.
     let claim = use_claim(&props.id);
-    let stored = use_stored_draft(&props.id, claim.reload);
+    let stored = use_stored_draft(&props.id, claim.tab.reload);
     let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
         Loaded::Reading => Err(None),
         Loaded::Found(chosen) => Ok(SessionHandle::open(

@@ -58,7 +58,7 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
     let rerender = use_force_update();
     // The ledger changes the draft too: it claims it like 填写 does, so two tabs never overwrite each other.
     let claim = use_claim(&props.id);
-    let stored = use_stored_draft(&props.id, claim.reload);
+    let stored = use_stored_draft(&props.id, claim.tab.reload);
     let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
         Loaded::Found(chosen) => Some(SessionHandle::open(
             chosen.draft.clone(),
