@@ -110,3 +110,18 @@ fn the_domain_is_in_folders() {
         "{files} files directly in src/domain (at most 12): put them in its folders"
     );
 }
+
+/// The draft's life is the editor's core's and the shelf's (`domain::editor`): the shell that carries out their
+/// effects stays small, and keeps no drafts of its own in globals. (The panic screen's last saved text, in
+/// `ui/web/panic.rs`, is the one global: a panic hook reaches nothing else.)
+#[test]
+fn the_shell_of_the_draft_holds_no_rules() {
+    let session = std::fs::read_to_string(root().join("src/ui/session.rs")).unwrap();
+    let lines = session.lines().count();
+    assert!(lines <= 250, "src/ui/session.rs has {lines} lines (at most 250)");
+    let storage = std::fs::read_to_string(root().join("src/ui/web/storage.rs")).unwrap();
+    assert!(
+        !storage.contains("thread_local!"),
+        "src/ui/web/storage.rs keeps drafts in a thread_local: they belong on the app's shelf"
+    );
+}

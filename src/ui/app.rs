@@ -4,13 +4,17 @@ use yew::prelude::*;
 
 use super::components::lazy_page::LazyPage;
 use super::pages::{editor::Editor, home::Home, not_found::not_found};
+use super::stored::use_shelf;
 use super::web::lazy::Page;
 use super::web::location;
+use super::web::storage::Shelf;
 use crate::domain::editor::route::{Route, Step};
 
 #[function_component(App)]
 pub fn app() -> Html {
     let route = use_state(|| Route::parse(&location::hash()));
+    // The app's one shelf of drafts (refused, just made, backups waiting), for every page it shows.
+    let shelf = use_shelf();
     {
         let route = route.clone();
         use_effect_with((), move |_| {
@@ -34,6 +38,8 @@ pub fn app() -> Html {
         Route::NotFound(_) => not_found(),
     };
     html! {
+        <ContextProvider<Shelf> context={shelf}>
         <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) | Route::Consolidate(_) => "page wide-page", _ => "page" }}>{ page }</main>
+        </ContextProvider<Shelf>>
     }
 }

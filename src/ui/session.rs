@@ -6,7 +6,7 @@
 //! when the shape of the list changed. Who listens is `ui::listeners`.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
@@ -23,7 +23,7 @@ use crate::domain::list::edit::{Action, Outcome, Refused};
 use crate::domain::list::findings::Finding;
 use crate::domain::list::model::Document;
 
-/// What the shell holds besides the model: who listens, and the save timer.
+/// What the shell holds besides the model: who listens, the save timer, the text made and the app's shelf.
 #[derive(Default)]
 struct Shell {
     fields: Fields,
@@ -32,7 +32,7 @@ struct Shell {
     timer: RefCell<Option<Timeout>>,
     /// The text made for an autosave (`Effect::Encode`), by its number, until the core says to write it.
     encoded: RefCell<Option<(u64, storage::Encoded<'static>)>>,
-    generation: u64,
+    shelf: storage::Shelf,
 }
 
 /// The session as components hold it (equal when it is the same session).
@@ -50,12 +50,17 @@ impl PartialEq for SessionHandle {
 
 impl SessionHandle {
     /// A session on `draft`, whose stored copy this tab read as saved at `known` (`drafts::Chosen::known`).
-    pub fn open(draft: Draft, known: Option<String>, on_reshape: Callback<()>) -> Self {
+    pub fn open(
+        shelf: storage::Shelf,
+        draft: Draft,
+        known: Option<String>,
+        on_reshape: Callback<()>,
+    ) -> Self {
         super::web::press::follow();
         let store = Store::new(Model::open(draft, super::web::clock::today(), known));
         let shell = Rc::new(Shell {
             on_reshape: RefCell::new(Some(on_reshape)),
-            generation: next_generation(),
+            shelf,
             ..Shell::default()
         });
         let carrier = Rc::downgrade(&shell);
@@ -81,7 +86,7 @@ impl SessionHandle {
 
     /// Tells this session's document from the one a previous session of the same page showed.
     pub fn generation(&self) -> u64 {
-        self.shell.generation
+        self.store.serial()
     }
 
     pub fn set_read_only(&self, read_only: bool) {
@@ -174,12 +179,19 @@ impl SessionHandle {
     }
 }
 
-/// Writes a draft's text to both stores and tells the core how it went; never over a copy another tab wrote since.
-fn write(store: &Store<Model>, encoded: storage::Encoded<'static>, expected: Option<String>) {
-    let weak = store.downgrade();
-    let backed_up = move |ok| send(&weak, Event::BackedUp(ok));
-    let result = storage::save_own(encoded, expected.as_deref(), backed_up);
-    store.send(Event::Saved(result));
+impl Shell {
+    /// Writes a draft's text to both stores, tells the core how it went; never over another tab's newer copy.
+    fn write(
+        &self,
+        store: &Store<Model>,
+        encoded: storage::Encoded<'static>,
+        known: Option<String>,
+    ) {
+        let weak = store.downgrade();
+        let backed_up = move |ok| send(&weak, Event::BackedUp(ok));
+        let result = storage::save_own(&self.shelf, encoded, known.as_deref(), backed_up);
+        store.send(Event::Saved(result));
+    }
 }
 
 fn send(store: &WeakStore<Model>, event: Event) {
@@ -191,8 +203,8 @@ fn send(store: &WeakStore<Model>, event: Event) {
 /// Carries out one effect of the editor's core.
 fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
     match effect {
-        Effect::Save(draft, expected) => {
-            write(store, storage::encode(Cow::Owned(*draft)), expected)
+        Effect::Save(draft, known) => {
+            shell.write(store, storage::encode(Cow::Owned(*draft)), known)
         }
         Effect::RequestIdle => {
             let idle = store.downgrade();
@@ -209,7 +221,7 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
         Effect::WriteEncoded(number, expected) => {
             let made = shell.encoded.borrow_mut().take();
             match made {
-                Some((made, encoded)) if made == number => write(store, encoded, expected),
+                Some((made, encoded)) if made == number => shell.write(store, encoded, expected),
                 // Made for another autosave: the core said which to write, and it is not this one.
                 _ => {}
             }
@@ -235,15 +247,4 @@ fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
             shell.status.tell(status);
         }
     }
-}
-
-thread_local! {
-    static GENERATION: Cell<u64> = const { Cell::new(0) };
-}
-
-fn next_generation() -> u64 {
-    GENERATION.with(|g| {
-        g.set(g.get() + 1);
-        g.get()
-    })
 }

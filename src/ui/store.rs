@@ -17,6 +17,7 @@ struct Inner<C: Core> {
     outbox: RefCell<VecDeque<C::Effect>>,
     draining: Cell<bool>,
     carrier: RefCell<Option<Carrier<C>>>,
+    serial: u64,
 }
 
 /// A core and what carries out its effects. Clones are the same store.
@@ -50,7 +51,14 @@ impl<C: Core + 'static> Store<C> {
             outbox: RefCell::new(VecDeque::new()),
             draining: Cell::new(false),
             carrier: RefCell::new(None),
+            serial: next_serial(),
         }))
+    }
+
+    /// Tells this store from every other made in this app (a page's new session from its last one): numbered as
+    /// they are made, never reused as an address can be.
+    pub fn serial(&self) -> u64 {
+        self.0.serial
     }
 
     /// What carries out the effects (set once, after the store exists, so it can hold a `WeakStore`).
@@ -84,4 +92,15 @@ impl<C: Core + 'static> Store<C> {
         }
         self.0.draining.set(false);
     }
+}
+
+thread_local! {
+    static SERIAL: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_serial() -> u64 {
+    SERIAL.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
 }

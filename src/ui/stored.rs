@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::web::storage;
+use super::web::storage::{self, Shelf};
 use crate::domain::editor::drafts::Chosen;
 
 /// What reading the draft gave.
@@ -48,14 +48,14 @@ pub const MISSING: &str =
 
 /// Reads draft `id`, again whenever `reload` changes.
 #[hook]
-pub fn use_stored_draft(id: &str, reload: u32) -> Stored {
+pub fn use_stored_draft(shelf: &Shelf, id: &str, reload: u32) -> Stored {
     let stored = use_state(|| Stored {
         read: 0,
         loaded: Rc::new(Loaded::Reading),
     });
     let asked = use_mut_ref(|| 0u64);
     {
-        let stored = stored.clone();
+        let (stored, shelf) = (stored.clone(), shelf.clone());
         use_effect_with((id.to_string(), reload), move |(id, _)| {
             // Only the last read asked for may show: an earlier one that finishes late is dropped.
             let read = {
@@ -65,7 +65,7 @@ pub fn use_stored_draft(id: &str, reload: u32) -> Stored {
             };
             let id = id.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let loaded = match storage::load(&id).await {
+                let loaded = match storage::load(&shelf, &id).await {
                     Some(Ok(chosen)) => Loaded::Found(Box::new(chosen)),
                     Some(Err(e)) => Loaded::Unreadable(e.message()),
                     None => Loaded::Missing,
@@ -80,4 +80,12 @@ pub fn use_stored_draft(id: &str, reload: u32) -> Stored {
         });
     }
     (*stored).clone()
+}
+
+/// This app's shelf (`storage::Shelf`): the start-up app's, which its root provides, or, on a page of a lazy
+/// module (the root of an app of its own), the page's.
+#[hook]
+pub fn use_shelf() -> Shelf {
+    let own = use_memo((), |_| Shelf::default());
+    use_context::<Shelf>().unwrap_or_else(|| (*own).clone())
 }

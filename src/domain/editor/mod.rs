@@ -16,6 +16,7 @@
 pub mod autosave;
 pub mod drafts;
 pub mod route;
+pub mod shelf;
 pub mod tab;
 
 use std::collections::HashSet;

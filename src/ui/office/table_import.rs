@@ -48,6 +48,7 @@ pub fn table_import(props: &TableImportProps) -> Html {
     // The fields as the user set them; `None` while the header's own are used.
     let chosen = use_state(|| None::<Vec<Field>>);
     let outcome = use_state(|| Outcome::Shown);
+    let shelf = crate::ui::stored::use_shelf();
     let name = props.name.to_string();
     let table = match &*read {
         Ok(table) => table,
@@ -75,13 +76,14 @@ pub fn table_import(props: &TableImportProps) -> Html {
     let to_set = props.to_set.clone();
     let confirm = {
         let (document, outcome) = (plan.document.clone(), outcome.clone());
+        let shelf = shelf.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(to_set) = &to_set {
                 return to_set.emit(document.clone());
             }
             let draft = Draft::of(document.clone(), clock::now_text());
             let id = draft.document.id.clone();
-            match storage::save(&draft, |_| {}) {
+            match storage::save(&shelf, &draft, |_| {}) {
                 Ok(()) => location::go(&Route::Edit(id, Step::Header)),
                 Err(e) => outcome.set(Outcome::Failed(e)),
             }

@@ -14,32 +14,39 @@ use crate::domain::office::review::file::classify;
 use crate::ui::components::confirm::Confirm;
 use crate::ui::components::lazy_page::LazyPage;
 use crate::ui::flash;
+use crate::ui::stored::use_shelf;
 use crate::ui::web::lazy::Page;
+use crate::ui::web::storage::Shelf;
 use crate::ui::web::{campaigns, clock, durable, files, location, storage};
 
 /// Saves `draft` and opens it at `step`. Where the browser refuses to store it, the draft is kept in memory and
 /// opened all the same, with the reason shown at once: the user can still fill it in and export it.
-fn open_at(mut draft: Draft, step: Step) -> Result<(), String> {
+fn open_at(shelf: &Shelf, mut draft: Draft, step: Step) -> Result<(), String> {
     // Stamped as it is stored, not as its file was read: while the user was asked whether to replace the draft,
     // the tab that edits it may have saved, and the older of the two stored copies loses when one is opened.
     draft.saved_at = clock::now_text();
     // The editor says at once whether the backup copy can be kept; here only localStorage's answer is waited for.
-    if let Err(e) = storage::save(&draft, |_| {}) {
+    if let Err(e) = storage::save(shelf, &draft, |_| {}) {
         flash::set(e);
     }
     let route = Route::Edit(draft.document.id.clone(), step);
-    storage::hand_over(draft);
+    storage::hand_over(shelf, draft);
     location::go(&route);
     Ok(())
 }
 
-fn open_new(draft: Draft) -> Result<(), String> {
-    open_at(draft, Step::Header)
+fn open_new(shelf: &Shelf, draft: Draft) -> Result<(), String> {
+    open_at(shelf, draft, Step::Header)
 }
 
 /// A review file (审核意见) attached to the draft it is of, which then opens at 检查 where its comments are
 /// answered; or why not, changing nothing.
-fn attach_review(name: &str, bytes: &[u8], drafts: &[Draft]) -> Option<Result<(), String>> {
+fn attach_review(
+    shelf: &Shelf,
+    name: &str,
+    bytes: &[u8],
+    drafts: &[Draft],
+) -> Option<Result<(), String>> {
     let review = match classify(bytes)? {
         Ok(review) => review,
         Err(e) => return Some(Err(format!("无法导入“{name}”：{}", e.message()))),
@@ -55,7 +62,7 @@ fn attach_review(name: &str, bytes: &[u8], drafts: &[Draft]) -> Option<Result<()
                     &mut draft.document,
                     Action::AttachReview(Box::new(attach.review)),
                 );
-                open_at(draft, Step::Check)
+                open_at(shelf, draft, Step::Check)
             }),
     )
 }
@@ -72,7 +79,12 @@ enum New {
 
 /// A new list of `new` in `campaign`. Where the campaign publishes no categories, the list starts with the user's
 /// own: those of their newest draft of the same kind.
-fn create(new: New, campaign: Option<Campaign>, drafts: &[storage::Listed]) -> Result<(), String> {
+fn create(
+    shelf: &Shelf,
+    new: New,
+    campaign: Option<Campaign>,
+    drafts: &[storage::Listed],
+) -> Result<(), String> {
     let kind = if new == New::Org {
         Kind::Org
     } else {
@@ -98,11 +110,14 @@ fn create(new: New, campaign: Option<Campaign>, drafts: &[storage::Listed]) -> R
         };
         let _ = apply(&mut document, member);
     }
-    open_new(Draft {
-        document,
-        saved_at: clock::now_text(),
-        personal: new == New::Personal,
-    })
+    open_new(
+        shelf,
+        Draft {
+            document,
+            saved_at: clock::now_text(),
+            personal: new == New::Personal,
+        },
+    )
 }
 
 /// Why `name` did not open, in the words the start page shows.
@@ -143,6 +158,7 @@ pub fn home() -> Html {
         });
     }
     // localStorage's drafts at once, then every draft with its newer copy (some may be only in IndexedDB).
+    let shelf = use_shelf();
     let drafts: Drafts = use_state(storage::all_local);
     let backup_refused = use_state(|| false);
     // A Word or Excel file chosen to import: its table is shown by the office module until 确认导入 or 取消.
@@ -169,9 +185,9 @@ pub fn home() -> Html {
             </header>
             <section class="start-actions" aria-labelledby="start-heading">
                 <h2 id="start-heading">{ "开始" }</h2>
-                { start_buttons(&notice, &drafts, &table, &campaign) }
+                { start_buttons(&shelf, &notice, &drafts, &table, &campaign) }
                 <p class="muted">{ "党员本人：点“新建个人清单”写自己的问题和措施，导出后把文件交给支部。支部书记：点“新建党员清单”，列出全支部党员，再“收集党员清单”。" }</p>
-                { notice_view(&notice, &drafts) }
+                { notice_view(&shelf, &notice, &drafts) }
                 if let Some((name, bytes)) = &*table {
                     <LazyPage page={Page::Table(name.clone(), bytes.clone())} />
                 }
@@ -221,6 +237,7 @@ fn campaign_choice(campaign: &UseStateHandle<Option<Campaign>>, drafts: &Drafts)
 
 /// 新建党组织清单, 新建党员清单, 新建个人清单, 导入文件, 汇总.
 fn start_buttons(
+    shelf: &Shelf,
     notice: &UseStateHandle<Notice>,
     drafts: &Drafts,
     table: &Chosen,
@@ -228,8 +245,9 @@ fn start_buttons(
 ) -> Html {
     let new_list = |new: New| {
         let (notice, campaign, drafts) = (notice.clone(), campaign.clone(), drafts.clone());
+        let shelf = shelf.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Err(e) = create(new, (*campaign).clone(), &drafts) {
+            if let Err(e) = create(&shelf, new, (*campaign).clone(), &drafts) {
                 notice.set(Notice::Error(e));
             }
         })
@@ -243,7 +261,7 @@ fn start_buttons(
             <button type="button" class="primary" onclick={new_list(New::Personal)}
                 title="党员本人填写自己的检视剖析，导出后交给支部收集">{ "新建个人清单" }</button>
             <label class="file-button">
-                <input type="file" accept=".json,application/json,.docx,.xlsx,.doc,.xls,.wps,.et" onchange={import_file(notice, drafts, table)} />
+                <input type="file" accept=".json,application/json,.docx,.xlsx,.doc,.xls,.wps,.et" onchange={import_file(shelf, notice, drafts, table)} />
                 <span>{ "导入文件" }</span>
             </label>
             <button type="button" onclick={Callback::from(|_: MouseEvent| location::go(&Route::Consolidate(None)))}>{ "汇总" }</button>
@@ -254,11 +272,12 @@ fn start_buttons(
 
 /// 导入文件: a review attached to its draft, or a list opened as a draft (asking before it replaces one here).
 fn import_file(
+    shelf: &Shelf,
     notice: &UseStateHandle<Notice>,
     drafts: &Drafts,
     table: &Chosen,
 ) -> Callback<Event> {
-    let (notice, table) = (notice.clone(), table.clone());
+    let (notice, table, shelf) = (notice.clone(), table.clone(), shelf.clone());
     let known: Vec<String> = drafts
         .iter()
         .map(|d| match d {
@@ -278,14 +297,14 @@ fn import_file(
     Callback::from(move |e: Event| {
         let notice = notice.clone();
         let (known, readable, table) = (known.clone(), readable.clone(), table.clone());
-        let headers = headers.clone();
+        let (headers, shelf) = (headers.clone(), shelf.clone());
         files::read_chosen(e, move |name, bytes| {
             table.set(None);
             if is_office_file(&name, &bytes) {
                 notice.set(Notice::None);
                 return table.set(Some((name, std::rc::Rc::new(bytes))));
             }
-            if let Some(attached) = attach_review(&name, &bytes, &readable) {
+            if let Some(attached) = attach_review(&shelf, &name, &bytes, &readable) {
                 if let Err(e) = attached {
                     notice.set(Notice::Error(e));
                 }
@@ -320,7 +339,7 @@ fn import_file(
                     return notice.set(Notice::Replace(Box::new(draft), other));
                 }
                 later(move || {
-                    if let Err(e) = open_new(draft) {
+                    if let Err(e) = open_new(&shelf, draft) {
                         notice.set(Notice::Error(e));
                     }
                 });
@@ -331,12 +350,17 @@ fn import_file(
 
 /// A file of the same list id as a draft here, but of another 党支部: one was made on the other's file. Asked,
 /// kept both by default (the file as a list of its own, under a new id), replaced only if the user says so.
-fn template_question(notice: &UseStateHandle<Notice>, draft: Draft, local: &str) -> Html {
+fn template_question(
+    shelf: &Shelf,
+    notice: &UseStateHandle<Notice>,
+    draft: Draft,
+    local: &str,
+) -> Html {
     let name = draft.document.header.org_name.trim().to_string();
     let open = |draft: Draft| {
-        let notice = notice.clone();
+        let (notice, shelf) = (notice.clone(), shelf.clone());
         Callback::from(move |_| {
-            if let Err(e) = open_new(draft.clone()) {
+            if let Err(e) = open_new(&shelf, draft.clone()) {
                 notice.set(Notice::Error(e));
             }
         })
@@ -364,7 +388,7 @@ fn template_question(notice: &UseStateHandle<Notice>, draft: Draft, local: &str)
 }
 
 /// What the page is asking or telling: an error, a word, or a question (replace a draft, delete one).
-fn notice_view(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
+fn notice_view(shelf: &Shelf, notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
     let set = |n: Notice| {
         let notice = notice.clone();
         Callback::from(move |_| notice.set(n.clone()))
@@ -373,13 +397,13 @@ fn notice_view(notice: &UseStateHandle<Notice>, drafts: &Drafts) -> Html {
         Notice::None => html! {},
         Notice::Error(text) => html! { <p class="notice error" role="alert">{ text }</p> },
         Notice::Info(text) => html! { <p class="notice ok" role="status">{ text }</p> },
-        Notice::Replace(draft, Some(local)) => template_question(notice, *draft, &local),
+        Notice::Replace(draft, Some(local)) => template_question(shelf, notice, *draft, &local),
         Notice::Replace(draft, None) => {
             let name = draft.document.header.org_name.clone();
             let on_confirm = {
-                let notice = notice.clone();
+                let (notice, shelf) = (notice.clone(), shelf.clone());
                 Callback::from(move |_| {
-                    if let Err(e) = open_new((*draft).clone()) {
+                    if let Err(e) = open_new(&shelf, (*draft).clone()) {
                         notice.set(Notice::Error(e));
                     }
                 })

@@ -2,12 +2,14 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 
 use super::durable;
 use crate::domain::dates::instant_millis;
 use crate::domain::editor::drafts::{self, Chosen, Copy, Draft, DraftError};
+use crate::domain::editor::shelf;
 
 /// The browser's localStorage, or why the app may not use it.
 pub(crate) fn local() -> Result<web_sys::Storage, String> {
@@ -19,17 +21,15 @@ pub(crate) fn local() -> Result<web_sys::Storage, String> {
 /// A backup waiting to be written, and who hears how it went.
 type Pending = (JsValue, Box<dyn FnOnce(bool)>);
 
-thread_local! {
-    /// Backups wait here while another is being written, one per draft: each write opens its own connection, and
-    /// two in flight could reach the disk in either order, an older copy last. Only the newest text of a draft
-    /// waits; the one it replaces is never written, and its listener never hears.
-    // A few drafts at most: a list, not a hash map (each map type is kilobytes of the start-up module).
-    static BACKUPS: RefCell<(bool, Vec<(String, Pending)>)> = const { RefCell::new((false, Vec::new())) };
-    /// The draft this tab has just made, for the page that opens it (`hand_over`).
-    static HANDED: RefCell<Option<Draft>> = const { RefCell::new(None) };
-    /// Drafts that localStorage refused (private mode, storage disabled or full): the app keeps working on them in
-    /// memory, and says so, until the user exports them.
-    static MEMORY: RefCell<Vec<Draft>> = const { RefCell::new(Vec::new()) };
+/// One app's shelf (`domain::editor::shelf`: refused drafts, the draft just made, the backups waiting), held by
+/// the app's root (`ui::stored::use_shelf`); this file does what it says.
+#[derive(Clone, Default)]
+pub struct Shelf(Rc<RefCell<shelf::Shelf<Pending>>>);
+
+impl PartialEq for Shelf {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A draft made into the text both stores keep: the first half of a save. The autosave makes it in one task and
@@ -61,6 +61,7 @@ pub fn encode(draft: Cow<'_, Draft>) -> Encoded<'_> {
 /// saved at `expected` (an import over it from its start page, whose storage event has not arrived yet). Then
 /// nothing is written and the error says so; the change stays in the page until that event replaces it.
 pub fn save_own(
+    shelf: &Shelf,
     encoded: Encoded,
     expected: Option<&str>,
     on_backup: impl FnOnce(bool) + 'static,
@@ -74,7 +75,7 @@ pub fn save_own(
             return Err(drafts::WRITTEN_ELSEWHERE.to_string());
         }
     }
-    write(encoded, on_backup)
+    write(shelf, encoded, on_backup)
 }
 
 /// Said when the crash-proof copy cannot be written (the editor's core says it too).
@@ -82,11 +83,19 @@ pub use crate::domain::editor::NO_BACKUP;
 
 /// Saves a draft to both copies. The result is localStorage's: its error says what happened and what to do, and
 /// the document stays in memory either way. `on_backup` hears later whether the IndexedDB copy reached the disk.
-pub fn save(draft: &Draft, on_backup: impl FnOnce(bool) + 'static) -> Result<(), String> {
-    write(encode(Cow::Borrowed(draft)), on_backup)
+pub fn save(
+    shelf: &Shelf,
+    draft: &Draft,
+    on_backup: impl FnOnce(bool) + 'static,
+) -> Result<(), String> {
+    write(shelf, encode(Cow::Borrowed(draft)), on_backup)
 }
 
-fn write(encoded: Encoded, on_backup: impl FnOnce(bool) + 'static) -> Result<(), String> {
+fn write(
+    shelf: &Shelf,
+    encoded: Encoded,
+    on_backup: impl FnOnce(bool) + 'static,
+) -> Result<(), String> {
     let Encoded {
         draft,
         key,
@@ -94,7 +103,7 @@ fn write(encoded: Encoded, on_backup: impl FnOnce(bool) + 'static) -> Result<(),
         value,
     } = encoded;
     // The crash-proof copy first: it is written even when localStorage is full or refused.
-    back_up(key.clone(), value.clone(), Box::new(on_backup));
+    back_up(shelf, key.clone(), value.clone(), Box::new(on_backup));
     let result = local().and_then(|storage| {
         set_item(&storage, &key, &value)
             .map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
@@ -103,13 +112,7 @@ fn write(encoded: Encoded, on_backup: impl FnOnce(bool) + 'static) -> Result<(),
         text,
         crate::domain::file::export::file_name(&draft.document, false),
     );
-    MEMORY.with(|m| {
-        let mut m = m.borrow_mut();
-        m.retain(|d| d.document.id != draft.document.id);
-        if result.is_err() {
-            m.push(draft.into_owned());
-        }
-    });
+    shelf.0.borrow_mut().written(draft, result.is_err());
     result
 }
 
@@ -143,25 +146,14 @@ fn head(text: &js_sys::JsString) -> String {
     text.slice(0, 120).into()
 }
 
-fn back_up(key: String, value: JsValue, on_done: Box<dyn FnOnce(bool)>) {
-    let idle = BACKUPS.with(|b| {
-        let mut b = b.borrow_mut();
-        // Only the newest text of a draft waits: the one it replaces is dropped.
-        b.1.retain(|(k, _)| *k != key);
-        b.1.push((key, (value, on_done)));
-        !std::mem::replace(&mut b.0, true)
-    });
-    if !idle {
+fn back_up(shelf: &Shelf, key: String, value: JsValue, on_done: Box<dyn FnOnce(bool)>) {
+    if !shelf.0.borrow_mut().back_up(key, (value, on_done)) {
         return;
     }
-    wasm_bindgen_futures::spawn_local(async {
+    let shelf = shelf.clone();
+    wasm_bindgen_futures::spawn_local(async move {
         loop {
-            let next = BACKUPS.with(|b| {
-                let mut b = b.borrow_mut();
-                let next = (!b.1.is_empty()).then(|| b.1.remove(0));
-                b.0 = next.is_some();
-                next
-            });
+            let next = shelf.0.borrow_mut().next_backup();
             let Some((key, (value, on_done))) = next else {
                 break;
             };
@@ -201,21 +193,22 @@ pub async fn recover() -> usize {
 
 /// Hands a draft this tab has just made and saved (created or imported) to the page that opens it next, which then
 /// need not read back and parse what is already in memory (a big list is megabytes of JSON).
-pub fn hand_over(draft: Draft) {
-    HANDED.with(|h| *h.borrow_mut() = Some(draft));
+pub fn hand_over(shelf: &Shelf, draft: Draft) {
+    shelf.0.borrow_mut().hand_over(draft);
 }
 
 /// Opens a draft: this tab's own copy that storage refused, else the newer of the localStorage and IndexedDB
 /// copies, read every time (`drafts::newest` says which and what to tell). A newer backup is put back into
 /// localStorage where it fits.
-pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
+pub async fn load(shelf: &Shelf, id: &str) -> Option<Result<Chosen, DraftError>> {
     let key = drafts::key(id);
     // What is stored now is what this tab has seen, whichever copy opens.
     let local_value = local().ok().and_then(|s| get_item(&s, &key));
     let known = (local_value.as_ref().map(head).as_deref())
         .and_then(drafts::saved_at_of)
         .map(str::to_string);
-    if let Some(draft) = MEMORY.with(|m| m.borrow().iter().find(|d| d.document.id == id).cloned()) {
+    let kept = shelf.0.borrow().kept(id).cloned();
+    if let Some(draft) = kept {
         return Some(Ok(Chosen {
             draft,
             from: Copy::Local,
@@ -223,7 +216,7 @@ pub async fn load(id: &str) -> Option<Result<Chosen, DraftError>> {
             known,
         }));
     }
-    let handed = HANDED.with(|h| h.borrow_mut().take().filter(|d| d.document.id == id));
+    let handed = shelf.0.borrow_mut().take_handed(id);
     // Both copies stay JavaScript strings until they are needed whole: a big list is megabytes to convert, and
     // the draft this tab has just handed over needs only their save times.
     let backup = durable::read_value(durable::DRAFTS, &key).await;

@@ -21,7 +21,7 @@ use crate::domain::editor::route::{Route, Step};
 use crate::domain::list::model::Kind;
 use crate::ui::claim::use_claim;
 use crate::ui::session::SessionHandle;
-use crate::ui::stored::{use_stored_draft, Loaded, MISSING};
+use crate::ui::stored::{use_shelf, use_stored_draft, Loaded, MISSING};
 use crate::ui::web::location;
 use crate::ui::{dom, flash};
 
@@ -67,10 +67,12 @@ pub fn editor(props: &EditorProps) -> Html {
     };
     // Two tabs on one draft: this tab edits, or shows it read-only while another tab edits.
     let claim = use_claim(&props.id);
-    let stored = use_stored_draft(&props.id, claim.tab.reload);
+    let shelf = use_shelf();
+    let stored = use_stored_draft(&shelf, &props.id, claim.tab.reload);
     let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
         Loaded::Reading => Err(None),
         Loaded::Found(chosen) => Ok(SessionHandle::open(
+            shelf.clone(),
             chosen.draft.clone(),
             chosen.known.clone(),
             bump,

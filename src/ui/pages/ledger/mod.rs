@@ -16,7 +16,7 @@ use crate::ui::claim::use_claim;
 use crate::ui::components::lazy_page::LazyPage;
 use crate::ui::components::office_export::OfficeExport;
 use crate::ui::session::SessionHandle;
-use crate::ui::stored::{use_stored_draft, Loaded};
+use crate::ui::stored::{use_shelf, use_stored_draft, Loaded};
 use crate::ui::web::lazy::Page;
 use crate::ui::web::{clock, download, location};
 
@@ -58,9 +58,11 @@ pub fn ledger_page(props: &LedgerProps) -> Html {
     let rerender = use_force_update();
     // The ledger changes the draft too: it claims it like 填写 does, so two tabs never overwrite each other.
     let claim = use_claim(&props.id);
-    let stored = use_stored_draft(&props.id, claim.tab.reload);
+    let shelf = use_shelf();
+    let stored = use_stored_draft(&shelf, &props.id, claim.tab.reload);
     let session = use_memo(stored.clone(), move |stored| match &*stored.loaded {
         Loaded::Found(chosen) => Some(SessionHandle::open(
+            shelf.clone(),
             chosen.draft.clone(),
             chosen.known.clone(),
             Callback::from(move |_| rerender.force_update()),

@@ -15,7 +15,7 @@ use crate::domain::editor::route::{Layout, Route, Step};
 use crate::domain::list::model::{Document, Kind};
 use crate::domain::list::validate::validate;
 use crate::domain::papers::print::{heading, not_handed_in, Heading};
-use crate::ui::stored::{use_stored_draft, Loaded};
+use crate::ui::stored::{use_shelf, use_stored_draft, Loaded};
 use crate::ui::web::{clock, location, page_style};
 
 #[derive(Properties, PartialEq)]
@@ -36,7 +36,8 @@ fn layouts(kind: Kind) -> Vec<Layout> {
 
 #[function_component(PrintPreview)]
 pub fn print_preview(props: &PrintProps) -> Html {
-    let stored = use_stored_draft(&props.id, 0);
+    let shelf = use_shelf();
+    let stored = use_stored_draft(&shelf, &props.id, 0);
     // 每名党员一页 leaves out members who have not handed in, unless asked to print them too.
     let handed_in_only = use_state(|| true);
     let (doc, personal): (Option<Document>, bool) = match &*stored.loaded {
