@@ -109,8 +109,13 @@ fn every_rule_code_is_documented() {
         "problem.rs",
         "measure.rs",
         "document.rs",
+        "src/domain/register/validate.rs",
     ] {
-        let source = read(&format!("src/domain/list/validate/{file}"));
+        let source = read(&if file.contains('/') {
+            file.to_string()
+        } else {
+            format!("src/domain/list/validate/{file}")
+        });
         for word in source.split('"').skip(1).step_by(2) {
             let is_code = word.contains('_')
                 && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
@@ -121,4 +126,47 @@ fn every_rule_code_is_documented() {
         }
     }
     assert!(missing.is_empty(), "not in docs/format.md: {missing:?}");
+}
+
+/// Every key a register file holds, at any depth, as the simulated campaign's registers write them (each kind, with
+/// 销号, 反馈 and 纳入检视整改 set), is named in `format.md` § 15.
+#[test]
+fn every_key_of_the_register_file_is_documented() {
+    use rectify::domain::register::model::Included;
+    fn keys(value: &serde_json::Value, out: &mut Vec<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    out.push(k.clone());
+                    keys(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| keys(v, out)),
+            _ => {}
+        }
+    }
+    let doc = format_md();
+    let section = doc.split("## 15. The register file").nth(1).expect("§ 15");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let mut found = Vec::new();
+    for mut r in rectify::domain::sample::registers::other_lists(start) {
+        if let Some(p) = r.topics.first_mut().and_then(|t| t.problems.first_mut()) {
+            p.included = Some(Included::default());
+        }
+        if let Some(o) = r.opinions.first_mut() {
+            o.included = Some(Included::default());
+        }
+        let out = rectify::domain::register::file::export(&r, true, common::now());
+        keys(&serde_json::from_slice(&out.bytes).unwrap(), &mut found);
+    }
+    found.sort();
+    found.dedup();
+    let missing: Vec<&String> = found
+        .iter()
+        .filter(|k| !section.contains(&format!("`{k}`")) && !doc.contains(&format!("`{k}`")))
+        .collect();
+    assert!(missing.is_empty(), "not in docs/format.md: {missing:?}");
+    for kind in ["survey", "results", "opinions"] {
+        assert!(section.contains(&format!("`\"{kind}\"`")), "{kind}");
+    }
 }

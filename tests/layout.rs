@@ -118,7 +118,10 @@ fn the_domain_is_in_folders() {
 fn the_shell_of_the_draft_holds_no_rules() {
     let session = std::fs::read_to_string(root().join("src/ui/session.rs")).unwrap();
     let lines = session.lines().count();
-    assert!(lines <= 250, "src/ui/session.rs has {lines} lines (at most 250)");
+    assert!(
+        lines <= 250,
+        "src/ui/session.rs has {lines} lines (at most 250)"
+    );
     let storage = std::fs::read_to_string(root().join("src/ui/web/storage.rs")).unwrap();
     assert!(
         !storage.contains("thread_local!"),

@@ -14,6 +14,7 @@ const COMMITTED: &str = "schema/rectify-list.v2.schema.json";
 /// Version 1's schema as it was committed: a list that names no campaign is still exactly a version 1 file.
 const FIRST: &str = "schema/rectify-list.v1.schema.json";
 const REVIEW: &str = "schema/rectify-review.v1.schema.json";
+const REGISTER: &str = "schema/rectify-register.v1.schema.json";
 
 fn is_current(committed: &str, generated: String) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(committed);
@@ -51,6 +52,34 @@ fn the_committed_review_schema_is_current_and_a_written_review_validates() {
     let mut bad = written.clone();
     bad["verdict"] = "maybe".into();
     assert!(!validator.is_valid(&bad), "an unknown verdict is refused");
+}
+
+/// Every register of the simulated campaign, exported, validates against the committed register schema; a code not
+/// among the choices does not.
+#[test]
+fn the_committed_register_schema_is_current_and_every_exported_register_validates() {
+    is_current(
+        REGISTER,
+        rectify::domain::file::schema::register_schema_json(),
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&rectify::domain::file::schema::register_schema_json()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let registers = rectify::domain::sample::registers::other_lists(start);
+    for r in &registers {
+        let out = rectify::domain::register::file::export(r, true, now());
+        let written: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&written)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", out.file_name);
+    }
+    let last = registers.last().unwrap();
+    let mut bad = rectify::domain::register::file::to_value(last);
+    bad["opinions"][0]["result"] = "E".into();
+    assert!(!validator.is_valid(&bad), "an unknown 办理结果 is refused");
 }
 
 fn validator() -> jsonschema::Validator {

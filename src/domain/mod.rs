@@ -17,6 +17,7 @@ pub mod names;
 pub mod office;
 pub mod order;
 pub mod papers;
+pub mod register;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;
 

@@ -23,6 +23,13 @@ pub fn schema_json() -> String {
     schema_of::<Document>("检视整改清单文件（rectify-list）第2版（第1版的文件也符合）")
 }
 
+/// The register file's schema (调研问题清单, 成果转化清单, 意见建议台账: `docs/format.md` § 15).
+pub fn register_schema_json() -> String {
+    schema_of::<crate::domain::register::model::Register>(
+        "调研问题清单、成果转化清单、意见建议台账文件（rectify-register）第1版",
+    )
+}
+
 /// The review file's schema (审核意见文件, `docs/format.md` § 12).
 pub fn review_schema_json() -> String {
     schema_of::<Review>("审核意见文件（rectify-review）第1版")

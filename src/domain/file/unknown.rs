@@ -37,6 +37,7 @@ pub const PROBLEM_KEYS: &[&str] = &[
     "description",
     "measures",
     "remark",
+    "found_in",
 ];
 pub const MEASURE_KEYS: &[&str] = &[
     "id",

@@ -144,9 +144,44 @@ pub struct Problem {
     /// 备注
     #[serde(default)]
     pub remark: String,
+    /// Where the problem came from when it was 纳入检视整改 from another list (`docs/format.md` § 15.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_in: Option<FoundIn>,
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub extra: Extra,
+}
+
+/// A problem 纳入检视整改 from a 调研问题清单 or an 意见建议台账: that register and the item there, each by its id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct FoundIn {
+    /// The register's kind: `"survey"` (调研问题清单) or `"opinions"` (意见建议台账).
+    pub kind: FoundKind,
+    /// The register's `id`.
+    pub register: String,
+    /// The 调研问题's or 意见建议's `id` there.
+    pub item: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FoundKind {
+    /// 调研问题清单
+    Survey,
+    /// 意见建议台账
+    Opinions,
+}
+
+impl FoundKind {
+    /// Where the problem came from, as the list shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            FoundKind::Survey => "调研问题清单",
+            FoundKind::Opinions => "意见建议台账",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -509,6 +544,7 @@ impl Problem {
             description: String::new(),
             measures: Vec::new(),
             remark: String::new(),
+            found_in: None,
             extra: Extra::new(),
         }
     }

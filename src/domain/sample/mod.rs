@@ -2,6 +2,7 @@
 //! generated sets of branch files. Deterministic: the same arguments give the same document.
 
 pub mod campaign;
+pub mod registers;
 
 use crate::domain::list::model::*;
 use crate::domain::list::vocabulary::{FOUR_ASPECTS, SIX_ASPECTS};

@@ -2,8 +2,11 @@
 
 use super::header::person;
 use super::problem::only_stock_phrase;
+use chrono::NaiveDate;
+
 use super::{char_len, Context, Field, Sink};
 use crate::domain::dates;
+use crate::domain::list::findings::Severity;
 use crate::domain::list::model::{Deadline, Measure, Status};
 use crate::domain::list::path::Location;
 use crate::domain::list::required::is_required;
@@ -104,52 +107,63 @@ pub fn validate_measure(ctx: &Context, location: Location, measure: &Measure, si
 }
 
 fn deadline(ctx: &Context, f: &Field, measure: &Measure, sink: &mut Sink) {
-    let text = match &measure.deadline {
-        Deadline::LongTerm => return,
+    if let Some((severity, rule, message)) = deadline_rule(ctx.filed_on, &measure.deadline) {
+        sink.push(severity, f, rule, message);
+    }
+}
+
+/// What is wrong with a deadline given 填报日期 `filed_on`: the rules of `format.md` § 3.4, also for the 完成时限
+/// of a 调研问题 (`domain::register::validate`).
+pub fn deadline_rule(
+    filed_on: Option<NaiveDate>,
+    deadline: &Deadline,
+) -> Option<(Severity, &'static str, String)> {
+    let text = match deadline {
+        Deadline::LongTerm => return None,
         Deadline::Immediate { date } => match date {
             Some(d) if !d.trim().is_empty() => d,
-            _ => return,
+            _ => return None,
         },
         Deadline::ByDate { date } if date.trim().is_empty() => {
-            sink.error(
-                f,
+            return Some((
+                Severity::Error,
                 "deadline_date_required",
                 "限期整改要选一个完成日期。如果没有具体日期，请改选“立行立改”或“长期坚持”。".into(),
-            );
-            return;
+            ));
         }
         Deadline::ByDate { date } => date,
     };
     let Some(date) = dates::parse(text) else {
-        sink.error(
-            f,
+        return Some((
+            Severity::Error,
             "deadline_date_invalid",
             format!("整改时限“{text}”不是一个有效的日期，请用日期选择框重新选择。"),
-        );
-        return;
+        ));
     };
-    let Some(filed_on) = ctx.filed_on else { return };
+    let filed_on = filed_on?;
     if date < filed_on {
-        sink.error(
-            f,
+        Some((
+            Severity::Error,
             "deadline_before_filing",
             format!(
                 "整改时限{}早于填报日期{}，请改为填报日期当天或以后。",
                 dates::official(date),
                 dates::official(filed_on)
             ),
-        );
-    } else if matches!(measure.deadline, Deadline::ByDate { .. })
+        ))
+    } else if matches!(deadline, Deadline::ByDate { .. })
         && dates::more_than_a_year_after(filed_on, date)
     {
-        sink.warning(
-            f,
+        Some((
+            Severity::Warning,
             "deadline_far",
             format!(
                 "整改时限{}距填报日期超过12个月。需要长期做的事，可考虑改选“长期坚持”。",
                 dates::official(date)
             ),
-        );
+        ))
+    } else {
+        None
     }
 }
 
