@@ -67,7 +67,7 @@ where
 }
 
 async fn stored(id: &str) -> Option<Draft> {
-    storage::load(id)
+    storage::load(&storage::Shelf::default(), id)
         .await
         .and_then(Result::ok)
         .map(|c| c.draft)
@@ -99,7 +99,7 @@ fn labelled(root: &Element, label: &str) -> HtmlInputElement {
 fn stored_org_draft() -> String {
     let id = rectify::ui::web::clock::new_id();
     let draft = Draft::of(Document::new(Kind::Org, id.clone()), String::new());
-    storage::save(&draft, |_| {}).unwrap();
+    storage::save(&storage::Shelf::default(), &draft, |_| {}).unwrap();
     id
 }
 
@@ -246,7 +246,7 @@ async fn several_fields_may_hear_one_path_and_a_listener_may_call_the_session() 
 
     let id = stored_org_draft();
     let draft = stored(&id).await.expect("stored");
-    let session = SessionHandle::open(draft, None, Callback::noop());
+    let session = SessionHandle::open(storage::Shelf::default(), draft, None, Callback::noop());
     let (a, b) = (
         Rc::new(RefCell::new(Vec::new())),
         Rc::new(RefCell::new(Vec::new())),
