@@ -3,6 +3,8 @@
 //!
 //!     cargo run --example campaign -- <out dir> [--today YYYY-MM-DD]
 //!
+//! Its `other/` holds the campaign's 调研问题清单, 成果转化清单 and 意见建议台账 (`sample::registers`).
+//!
 //! The campaign's eight weeks end on the Sunday before `today`'s week (today by default), so every file is in the
 //! past and week 8 is "last week". Besides the files it writes `campaign.json`: the 应报送名单, the names the
 //! office must join, the rename it must confirm, the file it must remove, week 8's dates, and what the 调度表 of week 8 must say as of `today`
@@ -39,6 +41,16 @@ fn main() {
     std::fs::create_dir_all(&files).expect("can create the output folder");
     for h in &c.hand_ins {
         std::fs::write(files.join(&h.file_name), &h.bytes).expect("can write");
+    }
+    // The campaign's other lists (调研问题清单, 成果转化清单, 意见建议台账), exported in its third week.
+    let other = std::path::Path::new(&out).join("other");
+    std::fs::create_dir_all(&other).expect("can create the folder of the other lists");
+    let exported_at = rectify::domain::dates::iso(c.friday(3));
+    let when = chrono::DateTime::parse_from_rfc3339(&format!("{exported_at}T10:00:00+08:00"))
+        .expect("a time");
+    for r in rectify::domain::sample::registers::other_lists(start) {
+        let made = rectify::domain::register::file::export(&r, true, when);
+        std::fs::write(other.join(&made.file_name), &made.bytes).expect("can write");
     }
     let week = Period::week_of(c.friday(WEEKS));
     let rows: Vec<_> = (0..BRANCHES.len())

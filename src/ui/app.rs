@@ -30,6 +30,11 @@ pub fn app() -> Html {
         }
         Route::Print(id, layout) => html! { <LazyPage page={Page::Print(id.clone(), *layout)} /> },
         Route::Ledger(id) => html! { <LazyPage page={Page::Ledger(id.clone())} /> },
+        // 调研问题清单, 成果转化清单 and 意见建议台账 are pages of the ledger's module: no branch pays for them at start-up.
+        Route::Register(id) => html! { <LazyPage page={Page::Register(id.clone())} /> },
+        Route::NewRegister(kind) => {
+            html! { <LazyPage page={Page::Register(format!("new/{}", kind.code()))} /> }
+        }
         // 整改台账, 打印 and the office's 汇总 are in modules of their own, loaded only when entered.
         // 汇总 follows its own address inside the module (a list opened as a view of its own).
         Route::Consolidate(_) => html! { <LazyPage page={Page::Summary} /> },
@@ -39,7 +44,7 @@ pub fn app() -> Html {
     };
     html! {
         <ContextProvider<Shelf> context={shelf}>
-        <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) | Route::Consolidate(_) => "page wide-page", _ => "page" }}>{ page }</main>
+        <main id="main" class={match *route { Route::Print(..) => "page print-page", Route::Ledger(..) | Route::Consolidate(_) | Route::Register(_) | Route::NewRegister(_) => "page wide-page", _ => "page" }}>{ page }</main>
         </ContextProvider<Shelf>>
     }
 }

@@ -2,6 +2,8 @@
 //! server). The address says which draft and which step is open, so a reload brings the user back to where they
 //! were. Pure, so native tests read every address back.
 
+use crate::domain::register::model::RegisterKind;
+
 /// The steps of the guided flow of a list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -100,6 +102,10 @@ pub enum Route {
     Print(String, Layout),
     /// 整改台账 of a draft.
     Ledger(String),
+    /// A stored 调研问题清单, 成果转化清单 or 意见建议台账 (`domain::register`), by its id.
+    Register(String),
+    /// A new register of a kind: made when its page opens, which then stands at the register's own address.
+    NewRegister(crate::domain::register::model::RegisterKind),
     /// 汇总; with the document id of one received list, that list opened as a view of its own (its 审核 panel).
     Consolidate(Option<String>),
     /// Makes the app panic, so the end-to-end tests can see the panic screen (`#/selftest/panic`). Only in the
@@ -136,6 +142,11 @@ impl Route {
                 None => Route::NotFound(path.to_string()),
             },
             ["ledger", id] if !id.is_empty() => Route::Ledger(id.to_string()),
+            ["register", "new", kind] => match RegisterKind::of_code(kind) {
+                Some(kind) => Route::NewRegister(kind),
+                None => Route::NotFound(path.to_string()),
+            },
+            ["register", id] if !id.is_empty() => Route::Register(id.to_string()),
             ["edit", id] if !id.is_empty() => Route::Edit(id.to_string(), Step::Header),
             ["edit", id, "at", anchor] if !id.is_empty() && !anchor.is_empty() => {
                 Route::At(id.to_string(), anchor.to_string())
@@ -156,6 +167,8 @@ impl Route {
             Route::At(id, anchor) => format!("#/edit/{id}/at/{anchor}"),
             Route::Print(id, layout) => format!("#/print/{id}/{}", layout.slug()),
             Route::Ledger(id) => format!("#/ledger/{id}"),
+            Route::Register(id) => format!("#/register/{id}"),
+            Route::NewRegister(kind) => format!("#/register/new/{}", kind.code()),
             Route::Consolidate(None) => "#/summary".to_string(),
             Route::Consolidate(Some(id)) => format!("#/summary/list/{id}"),
             #[cfg(feature = "selftest")]
@@ -178,6 +191,8 @@ mod tests {
             Route::At("abc".into(), "member-1".into()),
             Route::Print("abc".into(), Layout::PerMember),
             Route::Ledger("abc".into()),
+            Route::Register("abc".into()),
+            Route::NewRegister(RegisterKind::Opinions),
             Route::Consolidate(None),
             Route::Consolidate(Some("list-1".into())),
         ] {

@@ -470,7 +470,8 @@ impl Unit {
             .filter(move |b| listed && b.expected.is_none())
     }
 
-    /// The paragraph for the unit: "截至…，已收到N个党支部报送的M份清单（党组织清单X份、党员清单Y份），共梳理…".
+    /// The paragraph for the unit: "截至…，已收到N个党支部报送的M份清单（党组织清单X份、党员清单Y份），共梳理…", then
+    /// the campaign's other lists' sentence (`register::figures`) when any was received.
     pub fn report(&self, c: &Consolidation, today: NaiveDate) -> String {
         let orgs = c
             .lists
@@ -483,12 +484,17 @@ impl Unit {
             self.reporting().count(),
             c.lists.len()
         );
-        ledger::paragraph(
+        let rectification = ledger::paragraph(
             &crate::domain::dates::official(today),
             &subject,
             "梳理",
             &self.total(),
-        )
+        );
+        // The campaign's other lists, in the words of the bureau's report, where any was received.
+        let other = crate::domain::register::figures::Figures::total(
+            c.registers.iter().map(|r| &r.register),
+        );
+        format!("{rectification}{}", other.paragraph())
     }
 
     /// The consolidated ledger: every entry of every list that counts, with its 党支部, 党支部 by 党支部.

@@ -43,6 +43,8 @@ pub enum Verdict {
     Forked { with: String },
     /// A list of another 活动 than the one consolidated: lists of two campaigns are never added up.
     OtherCampaign { name: String },
+    /// A 调研问题清单, 成果转化清单 or 意见建议台账 that counts (`office::other_lists`): not a 检视整改 list.
+    Register(crate::domain::register::model::RegisterKind),
 }
 
 impl Verdict {
@@ -67,6 +69,7 @@ impl Verdict {
             Verdict::Forked { with } => format!(
                 "与“{with}”是同一清单、同一修订号，内容却不同（可能是复制的文件）；已有更新的版本，这份不计入。请核实后移除"
             ),
+            Verdict::Register(kind) => format!("{}，已计入调研、成果转化和意见建议的统计", kind.title()),
             Verdict::OtherCampaign { name } => format!(
                 "属于另一个活动（{name}），不计入本次汇总；在上方“汇总哪个活动”中选择它，即汇总它的清单"
             ),
@@ -157,6 +160,8 @@ pub struct Consolidation {
     pub campaigns: Vec<crate::domain::list::campaign::Share>,
     /// The key of the 活动 consolidated, when any list was received.
     pub campaign: Option<String>,
+    /// The 调研问题清单, 成果转化清单 and 意见建议台账 that count, in the order received.
+    pub registers: Vec<crate::domain::office::other_lists::RegisterFile>,
 }
 
 struct Read {
@@ -318,12 +323,15 @@ pub fn consolidate_as(files: &[(String, Received)], today: NaiveDate, said: Said
     let mut verdicts: Vec<Option<Verdict>> = vec![None; files.len()];
     let mut read = read_all(files, &mut verdicts);
     let (campaigns, campaign) = of_one_campaign(&mut read, &mut verdicts, said.campaign);
+    let registers =
+        crate::domain::office::other_lists::registers(files, &mut verdicts, campaign.as_deref());
     lines(&mut read, said);
     superseded_tables(&read, &mut verdicts, said);
     copies(&read, &mut verdicts);
     let mut out = Consolidation {
         campaigns,
         campaign,
+        registers,
         ..Consolidation::default()
     };
     for (i, r) in read.into_iter().enumerate() {

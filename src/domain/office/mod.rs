@@ -4,6 +4,7 @@
 pub mod branches;
 pub mod consolidate;
 pub mod dispatch;
+pub mod other_lists;
 pub mod paging;
 pub mod period;
 pub mod review;

@@ -264,7 +264,7 @@ pub fn ledger_file_name(doc: &Document, today: NaiveDate) -> String {
 /// that counts, with its 党支部 first) and 按类别.
 pub fn consolidation_book(c: &Consolidation, unit: &Unit, today: NaiveDate) -> Book {
     let as_of = c.as_of_line(&dates::official(today));
-    Book {
+    let mut book = Book {
         sheets: vec![
             branches_sheet(c, unit, &as_of),
             files_sheet(c, unit, &as_of),
@@ -279,7 +279,75 @@ pub fn consolidation_book(c: &Consolidation, unit: &Unit, today: NaiveDate) -> B
                 &as_of,
             ),
         ],
+    };
+    if !c.registers.is_empty() {
+        book.sheets.insert(1, other_lists_sheet(c, unit, &as_of));
     }
+    book
+}
+
+/// 调研、成果转化和意见建议: each 党支部 that handed in one of the campaign's other lists, its figures, and 合计
+/// (`docs/format.md` § 15.6).
+pub fn other_lists_sheet(c: &Consolidation, unit: &Unit, as_of: &str) -> Sheet {
+    use crate::domain::office::other_lists::by_branch;
+    use crate::domain::register::figures::Figures;
+    let mut sheet = Sheet {
+        name: "调研成果意见建议".into(),
+        title: "调研问题、成果转化和意见建议情况".into(),
+        lines: vec![as_of.to_string()],
+        columns: columns(&[
+            ("序号", 6),
+            ("党支部", 26),
+            ("调研课题", 8),
+            ("调研问题", 8),
+            ("整改措施", 8),
+            ("已整改", 7),
+            ("已销号", 7),
+            ("调研成果", 8),
+            ("成果转化", 8),
+            ("意见建议", 8),
+            ("已办结", 7),
+            ("办复率", 8),
+            ("纳入检视整改", 10),
+        ]),
+        footer: footer(None),
+        ..Sheet::default()
+    };
+    let cells = |f: &Figures| {
+        let n = |v: usize| Cell::Count(v as u64);
+        let rate = (f.opinions > 0)
+            .then(|| Cell::Permille(((f.answered * 1000 + f.opinions / 2) / f.opinions) as u64));
+        vec![
+            n(f.topics),
+            n(f.problems),
+            n(f.measures),
+            n(f.problems_done),
+            n(f.problems_closed),
+            n(f.results),
+            n(f.results_done),
+            n(f.opinions),
+            n(f.settled),
+            rate.unwrap_or(Cell::Empty),
+            n(f.included),
+        ]
+    };
+    for (i, row) in by_branch(&c.registers, unit).iter().enumerate() {
+        let mut line = vec![Cell::Count(i as u64 + 1), text(&row.name)];
+        line.extend(cells(&row.figures));
+        sheet.rows.push(Row {
+            cells: line,
+            marked: false,
+        });
+    }
+    let total = Figures::total(c.registers.iter().map(|r| &r.register));
+    let mut line = vec![text("合计"), Cell::Empty];
+    line.extend(cells(&total));
+    sheet.rows.push(Row {
+        cells: line,
+        marked: false,
+    });
+    sheet.notes.push(total.paragraph());
+    sheet
 }
 
 /// What the 汇总 prints on paper besides its figures and paragraph: the same 各党支部 and 按类别 tables as its

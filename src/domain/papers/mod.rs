@@ -6,6 +6,7 @@ pub mod layouts;
 pub mod ledger_book;
 pub mod paper;
 pub mod print;
+pub mod register;
 pub mod request;
 pub mod sheet;
 pub mod text;

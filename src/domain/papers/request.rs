@@ -31,6 +31,12 @@ pub enum Request {
     },
     /// 汇总's 导出Excel: the set received, consolidated again there.
     Consolidation { set: SummarySet, today: String },
+    /// A register's 导出Word (`word`) or 导出Excel.
+    Register {
+        register: Box<crate::domain::register::model::Register>,
+        today: String,
+        word: bool,
+    },
     /// 审核's 导出反馈单: the 审核意见反馈单 in Word, of the review of the list as received.
     Feedback {
         list: Box<Document>,
@@ -88,6 +94,11 @@ impl Request {
             Request::Word { list, .. } => of(list),
             Request::Consolidation { .. } => "汇总".to_string(),
             Request::Feedback { list, .. } => format!("{}的审核意见反馈单", of(list)),
+            Request::Register { register, .. } => {
+                let org = register.header.org_name.trim();
+                let org = if org.is_empty() { "未填单位" } else { org };
+                format!("“{org}”的{}", register.kind.title())
+            }
         }
     }
 
@@ -120,6 +131,33 @@ impl Request {
                     name: word_file_name(list, complete, layout),
                     content: Content::Docx(list_document(list, complete, layout)),
                     notices: Vec::new(),
+                }
+            }
+            Request::Register {
+                register,
+                today,
+                word,
+            } => {
+                use crate::domain::papers::register::{
+                    office_file_name, register_book, register_word,
+                };
+                let today = day(today)?;
+                let complete =
+                    crate::domain::register::validate::validate(register, today).is_complete();
+                if *word {
+                    OfficeFile {
+                        name: office_file_name(register, complete, "docx"),
+                        content: Content::Docx(register_word(register, complete)),
+                        notices: Vec::new(),
+                    }
+                } else {
+                    let mut book = register_book(register, today);
+                    let notices = book.fit_to_excel();
+                    OfficeFile {
+                        name: office_file_name(register, complete, "xlsx"),
+                        content: Content::Xlsx(book),
+                        notices,
+                    }
                 }
             }
             Request::Feedback { list, review } => OfficeFile {

@@ -95,7 +95,7 @@ fn problem_rows(
         .collect()
 }
 
-fn signatures(filed_by: &str, phone: &str) -> String {
+pub fn signatures(filed_by: &str, phone: &str) -> String {
     format!(
         "党支部书记（签字）：＿＿＿＿＿＿＿＿\u{3000}\u{3000}填报人：{filed_by}\u{3000}\u{3000}联系电话：{phone}"
     )

@@ -171,12 +171,15 @@ fn set_problem(p: &mut SurveyProblem, key: &str, value: String) -> bool {
         "lead" => replace(&mut p.lead, value),
         "dept" => replace(&mut p.dept, value),
         "progress" => replace(&mut p.progress, value),
-        // 完成时限: 立行立改, 长期坚持, or a date (限期整改).
-        "deadline" => {
-            let deadline = match value.trim() {
-                "立行立改" => Deadline::Immediate { date: None },
-                "长期坚持" => Deadline::LongTerm,
-                date => Deadline::ByDate {
+        // 完成时限: 立行立改, 长期坚持, 限期整改 (keeping its date), or a date (限期整改 by it, as a table says it).
+        "deadline" | "deadline.date" => {
+            let deadline = match (key, value.trim()) {
+                ("deadline", "立行立改") => Deadline::Immediate { date: None },
+                ("deadline", "长期坚持") => Deadline::LongTerm,
+                ("deadline", "限期整改") => Deadline::ByDate {
+                    date: p.deadline.date().unwrap_or_default().to_string(),
+                },
+                (_, date) => Deadline::ByDate {
                     date: date.to_string(),
                 },
             };

@@ -2,7 +2,10 @@
 //! is 调查研究发现 or 征求意见, its measure carried over, each side naming the other (`Included` on the item,
 //! `FoundIn` on the problem) so that the link survives export and import of both files.
 
-use crate::domain::list::model::{Document, FoundIn, FoundKind, Kind, Measure, Problem, Source};
+use crate::domain::list::campaign::Active;
+use crate::domain::list::model::{
+    Document, FoundIn, FoundKind, Header, Kind, Measure, Problem, Source,
+};
 use crate::domain::register::model::{Included, Register, RegisterKind};
 
 /// Why an item was not put into the list; nothing changed in either.
@@ -116,6 +119,21 @@ pub fn include(
     Ok(list.problems.len())
 }
 
+/// Which of this computer's lists (`lists`, newest first) a register of `header` puts its items into: a
+/// 《党组织检视整改问题清单》 of the same 党组织 (names compared without surrounding spaces), one of the register's
+/// 活动 before one of another; None when there is none (the user is told to make it first).
+pub fn target<T>(header: &Header, lists: &[T], doc: impl Fn(&T) -> &Document) -> Option<usize> {
+    let org = header.org_name.trim();
+    let active = Active::of(header).key;
+    let ours =
+        |d: &Document| d.kind == Kind::Org && !org.is_empty() && d.header.org_name.trim() == org;
+    let same_campaign = |d: &Document| Active::of(&d.header).key == active;
+    (lists
+        .iter()
+        .position(|l| ours(doc(l)) && same_campaign(doc(l))))
+    .or_else(|| lists.iter().position(|l| ours(doc(l))))
+}
+
 /// Where a problem of a 检视整改 list came from, as the list shows it: `来自调研问题清单`.
 pub fn came_from(problem: &Problem) -> Option<String> {
     (problem.found_in.as_ref()).map(|f| format!("来自{}", f.kind.label()))
@@ -181,6 +199,43 @@ mod tests {
         assert_eq!(
             (included.list.as_str(), included.problem.as_str()),
             ("list-1", "p9")
+        );
+    }
+
+    #[test]
+    fn the_target_is_the_same_branchs_org_list_of_the_same_campaign_first() {
+        let header = Header {
+            org_name: " 第1派出所党支部".into(),
+            ..Header::default()
+        };
+        let with = |kind, name: &str, campaign: Option<&str>| {
+            let mut d = Document::new(kind, name.into());
+            d.header.org_name = name.into();
+            d.header.campaign = campaign
+                .and_then(crate::domain::list::campaign::preset)
+                .and_then(|p| p.campaign());
+            d
+        };
+        let lists = vec![
+            with(Kind::Member, "第1派出所党支部", None),
+            with(Kind::Org, "第2派出所党支部", None),
+            with(Kind::Org, "第1派出所党支部", Some("discipline_2024")),
+            with(Kind::Org, "第1派出所党支部", None),
+        ];
+        assert_eq!(
+            target(&header, &lists, |d| d),
+            Some(3),
+            "the register names no 活动: the 2023 list's"
+        );
+        assert_eq!(
+            target(&header, &lists[..3], |d| d),
+            Some(2),
+            "else one of another 活动"
+        );
+        assert_eq!(
+            target(&Header::default(), &lists, |d| d),
+            None,
+            "no 党组织名称, no list"
         );
     }
 

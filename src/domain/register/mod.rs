@@ -8,5 +8,6 @@ pub mod figures;
 pub mod file;
 pub mod include;
 pub mod model;
+pub mod stored;
 pub mod table;
 pub mod validate;

@@ -96,15 +96,15 @@ const OPINIONS: &[Column] = &[
     col(
         "content",
         "意见建议内容",
-        185,
+        200,
         &["意见建议", "主要内容", "具体内容"],
     ),
     col("category", "类别", 55, &["类型"]),
     col("dept", "承办单位", 70, &["办理单位", "责任单位"]),
-    col("action", "办理措施", 150, &["办理情况", "整改措施"]),
+    col("action", "办理措施", 170, &["办理情况", "整改措施"]),
     col("result", "办理结果", 95, &["办理类别"]),
     col("feedback", "反馈情况", 85, &["是否反馈", "反馈"]),
-    col("satisfaction", "满意度", 50, &["满意情况"]),
+    col("satisfaction", "满意度", 55, &["满意情况"]),
     col("remark", "备注", 45, &[]),
 ];
 
@@ -604,6 +604,35 @@ mod tests {
             vec![2, 0, 1]
         );
         assert_eq!(rows[0].cells[7], "2026年6月30日前");
+    }
+
+    #[test]
+    fn every_kinds_columns_fill_the_width_and_every_row_has_a_cell_under_each() {
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        for r in crate::domain::sample::registers::other_lists(start) {
+            let widths: u16 = columns(r.kind).iter().map(|c| c.width).sum();
+            assert_eq!(widths, 1000, "{:?}", r.kind);
+            assert!(rows(&r)
+                .iter()
+                .all(|row| row.cells.len() == columns(r.kind).len()));
+        }
+    }
+
+    /// The print sizes each column by a class of its width (`styles/print.css`: no inline styles under the CSP).
+    #[test]
+    fn the_print_stylesheet_has_every_columns_width() {
+        let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/print.css"))
+            .unwrap();
+        for kind in RegisterKind::ALL {
+            for c in columns(kind) {
+                let rule = format!(
+                    "col.w-{} {{ width: {}%; }}",
+                    c.width,
+                    f64::from(c.width) / 10.0
+                );
+                assert!(css.contains(&rule), "styles/print.css lacks `{rule}`");
+            }
+        }
     }
 
     #[test]

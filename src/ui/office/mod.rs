@@ -7,6 +7,7 @@
 pub mod dispatch_view;
 pub mod papers;
 pub mod paste_table;
+pub mod register_import;
 pub mod summary;
 pub mod table_import;
 pub mod table_preview;

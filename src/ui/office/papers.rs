@@ -12,7 +12,7 @@ use crate::domain::office::branches::Unit;
 use crate::domain::office::consolidate::Consolidation;
 use crate::domain::office::dispatch::{BranchDispatch, Dispatch, FIGURE_HEADERS};
 use crate::domain::papers::layouts::{changes_pages, notice_sheets, Piece};
-use crate::domain::papers::ledger_book::summary_paper_sheets;
+use crate::domain::papers::ledger_book::{other_lists_sheet, summary_paper_sheets};
 use crate::domain::papers::sheet::Sheet;
 
 /// A table of the workbook's model on paper: its heading row, its rows (a row that starts with 合计 is the total).
@@ -59,6 +59,10 @@ pub fn summary_paper(c: &Consolidation, unit: &Unit, today: NaiveDate, issuer: &
             { sheet_table(&categories, "paper-categories") }
             <h2 class="paper-break">{ "各党支部报送情况" }</h2>
             { sheet_table(&branches, "paper-branches") }
+            if !c.registers.is_empty() {
+                <h2 class="paper-break">{ "调研问题、成果转化和意见建议情况" }</h2>
+                { sheet_table(&other_lists_sheet(c, unit, &c.as_of_line(&dates::official(today))), "paper-other") }
+            }
         </section>
     }
 }

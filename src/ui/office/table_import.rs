@@ -14,6 +14,7 @@ use crate::domain::file::table::Table;
 use crate::domain::list::model::Campaign;
 use crate::domain::list::model::{Document, Kind};
 use crate::readers::{self, ReadError};
+use crate::ui::office::register_import::{self, RegisterImport};
 use crate::ui::office::table_preview::{columns_form, notes_list, problems_preview, unread_list};
 use crate::ui::web::{campaigns, clock, location, storage};
 
@@ -40,19 +41,44 @@ enum Outcome {
     Failed(String),
 }
 
+/// What the file is: one of the campaign's other lists (its JSON, or a table of one), or a table to read as a list.
+enum Opened {
+    Register(Result<Box<register_import::Read>, String>),
+    Table(Result<Table, ReadError>),
+}
+
+fn opened(bytes: &[u8]) -> Opened {
+    if let Some(read) = register_import::from_json(bytes) {
+        return Opened::Register(read.map(Box::new));
+    }
+    match readers::read(bytes) {
+        Ok((_, table)) => match register_import::from_table(&table) {
+            Some(read) => Opened::Register(Ok(Box::new(read))),
+            None => Opened::Table(Ok(table)),
+        },
+        Err(e) => Opened::Table(Err(e)),
+    }
+}
+
 #[function_component(TableImport)]
 pub fn table_import(props: &TableImportProps) -> Html {
-    let read: Rc<Result<Table, ReadError>> = use_memo(props.bytes.clone(), |bytes| {
-        readers::read(bytes).map(|(_, t)| t)
-    });
+    let read: Rc<Opened> = use_memo(props.bytes.clone(), |bytes| opened(bytes));
     // The fields as the user set them; `None` while the header's own are used.
     let chosen = use_state(|| None::<Vec<Field>>);
     let outcome = use_state(|| Outcome::Shown);
     let shelf = crate::ui::stored::use_shelf();
     let name = props.name.to_string();
     let table = match &*read {
-        Ok(table) => table,
-        Err(e) => return refused(&name, &e.message()),
+        Opened::Table(Ok(table)) => table,
+        Opened::Table(Err(e)) => return refused(&name, &e.message()),
+        Opened::Register(Ok(r)) if props.to_set.is_none() => {
+            return html! { <RegisterImport name={props.name.clone()} read={Rc::new((**r).clone())} /> }
+        }
+        Opened::Register(Ok(r)) => {
+            let what = r.register.kind.title();
+            return refused(&name, &format!("这是一份{what}的表格。汇总收取的是各支部导出的清单文件（.json）：请让支部在本程序中导入这张表格后“导出JSON”，再把文件交来。"));
+        }
+        Opened::Register(Err(e)) => return refused(&name, e),
     };
     match (*outcome).clone() {
         Outcome::Cancelled => {

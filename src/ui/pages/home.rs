@@ -187,6 +187,7 @@ pub fn home() -> Html {
                 <h2 id="start-heading">{ "开始" }</h2>
                 { start_buttons(&shelf, &notice, &drafts, &table, &campaign) }
                 <p class="muted">{ "党员本人：点“新建个人清单”写自己的问题和措施，导出后把文件交给支部。支部书记：点“新建党员清单”，列出全支部党员，再“收集党员清单”。" }</p>
+                { super::other_lists::new_buttons() }
                 { notice_view(&shelf, &notice, &drafts) }
                 if let Some((name, bytes)) = &*table {
                     <LazyPage page={Page::Table(name.clone(), bytes.clone())} />
@@ -196,6 +197,7 @@ pub fn home() -> Html {
                 }
             </section>
             { drafts_section(&drafts, &notice) }
+            <super::other_lists::OtherLists />
         </>
     }
 }
@@ -316,6 +318,11 @@ fn import_file(
                 Ok(value) => value,
                 Err(e) => return notice.set(Notice::Error(refused(&name, &e))),
             };
+            // A 调研问题清单, 成果转化清单 or 意见建议台账: read and shown by the module that reads tables too.
+            if crate::domain::register::file::is_register(&value) {
+                notice.set(Notice::None);
+                return table.set(Some((name, std::rc::Rc::new(bytes))));
+            }
             later(move || {
                 let imported = match import_value(value) {
                     Ok(imported) => imported,

@@ -4,4 +4,6 @@ pub mod editor;
 pub mod home;
 pub mod ledger;
 pub mod not_found;
+pub mod other_lists;
 pub mod print;
+pub mod register;

@@ -47,6 +47,8 @@ pub enum Page {
     Paste(String, yew::Callback<String>),
     /// 整改台账 of a draft (the ledger module).
     Ledger(String),
+    /// A 调研问题清单, 成果转化清单 or 意见建议台账 (the ledger module): its id, or `new/<kind>` to make one.
+    Register(String),
     /// 打印 of a draft in a layout (the ledger module).
     Print(String, crate::domain::editor::route::Layout),
 }
@@ -60,6 +62,7 @@ impl Page {
             Page::Paste(..) => "粘贴表格",
             Page::Ledger(_) => "整改台账",
             Page::Print(..) => "打印",
+            Page::Register(_) => "这份清单",
         }
     }
 }
@@ -75,7 +78,7 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
     };
     let loading = match page {
         Page::Summary | Page::Dispatch(_) | Page::Table(..) | Page::Paste(..) => rectify_office(),
-        Page::Ledger(_) | Page::Print(..) => rectify_ledger(),
+        Page::Ledger(_) | Page::Print(..) | Page::Register(_) => rectify_ledger(),
     };
     let module = JsFuture::from(loading.map_err(failed)?)
         .await
@@ -115,6 +118,10 @@ pub async fn mount(page: &Page, root: &web_sys::Element) -> Result<Mounted, Stri
         Page::Ledger(id) => call(
             "mount_ledger",
             &js_sys::Array::of2(root, &JsValue::from_str(id)),
+        )?,
+        Page::Register(what) => call(
+            "mount_register",
+            &js_sys::Array::of2(root, &JsValue::from_str(what)),
         )?,
         Page::Print(id, layout) => call(
             "mount_print",

@@ -18,6 +18,12 @@ pub fn go(route: &Route) {
     let _ = window().location().set_hash(&route.hash());
 }
 
+/// Goes to `route` in place of the address shown, so that 后退 does not come back to it (a 新建 address, which
+/// would make another).
+pub fn replace(route: &Route) {
+    let _ = window().location().replace(&route.hash());
+}
+
 /// Calls `f` with the new hash whenever it changes; stops when the listener is dropped.
 pub fn on_hash_change(f: impl Fn(String) + 'static) -> EventListener {
     let target: web_sys::EventTarget = window().unchecked_into();

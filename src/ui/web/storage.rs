@@ -10,6 +10,7 @@ use super::durable;
 use crate::domain::dates::instant_millis;
 use crate::domain::editor::drafts::{self, Chosen, Copy, Draft, DraftError};
 use crate::domain::editor::shelf;
+use crate::domain::register::stored as register;
 
 /// The browser's localStorage, or why the app may not use it.
 pub(crate) fn local() -> Result<web_sys::Storage, String> {
@@ -168,7 +169,7 @@ pub async fn recover() -> usize {
     let mut missing = 0;
     let Ok(storage) = local() else { return 0 };
     for (key, text) in durable::all(durable::DRAFTS).await {
-        if drafts::id_of_key(&key).is_none() {
+        if drafts::id_of_key(&key).is_none() && register::id_of_key(&key).is_none() {
             continue;
         }
         // Judged by the save times at the start of each text: nothing is parsed at start-up.
@@ -351,5 +352,70 @@ pub fn ask_to_persist() {
         if let Some(f) = persist.dyn_ref::<js_sys::Function>() {
             let _ = f.call0(&manager);
         }
+    }
+}
+
+/// A register's stored text (`domain::register::stored`): the newer of its localStorage and IndexedDB copies, and
+/// the save time of localStorage's, which this page has now seen. None when neither holds it.
+pub async fn load_register(id: &str) -> Option<(String, Option<String>)> {
+    let key = register::key(id);
+    let local = local().ok().and_then(|s| s.get_item(&key).ok().flatten());
+    let backup = durable::read(durable::DRAFTS, &key).await;
+    let known = local
+        .as_deref()
+        .and_then(drafts::saved_at_of)
+        .map(str::to_string);
+    let text = register::newest(local.as_deref(), backup.as_deref())?.to_string();
+    Some((text, known))
+}
+
+/// Saves a register's text to both stores, unless another tab wrote it since this page read or wrote the copy
+/// saved at `known`. The error says what happened and what to do; the register stays in the page either way.
+pub fn save_register(
+    shelf: &Shelf,
+    id: &str,
+    text: String,
+    known: Option<&str>,
+) -> Result<(), String> {
+    let key = register::key(id);
+    let storage = local();
+    if known.is_some() {
+        let stored = (storage.as_ref().ok())
+            .and_then(|s| get_item(s, &key))
+            .map(|t| head(&t));
+        if drafts::written_elsewhere(stored.as_deref(), known) {
+            return Err(register::WRITTEN_ELSEWHERE.to_string());
+        }
+    }
+    let value = JsValue::from_str(&text);
+    back_up(shelf, key.clone(), value.clone(), Box::new(|_| {}));
+    storage.and_then(|s| {
+        set_item(&s, &key, &value).map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
+    })
+}
+
+/// Every register in localStorage as the start page lists it, newest first.
+pub fn registers() -> Vec<register::Listed> {
+    let Ok(storage) = local() else {
+        return Vec::new();
+    };
+    let count = storage.length().unwrap_or(0);
+    let mut found: Vec<register::Listed> = (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter_map(|key| {
+            let id = register::id_of_key(&key)?.to_string();
+            register::listed(&id, &storage.get_item(&key).ok().flatten()?)
+        })
+        .collect();
+    crate::domain::order::sort_by(&mut found, |a, b| {
+        instant_millis(&b.saved_at).cmp(&instant_millis(&a.saved_at))
+    });
+    found
+}
+
+pub fn delete_register(id: &str) {
+    durable::delete(durable::DRAFTS, register::key(id));
+    if let Ok(storage) = local() {
+        let _ = storage.remove_item(&register::key(id));
     }
 }

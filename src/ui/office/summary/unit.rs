@@ -56,6 +56,9 @@ pub fn unit_summary(
             </dl>
             { chart::category_chart(Kind::Org.short_name(), &c.by_category_of(Kind::Org, today)) }
             { chart::category_chart(Kind::Member.short_name(), &c.by_category_of(Kind::Member, today)) }
+            if !c.registers.is_empty() {
+                { other_lists(&crate::domain::papers::ledger_book::other_lists_sheet(c, unit, "")) }
+            }
             <div class="report">
                 <h3>{ "情况说明" }<span class="no-print">{ "（可复制到总结材料中）" }</span></h3>
                 <p id="unit-report">{ &report }</p>
@@ -68,6 +71,25 @@ pub fn unit_summary(
                     Callback::from(move |()| Ok(Request::consolidation((*set).clone(), today)))
                 }} />
                 <button type="button" onclick={print}>{ "打印" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// 调研问题、成果转化和意见建议 by 党支部, as the workbook's sheet has them, 合计 last.
+fn other_lists(sheet: &crate::domain::papers::sheet::Sheet) -> Html {
+    html! {
+        <section aria-labelledby="other-lists-heading">
+            <h3 id="other-lists-heading">{ "调研问题、成果转化和意见建议" }</h3>
+            <div class="table-scroll">
+                <table class="branches">
+                    <thead><tr>{ for sheet.columns.iter().map(|c| html! { <th scope="col">{ &c.header }</th> }) }</tr></thead>
+                    <tbody>
+                        { for sheet.rows.iter().map(|r| html! {
+                            <tr>{ for r.cells.iter().map(|c| html! { <td>{ c.shown() }</td> }) }</tr>
+                        }) }
+                    </tbody>
+                </table>
             </div>
         </section>
     }

@@ -73,6 +73,9 @@ pub fn problem_card(props: &ProblemCardProps) -> Html {
                 <ItemActions id={p.id.clone()} name={name.clone()} index={props.index} count={props.count} with="及其整改措施" />
             </div>
             { session.read(|s| super::review::beside(&s.doc, &p.id)) }
+            if let Some(from) = crate::domain::register::include::came_from(p) {
+                <p class="hint">{ format!("{from}（纳入检视整改）") }</p>
+            }
             <div class="form-grid">
                 <Select path={path("category")} label={field_label("category")} selected={p.category.clone()} required={is_required(props.kind, "category")}
                     options={props.categories.iter().map(|c| (AttrValue::from(c.clone()), AttrValue::from(c.clone()))).collect::<Vec<_>>()}
