@@ -5,8 +5,8 @@ problem's cell merged over its measures; Excel with merged ranges, title rows ab
 member table with 姓名) and hostile ones (a zip bomb, XML entities, a table in a table, old and password formats).
 
 Run with the venv `./x test` makes: target/office-readers/bin/python tools/make_table_fixtures.py
-(`… make_table_fixtures.py round4` writes only the files of issue 40, `round42` those of issue 42 — it needs
-LibreOffice's soffice —, leaving the others as committed.)
+(`… make_table_fixtures.py round4` writes only the files of issue 40, `round42` those of issue 42 and `round45`
+those of issue 45 — both need LibreOffice's soffice —, leaving the others as committed.)
 The files are committed, so the tests need neither Python nor these packages.
 """
 
@@ -376,6 +376,62 @@ def round42():
             (OUT / f"{name}-libreoffice.{ext}").write_bytes((Path(tmp) / f"{name}.{ext}").read_bytes())
 
 
+def round45():
+    """The campaign's other lists as branches keep them (issue 45): a 调研问题清单 in Word with each 调研课题's cell
+    merged over its problems, an 意见建议台账 in Excel in the branch's own column order with a column of its own
+    (联系电话) and a 渠道 that is none of the choices (微信群), and the same workbook saved again by LibreOffice."""
+    d = docx.Document()
+    d.add_paragraph("调研问题清单")
+    d.add_paragraph("填报单位：食品药品环境犯罪侦查大队党支部          填报日期：2026年3月10日")
+    heads = ["序号", "调研课题", "问题类别", "发现问题", "整改措施", "责任领导", "责任单位", "完成时限", "整改状态"]
+    topics = [
+        ("关于食品药品安全监管协作的调研", [
+            ("执法规范", "与市场监管部门案件移送衔接不畅，线索移交平均超过15天。", "建立案件线索双向移送机制，每月召开联席会议。", "李明", "食药环大队", "2026年6月30日前", "正在整改"),
+            ("队伍建设", "专业鉴定力量不足，检验周期长影响办案进度。", "与县检测中心签订快检合作协议。", "李明", "食药环大队", "2026年第2季度", "已完成整改"),
+        ]),
+        ("关于环境犯罪案件办理的调研", [
+            ("执法规范", "环境污染案件取证标准不统一，部分案件证据链不完整。", "制定环境犯罪案件取证指引。", "张伟", "法制大队", "长期坚持", "正在整改"),
+        ]),
+    ]
+    rows = sum(len(ps) for _, ps in topics)
+    t = d.add_table(rows=1 + rows, cols=len(heads))
+    t.style = "Table Grid"
+    for i, h in enumerate(heads):
+        t.cell(0, i).text = h
+    r, n = 1, 0
+    for title, problems in topics:
+        top = r
+        for p in problems:
+            n += 1
+            t.cell(r, 0).text = str(n)
+            for j, v in enumerate(p):
+                t.cell(r, 2 + j).text = v
+            r += 1
+        cell = t.cell(top, 1).merge(t.cell(r - 1, 1)) if r - 1 > top else t.cell(top, 1)
+        cell.text = title
+    d.add_paragraph("填报人：陈晓燕    审核人：王建国")
+    (OUT / "survey-word.docx").write_bytes(_saved(d))
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "意见建议台账"
+    ws.append(["食品药品环境犯罪侦查大队党支部意见建议台账"])
+    ws.append(["填报单位：食品药品环境犯罪侦查大队党支部", None, None, None, None, "填报日期：2026年3月10日"])
+    ws.append(["编号", "意见建议", "渠道", "收集时间", "提出人", "承办单位", "办理情况", "办理结果", "是否反馈", "联系电话"])
+    ws.append([1, "建议在辖区药店张贴食品药品违法犯罪举报电话。", "警民恳谈会", date(2026, 4, 2), "张大妈", "食药环大队", "已协调市场监管部门统一张贴。", "A", "是", "13800000001"])
+    ws.cell(ws.max_row, 4).number_format = "yyyy\"年\"m\"月\"d\"日\""
+    ws.append([2, "希望公布环境污染举报的受理进度。", "警营开放日", "2026年4月18日", "", "食药环大队", "正在建设网上查询功能。", "B 正在解决", "否", ""])
+    ws.append([3, "建议定期通报农贸市场抽检情况。", "微信群", "2026.5.6", "李师傅", "食药环大队", "", "", "否", ""])
+    (OUT / "opinions-excel.xlsx").write_bytes(_saved(wb))
+
+    import subprocess
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
+                        "xlsx", "--outdir", tmp, str(OUT / "opinions-excel.xlsx")], check=True, capture_output=True)
+        (OUT / "opinions-excel-libreoffice.xlsx").write_bytes((Path(tmp) / "opinions-excel.xlsx").read_bytes())
+
+
 def _table(d, heads, rows):
     t = d.add_table(rows=1 + len(rows), cols=len(heads))
     t.style = "Table Grid"
@@ -395,6 +451,9 @@ def main():
     if sys.argv[1:] == ["round42"]:
         round42()
         return
+    if sys.argv[1:] == ["round45"]:
+        round45()
+        return
     word_org(OUT / "org-word.docx")
     excel_org(OUT / "org-excel.xlsx")
     word_member(OUT / "member-word.docx")
@@ -403,6 +462,7 @@ def main():
     hostile()
     round4()
     round42()
+    round45()
     for f in sorted(OUT.iterdir()):
         print(f"{f.name}: {f.stat().st_size} bytes")
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { launch, launchKernel, openApp, root, until } from './harness.js';
+import { launch, launchKernel, openApp, root, until, pdfWords, overprinted } from './harness.js';
 
 // On the Chromium of today and on the real Chromium 109 (Windows 7's last; see tests/old-kernels).
 const browsers = {};
@@ -20,41 +20,6 @@ after(async () => { await Promise.all(Object.values(browsers).map((b) => b.close
 const out = path.join(root, 'target', 'papers-e2e');
 const TODAY = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
 const iso = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-/// Every word of every page of `pdf` with its box, as poppler finds them.
-export function pdfWords(pdf) {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  return xml.split('<page ').slice(1).map((page) => [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-    .map((m) => ({ x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4], text: m[5] })));
-}
-
-/// Words printed over other words: pairs whose boxes meet over more than two fifths of the narrower one's width
-/// and more than half the lower one's height, their middles on nearly one line. (Poppler's box of a CJK line is as tall as its line spacing, so lines
-/// one under the other touch; and full-width punctuation squeezed at the end of a word lets the next word's box
-/// start a few points early: neither is printing over.)
-export function overprinted(pages) {
-  const found = [];
-  // A word of punctuation alone (`：` after `（签字）`): full-width marks are set half-width side by side, and
-  // poppler cuts the word there with overlapping boxes.
-  const punctuation = /^[\p{P}\p{S}\s]+$/u;
-  pages.forEach((all, p) => {
-    const words = all.filter((w) => !punctuation.test(w.text));
-    for (let i = 0; i < words.length; i++) {
-      for (let j = i + 1; j < words.length; j++) {
-        const a = words[i];
-        const b = words[j];
-        const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-        const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-        const lower = Math.min(a.y1 - a.y0, b.y1 - b.y0);
-        const narrower = Math.min(a.x1 - a.x0, b.x1 - b.x0);
-        // On one line, not two lines set tight (a small label over a large figure).
-        const apart = Math.abs((a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2);
-        if (w > Math.max(1, narrower * 0.4) && h > lower / 2 && apart < lower * 0.4) found.push(`page ${p + 1}: “${a.text}” over “${b.text}”`);
-      }
-    }
-  });
-  return found;
-}
 
 const pageTexts = (pages) => pages.map((words) => words.map((w) => w.text).join(''));
 

@@ -100,7 +100,13 @@ pub fn register_book(register: &Register, today: NaiveDate) -> Book {
             .collect(),
         rows: (rows.iter())
             .map(|r| Row {
-                cells: r.cells.iter().map(|t| cell(t)).collect(),
+                cells: (r.cells.iter().enumerate())
+                    .map(|(i, t)| match (i, t.parse::<u64>()) {
+                        // 序号 as a number, as Excel aligns and sorts one.
+                        (0, Ok(n)) => Cell::Count(n),
+                        _ => cell(t),
+                    })
+                    .collect(),
                 marked: false,
             })
             .collect(),

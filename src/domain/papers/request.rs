@@ -31,9 +31,13 @@ pub enum Request {
     },
     /// 汇总's 导出Excel: the set received, consolidated again there.
     Consolidation { set: SummarySet, today: String },
-    /// A register's 导出Word (`word`) or 导出Excel.
+    /// A register's 导出Word (`word`) or 导出Excel. The register travels as its JSON, made by the page that has it
+    /// (the ledger module's): every other request is made in the app's own module, which so carries none of the
+    /// register's types.
     Register {
-        register: Box<crate::domain::register::model::Register>,
+        register: String,
+        /// What the file is of, in the words of a message (`Request::subject`).
+        subject: String,
         today: String,
         word: bool,
     },
@@ -60,6 +64,22 @@ pub struct OfficeFile {
 }
 
 impl Request {
+    /// A register's 导出Word (`word`) or 导出Excel.
+    pub fn register(
+        register: &crate::domain::register::model::Register,
+        today: NaiveDate,
+        word: bool,
+    ) -> Self {
+        let org = register.header.org_name.trim();
+        let org = if org.is_empty() { "未填单位" } else { org };
+        Request::Register {
+            register: serde_json::to_string(register).expect("a register always serialises"),
+            subject: format!("“{org}”的{}", register.kind.title()),
+            today: dates::iso(today),
+            word,
+        }
+    }
+
     pub fn ledger(list: Document, today: NaiveDate) -> Self {
         Request::Ledger {
             list,
@@ -94,11 +114,7 @@ impl Request {
             Request::Word { list, .. } => of(list),
             Request::Consolidation { .. } => "汇总".to_string(),
             Request::Feedback { list, .. } => format!("{}的审核意见反馈单", of(list)),
-            Request::Register { register, .. } => {
-                let org = register.header.org_name.trim();
-                let org = if org.is_empty() { "未填单位" } else { org };
-                format!("“{org}”的{}", register.kind.title())
-            }
+            Request::Register { subject, .. } => subject.clone(),
         }
     }
 
@@ -137,11 +153,16 @@ impl Request {
                 register,
                 today,
                 word,
+                ..
             } => {
                 use crate::domain::papers::register::{
                     office_file_name, register_book, register_word,
                 };
                 let today = day(today)?;
+                let register: crate::domain::register::model::Register =
+                    serde_json::from_str(register)
+                        .map_err(|e| format!("清单内容无法读取（{e}）"))?;
+                let register = &register;
                 let complete =
                     crate::domain::register::validate::validate(register, today).is_complete();
                 if *word {

@@ -6,7 +6,7 @@
 
 use crate::domain::dates;
 use crate::domain::file::table::{deadline, Cell, Table};
-use crate::domain::list::model::{Deadline, Status};
+use crate::domain::list::model::{Deadline, Header, Status};
 use crate::domain::register::edit::{apply, Action};
 use crate::domain::register::model::{
     choice_of, Channel, Done, Form, Outcome, Register, RegisterKind, SurveyProblem,
@@ -186,7 +186,16 @@ pub fn rows(register: &Register) -> Vec<Row> {
         RegisterKind::Opinions => {
             for (i, o) in register.opinions.iter().enumerate() {
                 let feedback = match &o.feedback {
-                    Some(f) => format!("已反馈（{}{}）", date_text(&f.date), f.way.trim()),
+                    Some(f) => {
+                        let parts: Vec<String> = [date_text(&f.date), f.way.trim().to_string()]
+                            .into_iter()
+                            .filter(|p| !p.is_empty())
+                            .collect();
+                        match parts.is_empty() {
+                            true => "已反馈".to_string(),
+                            false => format!("已反馈（{}）", parts.join("，")),
+                        }
+                    }
                     None => "未反馈".to_string(),
                 };
                 rows.push(Row {
@@ -322,6 +331,7 @@ pub fn read(table: &Table, mut register: Register, new_id: &mut dyn FnMut() -> S
         notes.push("没有找到表头行（如“收集渠道”“意见建议内容”“成果名称”“调研课题”），无法知道各列是什么。".into());
         return Read { register, notes };
     };
+    header_from_lines(table, at, &mut register.header);
     // Each of this kind's columns, by where the table has it; the first match wins.
     let mut taken: Vec<(usize, &Column)> = Vec::new();
     for c in columns(kind)
@@ -379,6 +389,19 @@ pub fn read(table: &Table, mut register: Register, new_id: &mut dyn FnMut() -> S
                 ));
                 continue;
             }
+            // 已反馈（2026年4月5日，电话）: its date and way too.
+            if let ("feedback", Some((date, way))) = (c.key, feedback_details(&cells[*i])) {
+                for (key, value) in [("feedback.date", date), ("feedback.way", way)] {
+                    apply(
+                        &mut register,
+                        Action::Set {
+                            id: id.clone(),
+                            key,
+                            value,
+                        },
+                    );
+                }
+            }
             apply(
                 &mut register,
                 Action::Set {
@@ -390,6 +413,53 @@ pub fn read(table: &Table, mut register: Register, new_id: &mut dyn FnMut() -> S
         }
     }
     Read { register, notes }
+}
+
+/// The date and way in brackets after 已反馈 (`已反馈（2026年4月5日，电话）`, as this app prints it, or
+/// `已反馈(4月5日 当面)`), the date as `YYYY-MM-DD` where it reads as one.
+fn feedback_details(text: &str) -> Option<(String, String)> {
+    let inner = text.trim().strip_prefix("已反馈")?.trim();
+    let inner = inner
+        .strip_prefix(['（', '('])?
+        .trim_end_matches(['）', ')']);
+    let (date, way) = match inner.split_once(['，', ',', ' ', '\u{3000}', '、']) {
+        Some((d, w)) => (d.trim(), w.trim()),
+        None if inner.ends_with('日') || inner.chars().any(|c| c.is_ascii_digit()) => (inner, ""),
+        None => ("", inner),
+    };
+    let date = cell_value("collected_on", date);
+    Some((date, way.to_string()))
+}
+
+/// The header as the lines around the table say it (the title, 填报单位, 填报日期, 填报人, 审核人 — above it in a
+/// Word file, in the sheet's rows above its header row in Excel, or under it), where the header says nothing.
+fn header_from_lines(table: &Table, at: usize, header: &mut Header) {
+    let row_text = |row: &Vec<Cell>| {
+        let cells: Vec<&str> = row
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        cells.join("\u{3000}")
+    };
+    let lines: Vec<String> = (table.above.iter().cloned())
+        .chain(table.rows[..at].iter().map(row_text))
+        .chain(table.below.iter().cloned())
+        .collect();
+    let above = crate::domain::file::table::header::read(&lines);
+    for (field, found) in [
+        (&mut header.org_name, above.org_name),
+        (&mut header.filed_on, above.filed_on),
+        (&mut header.filed_by, above.filed_by),
+        (&mut header.reviewer, above.reviewer),
+    ] {
+        if field.trim().is_empty() {
+            *field = found;
+        }
+    }
+    if let Some(preset) = above.campaign {
+        header.campaign = preset.campaign();
+    }
 }
 
 /// Adds an empty item of the register's kind, and returns its id. A problem goes under the last 课题 while its
@@ -504,6 +574,7 @@ mod tests {
     fn a_branchs_own_opinion_table_is_read_by_its_header_words_in_its_own_order() {
         let t = table(&[
             &["XX大队意见建议台账"],
+            &["填报单位：交通警察大队党支部\u{3000}填报日期：2026年4月30日"],
             &[
                 "编号",
                 "意见建议",
@@ -540,6 +611,12 @@ mod tests {
         ]);
         assert_eq!(kind_of(&t), Some(RegisterKind::Opinions));
         let read = read(&t, empty(RegisterKind::Opinions), &mut ids());
+        let h = &read.register.header;
+        assert_eq!(
+            (h.org_name.as_str(), h.filed_on.as_str()),
+            ("交通警察大队党支部", "2026-04-30"),
+            "the sheet's rows above its header"
+        );
         let o = &read.register.opinions;
         assert_eq!(o.len(), 2);
         assert_eq!(
@@ -548,6 +625,13 @@ mod tests {
         );
         assert_eq!(o[0].collected_on, "2026-04-02");
         assert!(o[0].feedback.is_some() && o[1].feedback.is_none());
+        let answered = feedback_details("已反馈（2026年4月5日，电话）");
+        assert_eq!(answered, Some(("2026-04-05".into(), "电话".into())));
+        assert_eq!(
+            feedback_details("已反馈(当面)"),
+            Some((String::new(), "当面".into()))
+        );
+        assert_eq!(feedback_details("未反馈"), None);
         assert_eq!(o[1].collected_on, "2026-04-18");
         assert_eq!(read.notes.len(), 2, "{:?}", read.notes);
         assert!(read.notes[0].contains("联系电话"));

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::domain::editor::route::Route;
 use crate::domain::file::import::Seal;
-use crate::domain::file::table::{header, Table};
+use crate::domain::file::table::Table;
 use crate::domain::list::model::Header;
 use crate::domain::register::model::{Register, RegisterKind};
 use crate::domain::register::table::{columns, read, rows};
@@ -47,17 +47,10 @@ pub fn from_json(bytes: &[u8]) -> Option<Result<Read, String>> {
 /// A table that is one of these lists, read into a new register under the header its lines say.
 pub fn from_table(table: &Table) -> Option<Read> {
     let kind = crate::domain::register::table::kind_of(table)?;
-    let lines: Vec<String> = table.above.iter().chain(&table.below).cloned().collect();
-    let above = header::read(&lines);
+    // The header is the lines around the table's (`register::table::read`); the 活动 this computer chose last,
+    // unless the title names one.
     let header = Header {
-        org_name: above.org_name,
-        filed_on: above.filed_on,
-        filed_by: above.filed_by,
-        reviewer: above.reviewer,
-        campaign: match above.campaign {
-            Some(preset) => preset.campaign(),
-            None => campaigns::last(),
-        },
+        campaign: campaigns::last(),
         ..Header::default()
     };
     let made = read(

@@ -197,7 +197,10 @@ pub fn home() -> Html {
                 }
             </section>
             { drafts_section(&drafts, &notice) }
-            <super::other_lists::OtherLists />
+            { super::other_lists::section({
+                let notice = notice.clone();
+                Callback::from(move |(id, name)| notice.set(Notice::Delete(id, name)))
+            }) }
         </>
     }
 }
@@ -432,6 +435,8 @@ fn notice_view(shelf: &Shelf, notice: &UseStateHandle<Notice>, drafts: &Drafts) 
                 let (notice, drafts) = (notice.clone(), drafts.clone());
                 Callback::from(move |_| {
                     storage::delete(&id);
+                    // Or a 调研问题清单, 成果转化清单 or 意见建议台账 of that id (ids are never shared).
+                    storage::delete_register(&id);
                     let left = drafts
                         .iter()
                         .filter(|d| !matches!(d, Ok(d) if d.document.id == id))

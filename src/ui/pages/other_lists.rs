@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::domain::editor::route::Route;
 use crate::domain::register::model::RegisterKind;
-use crate::ui::components::confirm::Confirm;
 use crate::ui::web::{clock, location, storage};
 
 /// The three 新建 buttons.
@@ -23,22 +22,21 @@ pub fn new_buttons() -> Html {
     }
 }
 
-#[function_component(OtherLists)]
-pub fn other_lists() -> Html {
-    let listed = use_state(storage::registers);
-    let deleting = use_state(|| None::<(String, String)>);
+/// The registers kept on this computer, newest first, each with 打开 and 删除 (`delete` asks first), read from
+/// storage as the page renders: a plain function, since a component of its own costs kilobytes at start-up.
+pub fn section(delete: Callback<(String, String)>) -> Html {
+    let listed = storage::registers();
     if listed.is_empty() {
         return html! {};
     }
     let rows = listed.iter().map(|r| {
-        let name = format!("{}（{}）", r.kind.title(), if r.org_name.trim().is_empty() { "未填单位" } else { r.org_name.trim() });
-        let open = {
-            let id = r.id.clone();
-            Callback::from(move |_: MouseEvent| location::go(&Route::Register(id.clone())))
-        };
+        let org = r.org_name.trim();
+        let name = format!("{}（{}）", r.kind.title(), if org.is_empty() { "未填单位" } else { org });
+        let id = r.id.clone();
+        let open = Callback::from(move |_: MouseEvent| location::go(&Route::Register(id.clone())));
         let delete = {
-            let (deleting, id, name) = (deleting.clone(), r.id.clone(), name.clone());
-            Callback::from(move |_: MouseEvent| deleting.set(Some((id.clone(), name.clone()))))
+            let (delete, id, name) = (delete.clone(), r.id.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| delete.emit((id.clone(), name.clone())))
         };
         html! {
             <tr key={r.id.clone()}>
@@ -52,28 +50,9 @@ pub fn other_lists() -> Html {
             </tr>
         }
     });
-    let question = (*deleting).clone().map(|(id, name)| {
-        let on_confirm = {
-            let (deleting, listed) = (deleting.clone(), listed.clone());
-            Callback::from(move |_| {
-                storage::delete_register(&id);
-                listed.set(storage::registers());
-                deleting.set(None);
-            })
-        };
-        let on_cancel = {
-            let deleting = deleting.clone();
-            Callback::from(move |_| deleting.set(None))
-        };
-        html! {
-            <Confirm message={format!("删除“{name}”？删除后无法恢复；如已导出过文件，可以再导入。")}
-                confirm_label="删除" {on_confirm} {on_cancel} />
-        }
-    });
     html! {
         <section aria-labelledby="registers-heading">
             <h2 id="registers-heading">{ "调研问题、成果转化和意见建议" }</h2>
-            { for question }
             <table class="drafts">
                 <thead><tr><th scope="col">{ "清单" }</th><th scope="col">{ "条目" }</th><th scope="col">{ "最后保存" }</th><th scope="col">{ "操作" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>

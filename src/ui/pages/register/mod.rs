@@ -258,14 +258,8 @@ fn check_and_export(
     print: Callback<MouseEvent>,
 ) -> Html {
     let request = |word: bool| {
-        let register = Box::new(open.register.clone());
-        Callback::from(move |_: ()| {
-            Ok(Request::Register {
-                register: register.clone(),
-                today: crate::domain::dates::iso(clock::today()),
-                word,
-            })
-        })
+        let register = open.register.clone();
+        Callback::from(move |_: ()| Ok(Request::register(&register, clock::today(), word)))
     };
     html! {
         <section class="card" aria-labelledby="check-heading">
