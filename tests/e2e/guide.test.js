@@ -104,6 +104,34 @@ test('the guide for 党员: one\'s own list on a phone, sent to the branch', asy
   await picture(page, 'member-3-send');
 });
 
+test('the guide for the other lists: an 意见建议台账, and a 调研问题 纳入检视整改', async (t) => {
+  const app = await openApp(browser, 'single file', { device: DESK });
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  await page.getByLabel('党组织名称').fill('交通警察大队党支部');
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await page.getByRole('button', { name: '新建意见建议台账' }).click();
+  await page.getByRole('button', { name: '添加意见建议' }).click();
+  await page.getByLabel('收集渠道').selectOption('警营开放日');
+  await page.getByLabel('意见建议内容').fill('建议在学校周边上下学时段增派警力疏导交通。');
+  await page.getByLabel('承办单位').fill('交通警察大队');
+  await page.getByLabel('办理措施').fill('在城区6所中小学上下学时段设立护学岗。');
+  await page.getByLabel('办理结果').selectOption({ label: 'A 已经解决或基本解决' });
+  await page.getByLabel('反馈情况').selectOption('已反馈');
+  await picture(page, 'other-1-opinions', page.getByRole('region', { name: '第1条意见建议' }));
+  await page.goto(page.url().replace(/#.*$/, '#/'));
+  await page.getByRole('button', { name: '新建调研问题清单' }).click();
+  await page.getByRole('button', { name: '添加调研课题' }).click();
+  await page.getByLabel('调研题目').fill('关于城区交通拥堵治理的调研');
+  await page.getByRole('button', { name: '添加发现的问题' }).click();
+  await page.getByLabel('发现问题').fill('早晚高峰主干道拥堵，部分路口信号配时不合理。');
+  await page.getByLabel('整改措施').fill('会同住建部门优化12个路口信号配时。');
+  await page.getByRole('button', { name: '纳入检视整改' }).click();
+  await page.getByRole('status').getByText(/已纳入/).waitFor();
+  await picture(page, 'other-2-include');
+});
+
 test('the guide for 主题教育办公室: 汇总, 各党支部, 审核 and 调度', async (t) => {
   const set = path.join(root, 'target', 'guide-branches');
   fs.rmSync(set, { recursive: true, force: true });
