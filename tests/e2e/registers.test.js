@@ -237,11 +237,11 @@ test('a branch\'s own tables: a 调研问题清单 in Word with merged 课题 ce
   assert.equal(kept, 1);
 });
 
-test('汇总 of the campaign with its other lists gives the report\'s totals in the paragraph, by 党支部, on paper and in the workbook', async (t) => {
+for (const output of OUTPUTS) test(`${output}: 汇总 of the campaign with its other lists gives the report's totals in the paragraph, by 党支部, on paper and in the workbook`, async (t) => {
   const camp = path.join(out, 'campaign');
-  execFileSync('cargo', ['run', '-q', '--example', 'campaign', '--', camp, '--today', iso(TODAY)], { cwd: root });
+  if (!fs.existsSync(path.join(camp, 'other'))) execFileSync('cargo', ['run', '-q', '--example', 'campaign', '--', camp, '--today', iso(TODAY)], { cwd: root });
   const files = ['files', 'other'].flatMap((d) => fs.readdirSync(path.join(camp, d)).map((f) => path.join(camp, d, f)));
-  const app = await openApp(browser, 'served');
+  const app = await openApp(browser, output);
   t.after(() => app.close());
   const { page } = app;
   await page.getByRole('button', { name: '汇总', exact: true }).click();
@@ -256,7 +256,7 @@ test('汇总 of the campaign with its other lists gives the report\'s totals in 
   assert.match(rows.at(-1), /^合计\s+21\s+38\s+36\s+19\s+5\s+11\s+7\s+68\s+52\s+89\.7%\s+0$/);
   assert.ok(rows.some((r) => r.includes(ORG)), 'the longest name has its row');
 
-  const pdf = path.join(out, 'summary.pdf');
+  const pdf = path.join(out, `summary-${output.replace(' ', '-')}.pdf`);
   await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
   const pages = pdfWords(pdf);
   const text = pages.map((p) => p.map((w) => w.text).join('')).join('');
@@ -271,4 +271,23 @@ test('汇总 of the campaign with its other lists gives the report\'s totals in 
   const total = values.find((row) => row[0] === '合计');
   assert.deepEqual(total.slice(2, 10), [21, 38, 36, 19, 5, 11, 7, 68]);
   assert.ok(values.some((row) => row[0] === sentence), 'the paragraph under the table');
+});
+
+test('two tabs on one register: the later save over the other tab\'s is refused and said, the first tab\'s text kept', async (t) => {
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const { page, context } = app;
+  await newRegister(page, '意见建议台账');
+  await page.getByRole('button', { name: '添加意见建议' }).click();
+  await page.getByRole('status').getByText('已自动保存').waitFor();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await other.getByLabel('意见建议内容').waitFor();
+  await page.getByLabel('意见建议内容').fill('第一个窗口写的意见');
+  await page.getByRole('status').getByText('已自动保存').waitFor();
+  await until(async () => (await page.evaluate(() => Object.values(localStorage).join(''))).includes('第一个窗口写的意见'), 'the first tab saved');
+  await other.getByLabel('意见建议内容').fill('第二个窗口写的意见');
+  await other.getByRole('alert').getByText('这份清单刚在另一个窗口中被修改过').waitFor();
+  const stored = await page.evaluate(() => Object.values(localStorage).join(''));
+  assert.ok(stored.includes('第一个窗口写的意见') && !stored.includes('第二个窗口写的意见'));
 });

@@ -8,27 +8,13 @@ use super::word::{signatures, WordCell, WordColumn, WordDoc, WordPage, WordTable
 use crate::domain::dates;
 use crate::domain::file::digest::short_code;
 use crate::domain::list::campaign::Active;
+use crate::domain::papers::print::Heading;
 use crate::domain::register::file::{content_digest, file_name, prepare};
 use crate::domain::register::model::Register;
 use crate::domain::register::table::{columns, rows};
 
-/// What stands above and below a register's table.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Heading {
-    /// `交通警察大队党支部`
-    pub org_line: String,
-    /// The 活动's name and the register's title: `党纪学习教育调研问题清单`.
-    pub title_line: String,
-    pub unit: String,
-    pub filed_on: String,
-    pub filed_by: String,
-    pub phone: String,
-    /// The 校验码 the next export will carry, so the paper matches the file.
-    pub code: String,
-    /// Printed 草稿 while 检查 finds errors.
-    pub draft: bool,
-}
-
+/// What stands above and below a register's table: a printed list's heading (`print::Heading`), the title the
+/// 活动's name and the register's (`党纪学习教育调研问题清单`).
 pub fn heading(register: &Register, complete: bool) -> Heading {
     let h = &register.header;
     Heading {

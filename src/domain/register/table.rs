@@ -541,19 +541,7 @@ mod tests {
 
     fn table(rows: &[&[&str]]) -> Table {
         Table {
-            rows: (rows.iter())
-                .map(|r| {
-                    (r.iter())
-                        .map(|t| {
-                            if *t == "^" {
-                                Cell::continued()
-                            } else {
-                                Cell::text(*t)
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
+            rows: rows.iter().map(|r| Cell::row(r)).collect(),
             ..Table::default()
         }
     }

@@ -53,6 +53,20 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// A test's row of cells written as words, `^` for a cell merged down from the one above.
+    #[cfg(test)]
+    pub fn row(cells: &[&str]) -> Vec<Cell> {
+        (cells.iter())
+            .map(|c| {
+                if *c == "^" {
+                    Cell::continued()
+                } else {
+                    Cell::text(*c)
+                }
+            })
+            .collect()
+    }
+
     pub fn text(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),

@@ -626,16 +626,7 @@ mod tests {
     use crate::domain::list::model::Deadline;
 
     fn row(cells: &[&str]) -> Vec<Cell> {
-        cells
-            .iter()
-            .map(|c| {
-                if *c == "^" {
-                    Cell::continued()
-                } else {
-                    Cell::text(*c)
-                }
-            })
-            .collect()
+        Cell::row(cells)
     }
 
     /// The office's template: a title, the 填报 line, the header, a problem merged over its measures.

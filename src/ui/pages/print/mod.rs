@@ -5,7 +5,7 @@
 //! Content-Security-Policy forbids inline styles, not stylesheets made through the CSSOM.
 
 mod pages;
-mod tables;
+pub(crate) mod tables;
 
 pub use tables::head;
 

@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::domain::papers::register::Heading;
+use crate::domain::papers::print::Heading;
 use crate::domain::register::model::Register;
 use crate::domain::register::table::{columns, rows};
+use crate::ui::pages::print::tables::{signatures, title};
 
 pub fn paper(register: &Register, head: &Heading) -> Html {
     let columns = columns(register.kind);
@@ -14,11 +15,7 @@ pub fn paper(register: &Register, head: &Heading) -> Html {
             if head.draft {
                 <div class="draft-mark" aria-hidden="true">{ "草稿" }</div>
             }
-            <header class="doc-head">
-                <p class="doc-title">{ &head.org_line }</p>
-                <p class="doc-title">{ &head.title_line }</p>
-                <p class="doc-meta"><span>{ &head.unit }</span><span>{ &head.filed_on }</span></p>
-            </header>
+            { title(head, false) }
             <table class="list register">
                 <colgroup>
                     { for columns.iter().map(|c| html! { <col class={format!("w-{}", c.width)} /> }) }
@@ -42,11 +39,7 @@ pub fn paper(register: &Register, head: &Heading) -> Html {
                     <tr><td colspan={columns.len().to_string()}>{ format!("校验码：{}", head.code) }</td></tr>
                 </tfoot>
             </table>
-            <p class="signatures">
-                <span>{ "党支部书记（签字）：" }<span class="line"></span></span>
-                <span>{ "填报人：" }<span class="filled">{ &head.filed_by }</span></span>
-                <span>{ "联系电话：" }<span class="filled">{ &head.phone }</span></span>
-            </p>
+            { signatures(head, false) }
         </div>
     }
 }
