@@ -271,6 +271,10 @@ for (const output of OUTPUTS) test(`${output}: 汇总 of the campaign with its o
   const total = values.find((row) => row[0] === '合计');
   assert.deepEqual(total.slice(2, 10), [21, 38, 36, 19, 5, 11, 7, 68]);
   assert.ok(values.some((row) => row[0] === sentence), 'the paragraph under the table');
+
+  // 调度 says what moved in the other lists over its period too.
+  await page.getByRole('button', { name: '调度', exact: true }).click();
+  await page.getByText(/调研问题新销号\d+个；新收集意见建议\d+条，新反馈\d+条。/).first().waitFor();
 });
 
 test('two tabs on one register: the later save over the other tab\'s is refused and said, the first tab\'s text kept', async (t) => {

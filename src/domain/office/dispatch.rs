@@ -278,6 +278,8 @@ pub struct Dispatch {
     pub total: Figures,
     /// The line under the title: 截至…, after the 活动 when it is not the 2023 主题教育.
     pub as_of: String,
+    /// What moved in the campaign's other lists, when any was received (`office::other_lists`).
+    pub other: Option<crate::domain::office::other_lists::Moved>,
 }
 
 impl Dispatch {
@@ -307,6 +309,9 @@ impl Dispatch {
             t.due_soon,
             crate::domain::office::period::DUE_SOON_DAYS,
         );
+        if let Some(other) = &self.other {
+            text.push_str(&other.sentence());
+        }
         let silent: Vec<&str> = self.silent().map(|b| b.name.as_str()).collect();
         if silent.is_empty() {
             text.push_str("各党支部均报送了进展。");
@@ -372,6 +377,8 @@ pub fn dispatch(
         branches,
         total,
         as_of: c.as_of_line(&crate::domain::dates::official(today)),
+        other: (!c.registers.is_empty())
+            .then(|| crate::domain::office::other_lists::Moved::of(&c.registers, &period)),
     }
 }
 
@@ -410,6 +417,7 @@ pub fn dispatch_list(doc: &Document, period: Period, name: &str, today: NaiveDat
             &doc.header,
             &crate::domain::dates::official(today),
         ),
+        other: None,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::file::import::parse;
 use crate::domain::list::campaign::Active;
 use crate::domain::office::branches::{Groups, Unit};
 use crate::domain::office::consolidate::{Received, Verdict};
+use crate::domain::office::period::Period;
 use crate::domain::register::figures::Figures;
 use crate::domain::register::file::{import_value, is_register};
 use crate::domain::register::model::Register;
@@ -85,6 +86,41 @@ pub fn registers(
         }
     }
     counted
+}
+
+/// What moved in the campaign's other lists over a 调度 period, by the dates their items carry: 调研问题 销号 (its
+/// 销号日期), 意见建议 collected (收集日期) and answered (反馈日期).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Moved {
+    pub closed: usize,
+    pub collected: usize,
+    pub answered: usize,
+}
+
+impl Moved {
+    pub fn of(registers: &[RegisterFile], period: &Period) -> Moved {
+        let within =
+            |date: &str| crate::domain::dates::parse(date).is_some_and(|d| period.contains(d));
+        let mut m = Moved::default();
+        for r in registers.iter().map(|f| &f.register) {
+            for (_, p) in r.survey_problems() {
+                m.closed += usize::from(p.closed.as_ref().is_some_and(|c| within(&c.date)));
+            }
+            for o in &r.opinions {
+                m.collected += usize::from(within(&o.collected_on));
+                m.answered += usize::from(o.feedback.as_ref().is_some_and(|f| within(&f.date)));
+            }
+        }
+        m
+    }
+
+    /// The 调度 paragraph's sentence: `调研问题新销号N个；新收集意见建议M条，新反馈K条。`
+    pub fn sentence(&self) -> String {
+        format!(
+            "调研问题新销号{}个；新收集意见建议{}条，新反馈{}条。",
+            self.closed, self.collected, self.answered
+        )
+    }
 }
 
 /// One 党支部's registers' figures.
@@ -181,6 +217,45 @@ mod tests {
         assert_eq!(
             f.problems,
             crate::domain::sample::registers::SURVEY_PROBLEMS - 1
+        );
+    }
+
+    #[test]
+    fn a_period_counts_what_its_items_dates_say_moved_in_it() {
+        let registers: Vec<RegisterFile> = (crate::domain::sample::registers::other_lists(start())
+            .into_iter())
+        .map(|register| RegisterFile {
+            file_name: String::new(),
+            digest: String::new(),
+            register,
+        })
+        .collect();
+        // The sample's dates: 销号 on day 40, 意见建议 collected on days 0–19 (n % 20), answered on day 25.
+        let week = |first: u64| Period {
+            from: start() + chrono::Days::new(first),
+            to: start() + chrono::Days::new(first + 6),
+        };
+        assert_eq!(
+            Moved::of(&registers, &week(21)),
+            Moved {
+                closed: 0,
+                collected: 0,
+                answered: 61
+            }
+        );
+        assert_eq!(
+            Moved::of(&registers, &week(35)),
+            Moved {
+                closed: 5,
+                collected: 0,
+                answered: 0
+            }
+        );
+        let first = Moved::of(&registers, &week(0));
+        assert_eq!(first.collected, (1..=68).filter(|n| n % 20 <= 6).count());
+        assert_eq!(
+            Moved::default().sentence(),
+            "调研问题新销号0个；新收集意见建议0条，新反馈0条。"
         );
     }
 
