@@ -8,8 +8,8 @@ use chrono::{DateTime, Days, NaiveDate};
 use rectify::domain::office::branches::Unit;
 use rectify::domain::office::consolidate::Verdict;
 use rectify::domain::office::dispatch::dispatch;
-use rectify::domain::office::period::Period;
 use rectify::domain::office::other_lists::by_branch;
+use rectify::domain::office::period::Period;
 use rectify::domain::papers::ledger_book::consolidation_book;
 use rectify::domain::papers::sheet::Cell;
 use rectify::domain::register::figures::Figures;
@@ -101,7 +101,10 @@ fn the_campaigns_other_lists_come_out_of_the_summary_with_the_reports_totals() {
     // and of the week the five 销号 fell in (day 41): the paragraph says what moved in the other lists.
     let week = |day: u64| Period::week_of(start + Days::new(day));
     let answers = dispatch(&c, &unit, week(25), "本周", today).paragraph();
-    assert!(answers.contains("调研问题新销号0个；新收集意见建议0条，新反馈61条。"), "{answers}");
+    assert!(
+        answers.contains("调研问题新销号0个；新收集意见建议0条，新反馈61条。"),
+        "{answers}"
+    );
     let closing = dispatch(&c, &unit, week(40), "本周", today).paragraph();
     assert!(closing.contains("调研问题新销号5个；"), "{closing}");
 }

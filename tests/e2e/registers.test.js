@@ -295,3 +295,19 @@ test('two tabs on one register: the later save over the other tab\'s is refused 
   const stored = await page.evaluate(() => Object.values(localStorage).join(''));
   assert.ok(stored.includes('第一个窗口写的意见') && !stored.includes('第二个窗口写的意见'));
 });
+
+test('a change typed just before the tab is closed is kept', async (t) => {
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const { page, context } = app;
+  await newRegister(page, '意见建议台账');
+  await page.getByRole('button', { name: '添加意见建议' }).click();
+  await page.getByRole('status').getByText('已自动保存').waitFor();
+  const url = page.url();
+  await page.getByLabel('意见建议内容').fill('关闭前刚写的意见');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(url);
+  await again.getByLabel('意见建议内容').waitFor();
+  assert.equal(await again.getByLabel('意见建议内容').inputValue(), '关闭前刚写的意见');
+});

@@ -58,7 +58,23 @@ pub fn register_page(props: &RegisterProps) -> Html {
                     Err(e) => opening.set(Opening::Failed(e)),
                 }
             });
-            move || open::flush(&shared, &shelf)
+            // A change still waiting is written when the page is hidden or closed, as the lists' editor does.
+            let window: web_sys::EventTarget = gloo::utils::window().into();
+            let document: web_sys::EventTarget = gloo::utils::document().into();
+            let flush = |target: &web_sys::EventTarget, event: &'static str| {
+                let (shared, shelf) = (shared.clone(), shelf.clone());
+                gloo::events::EventListener::new(target, event, move |_| {
+                    open::flush(&shared, &shelf)
+                })
+            };
+            let listeners = [
+                flush(&window, "pagehide"),
+                flush(&document, "visibilitychange"),
+            ];
+            move || {
+                drop(listeners);
+                open::flush(&shared, &shelf)
+            }
         });
     }
     match &*opening {
