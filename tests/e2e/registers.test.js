@@ -311,3 +311,19 @@ test('a change typed just before the tab is closed is kept', async (t) => {
   await again.getByLabel('意见建议内容').waitFor();
   assert.equal(await again.getByLabel('意见建议内容').inputValue(), '关闭前刚写的意见');
 });
+
+test('a register chooses its 活动 in 表头信息, and its file and print say it', async (t) => {
+  const app = await openApp(browser, 'single file');
+  t.after(() => app.close());
+  const { page } = app;
+  await newRegister(page, '成果转化清单');
+  await page.getByLabel('活动', { exact: true }).selectOption({ label: '党纪学习教育' });
+  await KINDS.成果转化清单.fill(page);
+  const dir = path.join(out, 'campaign-choice');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = await download(page, () => page.getByRole('button', { name: '导出JSON' }).click(), dir);
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert.equal(doc.header.campaign.preset, 'discipline_2024');
+  await page.getByRole('button', { name: '打印' }).click();
+  await page.getByText('党纪学习教育成果转化清单').waitFor();
+});

@@ -2,7 +2,7 @@
 //! the item's id and the key the file uses (`docs/format.md` § 15), so one setter serves the form and the table
 //! reader alike.
 
-use crate::domain::list::model::{Closing, Deadline, Header, Status};
+use crate::domain::list::model::{Campaign, Closing, Deadline, Header, Status};
 use crate::domain::register::model::{
     choice_of, Achievement, Channel, Done, Feedback, Form, Opinion, Outcome, Register,
     SurveyProblem, Topic,
@@ -12,6 +12,8 @@ use crate::domain::register::model::{
 pub enum Action {
     /// A header field by its key (`org_name`, `parent_org`, `filed_on`, `filed_by`, `phone`, `reviewer`).
     SetHeader(&'static str, String),
+    /// 活动: the campaign the register belongs to (`None`: the 2023 主题教育), as a list's.
+    SetCampaign(Option<Campaign>),
     AddTopic {
         id: String,
     },
@@ -46,6 +48,15 @@ pub enum Action {
 pub fn apply(register: &mut Register, action: Action) -> bool {
     match action {
         Action::SetHeader(key, value) => set_header(&mut register.header, key, value),
+        Action::SetCampaign(campaign) => {
+            let changed = register.header.campaign != campaign;
+            // A batch is the 2023 主题教育's alone.
+            if campaign.is_some() {
+                register.header.batch = None;
+            }
+            register.header.campaign = campaign;
+            changed
+        }
         Action::AddTopic { id } => {
             register.topics.push(Topic {
                 id,
@@ -333,6 +344,24 @@ mod tests {
         assert!(apply(&mut r, set("feedback.way", "电话")));
         assert!(apply(&mut r, set("feedback", "未反馈")));
         assert_eq!(r.opinions[0].feedback, None);
+    }
+
+    #[test]
+    fn a_register_changes_its_campaign_as_a_list_does_and_a_batch_goes_with_the_2023_one() {
+        let mut r = Register::new(RegisterKind::Results, "r".into(), Header::default());
+        r.header.batch = Some(crate::domain::list::model::Batch::Second);
+        let discipline =
+            crate::domain::list::campaign::preset("discipline_2024").and_then(|p| p.campaign());
+        assert!(apply(&mut r, Action::SetCampaign(discipline.clone())));
+        assert_eq!(
+            (r.header.campaign.clone(), r.header.batch),
+            (discipline, None)
+        );
+        let same = r.header.campaign.clone();
+        assert!(
+            !apply(&mut r, Action::SetCampaign(same)),
+            "the same: no change"
+        );
     }
 
     #[test]

@@ -247,8 +247,35 @@ fn header_form(form: &Form, h: &Header) -> Html {
                 { form.field("header", "filed_by", "填报人", &h.filed_by, Control::Line) }
                 { form.field("header", "phone", "联系电话", &h.phone, Control::Line) }
                 { form.field("header", "reviewer", "审核人（支部书记）", &h.reviewer, Control::Line) }
+                { campaign_choice(form, h) }
             </div>
         </section>
+    }
+}
+
+/// 活动: the presets, the 活动 this computer keeps and the register's own; a new one is defined on a list's 表头信息.
+fn campaign_choice(form: &Form, h: &Header) -> Html {
+    use crate::domain::register::edit::Action;
+    let (mut options, at) = crate::domain::list::campaign::options(&campaigns::kept(), &h.campaign);
+    options.pop(); // 自定义新活动…: defined where a list is filled in, then offered here.
+    let onchange = {
+        let (edit, options) = (form.edit.clone(), options.clone());
+        Callback::from(move |e: Event| {
+            let picked = crate::ui::dom::value_of(e.target()).parse::<usize>().ok();
+            if let Some((_, c)) = picked.and_then(|i| options.get(i)) {
+                edit.emit(Action::SetCampaign(c.clone()));
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label for="r-header-campaign">{ "活动" }</label>
+            <select id="r-header-campaign" {onchange} disabled={form.read_only}>
+                { for options.iter().enumerate().map(|(i, (label, _))| html! {
+                    <option value={i.to_string()} selected={i == at}>{ label }</option>
+                }) }
+            </select>
+        </div>
     }
 }
 
