@@ -315,8 +315,7 @@ pub fn other_lists_sheet(c: &Consolidation, unit: &Unit, as_of: &str) -> Sheet {
     };
     let cells = |f: &Figures| {
         let n = |v: usize| Cell::Count(v as u64);
-        let rate = (f.opinions > 0)
-            .then(|| Cell::Permille(((f.answered * 1000 + f.opinions / 2) / f.opinions) as u64));
+        let rate = f.answer_permille().map(Cell::Permille);
         vec![
             n(f.topics),
             n(f.problems),

@@ -4,6 +4,7 @@
 
 use std::ops::AddAssign;
 
+use crate::domain::ledger::{completion_permille, percent_text};
 use crate::domain::list::model::Status;
 use crate::domain::register::model::{Done, Outcome, Register, RegisterKind};
 
@@ -104,10 +105,10 @@ impl Figures {
         f
     }
 
-    /// 办复率: 已反馈 of all collected, as a percentage to one decimal place, without a trailing `.0`; `None`
-    /// when nothing was collected.
-    pub fn answer_rate(&self) -> Option<String> {
-        (self.opinions > 0).then(|| percent(self.answered, self.opinions))
+    /// 办复率: 已反馈 of all collected, in tenths of a percent (rounded half up, as 整改完成率); `None` when nothing
+    /// was collected. Shown by `ledger::percent_text` (`89.7%`, `100%`).
+    pub fn answer_permille(&self) -> Option<u64> {
+        completion_permille(self.answered, self.opinions)
     }
 
     /// The 情况说明's sentences on these lists, each only where its list was kept: empty when none was.
@@ -125,10 +126,12 @@ impl Figures {
                 self.results, self.results_done
             ));
         }
-        if let Some(rate) = self.answer_rate() {
+        if let Some(rate) = self.answer_permille() {
             parts.push(format!(
-                "累计收集意见建议{}条，已办结{}条，办复率{}%",
-                self.opinions, self.settled, rate
+                "累计收集意见建议{}条，已办结{}条，办复率{}",
+                self.opinions,
+                self.settled,
+                percent_text(Some(rate))
             ));
         } else if self.opinion_lists > 0 {
             parts.push("意见建议台账尚未登记意见建议".to_string());
@@ -146,26 +149,25 @@ impl Figures {
     }
 }
 
-/// `part` of `whole` in percent, one decimal, `100` not `100.0`.
-fn percent(part: usize, whole: usize) -> String {
-    let tenths = (part * 1000 + whole / 2) / whole;
-    if tenths.is_multiple_of(10) {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_rate_is_to_one_decimal_without_a_trailing_zero() {
-        assert_eq!(percent(68, 68), "100");
-        assert_eq!(percent(65, 68), "95.6");
-        assert_eq!(percent(1, 3), "33.3");
-        assert_eq!(percent(0, 5), "0");
+        let rate = |answered, opinions| {
+            let f = Figures {
+                opinions,
+                answered,
+                ..Figures::default()
+            };
+            percent_text(f.answer_permille())
+        };
+        assert_eq!(rate(68, 68), "100%");
+        assert_eq!(rate(65, 68), "95.6%");
+        assert_eq!(rate(1, 3), "33.3%");
+        assert_eq!(rate(0, 5), "0%");
+        assert_eq!(Figures::default().answer_permille(), None);
     }
 
     #[test]
