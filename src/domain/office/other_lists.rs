@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-use crate::domain::file::digest::digest_of;
 use crate::domain::file::import::parse;
 use crate::domain::list::campaign::Active;
 use crate::domain::office::branches::{Groups, Unit};
@@ -32,13 +31,16 @@ pub fn registers(
 ) -> Vec<RegisterFile> {
     let mut read: Vec<(usize, RegisterFile)> = Vec::new();
     for (i, (name, received)) in files.iter().enumerate() {
+        // Only a file the list reader refused can be a register: a list is not read twice.
+        if !matches!(verdicts[i], Some(Verdict::NotAList(_))) {
+            continue;
+        }
         let Some(value) = received.as_ref().ok().and_then(|b| parse(b).ok()) else {
             continue;
         };
         if !is_register(&value) {
             continue;
         }
-        let digest = digest_of(&value);
         match import_value(value) {
             Err(e) => verdicts[i] = Some(Verdict::NotAList(e.message())),
             Ok(imported) => {
@@ -47,13 +49,12 @@ pub fn registers(
                     verdicts[i] = Some(Verdict::OtherCampaign { name: active.name });
                     continue;
                 }
-                let register = imported.register;
                 read.push((
                     i,
                     RegisterFile {
                         file_name: name.clone(),
-                        digest,
-                        register,
+                        digest: imported.digest,
+                        register: imported.register,
                     },
                 ));
             }
@@ -69,21 +70,16 @@ pub fn registers(
     }
     let mut counted = Vec::new();
     for (n, (i, f)) in read.iter().enumerate() {
-        let top = &read[best[f.register.id.as_str()]].1;
-        verdicts[*i] = Some(if std::ptr::eq(top, f) {
-            Verdict::Register(f.register.kind)
-        } else if top.digest == f.digest {
-            Verdict::Duplicate {
-                of: top.file_name.clone(),
-            }
-        } else {
-            Verdict::Superseded {
-                by: top.file_name.clone(),
-            }
-        });
-        if best[f.register.id.as_str()] == n {
+        let top = best[f.register.id.as_str()];
+        let by = &read[top].1.file_name;
+        verdicts[*i] = Some(if top == n {
             counted.push(f.clone());
-        }
+            Verdict::Register(f.register.kind)
+        } else if read[top].1.digest == f.digest {
+            Verdict::Duplicate { of: by.clone() }
+        } else {
+            Verdict::Superseded { by: by.clone() }
+        });
     }
     counted
 }
@@ -193,6 +189,11 @@ mod tests {
             .collect()
     }
 
+    /// The verdicts the list reader gives files that are not lists, which `registers` takes over.
+    fn as_the_list_reader_says(files: usize) -> Vec<Option<Verdict>> {
+        vec![Some(Verdict::NotAList("不是清单文件".into())); files]
+    }
+
     #[test]
     fn a_register_handed_in_again_counts_once_at_its_highest_revision() {
         let all = crate::domain::sample::registers::other_lists(start());
@@ -201,7 +202,7 @@ mod tests {
         again.topics[0].problems.pop();
         let mut received = files(&all);
         received.extend(files(&[all[0].clone(), again]));
-        let mut verdicts = vec![None; received.len()];
+        let mut verdicts = as_the_list_reader_says(received.len());
         let counted = registers(&received, &mut verdicts, None);
         assert_eq!(counted.len(), all.len());
         assert!(matches!(verdicts[0], Some(Verdict::Superseded { .. })));
@@ -265,7 +266,7 @@ mod tests {
         r.header.campaign =
             crate::domain::list::campaign::preset("discipline_2024").and_then(|p| p.campaign());
         let received = files(&[r]);
-        let mut verdicts = vec![None];
+        let mut verdicts = as_the_list_reader_says(1);
         assert!(registers(&received, &mut verdicts, Some("theme_2023")).is_empty());
         assert!(
             matches!(&verdicts[0], Some(Verdict::OtherCampaign { name }) if name == "党纪学习教育")
