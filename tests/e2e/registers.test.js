@@ -277,13 +277,18 @@ for (const output of OUTPUTS) test(`${output}: 汇总 of the campaign with its o
   await page.getByText(/调研问题新销号\d+个；新收集意见建议\d+条，新反馈\d+条。/).first().waitFor();
 });
 
-test('two tabs on one register: the later save over the other tab\'s is refused and said, the first tab\'s text kept', async (t) => {
+/// A new 意见建议台账 with one empty 意见建议, saved: its page and its browser context.
+async function savedOpinion(t) {
   const app = await openApp(browser, 'served');
   t.after(() => app.close());
-  const { page, context } = app;
-  await newRegister(page, '意见建议台账');
-  await page.getByRole('button', { name: '添加意见建议' }).click();
-  await page.getByRole('status').getByText('已自动保存').waitFor();
+  await newRegister(app.page, '意见建议台账');
+  await app.page.getByRole('button', { name: '添加意见建议' }).click();
+  await app.page.getByRole('status').getByText('已自动保存').waitFor();
+  return app;
+}
+
+test('two tabs on one register: the later save over the other tab\'s is refused and said, the first tab\'s text kept', async (t) => {
+  const { page, context } = await savedOpinion(t);
   const other = await context.newPage();
   await other.goto(page.url());
   await other.getByLabel('意见建议内容').waitFor();
@@ -297,12 +302,7 @@ test('two tabs on one register: the later save over the other tab\'s is refused 
 });
 
 test('a change typed just before the tab is closed is kept', async (t) => {
-  const app = await openApp(browser, 'served');
-  t.after(() => app.close());
-  const { page, context } = app;
-  await newRegister(page, '意见建议台账');
-  await page.getByRole('button', { name: '添加意见建议' }).click();
-  await page.getByRole('status').getByText('已自动保存').waitFor();
+  const { page, context } = await savedOpinion(t);
   const url = page.url();
   await page.getByLabel('意见建议内容').fill('关闭前刚写的意见');
   await page.close({ runBeforeUnload: true });

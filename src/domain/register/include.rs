@@ -49,68 +49,58 @@ pub fn include(
     if list.kind != Kind::Org {
         return Err(NotIncluded::NotOrgList);
     }
-    let found_in = |kind| FoundIn {
+    let kind = match register.kind {
+        RegisterKind::Results => return Err(NotIncluded::NothingToRectify),
+        RegisterKind::Survey => FoundKind::Survey,
+        RegisterKind::Opinions => FoundKind::Opinions,
+    };
+    let found = FoundIn {
         kind,
         register: register.id.clone(),
         item: item.to_string(),
     };
-    let already = |list: &Document, found: &FoundIn| {
-        (list.problems.iter())
-            .position(|p| p.found_in.as_ref() == Some(found))
-            .map(|i| NotIncluded::Already(i + 1))
-    };
+    if let Some(i) = (list.problems.iter()).position(|p| p.found_in.as_ref() == Some(&found)) {
+        return Err(NotIncluded::Already(i + 1));
+    }
     let mut problem = Problem::new(problem_id, String::new());
     let mut measure = Measure::new(measure_id, Kind::Org);
-    let included = Included {
+    let included = Some(Included {
         list: list.id.clone(),
         problem: problem.id.clone(),
-    };
-    match register.kind {
-        RegisterKind::Results => return Err(NotIncluded::NothingToRectify),
-        RegisterKind::Survey => {
-            let found = found_in(FoundKind::Survey);
-            if let Some(already) = already(list, &found) {
-                return Err(already);
-            }
-            let p = (register.topics.iter_mut())
-                .flat_map(|t| t.problems.iter_mut())
-                .find(|p| p.id == item)
-                .ok_or(NotIncluded::NoSuchItem)?;
-            problem.category = p.category.clone();
-            problem.sources = vec![Source::Research];
-            problem.description = p.description.clone();
-            if !p.measure.trim().is_empty() {
-                measure.content = p.measure.clone();
-                measure.deadline = p.deadline.clone();
-                measure.lead = Some(p.lead.clone());
-                measure.dept = Some(p.dept.clone());
-                measure.status = p.status;
-                measure.progress = p.progress.clone();
-                problem.measures.push(measure);
-            }
-            problem.found_in = Some(found);
-            p.included = Some(included);
+    });
+    if kind == FoundKind::Survey {
+        let p = (register.topics.iter_mut())
+            .flat_map(|t| t.problems.iter_mut())
+            .find(|p| p.id == item)
+            .ok_or(NotIncluded::NoSuchItem)?;
+        problem.category = p.category.clone();
+        problem.sources = vec![Source::Research];
+        problem.description = p.description.clone();
+        if !p.measure.trim().is_empty() {
+            measure.content = p.measure.clone();
+            measure.deadline = p.deadline.clone();
+            measure.lead = Some(p.lead.clone());
+            measure.dept = Some(p.dept.clone());
+            measure.status = p.status;
+            measure.progress = p.progress.clone();
+            problem.measures.push(measure);
         }
-        RegisterKind::Opinions => {
-            let found = found_in(FoundKind::Opinions);
-            if let Some(already) = already(list, &found) {
-                return Err(already);
-            }
-            let o = (register.opinions.iter_mut())
-                .find(|o| o.id == item)
-                .ok_or(NotIncluded::NoSuchItem)?;
-            problem.category = o.category.clone();
-            problem.sources = vec![Source::Opinions];
-            problem.description = o.content.clone();
-            if !o.action.trim().is_empty() {
-                measure.content = o.action.clone();
-                measure.dept = Some(o.dept.clone());
-                problem.measures.push(measure);
-            }
-            problem.found_in = Some(found);
-            o.included = Some(included);
+        p.included = included;
+    } else {
+        let o = (register.opinions.iter_mut())
+            .find(|o| o.id == item)
+            .ok_or(NotIncluded::NoSuchItem)?;
+        problem.category = o.category.clone();
+        problem.sources = vec![Source::Opinions];
+        problem.description = o.content.clone();
+        if !o.action.trim().is_empty() {
+            measure.content = o.action.clone();
+            measure.dept = Some(o.dept.clone());
+            problem.measures.push(measure);
         }
+        o.included = included;
     }
+    problem.found_in = Some(found);
     // A category the list does not use is left for the user to choose (检查 says so), never added silently.
     if !list.header.categories.contains(&problem.category) {
         problem.category = String::new();

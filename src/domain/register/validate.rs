@@ -6,61 +6,80 @@ use chrono::NaiveDate;
 use crate::domain::dates;
 use crate::domain::list::findings::{Finding, Report, Severity};
 use crate::domain::list::model::Status;
+use crate::domain::list::validate::char_len;
 use crate::domain::list::validate::measure::{deadline_rule, PROGRESS_MIN_CHARS};
 use crate::domain::register::model::{
     Achievement, Done, Opinion, Outcome, Register, RegisterKind, SurveyProblem, Topic,
 };
 
-/// Findings as the rules run, each at a field: its owner's id, its key, its label and where it sits.
+/// A field a rule looks at: its owner's id and key (the finding's path) and where it sits, as the user reads it.
+struct At<'a> {
+    owner: &'a str,
+    key: &'a str,
+    location: String,
+}
+
+/// One item the rules look at: its id, and where it sits (`第2条意见建议`).
+#[derive(Clone, Copy)]
+struct Item<'a> {
+    id: &'a str,
+    here: &'a str,
+}
+
+impl<'a> Item<'a> {
+    /// Its field `key`, labelled `label`: `第2条意见建议 · 收集渠道`.
+    fn at(self, key: &'a str, label: &str) -> At<'a> {
+        At {
+            owner: self.id,
+            key,
+            location: format!("{} · {label}", self.here),
+        }
+    }
+}
+
+/// What a date may be: one that has passed (required, not after today), or a 完成时限 (optional, any day).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Day {
+    Past,
+    Due,
+}
+
+/// Findings as the rules run.
 struct Sink {
     findings: Vec<Finding>,
 }
 
 impl Sink {
-    fn push(
-        &mut self,
-        severity: Severity,
-        at: (&str, &str, &str),
-        rule: &'static str,
-        message: String,
-    ) {
-        let (owner, key, location) = at;
+    fn push(&mut self, severity: Severity, at: &At, rule: &'static str, message: String) {
         self.findings.push(Finding {
-            path: format!("{owner}.{key}"),
+            path: format!("{}.{}", at.owner, at.key),
             rule,
             severity,
-            location: location.to_string(),
+            location: at.location.clone(),
             message,
             acknowledged: None,
         });
     }
 
-    fn error(&mut self, at: (&str, &str, &str), rule: &'static str, message: String) {
+    fn error(&mut self, at: &At, rule: &'static str, message: String) {
         self.push(Severity::Error, at, rule, message);
     }
 
-    fn warning(&mut self, at: (&str, &str, &str), rule: &'static str, message: String) {
+    fn warning(&mut self, at: &At, rule: &'static str, message: String) {
         self.push(Severity::Warning, at, rule, message);
     }
 
     /// A field that must be written: an error naming it when it is blank.
-    fn required(&mut self, at: (&str, &str, &str), value: &str, label: &str) {
+    fn required(&mut self, at: &At, value: &str, label: &str) {
         if value.trim().is_empty() {
             self.error(at, "required", format!("请填写{label}。"));
         }
     }
 
-    /// A date that must be a real one (`YYYY-MM-DD`), when `needed` or written.
-    fn date(
-        &mut self,
-        at: (&str, &str, &str),
-        value: &str,
-        label: &str,
-        needed: bool,
-        today: NaiveDate,
-    ) {
+    /// A date that must be a real one (`YYYY-MM-DD`); one that has passed is required and not after today.
+    fn date(&mut self, at: &At, value: &str, label: &str, day: Day, today: NaiveDate) {
         if value.trim().is_empty() {
-            if needed {
+            if day == Day::Past {
                 self.error(at, "required", format!("请选择{label}。"));
             }
             return;
@@ -71,7 +90,7 @@ impl Sink {
                 "date_invalid",
                 format!("{label}“{value}”不是一个有效的日期，请用日期选择框重新选择。"),
             ),
-            Some(d) if d > today && label != "完成时限" => self.error(
+            Some(d) if d > today && day == Day::Past => self.error(
                 at,
                 "date_in_future",
                 format!("{label}{}晚于今天，请核对。", dates::official(d)),
@@ -87,18 +106,17 @@ pub fn validate(register: &Register, today: NaiveDate) -> Report {
         findings: Vec::new(),
     };
     let header = &register.header;
+    let table_head = Item {
+        id: "header",
+        here: "表头",
+    };
     sink.required(
-        ("header", "org_name", "表头 · 党组织名称"),
+        &table_head.at("org_name", "党组织名称"),
         &header.org_name,
         "党组织名称",
     );
-    sink.date(
-        ("header", "filed_on", "表头 · 填报日期"),
-        &header.filed_on,
-        "填报日期",
-        true,
-        today,
-    );
+    let filed = table_head.at("filed_on", "填报日期");
+    sink.date(&filed, &header.filed_on, "填报日期", Day::Past, today);
     let filed_on = dates::parse(&header.filed_on);
     let (what, empty) = match register.kind {
         RegisterKind::Survey => ("调研课题", register.topics.is_empty()),
@@ -106,8 +124,13 @@ pub fn validate(register: &Register, today: NaiveDate) -> Report {
         RegisterKind::Opinions => ("意见建议", register.opinions.is_empty()),
     };
     if empty {
+        let list = At {
+            owner: "list",
+            key: "items",
+            location: "清单".into(),
+        };
         sink.error(
-            ("list", "items", "清单"),
+            &list,
             "list_empty",
             format!("还没有登记{what}，请至少添加一条。"),
         );
@@ -115,11 +138,29 @@ pub fn validate(register: &Register, today: NaiveDate) -> Report {
     for (i, topic) in register.topics.iter().enumerate() {
         survey_topic(&mut sink, i, topic, filed_on, today);
     }
-    for (i, result) in register.results.iter().enumerate() {
-        achievement(&mut sink, &format!("第{}项成果", i + 1), result, today);
+    for (i, r) in register.results.iter().enumerate() {
+        let here = format!("第{}项成果", i + 1);
+        achievement(
+            &mut sink,
+            Item {
+                id: &r.id,
+                here: &here,
+            },
+            r,
+            today,
+        );
     }
-    for (i, opinion) in register.opinions.iter().enumerate() {
-        opinion_rules(&mut sink, &format!("第{}条意见建议", i + 1), opinion, today);
+    for (i, o) in register.opinions.iter().enumerate() {
+        let here = format!("第{}条意见建议", i + 1);
+        opinion_rules(
+            &mut sink,
+            Item {
+                id: &o.id,
+                here: &here,
+            },
+            o,
+            today,
+        );
     }
     Report {
         findings: sink.findings,
@@ -134,42 +175,50 @@ fn survey_topic(
     today: NaiveDate,
 ) {
     let here = format!("第{}个调研课题", i + 1);
-    let id = topic.id.as_str();
-    sink.required(
-        (id, "title", &format!("{here} · 调研题目")),
-        &topic.title,
-        "调研题目",
-    );
+    let item = Item {
+        id: &topic.id,
+        here: &here,
+    };
+    sink.required(&item.at("title", "调研题目"), &topic.title, "调研题目");
     if topic.problems.is_empty() {
+        let whole = At {
+            owner: &topic.id,
+            key: "problems",
+            location: here.clone(),
+        };
         sink.warning(
-            (id, "problems", &here),
+            &whole,
             "topic_without_problems",
             "这个调研课题还没有登记发现的问题。没有发现问题的，可在调研方式中注明。".into(),
         );
     }
     for (j, problem) in topic.problems.iter().enumerate() {
         let here = format!("{here} · 第{}个问题", j + 1);
-        survey_problem(sink, &here, problem, filed_on, today);
+        let item = Item {
+            id: &problem.id,
+            here: &here,
+        };
+        survey_problem(sink, item, problem, filed_on, today);
     }
 }
 
 fn survey_problem(
     sink: &mut Sink,
-    here: &str,
+    item: Item,
     p: &SurveyProblem,
     filed_on: Option<NaiveDate>,
     today: NaiveDate,
 ) {
-    let id = p.id.as_str();
-    let at = |key: &'static str, label: &str| (id, key, format!("{here} · {label}"));
-    let (f, l) = (at("description", "发现问题"), "发现问题");
-    sink.required((f.0, f.1, &f.2), &p.description, l);
+    sink.required(
+        &item.at("description", "发现问题"),
+        &p.description,
+        "发现问题",
+    );
     if p.measure.trim().is_empty() {
         // A problem 纳入检视整改 has its measures in that list.
         if p.included.is_none() {
-            let f = at("measure", "整改措施");
             sink.warning(
-                (f.0, f.1, &f.2),
+                &item.at("measure", "整改措施"),
                 "measure_missing",
                 "还没有制定整改措施。请填写，或“纳入检视整改”在检视整改清单中制定。".into(),
             );
@@ -177,68 +226,60 @@ fn survey_problem(
     } else {
         for (key, label, value) in [("lead", "责任领导", &p.lead), ("dept", "责任单位", &p.dept)]
         {
-            let f = at(key, label);
-            sink.required((f.0, f.1, &f.2), value, label);
+            sink.required(&item.at(key, label), value, label);
         }
         if let Some((severity, rule, message)) = deadline_rule(filed_on, &p.deadline) {
-            let f = at("deadline", "完成时限");
-            sink.push(
-                severity,
-                (f.0, f.1, &f.2),
-                rule,
-                message.replace("整改时限", "完成时限"),
-            );
+            let message = message.replace("整改时限", "完成时限");
+            sink.push(severity, &item.at("deadline", "完成时限"), rule, message);
         }
     }
     if let Some(closed) = &p.closed {
-        let f = at("closed", "销号");
-        let at = (f.0, f.1, f.2.as_str());
+        let at = item.at("closed", "销号");
         if !matches!(p.status, Status::Done | Status::PhasedLongTerm) {
-            sink.error(at, "close_not_finished", "还没有完成整改，不能销号。请先把整改状态改为“已完成整改”或“阶段性完成并长期坚持”。".into());
+            sink.error(&at, "close_not_finished", "还没有完成整改，不能销号。请先把整改状态改为“已完成整改”或“阶段性完成并长期坚持”。".into());
         }
-        if crate::domain::list::validate::char_len(p.progress.trim()) < PROGRESS_MIN_CHARS {
+        if char_len(p.progress.trim()) < PROGRESS_MIN_CHARS {
             sink.error(
-                at,
+                &at,
                 "close_without_progress",
                 format!("销号前请在完成情况中写明整改结果（至少{PROGRESS_MIN_CHARS}个字）。"),
             );
         }
-        sink.date(at, &closed.date, "销号日期", true, today);
-        sink.required(at, &closed.by, "销号人");
+        sink.date(&at, &closed.date, "销号日期", Day::Past, today);
+        sink.required(&at, &closed.by, "销号人");
     }
 }
 
-fn achievement(sink: &mut Sink, here: &str, r: &Achievement, today: NaiveDate) {
-    let id = r.id.as_str();
+fn achievement(sink: &mut Sink, item: Item, r: &Achievement, today: NaiveDate) {
     for (key, label, value) in [
         ("name", "成果名称", &r.name),
         ("content", "具体内容", &r.content),
         ("dept", "责任单位", &r.dept),
     ] {
-        sink.required((id, key, &format!("{here} · {label}")), value, label);
+        sink.required(&item.at(key, label), value, label);
     }
     if r.form.is_none() {
         sink.error(
-            (id, "form", &format!("{here} · 转化形式")),
+            &item.at("form", "转化形式"),
             "required",
             "请选择转化形式。".into(),
         );
     }
     sink.date(
-        (id, "due", &format!("{here} · 完成时限")),
+        &item.at("due", "完成时限"),
         &r.due,
         "完成时限",
-        false,
+        Day::Due,
         today,
     );
     match r.done {
         None => sink.error(
-            (id, "done", &format!("{here} · 完成情况")),
+            &item.at("done", "完成情况"),
             "required",
             "请选择完成情况：已完成或推进中。".into(),
         ),
         Some(Done::Done) if r.evidence.trim().is_empty() => sink.warning(
-            (id, "evidence", &format!("{here} · 佐证材料")),
+            &item.at("evidence", "佐证材料"),
             "evidence_missing",
             "已完成的成果，请写明佐证材料（文件名称、文号或会议记录）。".into(),
         ),
@@ -246,47 +287,37 @@ fn achievement(sink: &mut Sink, here: &str, r: &Achievement, today: NaiveDate) {
     }
 }
 
-fn opinion_rules(sink: &mut Sink, here: &str, o: &Opinion, today: NaiveDate) {
-    let id = o.id.as_str();
+fn opinion_rules(sink: &mut Sink, item: Item, o: &Opinion, today: NaiveDate) {
     if o.channel.is_none() {
         sink.error(
-            (id, "channel", &format!("{here} · 收集渠道")),
+            &item.at("channel", "收集渠道"),
             "required",
             "请选择收集渠道。".into(),
         );
     }
-    sink.date(
-        (id, "collected_on", &format!("{here} · 收集日期")),
-        &o.collected_on,
-        "收集日期",
-        true,
-        today,
-    );
+    let collected = item.at("collected_on", "收集日期");
+    sink.date(&collected, &o.collected_on, "收集日期", Day::Past, today);
     sink.required(
-        (id, "content", &format!("{here} · 意见建议内容")),
+        &item.at("content", "意见建议内容"),
         &o.content,
         "意见建议内容",
     );
-    sink.required(
-        (id, "dept", &format!("{here} · 承办单位")),
-        &o.dept,
-        "承办单位",
-    );
+    sink.required(&item.at("dept", "承办单位"), &o.dept, "承办单位");
     if o.result.is_some() && o.action.trim().is_empty() {
         sink.error(
-            (id, "action", &format!("{here} · 办理措施")),
+            &item.at("action", "办理措施"),
             "required",
             "已有办理结果，请写明办理措施。".into(),
         );
     }
+    let at = item.at("feedback", "反馈情况");
     match &o.feedback {
         Some(feedback) => {
-            let at = (id, "feedback", format!("{here} · 反馈情况"));
-            sink.date((at.0, at.1, &at.2), &feedback.date, "反馈日期", true, today);
-            sink.required((at.0, at.1, &at.2), &feedback.way, "反馈方式");
+            sink.date(&at, &feedback.date, "反馈日期", Day::Past, today);
+            sink.required(&at, &feedback.way, "反馈方式");
         }
         None if matches!(o.result, Some(Outcome::A | Outcome::D)) => sink.warning(
-            (id, "feedback", &format!("{here} · 反馈情况")),
+            &at,
             "feedback_missing",
             "已办理完毕，还没有向提出人（或收集渠道）反馈。反馈后请登记反馈日期和方式。".into(),
         ),

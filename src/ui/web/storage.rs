@@ -67,17 +67,27 @@ pub fn save_own(
     expected: Option<&str>,
     on_backup: impl FnOnce(bool) + 'static,
 ) -> Result<(), String> {
-    if expected.is_some() {
-        let stored = local()
-            .ok()
-            .and_then(|s| get_item(&s, &encoded.key))
-            .map(|t| head(&t));
-        if drafts::written_elsewhere(stored.as_deref(), expected) {
-            return Err(drafts::WRITTEN_ELSEWHERE.to_string());
-        }
+    if written_elsewhere(&encoded.key, expected) {
+        return Err(drafts::WRITTEN_ELSEWHERE.to_string());
     }
     write(shelf, encoded, on_backup)
 }
+
+/// Whether another tab wrote `key` since this tab last read or wrote the copy saved at `expected`
+/// (`drafts::written_elsewhere`, judged by the save time at the start of the stored text).
+fn written_elsewhere(key: &str, expected: Option<&str>) -> bool {
+    if expected.is_none() {
+        return false;
+    }
+    let stored = local()
+        .ok()
+        .and_then(|s| get_item(&s, key))
+        .map(|t| head(&t));
+    drafts::written_elsewhere(stored.as_deref(), expected)
+}
+
+/// Said when localStorage refuses a write (full): the backup has it, the page still does.
+const STORAGE_FULL: &str = "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。";
 
 /// Said when the crash-proof copy cannot be written (the editor's core says it too).
 pub use crate::domain::editor::NO_BACKUP;
@@ -105,10 +115,8 @@ fn write(
     } = encoded;
     // The crash-proof copy first: it is written even when localStorage is full or refused.
     back_up(shelf, key.clone(), value.clone(), Box::new(on_backup));
-    let result = local().and_then(|storage| {
-        set_item(&storage, &key, &value)
-            .map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。您输入的内容仍在本页中，请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
-    });
+    let result = local()
+        .and_then(|storage| set_item(&storage, &key, &value).map_err(|_| STORAGE_FULL.to_string()));
     super::panic::remember(
         text,
         crate::domain::file::export::file_name(&draft.document, false),
@@ -378,20 +386,12 @@ pub fn save_register(
     known: Option<&str>,
 ) -> Result<(), String> {
     let key = register::key(id);
-    let storage = local();
-    if known.is_some() {
-        let stored = (storage.as_ref().ok())
-            .and_then(|s| get_item(s, &key))
-            .map(|t| head(&t));
-        if drafts::written_elsewhere(stored.as_deref(), known) {
-            return Err(register::WRITTEN_ELSEWHERE.to_string());
-        }
+    if written_elsewhere(&key, known) {
+        return Err(register::WRITTEN_ELSEWHERE.to_string());
     }
     let value = JsValue::from_str(&text);
     back_up(shelf, key.clone(), value.clone(), Box::new(|_| {}));
-    storage.and_then(|s| {
-        set_item(&s, &key, &value).map_err(|_| "浏览器的存储空间已满，最近的修改没能保存到常规存储（已写入本程序的备份）。请立即“导出JSON”保存到文件，再删除不需要的旧草稿。".to_string())
-    })
+    local().and_then(|s| set_item(&s, &key, &value).map_err(|_| STORAGE_FULL.to_string()))
 }
 
 /// Every register in localStorage as the start page lists it, newest first.

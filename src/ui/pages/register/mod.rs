@@ -125,7 +125,11 @@ fn page(shared: &Shared, shelf: &Shelf, rerender: Callback<()>) -> Html {
         return html! {};
     };
     let register = &open.register;
-    let report = validate(register, clock::today());
+    // Findings show once 检查 was pressed: before that, a key need not check the whole register.
+    let report = match open.checked {
+        true => validate(register, clock::today()),
+        false => Default::default(),
+    };
     let edit = {
         let (shared, shelf, rerender) = (shared.clone(), shelf.clone(), rerender.clone());
         Callback::from(move |action| {
@@ -136,33 +140,20 @@ fn page(shared: &Shared, shelf: &Shelf, rerender: Callback<()>) -> Html {
     };
     let form = Form {
         edit,
-        findings: Rc::new(if open.checked {
-            report.findings.clone()
-        } else {
-            Vec::new()
-        }),
+        findings: Rc::new(report.findings.clone()),
         read_only: false,
     };
     let step = |f: fn(&Shelf, &mut Open) -> Result<String, String>| {
-        let (shared, shelf, rerender) = (shared.clone(), shelf.clone(), rerender.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(open) = shared.borrow_mut().as_mut() {
-                let said = f(&shelf, open);
-                open.said = Some(said);
-            }
-            rerender.emit(());
-        })
+        acting(
+            shared,
+            shelf,
+            &rerender,
+            move |shelf, open, _: MouseEvent| f(shelf, open),
+        )
     };
-    let include = {
-        let (shared, shelf, rerender) = (shared.clone(), shelf.clone(), rerender.clone());
-        Callback::from(move |item: String| {
-            if let Some(open) = shared.borrow_mut().as_mut() {
-                let said = open::include_item(&shelf, open, &item);
-                open.said = Some(said);
-            }
-            rerender.emit(());
-        })
-    };
+    let include = acting(shared, shelf, &rerender, |shelf, open, item: String| {
+        open::include_item(shelf, open, &item)
+    });
     if open.previewing {
         return preview(
             register,
@@ -202,6 +193,24 @@ fn page(shared: &Shared, shelf: &Shelf, rerender: Callback<()>) -> Html {
             })) }
         </>
     }
+}
+
+/// A step on the open register (检查, 导出JSON, 纳入检视整改 …): what it says goes to the status line, and the page
+/// shows the register as it left it.
+fn acting<A: 'static>(
+    shared: &Shared,
+    shelf: &Shelf,
+    rerender: &Callback<()>,
+    step: impl Fn(&Shelf, &mut Open, A) -> Result<String, String> + 'static,
+) -> Callback<A> {
+    let (shared, shelf, rerender) = (shared.clone(), shelf.clone(), rerender.clone());
+    Callback::from(move |arg: A| {
+        if let Some(open) = shared.borrow_mut().as_mut() {
+            let said = step(&shelf, open, arg);
+            open.said = Some(said);
+        }
+        rerender.emit(());
+    })
 }
 
 fn what_it_holds(kind: RegisterKind) -> &'static str {

@@ -123,7 +123,12 @@ pub fn include_item(shelf: &Shelf, open: &mut Open, item: &str) -> Result<String
     storage::save(shelf, &list, |_| {})?;
     open.register = register;
     save(shelf, open);
-    Ok(format!("已纳入“{org}”的《党组织检视整改问题清单》，是其中第{n}个问题（问题来源：{}）。请打开那份清单补充问题类别和整改措施。", if open.register.kind == crate::domain::register::model::RegisterKind::Survey { "调查研究发现" } else { "征求意见" }))
+    // The new problem's 问题来源, as paper says it.
+    let source = list.document.problems[n - 1]
+        .sources
+        .first()
+        .map_or("", |s| s.formal());
+    Ok(format!("已纳入“{org}”的《党组织检视整改问题清单》，是其中第{n}个问题（问题来源：{source}）。请打开那份清单补充问题类别和整改措施。"))
 }
 
 /// 导出JSON: the file offered for download, the register as exported kept (its revision and seal).
