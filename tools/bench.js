@@ -176,9 +176,12 @@ async function keystrokes(page, field) {
 
 /// Opens `sample`, goes to its step 2 and types Chinese into the last 措施内容 shown; returns every keystroke's
 /// latency (the autosave runs as the typing goes on).
-async function typing(build, rate, sample) {
+async function typing(build, rate, sample, pageAlone = false) {
   const { context, page } = await open(build, rate);
   await openList(page, sample);
+  // The page alone: the key's input event stopped before the app's listener (Yew's, on the page's root) sees it, so
+  // what is left above the floor is the browser laying out and painting this page, none of the app's script.
+  if (pageAlone) await page.evaluate(() => window.addEventListener('input', (e) => e.stopImmediatePropagation(), true));
   const latency = await keystrokes(page, page.locator('textarea[id$="-content"]').last());
   await context.close();
   return { latency };
@@ -362,6 +365,8 @@ const units = [
   ['typing', 'small', (build, rate) => typing(build, rate, 'org-1.json')],
   ['typing', 'big', (build, rate) => typing(build, rate, 'member-40x5x3.json')],
   ['typing', 'floor', (build, rate) => floor(rate)],
+  ['typing', 'pageSmall', (build, rate) => typing(build, rate, 'org-1.json', true)],
+  ['typing', 'pageBig', (build, rate) => typing(build, rate, 'member-40x5x3.json', true)],
   ...repeated(OPENS, ['big', 'member40', (build, rate) => opened(build, rate, 'member-40x5x3.json')]),
   ...repeated(OPENS, ['big', 'org2000', (build, rate) => opened(build, rate, 'org-2000x3.json')]),
   ...repeated(OPENS, ['big', 'member200', (build, rate) => opened(build, rate, 'member-200x5x3.json')]),
@@ -409,6 +414,7 @@ const lines = [
   ['keystroke → paint, 600 measures, median / max', (f) => `${median(f.big.latency).toFixed(1)} / ${max(f.big.latency).toFixed(1)} ms`, '≤ 16 / 50 ms'],
   ['keystroke → paint, 600 measures, p95', (f) => `${p95(f.big.latency).toFixed(1)} ms`, '—'],
   ['the browser\'s floor: keystroke → paint in a bare <textarea> on an empty page, median / max (the same page in each build\'s turn)', (f) => `${median(f.floor.latency).toFixed(1)} / ${max(f.floor.latency).toFixed(1)} ms`, '—'],
+  ['the page alone (the same keys, the app\'s input handler stopped before it runs), over the floor: 1 measure / 600 measures', (f) => `${(median(f.pageSmall.latency) / median(f.floor.latency)).toFixed(2)}× / ${(median(f.pageBig.latency) / median(f.floor.latency)).toFixed(2)}×`, '—'],
   // Issue 44's figure: what a keystroke costs beyond what the browser needs to put a character on screen at all.
   ['keystroke over the floor: 1 measure / 600 measures (median ÷ the floor\'s median)', (f) => `${(median(f.small.latency) / median(f.floor.latency)).toFixed(2)}× / ${(median(f.big.latency) / median(f.floor.latency)).toFixed(2)}×`, '≤ 1.25× at 4×'],
   [`40 × 5 × 3 member list: import it and show its header, median of ${OPENS * PASSES}`, (f) => ms(median(f.member40.imported)), '—'],
