@@ -301,7 +301,8 @@ fn a_督办单_number_is_never_given_twice_and_a_调度_printed_again_keeps_its_
     let d = dispatch(&c, &unit, week, "本周", today);
     let mut set = SummarySet::empty();
     // The office sets the first number to 5 and prints: 第5号, 第6号, kept.
-    set.apply(&Step::Issuer("办公室".into(), 5)).unwrap();
+    set.apply(&Step::Issuer("办公室".into())).unwrap();
+    set.apply(&Step::FirstNumber(5)).unwrap();
     let first = supervision_numbers(&d, &set.issued, set.next_number(2026));
     assert_eq!(first.iter().map(|n| n.number).collect::<Vec<_>>(), [5, 6]);
     set.apply(&Step::Issue(first.clone())).unwrap();

@@ -176,3 +176,51 @@ test('a list in a Word 续表 and a workbook with a hidden example sheet are rea
   await page.getByRole('alert').filter({ hasText: '合并单元格互相重叠' }).waitFor();
   assert.equal((await localDocs(page)).length, 1);
 });
+
+// A field of the set typed into but not yet left keeps what was typed while the page renders again under it: its
+// own last write coming back, another tab's news. (A 编号 typed right after the 签发单位 came back as 第1号, and
+// 应报送名单 typed while another tab took a file went back to what was kept.)
+test('汇总: what is typed and not yet left survives the page rendering again (a write coming back, another tab)', async (t) => {
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const one = app.page;
+  await openSummary(one);
+  const two = await app.context.newPage();
+  await two.goto(one.url().replace(/#.*$/, '#/summary'));
+  await two.getByLabel('导入文件').waitFor();
+  await one.getByLabel('导入文件').setInputFiles(branchFile('食品药品环境犯罪侦查大队党支部'));
+  await one.getByRole('status').filter({ hasText: '已读取1个文件' }).waitFor();
+
+  // 应报送名单 typed in tab 1, not left, while tab 2 takes a file: tab 1 shows the file and still the names typed.
+  const names = '食品药品环境犯罪侦查大队党支部\n治安管理大队党支部\n刑事侦查大队党支部';
+  await one.getByLabel('应报送的党支部').fill(names);
+  await two.getByLabel('导入文件').setInputFiles(branchFile('治安管理大队党支部'));
+  await until(async () => (await rows(one)).includes('治安管理大队党支部'), 'tab 1 hears tab 2\'s file');
+  assert.equal(await one.getByLabel('应报送的党支部').inputValue(), names, 'the names typed are still there');
+  await one.getByLabel('应报送的党支部').blur();
+  await until(async () => ((await storedSet(one))?.expected ?? []).length === 3, '应报送名单 stored');
+  assert.equal((await storedSet(one)).files.length, 2, 'and both files');
+
+  // 签发单位 left, then 编号 typed: the 签发单位's write comes back and the page renders while 编号 is not left.
+  await one.getByRole('button', { name: '调度', exact: true }).click();
+  await one.getByRole('button', { name: '督办单', exact: true }).click();
+  const ISSUER = '中共××县公安局委员会主题教育办公室';
+  await one.getByLabel(/^签发单位/).fill(ISSUER);
+  await one.getByLabel(/^签发单位/).blur();
+  await one.getByLabel('下一份督办单的编号').fill('5');
+  await until(async () => (await storedSet(one))?.issuer === ISSUER, '签发单位 stored');
+  // Another tab's news renders it again too: a third 党支部's file, and tab 1 shows its 督办单.
+  assert.equal(await one.locator('article.supervision-page').count(), 2);
+  await two.getByLabel('导入文件').setInputFiles(branchFile('交警大队党支部'));
+  await until(async () => (await one.locator('article.supervision-page').count()) === 3, 'tab 1 hears tab 2');
+  assert.equal(await one.getByLabel('下一份督办单的编号').inputValue(), '5', 'the number typed is still there');
+  await one.getByLabel('下一份督办单的编号').blur();
+  await until(async () => (await storedSet(one))?.first_number === 5, '编号 stored');
+  const stored = await storedSet(one);
+  assert.equal(stored.issuer, ISSUER, 'the 签发单位 too');
+  assert.equal(stored.files.length, 3, 'and tab 2\'s file');
+  await one.getByRole('button', { name: '返回调度' }).click();
+  await one.getByRole('button', { name: '督办单', exact: true }).click();
+  assert.equal(await one.getByLabel('下一份督办单的编号').inputValue(), '5');
+  assert.match(await one.locator('article.supervision-page').first().innerText(), /督〔\d{4}〕第5号/);
+});

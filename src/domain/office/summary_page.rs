@@ -84,8 +84,10 @@ pub enum Event {
     Open(Option<String>),
     /// 调度 shown instead of the summary, or not.
     Dispatching(bool),
-    /// The 督办单's issuer and first number, as the office wrote them.
-    Issuer(String, u32),
+    /// The 督办单's issuer (签发单位), as the office wrote it.
+    Issuer(String),
+    /// The 编号 of the next 督办单, as the office wrote it.
+    FirstNumber(u32),
     /// 督办单 printed with these numbers.
     Issue(Vec<Issued>),
     /// The office says the lists counted under these line ids (made on another 党支部's file) are that other
@@ -378,7 +380,8 @@ impl Model {
                 Some((Step::Unjoin(join), Some("已撤销合并。".to_string())))
             }
             Event::Review { of, edit } => Some((Step::Review { of, edit }, None)),
-            Event::Issuer(issuer, first) => Some((Step::Issuer(issuer, first), None)),
+            Event::Issuer(issuer) => Some((Step::Issuer(issuer), None)),
+            Event::FirstNumber(first) => Some((Step::FirstNumber(first), None)),
             Event::Issue(numbers) => Some((Step::Issue(numbers), None)),
             Event::Distinct(lines) => {
                 let said = "已确认是另一个党支部的清单，分开统计。".to_string();
@@ -659,6 +662,27 @@ mod tests {
         assert_eq!(disk.set.files.len(), 1);
         assert_eq!(disk.set.expected.len(), 1);
         assert_eq!((one.set.files.len(), one.set.expected.len()), (1, 1));
+    }
+
+    #[test]
+    fn the_issuer_written_in_one_tab_and_the_next_number_in_another_are_both_kept() {
+        let mut disk = Disk::default();
+        let mut one = disk.open();
+        let mut two = disk.open();
+        let effects = update(&mut one, Event::Issuer("局主题教育办公室".into()), &now());
+        disk.serve(&mut one, effects);
+        // Tab 2, never told of the name, writes the number: its step is taken again on tab 1's set.
+        let effects = update(&mut two, Event::FirstNumber(5), &now());
+        disk.serve(&mut two, effects);
+        assert_eq!(disk.set.issuer, "局主题教育办公室");
+        assert_eq!(disk.set.next_number(2024), 5);
+        // And the other way round: a name written after the number keeps the number.
+        let effects = update(&mut one, Event::Issuer("局党委办公室".into()), &now());
+        disk.serve(&mut one, effects);
+        assert_eq!(
+            (disk.set.issuer.as_str(), disk.set.next_number(2024)),
+            ("局党委办公室", 5)
+        );
     }
 
     #[test]

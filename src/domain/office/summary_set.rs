@@ -134,8 +134,11 @@ pub enum Step {
         of: Draft,
         edit: ReviewEdit,
     },
-    /// The 督办单's issuer and first number, as the office wrote them.
-    Issuer(String, u32),
+    /// The 督办单's issuer (签发单位), as the office wrote it. A step of its own, apart from the number: a tab
+    /// taking its steps again on another tab's set must not put back the number it showed when the name changed.
+    Issuer(String),
+    /// The 编号 of the next 督办单, as the office wrote it.
+    FirstNumber(u32),
     /// 督办单 printed with these numbers.
     Issue(Vec<Issued>),
     /// The lists counted under these line ids are another 党支部's, as counted (not a rename): asked no more.
@@ -186,10 +189,8 @@ impl SummarySet {
                 edit.clone().apply(&mut draft, &mut self.reviewer);
                 self.keep_review(draft);
             }
-            Step::Issuer(issuer, first) => {
-                self.issuer = issuer.clone();
-                self.first_number = (*first).min(MAX_NUMBER);
-            }
+            Step::Issuer(issuer) => self.issuer = issuer.clone(),
+            Step::FirstNumber(first) => self.first_number = (*first).min(MAX_NUMBER),
             Step::Issue(numbers) => return self.issue(numbers),
             Step::Campaign(key) => self.campaign = key.clone(),
             Step::Distinct(lines) => {

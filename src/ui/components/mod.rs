@@ -1,6 +1,7 @@
 //! Small building blocks of the forms.
 
 pub mod choice;
+pub mod commit_field;
 pub mod confirm;
 pub mod drop_zone;
 pub mod field;

@@ -12,6 +12,8 @@ use crate::domain::office::dispatch::{
 };
 use crate::domain::office::period::{Period, Span};
 use crate::domain::office::summary_set::{Issued, MAX_NUMBER};
+use crate::ui::components::commit_field::CommitField;
+use crate::ui::components::following::use_following;
 use crate::ui::dom::value_of;
 use crate::ui::office::papers;
 use crate::ui::web::clipboard;
@@ -31,9 +33,13 @@ pub struct DispatchProps {
     pub issuer: AttrValue,
     #[prop_or_default]
     pub first_number: u32,
-    /// Told when the office changes either, to keep them.
+    /// Told when the office changes the issuer, to keep it.
     #[prop_or_default]
-    pub on_issuer: Option<Callback<(String, u32)>>,
+    pub on_issuer: Option<Callback<String>>,
+    /// Told when the office changes the next number, to keep it. Each field is told apart: a change of one must
+    /// never carry this tab's copy of the other over another tab's.
+    #[prop_or_default]
+    pub on_first_number: Option<Callback<u32>>,
     /// The 督办单 printed before (汇总 keeps them with its set), so a number is never given twice.
     #[prop_or_default]
     pub issued: Rc<Vec<Issued>>,
@@ -54,7 +60,9 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     let from = use_state(String::new);
     let to = use_state(String::new);
     let supervising = use_state(|| false);
-    let issuer = use_state(|| (props.issuer.to_string(), props.first_number.max(1)));
+    // What this tab was told last (a branch's own 台账 keeps them nowhere else), following the set's.
+    let issuer = use_following(props.issuer.clone());
+    let first_number = use_following(props.first_number.max(1));
     let wrong_number = use_state(|| None::<String>);
     use_effect_with(*supervising, |on| {
         let sheet = on
@@ -87,7 +95,7 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
     };
     if *supervising {
         // What this tab was told last, or what the set says now (a 调度 printed since, here or in another tab).
-        let first = issuer.1.max(props.first_number);
+        let first = (*first_number).max(props.first_number);
         let numbers = supervision_numbers(&d, &props.issued, first);
         let print = {
             let (numbers, on_issue) = (numbers.clone(), props.on_issue.clone());
@@ -106,8 +114,8 @@ pub fn dispatch_view(props: &DispatchProps) -> Html {
                     <button type="button" onclick={show(false)}>{ "返回调度" }</button>
                     <button type="button" onclick={print}>{ "打印督办单" }</button>
                 </div>
-                { issuer_form(&issuer, first, &wrong_number, props.on_issuer.clone(), &props.issued, year) }
-                { for d.to_supervise().zip(&numbers).map(|(b, n)| papers::notice(b, &d, &issuer.0, supervision_number(n.year, n.number, 0))) }
+                { issuer_form(props, (&issuer, &first_number), first, &wrong_number, year) }
+                { for d.to_supervise().zip(&numbers).map(|(b, n)| papers::notice(b, &d, &issuer, supervision_number(n.year, n.number, 0))) }
             </section>
         };
     }
@@ -260,53 +268,54 @@ fn pressing_table(d: &Dispatch) -> Html {
 /// 签发单位 and the 编号 of the next 督办单: written once, kept (in 汇总), printed on every one. A number already
 /// given this year is refused, with the number to write instead.
 fn issuer_form(
-    issuer: &UseStateHandle<(String, u32)>,
+    props: &DispatchProps,
+    (issuer, number): (&UseStateHandle<AttrValue>, &UseStateHandle<u32>),
     first: u32,
     wrong: &UseStateHandle<Option<String>>,
-    on_issuer: Option<Callback<(String, u32)>>,
-    issued: &Rc<Vec<Issued>>,
     year: i32,
 ) -> Html {
-    let change = |name: bool| {
-        let (issuer, on_issuer, wrong, issued) = (
-            issuer.clone(),
-            on_issuer.clone(),
-            wrong.clone(),
-            issued.clone(),
-        );
-        Callback::from(move |e: Event| {
-            let value = value_of(e.target());
-            let mut next = (*issuer).clone();
-            if name {
-                next.0 = value.trim().to_string();
-            } else {
-                match next_number(&value, &issued, year) {
-                    Ok(number) => next.1 = number,
-                    Err(why) => {
-                        wrong.set(Some(why));
-                        return;
-                    }
-                }
-            }
-            wrong.set(None);
+    let on_name = {
+        let (issuer, on_issuer) = (issuer.clone(), props.on_issuer.clone());
+        Callback::from(move |value: String| {
+            let name = value.trim().to_string();
             if let Some(f) = &on_issuer {
-                f.emit(next.clone());
+                f.emit(name.clone());
             }
-            issuer.set(next);
+            issuer.set(name.into());
         })
+    };
+    let on_number = {
+        let (number, on_first, wrong, issued) = (
+            number.clone(),
+            props.on_first_number.clone(),
+            wrong.clone(),
+            props.issued.clone(),
+        );
+        Callback::from(
+            move |value: String| match next_number(&value, &issued, year) {
+                Ok(first) => {
+                    wrong.set(None);
+                    if let Some(f) = &on_first {
+                        f.emit(first);
+                    }
+                    number.set(first);
+                }
+                Err(why) => wrong.set(Some(why)),
+            },
+        )
     };
     html! {
         <div class="form-grid issuer no-print">
             <div class="field">
                 <label for="supervision-issuer">{ "签发单位（印在每份督办单的落款处）" }</label>
-                <input id="supervision-issuer" type="text" value={issuer.0.clone()} onchange={change(true)}
+                <CommitField id="supervision-issuer" value={(**issuer).clone()} on_commit={on_name}
                     placeholder="例如：中共××县公安局委员会主题教育办公室" />
             </div>
             <div class="field">
                 <label for="supervision-first">{ "下一份督办单的编号" }</label>
-                <input id="supervision-first" type="number" min="1" max={MAX_NUMBER.to_string()} value={first.to_string()}
-                    onchange={change(false)} aria-invalid={if wrong.is_some() { "true" } else { "false" }}
-                    aria-describedby="supervision-first-hint" />
+                <CommitField id="supervision-first" input_type="number" min="1" max={MAX_NUMBER.to_string()}
+                    value={first.to_string()} on_commit={on_number} invalid={wrong.is_some()}
+                    described_by="supervision-first-hint" />
                 if let Some(why) = &**wrong {
                     <p class="error-text" role="alert">{ why }</p>
                 }

@@ -7,7 +7,7 @@ use super::joins::JoinRow;
 use crate::domain::office::branches::Unit;
 use crate::domain::office::consolidate::Consolidation;
 use crate::domain::office::summary_page::Event as Settings;
-use crate::ui::dom::value_of;
+use crate::ui::components::commit_field::CommitField;
 
 /// A plain function: the names live in the set, which the page keeps.
 pub fn expected(
@@ -18,13 +18,13 @@ pub fn expected(
 ) -> Html {
     let missing: Vec<_> = unit.missing(c).collect();
     let unlisted: Vec<_> = unit.unlisted().collect();
-    let onchange = on_change.reform(|e: Event| Settings::Expected(value_of(e.target())));
+    let on_commit = on_change.reform(Settings::Expected);
     html! {
         <section class="no-print" aria-labelledby="expected-heading">
             <h2 id="expected-heading">{ "还有哪些党支部没报" }</h2>
             <div class="field wide">
                 <label for="expected">{ "应报送的党支部（每行一个；空格、全角半角不同也算同一名称）" }</label>
-                <textarea id="expected" rows="4" value={names.join("\n")} {onchange} />
+                <CommitField id="expected" rows={4} value={names.join("\n")} {on_commit} />
             </div>
             if names.is_empty() {
                 <p class="muted">{ "填写应报送的党支部名单后，这里会列出还没有报送的党支部；各党支部表也按名单的顺序排列。" }</p>

@@ -220,7 +220,7 @@ fn dispatching_view(v: &View, today: chrono::NaiveDate, desk: &Store<Model>) -> 
     html! {
         <DispatchView {today} compare=true issuer={v.set.issuer.clone()} first_number={v.set.next_number(today.year())}
             issued={Rc::new(v.set.issued.clone())} on_issue={Some(sender(desk, Event::Issue))}
-            on_issuer={Some(sender(desk, |(issuer, first)| Event::Issuer(issuer, first)))} make={{
+            on_issuer={Some(sender(desk, Event::Issuer))} on_first_number={Some(sender(desk, Event::FirstNumber))} make={{
             let (made, unit) = (v.made.clone(), v.unit.clone());
             Callback::from(move |(period, name): (Period, String)| dispatch(&made.consolidation, &unit, period, &name, today))
         }} />
