@@ -11,8 +11,10 @@ pub mod office;
 pub mod pages;
 pub mod session;
 pub mod shared;
+mod shell;
 pub mod store;
 pub mod stored;
+pub mod typing;
 pub mod web;
 
 pub use app::App;

@@ -1,39 +1,25 @@
 //! The open draft, shared by every component of the editor and the ledger: the shell of `domain::editor`.
 //!
 //! Every rule — what an edit does, when to save, which fields show what, 撤销, read-only — is the domain's
-//! (`domain::editor::update`, tested natively). This file only carries out its effects: it writes drafts to the
-//! stores, runs the save timer, tells the fields and the status line what they must show, and re-renders the page
-//! when the shape of the list changed. Who listens is `ui::listeners`.
+//! (`domain::editor::update`, tested natively). This file is what components ask of the draft; `ui::shell` carries
+//! out the core's effects (writes, the save timer, telling fields and the status line). Who listens is
+//! `ui::listeners`.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
 use yew::Callback;
 
 pub use super::listeners::Subscription;
-use super::listeners::{Fields, Listeners};
-use super::store::{Store, WeakStore};
-use super::web::{durable, idle, storage};
+use super::shell::{carry_out, send, Shell};
+use super::store::Store;
+use super::web::{durable, storage};
 use crate::domain::editor::drafts::Draft;
 pub use crate::domain::editor::Status;
-use crate::domain::editor::{Effect, Event, Model};
+use crate::domain::editor::{Event, Model};
 use crate::domain::list::edit::{Action, Outcome, Refused};
 use crate::domain::list::findings::Finding;
 use crate::domain::list::model::Document;
-
-/// What the shell holds besides the model: who listens, the save timer, the text made and the app's shelf.
-#[derive(Default)]
-struct Shell {
-    fields: Fields,
-    status: Listeners<Status>,
-    on_reshape: RefCell<Option<Callback<()>>>,
-    timer: RefCell<Option<Timeout>>,
-    /// The text made for an autosave (`Effect::Encode`), by its number, until the core says to write it.
-    encoded: RefCell<Option<(u64, storage::Encoded<'static>)>>,
-    shelf: storage::Shelf,
-}
 
 /// The session as components hold it (equal when it is the same session).
 #[derive(Clone)]
@@ -79,6 +65,17 @@ impl SessionHandle {
         SessionHandle { store, shell }
     }
 
+    /// A field's keys wait to be read into the document (after the frame that shows them): `read` takes them.
+    pub fn typing(&self, read: Rc<dyn Fn()>) {
+        self.shell.typing.hold(read);
+    }
+
+    /// Sends `event` once any keys still waiting in a field are in the document.
+    fn send(&self, event: Event) {
+        self.shell.typing.read();
+        self.store.send(event);
+    }
+
     /// Reads the model. The closure must not call the session.
     pub fn read<R>(&self, f: impl FnOnce(&Model) -> R) -> R {
         self.store.read(f)
@@ -101,24 +98,24 @@ impl SessionHandle {
 
     /// A change made in a form (`Event::Edit`): what it did.
     pub fn edit(&self, action: Action) -> Outcome {
-        self.store.send(Event::Edit(action));
+        self.send(Event::Edit(action));
         self.read(|m| m.last.clone()).unwrap_or(Outcome::Unchanged)
     }
 
     /// A change that other parts of the page show (`Event::EditAndRefresh`).
     pub fn edit_and_refresh(&self, action: Action) -> Outcome {
-        self.store.send(Event::EditAndRefresh(action));
+        self.send(Event::EditAndRefresh(action));
         self.read(|m| m.last.clone()).unwrap_or(Outcome::Unchanged)
     }
 
     /// A ledger step: applied and shown, or refused by the domain's rules with every reason, changing nothing.
     pub fn step(&self, action: Action) -> Result<Outcome, Refused> {
-        self.store.send(Event::Step(action));
+        self.send(Event::Step(action));
         self.read(|m| m.last.clone())
     }
 
     pub fn undo(&self) {
-        self.store.send(Event::Undo);
+        self.send(Event::Undo);
     }
 
     /// The user left the field at `path`: its findings are shown (after a press that left it is released).
@@ -128,7 +125,7 @@ impl SessionHandle {
     }
 
     pub fn check_all(&self) {
-        self.store.send(Event::CheckAll);
+        self.send(Event::CheckAll);
     }
 
     pub fn set_unreadable(&self, path: &str, unreadable: bool) {
@@ -158,93 +155,24 @@ impl SessionHandle {
 
     /// Writes the draft now (leaving the page, exporting).
     pub fn save_now(&self) {
-        self.store.send(Event::SaveNow);
+        self.send(Event::SaveNow);
     }
 
     /// Forgets a change still waiting to be saved: the stored draft was replaced from another tab.
     pub fn discard_pending(&self) {
         self.shell.encoded.take();
+        self.shell.typing.forget();
         self.store.send(Event::DiscardPending);
     }
 
     /// Saves now if a change is still waiting to be saved (the editor closes, the page is hidden): also an
     /// autosave still waiting for an idle moment.
     pub fn flush(&self) {
-        self.store.send(Event::Flush);
+        self.send(Event::Flush);
     }
 
     /// Replaces the document (after an export updated its revision and meta) and saves it.
     pub fn replace_document(&self, doc: Document) {
-        self.store.send(Event::Exported(Box::new(doc)));
-    }
-}
-
-impl Shell {
-    /// Writes a draft's text to both stores, tells the core how it went; never over another tab's newer copy.
-    fn write(
-        &self,
-        store: &Store<Model>,
-        encoded: storage::Encoded<'static>,
-        known: Option<String>,
-    ) {
-        let weak = store.downgrade();
-        let backed_up = move |ok| send(&weak, Event::BackedUp(ok));
-        let result = storage::save_own(&self.shelf, encoded, known.as_deref(), backed_up);
-        store.send(Event::Saved(result));
-    }
-}
-
-fn send(store: &WeakStore<Model>, event: Event) {
-    if let Some(store) = store.upgrade() {
-        store.send(event);
-    }
-}
-
-/// Carries out one effect of the editor's core.
-fn carry_out(store: &Store<Model>, shell: &Rc<Shell>, effect: Effect) {
-    match effect {
-        Effect::Save(draft, known) => {
-            shell.write(store, storage::encode(Cow::Owned(*draft)), known)
-        }
-        Effect::RequestIdle => {
-            let idle = store.downgrade();
-            if !idle::when_idle(move || send(&idle, Event::Idle)) {
-                // No idle callbacks in this browser: the autosave is made at once.
-                store.send(Event::Idle);
-            }
-        }
-        Effect::Encode(draft, number) => {
-            *shell.encoded.borrow_mut() = Some((number, storage::encode(Cow::Owned(*draft))));
-            let weak = store.downgrade();
-            Timeout::new(0, move || send(&weak, Event::Encoded(number))).forget();
-        }
-        Effect::WriteEncoded(number, expected) => {
-            let made = shell.encoded.borrow_mut().take();
-            match made {
-                Some((made, encoded)) if made == number => shell.write(store, encoded, expected),
-                // Made for another autosave: the core said which to write, and it is not this one.
-                _ => {}
-            }
-        }
-        Effect::SaveIn(ms) => {
-            let weak = store.downgrade();
-            *shell.timer.borrow_mut() =
-                Some(Timeout::new(ms as u32, move || send(&weak, Event::Tick)));
-        }
-        Effect::Findings(path, findings) => {
-            if !shell.fields.tell(&path, findings) {
-                // Nobody shows this field any more: the core need not keep track of it.
-                store.send(Event::Unwatch(path));
-            }
-        }
-        Effect::Reshaped => {
-            let callback = shell.on_reshape.borrow().clone();
-            if let Some(callback) = callback {
-                callback.emit(());
-            }
-        }
-        Effect::Status(status) => {
-            shell.status.tell(status);
-        }
+        self.send(Event::Exported(Box::new(doc)));
     }
 }

@@ -15,6 +15,27 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+// A key is read into the document after the frame that shows it; the page may go before that frame. The key and
+// the page's going come in one task here: the draft stored as the page goes must hold the key.
+test('a key typed as the page is left is in the draft the page stores as it goes', async (t) => {
+  const app = await openApp(browser, 'served');
+  t.after(() => app.close());
+  const { page } = app;
+  await page.getByRole('button', { name: '新建党组织清单' }).click();
+  await page.getByLabel('党组织名称').fill('治安管理大队党支部');
+  await until(async () => (await localDocs(page)).some((d) => d.header.org_name === '治安管理大队党支部'), 'the name saved');
+  const stored = await page.evaluate(() => {
+    const field = [...document.querySelectorAll('input')].find((i) => i.value === '治安管理大队党支部');
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    document.execCommand('insertText', false, '（第二党小组）');
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    return Object.entries(localStorage).filter(([k]) => k.startsWith('rectify.v1.draft.'))
+      .map(([, v]) => JSON.parse(v).document.header.org_name);
+  });
+  assert.deepEqual(stored, ['治安管理大队党支部（第二党小组）']);
+});
+
 test('everything typed survives the browser being killed within a second', async () => {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rectify-crash-'));
   const url = pathToFileURL(singleFile).href;

@@ -3,9 +3,9 @@
 //! In the style of crux's core: the page sends an `Event` (an edit, a field left, 检查, 撤销, a timer that fired,
 //! what the store said of a save, another tab taking over), `update` changes the `Model` and says what the shell
 //! must do as `Effect`s (write this draft, call me back in N ms, show these findings at this field, the shape of
-//! the list changed, the status changed). The shell (`ui::session`) only carries effects out: it holds no rule.
+//! the list changed, the status changed). The shell (`ui::shell`) only carries effects out: it holds no rule.
 //!
-//! To follow one keystroke: the field sends `Event::Edit(Action::SetMeasure(…))`; `edit::apply` changes the
+//! To follow one keystroke: after the frame that shows it, the field sends `Event::Edit(Action::SetMeasure(…))`; `edit::apply` changes the
 //! document; the autosave clock (`autosave`) says when to save, as `Effect::SaveIn(ms)`; when the shell's timer
 //! fires it sends `Event::Tick`, and once the save is due `update` asks for the browser's idle moment
 //! (`Effect::RequestIdle`); then `Event::Idle` gives `Effect::Encode(draft, n)`, the shell makes the text and sends

@@ -1,12 +1,15 @@
 //! A labelled text field (one line or several). It keeps its own text while the user types: nothing re-renders per
 //! keystroke (the browser shows what was typed). It is checked when first left.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::findings::{described_by, invalid, messages, use_findings};
 use super::following::use_typed;
 use crate::ui::dom;
 use crate::ui::session::SessionHandle;
+use crate::ui::web::idle;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -35,24 +38,49 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let element = use_node_ref();
     let text = use_typed(props.value.to_string(), element.clone());
     let id = dom::field_id(&props.path);
+    // The key's value is read into the document after the frame that shows it (`ui::typing`): the key's own event
+    // only notes that the field has keys waiting. A date is read at once: its picker changes it without keys.
+    let waiting = use_mut_ref(|| false);
+    let read: Rc<dyn Fn()> = {
+        let (on_input, text, waiting, element) = (
+            props.on_input.clone(),
+            text.clone(),
+            waiting.clone(),
+            element.clone(),
+        );
+        Rc::new(move || {
+            if std::mem::take(&mut *waiting.borrow_mut()) {
+                if let Some(field) = element.get() {
+                    let value = dom::value_of(Some(field.into()));
+                    text.replace(value.clone());
+                    on_input.emit(value);
+                }
+            }
+        })
+    };
     let oninput = {
-        let on_input = props.on_input.clone();
-        let text = text.clone();
         let (session, path, is_date) = (session.clone(), props.path.clone(), is_date(props));
+        let (on_input, text, read) = (props.on_input.clone(), text.clone(), read.clone());
         Callback::from(move |e: InputEvent| {
-            let value = if is_date {
-                dom::date_input(e.target(), &session, &path)
-            } else {
-                dom::value_of(e.target())
-            };
-            text.replace(value.clone());
-            on_input.emit(value);
+            // No ancestor listens for a field's input: stopped here, Yew does not go on to look up every one of the
+            // twenty-odd elements above the field for a listener, on every key.
+            e.stop_propagation();
+            if is_date {
+                let value = dom::date_input(e.target(), &session, &path);
+                text.replace(value.clone());
+                on_input.emit(value);
+            } else if !waiting.replace(true) {
+                session.typing(read.clone());
+                idle::after_paint(read.clone());
+            }
         })
     };
     // A date picker changes without typing: its change counts as leaving it.
     let onblur = {
         let (path, session, is_date) = (props.path.clone(), session.clone(), is_date(props));
+        let read = read.clone();
         Callback::from(move |e: FocusEvent| {
+            read();
             if is_date {
                 dom::date_input(e.target(), &session, &path);
             }
