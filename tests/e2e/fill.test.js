@@ -67,12 +67,17 @@ test('an org list filled in, checked, kept, exported, re-imported and reloaded',
   const unit = page.getByLabel('责任单位');
   await page.waitForFunction(() => document.activeElement?.id?.endsWith('-dept'));
   assert.equal(await unit.getAttribute('aria-invalid'), 'true');
+  // Seen, not only announced: the field wrong has the error colour's border (a grey one before; the stylesheet's
+  // rule for controls outranked it).
+  const border = (field) => field.evaluate((e) => getComputedStyle(e).borderTopColor);
+  assert.equal(await border(unit), 'rgb(179, 38, 30)', 'the field wrong has a red border');
   const describedBy = await unit.getAttribute('aria-describedby');
   assert.match(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).innerText(), /请填写责任单位/);
   await unit.fill('交警大队党支部');
   await unit.blur();
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') !== 'true');
   assert.equal(await unit.getAttribute('aria-invalid'), 'false');
+  assert.notEqual(await border(unit), 'rgb(179, 38, 30)', 'and none once put right');
 
   // A warning kept with a reason.
   await page.getByRole('button', { name: '检查', exact: true }).click();
