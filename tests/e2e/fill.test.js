@@ -187,6 +187,10 @@ test('a choice pressed below a field whose error goes on leaving it is chosen at
   const content = page.getByLabel('措施内容');
   await content.fill('每周自学条例1章并做笔记，年底前参加一次执法资格考试。');
   assert.equal(await content.getAttribute('aria-invalid'), 'true', 'the error stays while the field is typed in');
+  // A group of choices left wrong is marked as a field is: its frame in the error colour.
+  const deadline = page.locator('fieldset.deadline');
+  assert.equal(await deadline.getAttribute('aria-invalid'), 'true');
+  assert.equal(await deadline.evaluate((e) => getComputedStyle(e).borderTopColor), 'rgb(179, 38, 30)', 'the 整改时限 group has a red frame');
   // Pressing 长期坚持 leaves 措施内容, whose error then goes: the choice below it must not move under the press.
   const longTerm = page.getByRole('radio', { name: '长期坚持' });
   await longTerm.click();
