@@ -31,6 +31,9 @@ pub struct CommitFieldProps {
     pub invalid: bool,
     #[prop_or_default]
     pub described_by: Option<AttrValue>,
+    /// Told of the text as each key changes it, for what is shown beside the field (a count of characters).
+    #[prop_or_default]
+    pub on_typed: Option<Callback<String>>,
     /// The text as left.
     pub on_commit: Callback<String>,
 }
@@ -40,9 +43,13 @@ pub fn commit_field(props: &CommitFieldProps) -> Html {
     let element = use_node_ref();
     let text = use_typed(props.value.to_string(), element.clone());
     let oninput = {
-        let text = text.clone();
+        let (text, on_typed) = (text.clone(), props.on_typed.clone());
         Callback::from(move |e: InputEvent| {
-            text.replace(value_of(e.target()));
+            let value = value_of(e.target());
+            if let Some(f) = &on_typed {
+                f.emit(value.clone());
+            }
+            text.replace(value);
         })
     };
     let onchange = {

@@ -13,9 +13,9 @@ pub use crate::domain::office::review::office::{Draft, ReviewEdit};
 use crate::domain::office::review::paper::{feedback, Feedback};
 use crate::domain::office::review::{places, Verdict, WHOLE_LIST};
 use crate::domain::papers::request::Request;
+use crate::ui::components::commit_field::CommitField;
 use crate::ui::components::following::use_following;
 use crate::ui::components::office_export::OfficeExport;
-use crate::ui::dom::value_of;
 use crate::ui::web::{clock, download};
 
 /// Set on the page's body while the 反馈单 is shown (`data-paper="feedback"`): the stylesheets then show and print
@@ -80,7 +80,7 @@ pub struct ReviewProps {
 }
 
 #[derive(Properties, PartialEq)]
-struct CommitProps {
+struct ReviewFieldProps {
     id: AttrValue,
     label: AttrValue,
     value: AttrValue,
@@ -89,38 +89,32 @@ struct CommitProps {
     on_commit: Callback<String>,
 }
 
-/// A field committed when left (the set is kept on each change, so not per keystroke). It keeps the text as typed
-/// (`use_following`): a render of the page caused by another field must not put back the text it last committed.
-#[function_component(CommitField)]
-fn commit_field(props: &CommitProps) -> Html {
-    let text = use_following(props.value.to_string());
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(value_of(e.target())))
-    };
-    let onchange = {
-        let on_commit = props.on_commit.clone();
-        Callback::from(move |e: Event| on_commit.emit(value_of(e.target())))
+/// A labelled field of the review, committed when left (`CommitField`); a comment counts its characters as typed.
+#[function_component(ReviewField)]
+fn review_field(props: &ReviewFieldProps) -> Html {
+    let length = use_following(props.value.chars().count());
+    let on_typed = {
+        let length = length.clone();
+        Callback::from(move |text: String| length.set(text.chars().count()))
     };
     // A comment longer than the branch's import takes would make it refuse the whole file: said as it is typed.
-    let length = text.chars().count();
-    let over = length > MAX_TEXT_CHARS;
+    let over = *length > MAX_TEXT_CHARS;
     let count_id = format!("{}-count", props.id);
     html! {
         <div class="review-comment">
             <label for={props.id.clone()}>{ &props.label }</label>
             if props.multiline {
-                <textarea id={props.id.clone()} rows="2" value={(*text).clone()} {oninput} {onchange}
-                    aria-describedby={count_id.clone()} aria-invalid={over.then_some("true")} />
+                <CommitField id={props.id.clone()} rows={2} value={props.value.clone()} {on_typed}
+                    on_commit={props.on_commit.clone()} described_by={count_id.clone()} invalid={over} />
                 <p id={count_id} class={classes!("count", over.then_some("over"))} aria-live="polite">
                     if over {
-                        { format!("已写{length}字，超过{MAX_TEXT_CHARS}字：支部导入时会拒绝整个审核意见文件，请删减{}字。", length - MAX_TEXT_CHARS) }
-                    } else if length > MAX_TEXT_CHARS * 9 / 10 {
-                        { format!("{length}/{MAX_TEXT_CHARS}字") }
+                        { format!("已写{}字，超过{MAX_TEXT_CHARS}字：支部导入时会拒绝整个审核意见文件，请删减{}字。", *length, *length - MAX_TEXT_CHARS) }
+                    } else if *length > MAX_TEXT_CHARS * 9 / 10 {
+                        { format!("{}/{MAX_TEXT_CHARS}字", *length) }
                     }
                 </p>
             } else {
-                <input id={props.id.clone()} type="text" value={(*text).clone()} {oninput} {onchange} />
+                <CommitField id={props.id.clone()} value={props.value.clone()} on_commit={props.on_commit.clone()} />
             }
         </div>
     }
@@ -145,7 +139,7 @@ fn comment_field(
         })
     };
     html! {
-        <CommitField id={format!("review-{path}")} {label} value={draft.comment(path).to_string()} multiline=true {on_commit} />
+        <ReviewField id={format!("review-{path}")} {label} value={draft.comment(path).to_string()} multiline=true {on_commit} />
     }
 }
 
@@ -279,7 +273,7 @@ pub fn review_panel(props: &ReviewProps) -> Html {
         <section class="review no-print" aria-labelledby="review-heading">
             <h3 id="review-heading">{ format!("审核（第{}版）", d.revision) }</h3>
             { answers_table(&shown(d)) }
-            <CommitField id="review-reviewer" label="审核人（办公室）" value={reviewer.to_string()} on_commit={on_reviewer} />
+            <ReviewField id="review-reviewer" label="审核人（办公室）" value={reviewer.to_string()} on_commit={on_reviewer} />
             { comment_field(WHOLE_LIST, "审核意见".to_string(), draft, &props.on_change) }
             // Each problem, then its measures: the places of the list, located in one walk.
             { for places(d).into_iter().skip(1).map(|p| html! {
